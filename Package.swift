@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "docs-lint",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "docs-lint", targets: ["DocsLintCLI"]),
+    .library(name: "DocsLintCore", targets: ["DocsLintCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // libcmark 0.30 from the system (Debian: libcmark-dev).
+    .systemLibrary(
+      name: "CMark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+    ),
+    .target(
+      name: "DocsLintCore",
+      dependencies: ["CMark", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "DocsLintCLI",
+      dependencies: [
+        "DocsLintCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "DocsLintCoreTests",
+      dependencies: ["DocsLintCore"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

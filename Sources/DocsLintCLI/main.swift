@@ -1,0 +1,102 @@
+import ArgumentParser
+import DocsLintCore
+import Foundation
+
+/// Argument parsing and wiring only; all behaviour lives in DocsLintCore.
+struct DocsLint: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "docs-lint",
+    abstract: "Checks that documentation, plans and code agree: links, anchors, paths.",
+    version: ToolInfo.version,
+    subcommands: [Lint.self, ListRules.self, Explain.self],
+    defaultSubcommand: Lint.self)
+}
+
+struct Lint: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lint", abstract: "Lint Markdown files (the default command).")
+
+  @Argument(help: "Files and folders to lint (default: the repository root).")
+  var paths: [String] = []
+
+  @Option(help: "Repository root that links resolve against (default: git top-level, or the single folder given).")
+  var root: String?
+
+  @Option(help: "Output format: text, json or sarif.")
+  var format: String = "text"
+
+  @Option(help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  @Option(help: "Configuration file (default: .docs-lint.yml at the root).")
+  var config: String?
+
+  func run() throws {
+    guard let reporter = Reporters.named(format) else {
+      throw UsageError("unknown --format '\(format)' (expected text, json or sarif)")
+    }
+    let run = try LintRun.execute(paths: paths, root: root, configFile: config)
+    let rendered = reporter.render(Report(findings: run.findings, filesLinted: run.filesLinted))
+    if let output {
+      do {
+        try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+      } catch {
+        throw UsageError("cannot write \(output): \(error.localizedDescription)")
+      }
+    } else {
+      FileHandle.standardOutput.write(Data(rendered.utf8))
+    }
+    if run.findings.contains(where: { $0.level == .error }) { throw ExitCode(1) }
+  }
+}
+
+struct ListRules: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule.")
+
+  func run() {
+    let width = RuleRegistry.descriptors.map(\.id.count).max() ?? 0
+    for rule in RuleRegistry.descriptors {
+      let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+      let level = rule.defaultLevel.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+      print("\(padded)  \(level)  \(rule.summary)")
+    }
+  }
+}
+
+struct Explain: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Explain one rule, with examples.")
+
+  @Argument(help: "Rule id, e.g. link/missing-anchor.")
+  var id: String
+
+  func run() throws {
+    guard let rule = RuleRegistry.descriptors.first(where: { $0.id == id }) else {
+      throw UsageError("unknown rule '\(id)'; run `docs-lint rules` for the list")
+    }
+    print(RuleDocumentation.render(rule))
+  }
+}
+
+/// Exit codes: 0 clean, 1 error-level findings, 2 usage, config or internal error.
+do {
+  var command = try DocsLint.parseAsRoot()
+  try command.run()
+} catch let error as ConfigError {
+  FileHandle.standardError.write(Data("\(error)\n".utf8))
+  exit(2)
+} catch let error as UsageError {
+  FileHandle.standardError.write(Data("docs-lint: error: \(error)\n".utf8))
+  exit(2)
+} catch {
+  let code = DocsLint.exitCode(for: error)
+  if code == .success {
+    DocsLint.exit(withError: error)
+  } else if code.rawValue == 1, error is ExitCode {
+    exit(1)
+  }
+  FileHandle.standardError.write(Data("docs-lint: error: \(DocsLint.message(for: error))\n".utf8))
+  if DocsLint.fullMessage(for: error).contains("Usage:") {
+    FileHandle.standardError.write(Data("Run 'docs-lint --help' for usage.\n".utf8))
+  }
+  exit(2)
+}

@@ -1,0 +1,58 @@
+/// Scan → Parse → Graph: reads and parses every target in parallel (each file
+/// once), resolves its edges, then parses just the anchors of any other
+/// Markdown file a fragment points into and settles those fragments.
+public struct GraphBuilder: Sendable {
+  public let workspace: Workspace
+  public let configuration: Configuration
+
+  public init(workspace: Workspace, configuration: Configuration) {
+    self.workspace = workspace
+    self.configuration = configuration
+  }
+
+  public func build(targets: [String]) -> ReferenceGraph {
+    let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
+    let classifier = PathClassifier(settings: configuration.paths, inventory: workspace.inventory, reader: reader)
+    let extractor = ReferenceExtractor(classifier: classifier, settings: configuration.paths)
+
+    var documents = Parallel.map(targets) { path -> DocumentNode in
+      switch reader.read(path) {
+      case .failure(let problem):
+        return DocumentNode(path: path, content: .unreadable(problem))
+      case .success(let source):
+        let markdown = MarkdownParser.parse(source)
+        return DocumentNode(
+          path: path, content: .markdown(markdown),
+          references: extractor.references(of: markdown, at: path))
+      }
+    }
+
+    var anchors: [String: Set<String>] = [:]
+    for document in documents {
+      if let markdown = document.markdown { anchors[document.path] = markdown.anchorNames }
+    }
+    // Markdown files outside the linted set that fragments point into: anchors only.
+    var extra = Set<String>()
+    for document in documents {
+      for reference in document.references where reference.fragment != nil {
+        if let target = reference.resolution.targetPath, anchors[target] == nil { extra.insert(target) }
+      }
+    }
+    let parsedExtra = Parallel.map(extra.sorted()) { path -> (String, Set<String>?) in
+      guard case .success(let source) = reader.read(path) else { return (path, nil) }
+      return (path, MarkdownParser.parse(source).anchorNames)
+    }
+    for (path, names) in parsedExtra { anchors[path] = names }
+
+    for index in documents.indices {
+      for position in documents[index].references.indices {
+        let reference = documents[index].references[position]
+        guard let fragment = reference.fragment, let target = reference.resolution.targetPath,
+          let names = anchors[target]
+        else { continue }
+        documents[index].references[position].resolution = AnchorMatcher.resolve(fragment, in: target, anchors: names)
+      }
+    }
+    return ReferenceGraph(inventory: workspace.inventory, documents: documents, anchors: anchors)
+  }
+}

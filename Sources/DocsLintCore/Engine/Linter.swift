@@ -1,0 +1,41 @@
+/// Rules → findings: runs every enabled rule over every linted document,
+/// applies configured levels and returns findings in report order.
+public struct Linter: Sendable {
+  public let configuration: Configuration
+
+  public init(configuration: Configuration) {
+    self.configuration = configuration
+  }
+
+  public func findings(in graph: ReferenceGraph) -> [Finding] {
+    let rules: [(any Rule, Level)] = RuleRegistry.rules.compactMap { type in
+      configuration.level(of: type.descriptor).map { (type.init(), $0) }
+    }
+    let perDocument = Parallel.map(graph.documents) { document -> [Finding] in
+      rules.flatMap { rule, level in
+        rule.check(document, in: graph).map { finding in
+          var finding = finding
+          finding.level = level
+          return finding
+        }
+      }
+    }
+    return perDocument.flatMap { $0 }.sorted(by: Finding.reportOrder)
+  }
+}
+
+/// One full run, as the command line does it.
+public struct LintRun: Sendable {
+  public var findings: [Finding]
+  public var filesLinted: Int
+  public var graph: ReferenceGraph
+
+  public static func execute(paths: [String], root: String?, configFile: String?) throws -> LintRun {
+    let workspace = try Workspace.open(paths: paths, explicitRoot: root)
+    let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
+    let graph = GraphBuilder(workspace: workspace, configuration: configuration).build(targets: targets)
+    let findings = Linter(configuration: configuration).findings(in: graph)
+    return LintRun(findings: findings, filesLinted: targets.count, graph: graph)
+  }
+}

@@ -1,0 +1,29 @@
+import Dispatch
+
+/// Order-preserving parallel map over all cores. Each slot is written by
+/// exactly one worker, so the result is deterministic whatever the thread count.
+enum Parallel {
+  static func map<Input: Sendable, Output: Sendable>(
+    _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+  ) -> [Output] {
+    guard inputs.count > 1 else { return inputs.map(transform) }
+    let slots = Slots<Output>(count: inputs.count)
+    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+      slots.set(index, transform(inputs[index]))
+    }
+    return slots.values()
+  }
+}
+
+/// Write-once storage shared by the workers of `Parallel.map`.
+private final class Slots<Value>: @unchecked Sendable {
+  private var storage: [Value?]
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) {
+    storage.withUnsafeMutableBufferPointer { $0[index] = value }
+  }
+
+  func values() -> [Value] { storage.map { $0! } }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Finds command paths in shell: `bash scripts/deploy.sh`, `pytest tests/x.py`,
+/// `kubectl apply -f k8s/app.yml`. Follows `cd` within one block, skips
+/// heredoc bodies, comments, redirections and output-only commands.
+struct CommandScanner {
+  let classifier: PathClassifier
+  let settings: PathSettings
+  /// Folders relative paths are tried against (root and the document's folder).
+  let defaultBases: [String]
+
+  /// A path argument: the cleaned path, the bases it resolves against, its line and scalar column.
+  struct Hit: Equatable {
+    var path: String
+    var bases: [String]
+    var line: Int
+    var column: Int
+  }
+
+  private struct Word {
+    var token: ShellToken
+    var line: Int
+    var column: Int
+  }
+
+  /// Scans the lines of one code block or one code span.
+  /// `everyLine` is true for shell-fenced blocks; otherwise only lines that
+  /// start with a known command are commands.
+  func scan(_ lines: [CodeLine], everyLine: Bool) -> [Hit] {
+    var hits: [Hit] = []
+    var bases: [String]? = defaultBases
+    var heredocEnd: String?
+    var pending: [Word] = []
+    for codeLine in lines {
+      if let end = heredocEnd {
+        if codeLine.text.trimmingCharacters(in: .whitespaces) == end { heredocEnd = nil }
+        continue
+      }
+      var text = Substring(codeLine.text)
+      var column = codeLine.column
+      // Prompts: "$ cmd", "% cmd", "> cmd".
+      let trimmed = text.drop { $0 == " " || $0 == "\t" }
+      if let prompt = trimmed.first, "$%>".contains(prompt), trimmed.dropFirst().first == " " {
+        let skip = text.unicodeScalars.count - trimmed.unicodeScalars.count + 2
+        text = text.dropFirst(skip)
+        column += skip
+      }
+      let continues = text.hasSuffix("\\")
+      if continues { text = text.dropLast() }
+      pending += ShellTokenizer.tokenize(text).map { Word(token: $0, line: codeLine.line, column: column + $0.offset) }
+      if continues { continue }
+      let words = pending
+      pending = []
+      for command in split(words) {
+        if let end = heredocDelimiter(in: command) { heredocEnd = end }
+        guard everyLine || startsWithCommand(command) else { continue }
+        scanCommand(command, bases: &bases, into: &hits)
+      }
+    }
+    return hits
+  }
+
+  private func split(_ words: [Word]) -> [[Word]] {
+    var commands: [[Word]] = [[]]
+    for word in words {
+      if word.token.isOperator { commands.append([]) } else { commands[commands.count - 1].append(word) }
+    }
+    return commands.filter { !$0.isEmpty }
+  }
+
+  private func heredocDelimiter(in command: [Word]) -> String? {
+    for (index, word) in command.enumerated() where !word.token.wasQuoted && word.token.text.hasPrefix("<<") {
+      var delimiter = String(word.token.text.dropFirst(2).drop { $0 == "-" || $0 == "~" })
+      if delimiter.isEmpty, index + 1 < command.count { delimiter = command[index + 1].token.text }
+      delimiter = delimiter.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+      return delimiter.isEmpty || delimiter == "<" ? nil : delimiter
+    }
+    return nil
+  }
+
+  private static let prefixes: Set<String> = ["sudo", "time", "env", "exec", "nohup", "command", "uv", "poetry"]
+
+  /// Index of the command word, after environment assignments and wrappers (`sudo`, `poetry run`).
+  private func commandIndex(_ command: [Word]) -> Int? {
+    var index = 0
+    while index < command.count {
+      let text = command[index].token.text
+      if text.contains("="), let name = text.split(separator: "=").first,
+        name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+      {
+        index += 1
+      } else if Self.prefixes.contains(text) {
+        index += 1
+        if index < command.count, command[index].token.text == "run" { index += 1 }
+      } else {
+        return index
+      }
+    }
+    return nil
+  }
+
+  private func startsWithCommand(_ command: [Word]) -> Bool {
+    guard let index = commandIndex(command) else { return false }
+    let name = command[index].token.text
+    return name == "cd" || settings.commands[name] != nil || name.hasPrefix("./")
+  }
+
+  private func scanCommand(_ command: [Word], bases: inout [String]?, into hits: inout [Hit]) {
+    guard let index = commandIndex(command) else { return }
+    let name = command[index].token.text
+    let arguments = Array(command[(index + 1)...]).filter { !isRedirection($0.token) }
+    if name == "cd" || name == "pushd" {
+      bases = changeDirectory(arguments.first?.token.text, from: bases)
+      return
+    }
+    // Paths after an unfollowable `cd` cannot be checked.
+    guard let currentBases = bases else { return }
+    var paths: [Word] = []
+    if name.contains("/") {
+      paths.append(command[index])
+    } else if let style = settings.commands[name] {
+      paths += operands(arguments, style: style)
+    }
+    for word in paths {
+      guard let candidate = classifier.candidate(in: word.token.text, strict: false, bases: currentBases) else {
+        continue
+      }
+      hits.append(Hit(path: candidate.path, bases: currentBases, line: word.line, column: word.column + candidate.offset))
+    }
+  }
+
+  private func isRedirection(_ token: ShellToken) -> Bool {
+    !token.wasQuoted && (token.text.hasPrefix(">") || token.text.hasPrefix("<") || token.text.hasPrefix("2>") || token.text.hasPrefix("&>"))
+  }
+
+  /// The path arguments of one command, by how the command names paths.
+  private func operands(_ arguments: [Word], style: PathSettings.CommandStyle) -> [Word] {
+    var result: [Word] = []
+    var index = 0
+    while index < arguments.count {
+      let word = arguments[index]
+      let text = word.token.text
+      index += 1
+      if text.hasPrefix("-"), !word.token.wasQuoted {
+        if let equals = text.firstIndex(of: "="), settings.pathOptions.contains(String(text[..<equals])) {
+          var valueWord = word
+          let skip = text.distance(from: text.startIndex, to: text.index(after: equals))
+          valueWord.token.text = String(text[text.index(after: equals)...])
+          valueWord.column += skip
+          result.append(valueWord)
+        } else if settings.pathOptions.contains(text), index < arguments.count {
+          result.append(arguments[index])
+          index += 1
+        } else if style == .script, text == "-m" || text == "-c" {
+          return result  // `python -m module`, `bash -c "..."`: no script path
+        }
+        continue
+      }
+      switch style {
+      case .script:
+        result.append(word)
+        return result
+      case .operands:
+        result.append(word)
+      case .options:
+        continue
+      }
+    }
+    return result
+  }
+
+  /// The bases after `cd DIR`: DIR when it exists under one of them, else unknown (nil).
+  private func changeDirectory(_ target: String?, from bases: [String]?) -> [String]? {
+    guard let target, let bases, !target.hasPrefix("/"), !target.hasPrefix("~"), !target.hasPrefix("$"),
+      target != "-"
+    else { return nil }
+    for base in bases {
+      if let folder = RepoPath.normalize(RepoPath.join(base, target)), classifier.inventory.isDirectory(folder) {
+        return [folder]
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,40 @@
+/// A Markdown document in the graph: what parsing found, and its outgoing edges.
+public struct DocumentNode: Sendable {
+  public enum Content: Sendable {
+    case markdown(MarkdownDocument)
+    case unreadable(ReadProblem)
+  }
+
+  /// Root-relative path.
+  public let path: String
+  public var content: Content
+  public var references: [Reference]
+
+  public init(path: String, content: Content, references: [Reference] = []) {
+    self.path = path
+    self.content = content
+    self.references = references
+  }
+
+  public var markdown: MarkdownDocument? {
+    if case .markdown(let document) = content { return document }
+    return nil
+  }
+}
+
+/// The cross-reference graph of one run: every file and folder of the
+/// repository as nodes, the linted documents with their resolved edges, and
+/// the anchor set of every Markdown file a fragment points into.
+public struct ReferenceGraph: Sendable {
+  public let inventory: FileInventory
+  /// Linted documents, sorted by path.
+  public let documents: [DocumentNode]
+  /// Heading slugs and HTML anchors per Markdown file (linted or link targets).
+  public let anchors: [String: Set<String>]
+
+  public init(inventory: FileInventory, documents: [DocumentNode], anchors: [String: Set<String>]) {
+    self.inventory = inventory
+    self.documents = documents
+    self.anchors = anchors
+  }
+}

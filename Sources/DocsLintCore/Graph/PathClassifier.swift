@@ -1,0 +1,132 @@
+/// Decides whether a word written in a document names a repository path, and
+/// what it resolves to. The rules (documented in the README):
+/// - a reference contains `/` or is a known root file (`README.md`, `Makefile`, ...);
+/// - never a URL, an option, a placeholder (`<name>`, `{{x}}`, `${VAR}`, `path/to/...`,
+///   `...`, `XXX`), an absolute system path, a home path, nor a bare file name;
+/// - in prose code spans it must also be anchored: its first folder exists, or its
+///   last segment has a known file extension (so `TCP/IP` and `read/write` are not paths);
+/// - a glob must match at least one file;
+/// - it resolves against the repository root or the document's folder (and, in a
+///   shell block, the folder a preceding `cd` moved to).
+struct PathClassifier: Sendable {
+  let settings: PathSettings
+  let inventory: FileInventory
+  let reader: FileReader
+
+  /// A path found in a word, after cleaning: its text and its scalar offset in the word.
+  struct Candidate: Equatable {
+    var path: String
+    var offset: Int
+  }
+
+  /// Strips what surrounds a path in prose or commands: quotes, `:12` line
+  /// suffixes, `#L10` anchors, pytest `::test` ids, trailing punctuation.
+  func candidate(in word: String, strict: Bool, bases: [String]) -> Candidate? {
+    var text = Substring(word)
+    var offset = 0
+    while let first = text.first, first == "\"" || first == "'" || first == "(" {
+      text.removeFirst()
+      offset += 1
+    }
+    while let last = text.last, ",.;:)'\"".contains(last) { text.removeLast() }
+    if let range = text.range(of: "::") { text = text[..<range.lowerBound] }
+    if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+    if let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].allSatisfy({ $0.isNumber || $0 == "-" || $0 == ":" }) {
+      text = text[..<colon]
+    }
+    guard isPathShaped(text) else { return nil }
+    let path = String(text)
+    if strict, !isAnchored(path, bases: bases) { return nil }
+    return Candidate(path: path, offset: offset)
+  }
+
+  private func isPathShaped(_ text: Substring) -> Bool {
+    guard !text.isEmpty, !RepoPath.hasScheme(String(text)) else { return false }
+    guard let first = text.first, !"-~$%@!^&+=".contains(first) else { return false }
+    if text.hasPrefix("www.") { return false }
+    if text.contains(where: { "<>{}$|;=,\\`\"' ()!".contains($0) }) { return false }
+    if text.contains("...") || text.contains("…") || text.contains("//") { return false }
+    for placeholder in settings.placeholders where text.contains(placeholder) { return false }
+    if text.hasPrefix("/") && !isRootAnchored(text) { return false }
+    guard text.contains("/") else { return settings.rootFiles.contains(String(text)) }
+    let segments = text.split(separator: "/")
+    // Dates, ratios and versions ("2025/10/01", "1/2") are not paths.
+    if segments.allSatisfy({ $0.allSatisfy { $0.isNumber || $0 == "." } }) { return false }
+    // "github.com/org/repo" and other host names.
+    if let head = segments.first, head.contains("."), head != ".", head != "..",
+      !inventory.exists(String(head)), !hasKnownExtension(head)
+    {
+      return false
+    }
+    return true
+  }
+
+  /// `/docs/x.md` is root-relative only when `docs` exists at the root; `/etc/...` is not ours.
+  private func isRootAnchored(_ text: Substring) -> Bool {
+    guard let head = text.split(separator: "/").first else { return false }
+    return inventory.exists(String(head))
+  }
+
+  private func hasKnownExtension(_ segment: Substring) -> Bool {
+    guard let dot = segment.lastIndex(of: "."), dot != segment.startIndex else { return false }
+    return settings.extensions.contains(segment[segment.index(after: dot)...].lowercased())
+  }
+
+  /// Prose words need more evidence than command arguments: the first real
+  /// folder exists under some base, or the name ends in a known file extension.
+  private func isAnchored(_ path: String, bases: [String]) -> Bool {
+    let segments = path.split(separator: "/")
+    if let last = segments.last, hasKnownExtension(last) { return true }
+    // A root file ("Makefile") is checked as is; a lone folder ("src/") only when it exists somewhere.
+    if segments.count == 1, !path.hasSuffix("/") { return true }
+    return firstSegmentExists(segments, bases: bases)
+  }
+
+  private func firstSegmentExists(_ segments: [Substring], bases: [String]) -> Bool {
+    var ups = 0
+    var rest = segments[...]
+    while let head = rest.first, head == "." || head == ".." {
+      if head == ".." { ups += 1 }
+      rest = rest.dropFirst()
+    }
+    guard let head = rest.first else { return false }
+    for base in bases {
+      var folder = base
+      for _ in 0..<ups { folder = RepoPath.directory(of: folder) }
+      let probe = Glob.isPattern(head) ? nil : RepoPath.join(folder, String(head))
+      if let probe, inventory.exists(probe) || inventory.caseVariant(of: probe) != nil { return true }
+      if probe == nil { return true }
+    }
+    return false
+  }
+
+  /// Resolves a path candidate against the bases, in order.
+  func resolve(_ path: String, bases: [String]) -> Resolution {
+    let rootRelative = path.hasPrefix("/")
+    let relative = rootRelative ? String(path.drop { $0 == "/" }) : path
+    let searchBases = rootRelative ? [""] : bases
+    if Glob.isPattern(Substring(relative)) {
+      for base in searchBases {
+        guard let pattern = RepoPath.normalize(RepoPath.join(base, relative)) else { continue }
+        let glob = Glob(pattern)
+        let matches = inventory.files(matching: glob)
+        if !matches.isEmpty { return .glob(matches: matches) }
+        if !inventory.directories(matching: glob).isEmpty { return .glob(matches: []) }
+      }
+      return .globMatchesNothing(pattern: path)
+    }
+    var firstCandidate: String?
+    var caseVariant: (String, String)?
+    for base in searchBases {
+      guard let normalized = RepoPath.normalize(RepoPath.join(base, relative)) else { continue }
+      if firstCandidate == nil { firstCandidate = normalized }
+      if inventory.exists(normalized) || reader.containedPath(normalized) != nil { return .target(normalized) }
+      if caseVariant == nil, let actual = inventory.caseVariant(of: normalized) {
+        caseVariant = (normalized, actual)
+      }
+    }
+    if let (written, actual) = caseVariant { return .caseMismatch(path: written, actual: actual) }
+    guard let firstCandidate else { return .outsideRoot }
+    return .missing(path: firstCandidate)
+  }
+}

@@ -1,0 +1,63 @@
+/// How a document refers to something: the edge kinds of the graph.
+public enum ReferenceKind: String, Sendable, Hashable, Codable, CaseIterable {
+  case link = "markdown-link"
+  case image
+  case referenceDefinition = "reference-definition"
+  case htmlLink = "html-link"
+  /// `#fragment` within the same document.
+  case anchorLink = "anchor-link"
+  /// An inline code span that is a repository path: `docs/plan.md`.
+  case backtickPath = "backtick-path"
+  /// A path argument of a command: `bash scripts/deploy.sh`.
+  case commandPath = "command-path"
+
+  /// Link-like references are checked by `link/*` rules; paths by `ref/*`.
+  public var isLink: Bool { self != .backtickPath && self != .commandPath }
+}
+
+/// One edge of the graph: what was written, where, and what it resolved to.
+public struct Reference: Sendable, Hashable {
+  public var kind: ReferenceKind
+  /// The text as written (link destination, or path token).
+  public var text: String
+  public var span: SourceSpan
+  public var resolution: Resolution
+  /// The decoded `#fragment` of a link into a Markdown file, checked once anchors are known.
+  public var fragment: String?
+
+  public init(
+    kind: ReferenceKind, text: String, span: SourceSpan, resolution: Resolution = .unresolved,
+    fragment: String? = nil
+  ) {
+    self.kind = kind
+    self.text = text
+    self.span = span
+    self.resolution = resolution
+    self.fragment = fragment
+  }
+}
+
+/// What a reference points at, once resolved against the repository.
+public enum Resolution: Sendable, Hashable {
+  case unresolved
+  /// A URL or other non-repository target; not checked.
+  case external
+  /// An existing file or folder (root-relative path).
+  case target(String)
+  /// A glob that matched these files.
+  case glob(matches: [String])
+  case missing(path: String)
+  case caseMismatch(path: String, actual: String)
+  case outsideRoot
+  /// The file exists but the fragment names no heading or HTML anchor there.
+  case missingAnchor(path: String, fragment: String, suggestion: String?)
+  case globMatchesNothing(pattern: String)
+
+  /// The root-relative path of the file or folder this edge reaches, if any.
+  public var targetPath: String? {
+    switch self {
+    case .target(let path), .missingAnchor(let path, _, _): path
+    default: nil
+    }
+  }
+}

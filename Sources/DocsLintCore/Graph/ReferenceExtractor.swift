@@ -1,0 +1,129 @@
+import Foundation
+
+/// Turns one parsed document into the graph's edges, each resolved against
+/// the file inventory. Fragments into other Markdown files are left for the
+/// graph builder, which knows every file's anchors only after all are parsed.
+struct ReferenceExtractor {
+  let classifier: PathClassifier
+  let settings: PathSettings
+
+  func references(of document: MarkdownDocument, at path: String) -> [Reference] {
+    let folder = RepoPath.directory(of: path)
+    let bases = folder.isEmpty ? [""] : ["", folder]
+    var references: [Reference] = []
+    let ownAnchors = document.anchorNames
+    for link in document.links {
+      if let reference = linkReference(link, folder: folder, path: path, ownAnchors: ownAnchors) {
+        references.append(reference)
+      }
+    }
+    let commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: bases)
+    for span in document.codeSpans {
+      references += pathReferences(in: span, bases: bases, commands: commands)
+    }
+    for block in document.codeBlocks {
+      let language = block.language ?? ""
+      let isShell = settings.shellLanguages.contains(language)
+      // Indented blocks and bare fences hold commands only on lines that start with one.
+      guard isShell || language.isEmpty else { continue }
+      for hit in commands.scan(block.lines, everyLine: isShell) {
+        let span = SourceSpan(line: hit.line, column: hit.column, endColumn: hit.column + hit.path.unicodeScalars.count)
+        references.append(
+          Reference(
+            kind: .commandPath, text: hit.path, span: span,
+            resolution: classifier.resolve(hit.path, bases: hit.bases)))
+      }
+    }
+    return references
+  }
+
+  private func pathReferences(in span: CodeSpanItem, bases: [String], commands: CommandScanner) -> [Reference] {
+    let text = span.text.trimmingCharacters(in: .whitespaces)
+    if text.contains(" ") {
+      // A command in prose: `pytest tests/test_x.py`.
+      let line = CodeLine(text: span.text, line: span.span.line, column: span.span.column)
+      return commands.scan([line], everyLine: false).map { hit in
+        Reference(
+          kind: .commandPath, text: hit.path,
+          span: SourceSpan(line: hit.line, column: hit.column, endColumn: hit.column + hit.path.unicodeScalars.count),
+          resolution: classifier.resolve(hit.path, bases: hit.bases))
+      }
+    }
+    guard let candidate = classifier.candidate(in: text, strict: true, bases: bases) else { return [] }
+    let leading = span.text.unicodeScalars.prefix { $0 == " " }.count
+    let column = span.span.column + leading + candidate.offset
+    return [
+      Reference(
+        kind: .backtickPath, text: candidate.path,
+        span: SourceSpan(line: span.span.line, column: column, endColumn: column + candidate.path.unicodeScalars.count),
+        resolution: classifier.resolve(candidate.path, bases: bases))
+    ]
+  }
+
+  private func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: Set<String>) -> Reference? {
+    let destination = link.destination.trimmingCharacters(in: .whitespaces)
+    guard !destination.isEmpty else { return nil }
+    let kind: ReferenceKind =
+      switch link.kind {
+      case .link: .link
+      case .image: .image
+      case .referenceDefinition: .referenceDefinition
+      case .htmlLink, .htmlImage: .htmlLink
+      }
+    var reference = Reference(kind: kind, text: destination, span: link.span)
+    if RepoPath.hasScheme(destination) {
+      reference.resolution = .external
+      return reference
+    }
+    var target = Substring(destination)
+    var fragment: String?
+    if let hash = target.firstIndex(of: "#") {
+      fragment = RepoPath.percentDecoded(String(target[target.index(after: hash)...]))
+      target = target[..<hash]
+    }
+    if let query = target.firstIndex(of: "?") { target = target[..<query] }
+    if target.isEmpty {
+      guard let fragment, !fragment.isEmpty else { return nil }
+      reference.kind = .anchorLink
+      reference.resolution = AnchorMatcher.resolve(fragment, in: path, anchors: ownAnchors)
+      return reference
+    }
+    let decoded = RepoPath.percentDecoded(String(target))
+    let joined = decoded.hasPrefix("/") ? String(decoded.drop { $0 == "/" }) : RepoPath.join(folder, decoded)
+    guard let normalized = RepoPath.normalize(joined) else {
+      reference.resolution = .outsideRoot
+      return reference
+    }
+    let inventory = classifier.inventory
+    if inventory.exists(normalized) || classifier.reader.containedPath(normalized) != nil {
+      reference.resolution = .target(normalized)
+      if let fragment, !fragment.isEmpty, MarkdownFiles.isMarkdown(normalized), inventory.isFile(normalized) {
+        reference.fragment = fragment
+      }
+    } else if let actual = inventory.caseVariant(of: normalized) {
+      reference.resolution = .caseMismatch(path: normalized, actual: actual)
+    } else {
+      reference.resolution = .missing(path: normalized)
+    }
+    return reference
+  }
+}
+
+enum MarkdownFiles {
+  static func isMarkdown(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdx")
+  }
+}
+
+/// Matches a decoded fragment against a document's anchors.
+enum AnchorMatcher {
+  static func resolve(_ fragment: String, in path: String, anchors: Set<String>) -> Resolution {
+    if fragment == "top" || anchors.contains(fragment) { return .target(path) }
+    if fragment.hasPrefix("user-content-"), anchors.contains(String(fragment.dropFirst(13))) {
+      return .target(path)
+    }
+    let suggestion = EditDistance.closest(to: fragment, in: anchors.sorted())
+    return .missingAnchor(path: path, fragment: fragment, suggestion: suggestion)
+  }
+}

@@ -1,0 +1,46 @@
+/// Heading anchors exactly as github.com renders them: lowercase, drop every
+/// character that is not a letter, mark, number, `-`, `_` or space, then turn
+/// each space into `-` (runs are not collapsed). Repeats get `-1`, `-2`, ...
+public struct GitHubSlugger: Sendable {
+  private var occurrences: [String: Int] = [:]
+
+  public init() {}
+
+  /// The slug for one heading text, without duplicate handling.
+  public static func slug(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.lowercased().unicodeScalars {
+      if scalar == " " {
+        result.append("-")
+      } else if isKept(scalar) {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
+  /// The next slug for a heading in document order, unique within the document.
+  public mutating func next(_ text: String) -> String {
+    let base = Self.slug(text)
+    var candidate = base
+    while occurrences[candidate] != nil {
+      let count = (occurrences[base] ?? 0) + 1
+      occurrences[base] = count
+      candidate = "\(base)-\(count)"
+    }
+    occurrences[candidate] = 0
+    return candidate
+  }
+
+  /// GitHub keeps `[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}-]` and spaces; everything else
+  /// (punctuation, symbols, emoji, other whitespace, `²`, `½`) is dropped.
+  private static func isKept(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == "-" || scalar.properties.isAlphabetic { return true }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
+      return true
+    default:
+      return false
+    }
+  }
+}

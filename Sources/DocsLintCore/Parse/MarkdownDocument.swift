@@ -1,0 +1,77 @@
+/// Everything docs-lint needs from one Markdown file, as plain values.
+/// Built once per file by `MarkdownParser`; the file's bytes are not kept.
+public struct MarkdownDocument: Sendable {
+  public var headings: [Heading] = []
+  public var links: [LinkItem] = []
+  public var codeSpans: [CodeSpanItem] = []
+  public var codeBlocks: [CodeBlockItem] = []
+  /// `<a name="x">` and `id="x"` anchors from raw HTML.
+  public var htmlAnchors: [HTMLAnchor] = []
+  public var frontMatter: FrontMatter?
+
+  public init() {}
+
+  /// Every fragment a link may target in this document: heading slugs and HTML anchors.
+  public var anchorNames: Set<String> {
+    var names = Set(headings.map(\.slug))
+    names.formUnion(htmlAnchors.map(\.name))
+    return names
+  }
+}
+
+public struct Heading: Sendable, Hashable {
+  public var level: Int
+  /// The heading's plain text as GitHub renders it (code and emphasis contribute their text).
+  public var text: String
+  /// GitHub's anchor for this heading, with `-1`, `-2` suffixes for duplicates.
+  public var slug: String
+  public var span: SourceSpan
+}
+
+public enum LinkKind: String, Sendable, Hashable, Codable {
+  case link
+  case image
+  case referenceDefinition = "reference-definition"
+  case htmlLink = "html-link"
+  case htmlImage = "html-image"
+}
+
+/// A link destination as written, with the span of the destination text itself.
+public struct LinkItem: Sendable, Hashable {
+  public var kind: LinkKind
+  public var destination: String
+  public var title: String?
+  public var span: SourceSpan
+}
+
+/// An inline code span; `span` covers the code text inside the backticks.
+public struct CodeSpanItem: Sendable, Hashable {
+  public var text: String
+  public var span: SourceSpan
+}
+
+public struct CodeBlockItem: Sendable, Hashable {
+  /// The fence's info string (first word is the language); nil for indented blocks.
+  public var info: String?
+  public var isFenced: Bool
+  public var lines: [CodeLine]
+
+  public var language: String? {
+    guard let info else { return nil }
+    let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first
+    return word.map { $0.lowercased() }
+  }
+}
+
+/// One line of a code block: its content and where the content starts in the file.
+public struct CodeLine: Sendable, Hashable {
+  public var text: String
+  public var line: Int
+  /// Column (in scalars) of the first character of `text` in the file.
+  public var column: Int
+}
+
+public struct HTMLAnchor: Sendable, Hashable {
+  public var name: String
+  public var span: SourceSpan
+}

@@ -1,0 +1,74 @@
+/// Renders the findings of one run. One reporter per file in this folder.
+public protocol Reporter: Sendable {
+  /// The `--format` value that selects this reporter.
+  static var format: String { get }
+  func render(_ report: Report) -> String
+}
+
+/// What reporters render: the findings (in report order) and run facts.
+public struct Report: Sendable {
+  public var findings: [Finding]
+  public var filesLinted: Int
+  public var rules: [RuleDescriptor]
+
+  public init(findings: [Finding], filesLinted: Int, rules: [RuleDescriptor] = RuleRegistry.descriptors) {
+    self.findings = findings
+    self.filesLinted = filesLinted
+    self.rules = rules
+  }
+
+  public func count(_ level: Level) -> Int { findings.count { $0.level == level } }
+
+  /// "3 errors, 1 warning and 0 infos in 12 files"
+  public var summary: String {
+    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    return "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), "
+      + "\(plural(count(.info), "info")) in \(plural(filesLinted, "file"))"
+  }
+
+  /// Stable identities for findings: rule, path and offending text, plus an
+  /// occurrence number for repeats; never the line number, so moving text does not change them.
+  public var fingerprints: [String] {
+    var seen: [String: Int] = [:]
+    return findings.map { finding in
+      let key = "\(finding.ruleId)\u{0}\(finding.path)\u{0}\(finding.snippet)"
+      let occurrence = seen[key, default: 0]
+      seen[key] = occurrence + 1
+      return Fingerprint.hex("\(key)\u{0}\(occurrence)")
+    }
+  }
+}
+
+/// Every available output format, by `--format` name.
+public enum Reporters {
+  public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, SARIFReporter.self]
+
+  public static func named(_ format: String) -> (any Reporter)? {
+    switch format {
+    case TextReporter.format: TextReporter()
+    case JSONReporter.format: JSONReporter()
+    case SARIFReporter.format: SARIFReporter()
+    default: nil
+    }
+  }
+}
+
+/// 64-bit FNV-1a, rendered as 16 hex digits: small, stable across platforms and runs.
+enum Fingerprint {
+  static func hex(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    let digits = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
+
+/// Tool facts shared by the machine-readable formats.
+public enum ToolInfo {
+  public static let name = "docs-lint"
+  public static let version = "0.1.0"
+  public static let informationURI = "https://github.com/docs-lint/docs-lint"
+}

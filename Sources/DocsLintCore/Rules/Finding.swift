@@ -1,0 +1,42 @@
+/// Severity, in SARIF's vocabulary.
+public enum Level: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+  case info
+  case warning
+  case error
+
+  /// SARIF calls `info` "note".
+  public var sarifName: String { self == .info ? "note" : rawValue }
+
+  private var rank: Int { self == .error ? 2 : self == .warning ? 1 : 0 }
+  public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One problem found in one file.
+public struct Finding: Sendable, Hashable, Codable {
+  public var ruleId: String
+  public var level: Level
+  public var message: String
+  /// Root-relative path of the file the finding is in.
+  public var path: String
+  public var span: SourceSpan
+  /// The offending text (a link destination, a path); with the rule and path it
+  /// identifies the finding independently of its line number.
+  public var snippet: String
+
+  public init(ruleId: String, level: Level, message: String, path: String, span: SourceSpan, snippet: String) {
+    self.ruleId = ruleId
+    self.level = level
+    self.message = message
+    self.path = path
+    self.span = span
+    self.snippet = snippet
+  }
+
+  /// Report order: path, line, column, then rule and message so output is deterministic.
+  public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+    if lhs.span != rhs.span { return lhs.span < rhs.span }
+    if lhs.ruleId != rhs.ruleId { return lhs.ruleId < rhs.ruleId }
+    return lhs.message < rhs.message
+  }
+}

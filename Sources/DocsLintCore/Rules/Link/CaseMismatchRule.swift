@@ -1,0 +1,28 @@
+/// `link/case-mismatch`: the target exists only with other letter case.
+struct LinkCaseMismatchRule: Rule {
+  static let descriptor = RuleDescriptor(
+    id: "link/case-mismatch",
+    defaultLevel: .error,
+    summary: "Link target exists only with other letter case",
+    rationale: """
+      macOS and Windows file systems ignore letter case, so the link works on the author's \
+      machine, but Linux CI, GitHub and every case-sensitive deployment see a missing file. \
+      The message names the real path.
+      """,
+    triggering: [
+      Example("Read [the guide](↓Docs/Guide.md).", files: ["docs/guide.md": ""])
+    ],
+    nonTriggering: [
+      Example("Read [the guide](docs/guide.md).", files: ["docs/guide.md": ""])
+    ])
+
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
+    document.references.compactMap { reference in
+      guard reference.kind.isLink, case .caseMismatch(_, let actual) = reference.resolution else { return nil }
+      return Self.descriptor.finding(
+        in: document.path, at: reference.span,
+        "\(reference.kind.noun) target '\(reference.text)' differs in letter case from the real path '\(actual)'",
+        snippet: reference.text)
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/// `link/missing-anchor`: a `#fragment` that names no heading and no HTML anchor.
+struct MissingAnchorRule: Rule {
+  static let descriptor = RuleDescriptor(
+    id: "link/missing-anchor",
+    defaultLevel: .error,
+    summary: "#fragment names no heading slug and no HTML anchor in the target Markdown file",
+    rationale: """
+      Renaming a heading silently breaks every link to it: the page opens, but at the top, \
+      and the reader lands somewhere else. Slugs follow github.com exactly (lowercase, \
+      punctuation dropped, each space a `-`, accents kept, `-1`, `-2` for repeats); the \
+      fragment is percent-decoded and compared case-sensitively. The message suggests the \
+      closest existing anchor.
+      """,
+    triggering: [
+      Example("# Validación\n\nSee [below](↓#validacion)."),
+      Example("See [setup](↓guide.md#install).", files: ["guide.md": "# Guide\n\n## Installation\n"]),
+    ],
+    nonTriggering: [
+      Example("# Validación\n\n## Makefile - comandos\n\n[a](#validación) [b](#makefile---comandos) [c](#validaci%C3%B3n)"),
+      Example("## Step\n\n## Step\n\n[second](#step-1) <a name=\"custom\"></a> [c](#custom)"),
+      Example("[lines](src/main.swift#L10) [top](#top)", files: ["src/main.swift": ""]),
+      Example("[setup](guide.md#installation)", files: ["guide.md": "# Guide\n\n## Installation\n"]),
+    ])
+
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
+    document.references.compactMap { reference in
+      guard case .missingAnchor(let path, let fragment, let suggestion) = reference.resolution else { return nil }
+      let place = path == document.path ? "this document" : "'\(path)'"
+      let hint = suggestion.map { "; did you mean '#\($0)'?" } ?? ""
+      return Self.descriptor.finding(
+        in: document.path, at: reference.span,
+        "no heading or anchor '#\(fragment)' in \(place)\(hint)",
+        snippet: reference.text)
+    }
+  }
+}

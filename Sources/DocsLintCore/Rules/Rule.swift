@@ -1,0 +1,64 @@
+/// A lint rule: a descriptor (id, level, docs, examples) and a check over one
+/// document of the cross-reference graph. Rules are stateless values.
+public protocol Rule: Sendable {
+  static var descriptor: RuleDescriptor { get }
+  init()
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding]
+}
+
+/// Everything a user or tool needs to know about a rule, declared once beside
+/// its check. The examples are run as tests.
+public struct RuleDescriptor: Sendable, Hashable {
+  public var id: String
+  public var defaultLevel: Level
+  /// One line, shown by `docs-lint rules` and as SARIF shortDescription.
+  public var summary: String
+  /// Why it matters, shown by `docs-lint explain` and as SARIF fullDescription.
+  public var rationale: String
+  public var triggering: [Example]
+  public var nonTriggering: [Example]
+
+  public init(
+    id: String, defaultLevel: Level, summary: String, rationale: String,
+    triggering: [Example], nonTriggering: [Example]
+  ) {
+    self.id = id
+    self.defaultLevel = defaultLevel
+    self.summary = summary
+    self.rationale = rationale
+    self.triggering = triggering
+    self.nonTriggering = nonTriggering
+  }
+
+  /// A finding of this rule at its default level (the engine applies configured levels).
+  public func finding(in path: String, at span: SourceSpan, _ message: String, snippet: String) -> Finding {
+    Finding(ruleId: id, level: defaultLevel, message: message, path: path, span: span, snippet: snippet)
+  }
+}
+
+/// A tiny repository: `doc.md` (the document under test) plus other files.
+/// In `markdown`, a `↓` marks where a triggering example's finding must start.
+public struct Example: Sendable, Hashable {
+  public var markdown: [UInt8]
+  public var files: [String: [UInt8]]
+
+  public init(_ markdown: String, files: [String: String] = [:]) {
+    self.markdown = Array(markdown.utf8)
+    self.files = files.mapValues { Array($0.utf8) }
+  }
+
+  public init(bytes: [UInt8], files: [String: String] = [:]) {
+    self.markdown = bytes
+    self.files = files.mapValues { Array($0.utf8) }
+  }
+
+  /// The Markdown with its marker removed, and the marker's line and column.
+  public var unmarked: (bytes: [UInt8], marker: (line: Int, column: Int)?) {
+    let marker = Array("↓".utf8)
+    guard let index = markdown.firstRange(of: marker)?.lowerBound else { return (markdown, nil) }
+    var bytes = markdown
+    bytes.removeSubrange(index..<index + marker.count)
+    let position = SourceText(bytes: bytes).position(atByte: index)
+    return (bytes, (position.line, position.column))
+  }
+}

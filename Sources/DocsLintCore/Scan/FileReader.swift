@@ -1,0 +1,98 @@
+import Foundation
+
+/// Why a file could not be linted, with the position of the problem.
+public struct ReadProblem: Sendable, Hashable, Error {
+  public var message: String
+  public var line: Int = 1
+  public var column: Int = 1
+}
+
+/// Reads files below the root, refusing anything that would leave it:
+/// a symbolic link is resolved and must stay inside the root.
+public struct FileReader: Sendable {
+  /// Canonical absolute path of the repository root.
+  public let root: String
+  public let maxBytes: Int
+
+  public init(root: String, maxBytes: Int) {
+    self.root = root
+    self.maxBytes = maxBytes
+  }
+
+  /// Absolute path of a root-relative path, if it exists on disk without
+  /// leaving the root through a symbolic link.
+  public func containedPath(_ relative: String) -> String? {
+    let absolute = relative.isEmpty ? root : root + "/" + relative
+    guard let resolved = realpath(absolute, nil) else { return nil }
+    defer { free(resolved) }
+    let real = String(cString: resolved)
+    return real == root || real.hasPrefix(root == "/" ? "/" : root + "/") ? real : nil
+  }
+
+  /// The text of a UTF-8 file (byte-order mark removed), or why it cannot be linted.
+  public func read(_ relative: String) -> Result<SourceText, ReadProblem> {
+    let absolute = root + "/" + relative
+    var info = stat()
+    guard lstat(absolute, &info) == 0 else {
+      return .failure(ReadProblem(message: "cannot read file: \(String(cString: strerror(errno)))"))
+    }
+    var path = absolute
+    if info.st_mode & S_IFMT == S_IFLNK {
+      guard let real = containedPath(relative) else {
+        let reason = realpath(absolute, nil).map { free($0); return "points outside the repository root" }
+        return .failure(ReadProblem(message: "symbolic link \(reason ?? "cannot be resolved (dangling or a loop)"); not followed"))
+      }
+      path = real
+      guard stat(path, &info) == 0 else { return .failure(ReadProblem(message: "cannot read symbolic link target")) }
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      return .failure(ReadProblem(message: "not a regular file"))
+    }
+    guard Int(info.st_size) <= maxBytes else {
+      return .failure(ReadProblem(message: "file is \(Int(info.st_size) / 1024) KB, over the \(maxBytes / 1024) KB limit (max-file-size-kb); not linted"))
+    }
+    let bytes: [UInt8]
+    switch Self.readAll(path, size: Int(info.st_size)) {
+    case .success(let read): bytes = read
+    case .failure(let problem): return .failure(problem)
+    }
+    return Self.decode(bytes)
+  }
+
+  /// Checks that bytes are UTF-8 text and strips a byte-order mark.
+  public static func decode(_ raw: [UInt8]) -> Result<SourceText, ReadProblem> {
+    var bytes = raw
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+      let position = SourceText(bytes: Array(bytes[..<nul])).position(atByte: nul)
+      return .failure(ReadProblem(message: "binary file (NUL byte); not linted", line: position.line, column: position.column))
+    }
+    if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
+      let text = SourceText(bytes: Array(bytes[..<bad]))
+      let position = text.position(atByte: bad)
+      return .failure(
+        ReadProblem(
+          message: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); not linted",
+          line: position.line, column: position.column))
+    }
+    return .success(SourceText(bytes: bytes))
+  }
+
+  private static func readAll(_ path: String, size: Int) -> Result<[UInt8], ReadProblem> {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      return .failure(ReadProblem(message: "cannot open file: \(String(cString: strerror(errno)))"))
+    }
+    defer { close(descriptor) }
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(size + 1)
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 { return .failure(ReadProblem(message: "read error: \(String(cString: strerror(errno)))")) }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return .success(bytes)
+  }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The few git queries docs-lint needs, run through the `git` executable.
+enum Git {
+  /// Runs git with arguments in a folder; nil when git is missing or fails.
+  static func run(_ arguments: [String], in directory: String) -> Data? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", directory] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? data : nil
+  }
+
+  /// The work tree's top-level folder containing `directory`, if any.
+  static func topLevel(of directory: String) -> String? {
+    guard let data = run(["rev-parse", "--show-toplevel"], in: directory) else { return nil }
+    let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.isEmpty ? nil : text
+  }
+
+  /// Files git sees under `directory` (tracked and untracked-not-ignored, minus
+  /// tracked files deleted from the work tree), relative to `directory`.
+  static func listFiles(in directory: String) -> [String]? {
+    guard let listed = run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: directory)
+    else { return nil }
+    let deleted = run(["ls-files", "-z", "--deleted"], in: directory).map(split) ?? []
+    let gone = Set(deleted)
+    var seen = Set<String>()
+    return split(listed).filter { !gone.contains($0) && seen.insert($0).inserted }
+  }
+
+  private static func split(_ data: Data) -> [String] {
+    data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+  }
+}

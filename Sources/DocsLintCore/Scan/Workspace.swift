@@ -1,0 +1,79 @@
+import Foundation
+
+/// A usage problem (bad path, bad root): exit code 2.
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
+
+/// The repository a run works in: its root and every file in it.
+/// The root is `--root` when given, else the git top-level of the first path,
+/// else the single folder given, else the current folder.
+public struct Workspace: Sendable {
+  public let root: String
+  public let inventory: FileInventory
+  public let usesGit: Bool
+
+  public init(root: String, inventory: FileInventory, usesGit: Bool) {
+    self.root = root
+    self.inventory = inventory
+    self.usesGit = usesGit
+  }
+
+  public static func open(paths: [String], explicitRoot: String?) throws(UsageError) -> Workspace {
+    let root = try locateRoot(paths: paths, explicitRoot: explicitRoot)
+    if let listed = Git.listFiles(in: root) {
+      return Workspace(root: root, inventory: FileInventory(files: listed), usesGit: true)
+    }
+    return Workspace(root: root, inventory: FileInventory(files: DirectoryWalker.listFiles(in: root)), usesGit: false)
+  }
+
+  private static func locateRoot(paths: [String], explicitRoot: String?) throws(UsageError) -> String {
+    if let explicitRoot {
+      guard let root = canonical(explicitRoot), isDirectory(root) else {
+        throw UsageError("--root \(explicitRoot): no such directory")
+      }
+      return root
+    }
+    let first = paths.first ?? "."
+    guard let start = canonical(first) else { throw UsageError("\(first): no such file or directory") }
+    let folder = isDirectory(start) ? start : (start as NSString).deletingLastPathComponent
+    if let top = Git.topLevel(of: folder), let root = canonical(top) { return root }
+    if paths.count == 1, isDirectory(start) { return start }
+    return canonical(FileManager.default.currentDirectoryPath) ?? "/"
+  }
+
+  static func canonical(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+  }
+
+  /// Root-relative Markdown files to lint for the given paths (default: the whole root).
+  public func lintTargets(paths: [String], configuration: Configuration) throws(UsageError) -> [String] {
+    var prefixes: [String] = []
+    var explicitFiles: [String] = []
+    for path in paths.isEmpty ? [root] : paths {
+      guard let absolute = Self.canonical(path) else { throw UsageError("\(path): no such file or directory") }
+      guard absolute == root || absolute.hasPrefix(root == "/" ? "/" : root + "/") else {
+        throw UsageError("\(path): outside the repository root \(root)")
+      }
+      let relative = absolute == root ? "" : String(absolute.dropFirst(root == "/" ? 1 : root.count + 1))
+      if Self.isDirectory(absolute) { prefixes.append(relative) } else { explicitFiles.append(relative) }
+    }
+    let excluded = { (path: String) in configuration.exclude.contains { $0.matches(path) } }
+    var targets = Set<String>()
+    for file in explicitFiles where MarkdownFiles.isMarkdown(file) && !excluded(file) {
+      targets.insert(file)
+    }
+    for file in inventory.files where !excluded(file) && configuration.include.contains(where: { $0.matches(file) }) {
+      if prefixes.contains(where: { $0.isEmpty || file.hasPrefix($0 + "/") }) { targets.insert(file) }
+    }
+    return targets.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+}

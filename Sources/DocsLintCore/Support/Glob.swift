@@ -1,0 +1,109 @@
+/// A path glob as in `.gitignore`-style configs: `*` and `?` stay within one
+/// path segment, `**` spans any number of segments, `[abc]`/`[!a-z]` are
+/// character classes. Matching is case-sensitive, like Linux file systems.
+public struct Glob: Sendable, Hashable, CustomStringConvertible {
+  public let pattern: String
+  private let segments: [[Character]]
+
+  public init(_ pattern: String) {
+    var trimmed = pattern
+    while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
+    if trimmed.hasPrefix("/") { trimmed.removeFirst() }
+    // A trailing slash means "this folder and everything below it".
+    if trimmed.hasSuffix("/") { trimmed += "**" }
+    self.pattern = trimmed
+    self.segments = trimmed.split(separator: "/", omittingEmptySubsequences: true).map(Array.init)
+  }
+
+  public var description: String { pattern }
+
+  /// True when the text has glob metacharacters.
+  public static func isPattern(_ text: Substring) -> Bool {
+    text.contains { $0 == "*" || $0 == "?" || $0 == "[" }
+  }
+
+  /// The literal folder prefix before the first wildcard segment (for fast listing).
+  public var literalPrefix: String {
+    var parts: [String] = []
+    for segment in segments {
+      if segment.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) { break }
+      parts.append(String(segment))
+    }
+    return parts.joined(separator: "/")
+  }
+
+  public func matches(_ path: String) -> Bool {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(Array.init)
+    return Self.match(segments[...], parts[...])
+  }
+
+  private static func match(_ pattern: ArraySlice<[Character]>, _ path: ArraySlice<[Character]>) -> Bool {
+    guard let head = pattern.first else { return path.isEmpty }
+    if head == ["*", "*"] {
+      let rest = pattern.dropFirst()
+      var candidate = path
+      while true {
+        if match(rest, candidate) { return true }
+        guard !candidate.isEmpty else { return false }
+        candidate = candidate.dropFirst()
+      }
+    }
+    guard let segment = path.first, matchSegment(head[...], segment[...]) else { return false }
+    return match(pattern.dropFirst(), path.dropFirst())
+  }
+
+  private static func matchSegment(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {
+    guard let head = pattern.first else { return text.isEmpty }
+    switch head {
+    case "*":
+      var candidate = text
+      while true {
+        if matchSegment(pattern.dropFirst(), candidate) { return true }
+        guard !candidate.isEmpty else { return false }
+        candidate = candidate.dropFirst()
+      }
+    case "?":
+      guard !text.isEmpty else { return false }
+      return matchSegment(pattern.dropFirst(), text.dropFirst())
+    case "[":
+      guard let character = text.first,
+        let (matched, rest) = matchClass(pattern.dropFirst(), character)
+      else {
+        // An unterminated class is a literal "[".
+        return text.first == "[" && matchSegment(pattern.dropFirst(), text.dropFirst())
+      }
+      return matched && matchSegment(rest, text.dropFirst())
+    default:
+      guard text.first == head else { return false }
+      return matchSegment(pattern.dropFirst(), text.dropFirst())
+    }
+  }
+
+  /// Reads a class body after "[", returning whether `character` is in it and the rest of the pattern.
+  private static func matchClass(_ body: ArraySlice<Character>, _ character: Character)
+    -> (Bool, ArraySlice<Character>)?
+  {
+    var rest = body
+    var negated = false
+    if let first = rest.first, first == "!" || first == "^" {
+      negated = true
+      rest = rest.dropFirst()
+    }
+    var matched = false
+    var isFirst = true
+    while let current = rest.first {
+      if current == "]" && !isFirst {
+        return (matched != negated, rest.dropFirst())
+      }
+      isFirst = false
+      rest = rest.dropFirst()
+      if rest.count >= 2, rest.first == "-", let upper = rest.dropFirst().first, upper != "]" {
+        if current <= character && character <= upper { matched = true }
+        rest = rest.dropFirst(2)
+      } else if current == character {
+        matched = true
+      }
+    }
+    return nil
+  }
+}

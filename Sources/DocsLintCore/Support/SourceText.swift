@@ -1,0 +1,133 @@
+/// The bytes of one file with a line index, so any byte offset maps to a true
+/// 1-based line and a column counted in Unicode scalars.
+public struct SourceText: Sendable {
+  public let bytes: [UInt8]
+  /// Byte offset where each line starts; `lineStarts[0] == 0`.
+  public let lineStarts: [Int]
+
+  public init(bytes: [UInt8]) {
+    self.bytes = bytes
+    var starts = [0]
+    starts.reserveCapacity(bytes.count / 40 + 1)
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      starts.append(index + 1)
+    }
+    // A trailing newline does not open a new line.
+    if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
+    self.lineStarts = starts
+  }
+
+  public var lineCount: Int { lineStarts.count }
+
+  /// Byte range of a 1-based line, without its line terminator.
+  public func byteRange(ofLine line: Int) -> Range<Int> {
+    guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    if end < start { end = start }
+    return start..<end
+  }
+
+  /// Byte range covering lines `first...last` (1-based, inclusive).
+  public func byteRange(lines first: Int, _ last: Int) -> Range<Int> {
+    let lower = byteRange(ofLine: max(first, 1)).lowerBound
+    let upper = byteRange(ofLine: min(max(last, first), lineCount)).upperBound
+    return lower..<max(lower, upper)
+  }
+
+  public func lineText(_ line: Int) -> String {
+    String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)
+  }
+
+  /// 1-based line containing a byte offset.
+  public func line(atByte offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low + 1
+  }
+
+  /// Line and scalar column (both 1-based) of a byte offset.
+  public func position(atByte offset: Int) -> (line: Int, column: Int) {
+    let line = line(atByte: offset)
+    return (line, scalarColumn(line: line, byteOffset: offset))
+  }
+
+  /// Converts a byte offset on a known line into a 1-based scalar column.
+  public func scalarColumn(line: Int, byteOffset: Int) -> Int {
+    let start = lineStarts[line - 1]
+    var column = 1
+    var index = start
+    let end = min(byteOffset, bytes.count)
+    while index < end {
+      // Count only bytes that start a scalar (not UTF-8 continuation bytes).
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    return column
+  }
+
+  /// Byte offset of a 1-based byte column (as cmark reports) on a line.
+  public func byteOffset(line: Int, byteColumn: Int) -> Int {
+    let range = byteRange(ofLine: line)
+    return min(range.lowerBound + max(byteColumn - 1, 0), range.upperBound)
+  }
+
+  /// A span from a byte range that lies on one line or several.
+  public func span(bytes range: Range<Int>) -> SourceSpan {
+    let start = position(atByte: range.lowerBound)
+    let end = position(atByte: max(range.lowerBound, range.upperBound))
+    return SourceSpan(line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
+  }
+
+  /// First occurrence of `needle` in `bytes[from..<to]`.
+  public func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
+    guard let first = needle.first, !needle.isEmpty else { return nil }
+    let limit = min(to, bytes.count) - needle.count
+    guard from <= limit else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer -> Int? in
+      var index = from
+      while index <= limit {
+        if buffer[index] == first {
+          var matched = true
+          var offset = 1
+          while offset < needle.count {
+            if buffer[index + offset] != needle[offset] {
+              matched = false
+              break
+            }
+            offset += 1
+          }
+          if matched { return index }
+        }
+        index += 1
+      }
+      return nil
+    }
+  }
+}
+
+/// A region of a file: 1-based lines, 1-based columns in Unicode scalars;
+/// `endColumn` is exclusive, as in SARIF.
+public struct SourceSpan: Sendable, Hashable, Codable, Comparable {
+  public var line: Int
+  public var column: Int
+  public var endLine: Int
+  public var endColumn: Int
+
+  public init(line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
+    self.line = line
+    self.column = column
+    self.endLine = endLine ?? line
+    self.endColumn = endColumn ?? column
+  }
+
+  public static func < (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
+    (lhs.line, lhs.column, lhs.endLine, lhs.endColumn)
+      < (rhs.line, rhs.column, rhs.endLine, rhs.endColumn)
+  }
+}

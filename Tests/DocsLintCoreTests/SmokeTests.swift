@@ -1,0 +1,3 @@
+import Testing
+@testable import DocsLintCore
+@Test func smoke() { #expect(GitHubSlugger.slug("A b") == "a-b") }
