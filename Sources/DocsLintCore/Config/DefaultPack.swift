@@ -92,6 +92,21 @@ commands:
   vagrant: options
 
 path-options: [-f, --file, --filename, -C, --directory, -chdir, --chdir, -var-file, --var-file, -i, --inventory, --manifest-path, --env-file, -k, --kustomize, --config, --values]
+
+# A backtick path is not checked when the words before it in its sentence (or
+# right after it) make it hypothetical: a file to create, an example, an
+# alternative, or a file that used to exist. English and Spanish.
+hypothetical-words: [
+  create, creates, created, creating, add, adds, added, adding, new, introduce, introduces,
+  introduced, generate, generates, generated, will, would, could, should, might, e.g, eg, i.e,
+  example, examples, such, or, etc, like, renamed, rename, renames, moved, move, removed, remove,
+  deleted, delete, replaced, replace, replaces, was, were, formerly, previously, legacy, old,
+  future, planned, proposed, candidate, choose, hypothetical, another,
+  crear, crea, cree, creará, creado, creada, añadir, añade, añada, agregar, agrega, agregue, nuevo,
+  nueva, nuevos, nuevas, genere, renombre, mueva, elimine, borre, será, serán,
+  generar, genera, ejemplo, ej, renombrar, renombrado, mover, movido, eliminar, eliminado, borrar,
+  borrado, antiguo, antigua, anterior, futuro, futura, propuesto, propuesta, o, como, etc,
+]
 """#,
   ]
 }

@@ -16,6 +16,8 @@ public struct PathSettings: Sendable, Hashable {
   public var shellLanguages: Set<String> = []
   public var commands: [String: CommandStyle] = [:]
   public var pathOptions: Set<String> = []
+  /// Words that make a path in prose hypothetical ("create", "e.g.", "renamed", "o").
+  public var hypotheticalWords: Set<String> = []
 
   public init() {}
 
@@ -31,6 +33,7 @@ public struct PathSettings: Sendable, Hashable {
       case "placeholders": placeholders += try strings(entry, file)
       case "shell-languages": shellLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "path-options": pathOptions.formUnion(try strings(entry, file))
+      case "hypothetical-words": hypotheticalWords.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "commands":
         guard case .mapping(let commandEntries, _) = entry.value else {
           throw ConfigError(file: file, line: entry.line, message: "'commands' must map command names to script, operands or options")

@@ -53,6 +53,26 @@ public struct GraphBuilder: Sendable {
         documents[index].references[position].resolution = AnchorMatcher.resolve(fragment, in: target, anchors: names)
       }
     }
+    if workspace.usesGit { markGenerated(&documents) }
     return ReferenceGraph(inventory: workspace.inventory, documents: documents, anchors: anchors)
+  }
+
+  /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`), not stale references.
+  private func markGenerated(_ documents: inout [DocumentNode]) {
+    var missing = Set<String>()
+    for document in documents {
+      for reference in document.references {
+        if case .missing(let path) = reference.resolution { missing.insert(path) }
+      }
+    }
+    let ignored = Git.ignored(missing.sorted(), in: workspace.root)
+    guard !ignored.isEmpty else { return }
+    for index in documents.indices {
+      for position in documents[index].references.indices {
+        if case .missing(let path) = documents[index].references[position].resolution, ignored.contains(path) {
+          documents[index].references[position].resolution = .generated(path: path)
+        }
+      }
+    }
   }
 }

@@ -3,8 +3,10 @@
 /// - a reference contains `/` or is a known root file (`README.md`, `Makefile`, ...);
 /// - never a URL, an option, a placeholder (`<name>`, `{{x}}`, `${VAR}`, `path/to/...`,
 ///   `...`, `XXX`), an absolute system path, a home path, nor a bare file name;
-/// - in prose code spans it must also be anchored: its first folder exists, or its
-///   last segment has a known file extension (so `TCP/IP` and `read/write` are not paths);
+/// - in prose code spans it must also be anchored: its first folder exists under the root
+///   or the document's folder, or it starts with `../` (so `TCP/IP`, `read/write`
+///   and `owner/repo/file.yml` from another repository are not paths); a truncated path
+///   (ending in `-`, wrapped across two spans) is not one either;
 /// - a glob must match at least one file;
 /// - it resolves against the repository root or the document's folder (and, in a
 ///   shell block, the folder a preceding `cd` moved to).
@@ -49,6 +51,8 @@ struct PathClassifier: Sendable {
     for placeholder in settings.placeholders where text.contains(placeholder) { return false }
     if text.hasPrefix("/") && !isRootAnchored(text) { return false }
     guard text.contains("/") else { return settings.rootFiles.contains(String(text)) }
+    // A path cut in two to wrap a long line ("docs/the-road-to-").
+    if text.hasSuffix("-") { return false }
     let segments = text.split(separator: "/")
     // Dates, ratios and versions ("2025/10/01", "1/2") are not paths.
     if segments.allSatisfy({ $0.allSatisfy { $0.isNumber || $0 == "." } }) { return false }
@@ -76,7 +80,8 @@ struct PathClassifier: Sendable {
   /// folder exists under some base, or the name ends in a known file extension.
   private func isAnchored(_ path: String, bases: [String]) -> Bool {
     let segments = path.split(separator: "/")
-    if let last = segments.last, hasKnownExtension(last) { return true }
+    // "../x.md" says outright that it is a path relative to the document.
+    if path.hasPrefix("../") { return true }
     // A root file ("Makefile") is checked as is; a lone folder ("src/") only when it exists somewhere.
     if segments.count == 1, !path.hasSuffix("/") { return true }
     return firstSegmentExists(segments, bases: bases)
@@ -126,6 +131,8 @@ struct PathClassifier: Sendable {
       }
     }
     if let (written, actual) = caseVariant { return .caseMismatch(path: written, actual: actual) }
+    // A partial path relative to some package or module ("builder/core.rs") names a real file.
+    if let match = inventory.fileEnding(with: relative) { return .target(match) }
     guard let firstCandidate else { return .outsideRoot }
     return .missing(path: firstCandidate)
   }

@@ -52,6 +52,8 @@ public enum Resolution: Sendable, Hashable {
   /// The file exists but the fragment names no heading or HTML anchor there.
   case missingAnchor(path: String, fragment: String, suggestion: String?)
   case globMatchesNothing(pattern: String)
+  /// Missing, but git ignores it: a build output or other generated file, not checked.
+  case generated(path: String)
 
   /// The root-relative path of the file or folder this edge reaches, if any.
   public var targetPath: String? {

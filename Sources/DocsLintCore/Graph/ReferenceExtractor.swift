@@ -49,7 +49,9 @@ struct ReferenceExtractor {
           resolution: classifier.resolve(hit.path, bases: hit.bases))
       }
     }
-    guard let candidate = classifier.candidate(in: text, strict: true, bases: bases) else { return [] }
+    guard let candidate = classifier.candidate(in: text, strict: true, bases: bases),
+      !isHypothetical(span)
+    else { return [] }
     let leading = span.text.unicodeScalars.prefix { $0 == " " }.count
     let column = span.span.column + leading + candidate.offset
     return [
@@ -58,6 +60,15 @@ struct ReferenceExtractor {
         span: SourceSpan(line: span.span.line, column: column, endColumn: column + candidate.path.unicodeScalars.count),
         resolution: classifier.resolve(candidate.path, bases: bases))
     ]
+  }
+
+  /// "Create `src/new.rs`", "e.g. `docs/x.md`", "`a.rs` or `b.rs`": not claims that a file exists.
+  private func isHypothetical(_ span: CodeSpanItem) -> Bool {
+    let words = settings.hypotheticalWords
+    guard !words.isEmpty else { return false }
+    let before = span.before.split { !$0.isLetter && $0 != "." }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+    let after = span.after.split { !$0.isLetter }.prefix(2)
+    return before.contains { words.contains($0) } || after.contains { words.contains(String($0)) }
   }
 
   private func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: Set<String>) -> Reference? {

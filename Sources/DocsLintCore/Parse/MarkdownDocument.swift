@@ -48,6 +48,10 @@ public struct LinkItem: Sendable, Hashable {
 public struct CodeSpanItem: Sendable, Hashable {
   public var text: String
   public var span: SourceSpan
+  /// The prose around a path-like span, from its sentence start up to the span and a
+  /// few words after it; lets the classifier skip hypothetical paths ("create `x/y.rs`").
+  public var before: String = ""
+  public var after: String = ""
 }
 
 public struct CodeBlockItem: Sendable, Hashable {

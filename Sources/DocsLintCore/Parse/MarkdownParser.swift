@@ -139,14 +139,16 @@ private struct TreeWalker {
     // Multi-line spans have their line breaks turned into spaces; fall back to the first word.
     let firstWord = String(text.prefix { $0 != " " })
     let range = locate(text) ?? locate(firstWord)
-    let span: SourceSpan
+    var item = CodeSpanItem(text: text, span: startSpan(of: node))
     if let range {
       cursor = range.upperBound
-      span = source.span(bytes: range)
-    } else {
-      span = startSpan(of: node)
+      item.span = source.span(bytes: range)
+      if text.contains("/") || text.contains(".") {
+        item.before = SentenceContext.before(range.lowerBound, in: source, block: block)
+        item.after = SentenceContext.after(range.upperBound, in: source, block: block)
+      }
     }
-    codeSpans.append(CodeSpanItem(text: text, span: span))
+    codeSpans.append(item)
   }
 
   private mutating func visitLink(_ node: OpaquePointer, kind: LinkKind) {

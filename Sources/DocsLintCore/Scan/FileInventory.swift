@@ -6,6 +6,8 @@ public struct FileInventory: Sendable {
   public let fileSet: Set<String>
   public let directories: Set<String>
   private let folded: [String: [String]]
+  /// Files by their last path segment, for partial-path lookups.
+  private let byName: [String: [String]]
 
   public init(files: [String]) {
     let sorted = files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -23,6 +25,16 @@ public struct FileInventory: Sendable {
     for path in sorted { folded[path.lowercased(), default: []].append(path) }
     for path in directories.sorted() { folded[path.lowercased(), default: []].append(path) }
     self.folded = folded
+    var byName: [String: [String]] = [:]
+    for path in sorted { byName[String(path.split(separator: "/").last ?? ""), default: []].append(path) }
+    self.byName = byName
+  }
+
+  /// The first file (in sorted order) whose path ends with `/suffix`.
+  public func fileEnding(with suffix: String) -> String? {
+    let trimmed = suffix.hasSuffix("/") ? String(suffix.dropLast()) : suffix
+    guard let name = trimmed.split(separator: "/").last, trimmed.contains("/") else { return nil }
+    return byName[String(name)]?.first { $0.hasSuffix("/" + trimmed) }
   }
 
   public func isFile(_ path: String) -> Bool { fileSet.contains(path) }

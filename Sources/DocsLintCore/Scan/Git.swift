@@ -35,6 +35,32 @@ enum Git {
     return split(listed).filter { !gone.contains($0) && seen.insert($0).inserted }
   }
 
+  /// The subset of root-relative paths that git's ignore rules match.
+  static func ignored(_ paths: [String], in directory: String) -> Set<String> {
+    guard !paths.isEmpty else { return [] }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", directory, "check-ignore", "--no-index", "--stdin", "-z"]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return [] }
+    // Folder patterns ("out/") match only paths that end in "/", so ask for both forms.
+    let queries = paths.flatMap { [$0, $0 + "/"] }
+    let payload = Data(queries.joined(separator: "\u{0}").utf8 + [0])
+    // Write from another thread so a full output pipe cannot deadlock the writer.
+    let writer = Thread {
+      input.fileHandleForWriting.write(payload)
+      try? input.fileHandleForWriting.close()
+    }
+    writer.start()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Set(split(data).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+  }
+
   private static func split(_ data: Data) -> [String] {
     data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
   }
