@@ -32,7 +32,8 @@ let package = Package(
     ),
     .testTarget(
       name: "DocsLintCoreTests",
-      dependencies: ["DocsLintCore"]
+      dependencies: ["DocsLintCore"],
+      exclude: ["Resources"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -91,7 +91,7 @@ commands:
   npm: options
   vagrant: options
 
-path-options: [-f, --file, --filename, -C, --directory, -chdir, --chdir, -var-file, --var-file, -i, --inventory, --manifest-path, --env-file, -k, --kustomize, --config, --values]
+path-options: [-f, --file, --filename, -C, --directory, -chdir, --chdir, -var-file, --var-file, -i, --inventory, --manifest-path, --env-file, --kustomize, --config, --values]
 
 # A backtick path is not checked when the words before it in its sentence (or
 # right after it) make it hypothetical: a file to create, an example, an

@@ -115,16 +115,17 @@ struct CommandScanner {
     }
     // Paths after an unfollowable `cd` cannot be checked.
     guard let currentBases = bases else { return }
-    var paths: [Word] = []
+    var paths: [(word: Word, explicit: Bool)] = []
     if name.contains("/") {
-      paths.append(command[index])
+      paths.append((command[index], false))
     } else if let style = settings.commands[name] {
       paths += operands(arguments, style: style)
     }
-    for word in paths {
-      guard let candidate = classifier.candidate(in: word.token.text, strict: false, bases: currentBases) else {
-        continue
-      }
+    for (word, explicit) in paths {
+      guard
+        let candidate = classifier.candidate(
+          in: word.token.text, strict: false, explicit: explicit, bases: currentBases)
+      else { continue }
       hits.append(Hit(path: candidate.path, bases: currentBases, line: word.line, column: word.column + candidate.offset))
     }
   }
@@ -134,8 +135,9 @@ struct CommandScanner {
   }
 
   /// The path arguments of one command, by how the command names paths.
-  private func operands(_ arguments: [Word], style: PathSettings.CommandStyle) -> [Word] {
-    var result: [Word] = []
+  /// Values of path options are flagged `explicit`: even a bare name there is a path.
+  private func operands(_ arguments: [Word], style: PathSettings.CommandStyle) -> [(Word, Bool)] {
+    var result: [(Word, Bool)] = []
     var index = 0
     while index < arguments.count {
       let word = arguments[index]
@@ -147,9 +149,9 @@ struct CommandScanner {
           let skip = text.distance(from: text.startIndex, to: text.index(after: equals))
           valueWord.token.text = String(text[text.index(after: equals)...])
           valueWord.column += skip
-          result.append(valueWord)
+          result.append((valueWord, true))
         } else if settings.pathOptions.contains(text), index < arguments.count {
-          result.append(arguments[index])
+          result.append((arguments[index], true))
           index += 1
         } else if style == .script, text == "-m" || text == "-c" {
           return result  // `python -m module`, `bash -c "..."`: no script path
@@ -158,10 +160,10 @@ struct CommandScanner {
       }
       switch style {
       case .script:
-        result.append(word)
+        result.append((word, false))
         return result
       case .operands:
-        result.append(word)
+        result.append((word, false))
       case .options:
         continue
       }

@@ -23,7 +23,10 @@ struct PathClassifier: Sendable {
 
   /// Strips what surrounds a path in prose or commands: quotes, `:12` line
   /// suffixes, `#L10` anchors, pytest `::test` ids, trailing punctuation.
-  func candidate(in word: String, strict: Bool, bases: [String]) -> Candidate? {
+  /// `strict` is for prose (the path must be anchored); `explicit` is for the value of a
+  /// path option (`-chdir=infra`), where even a bare name is a path.
+  func candidate(in word: String, strict: Bool, explicit: Bool = false, bases: [String]) -> Candidate? {
+    if word.contains("...") || word.contains("…") { return nil }
     var text = Substring(word)
     var offset = 0
     while let first = text.first, first == "\"" || first == "'" || first == "(" {
@@ -36,13 +39,13 @@ struct PathClassifier: Sendable {
     if let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].allSatisfy({ $0.isNumber || $0 == "-" || $0 == ":" }) {
       text = text[..<colon]
     }
-    guard isPathShaped(text) else { return nil }
+    guard isPathShaped(text, explicit: explicit) else { return nil }
     let path = String(text)
     if strict, !isAnchored(path, bases: bases) { return nil }
     return Candidate(path: path, offset: offset)
   }
 
-  private func isPathShaped(_ text: Substring) -> Bool {
+  private func isPathShaped(_ text: Substring, explicit: Bool) -> Bool {
     guard !text.isEmpty, !RepoPath.hasScheme(String(text)) else { return false }
     guard let first = text.first, !"-~$%@!^&+=".contains(first) else { return false }
     if text.hasPrefix("www.") { return false }
@@ -50,7 +53,7 @@ struct PathClassifier: Sendable {
     if text.contains("...") || text.contains("…") || text.contains("//") { return false }
     for placeholder in settings.placeholders where text.contains(placeholder) { return false }
     if text.hasPrefix("/") && !isRootAnchored(text) { return false }
-    guard text.contains("/") else { return settings.rootFiles.contains(String(text)) }
+    guard text.contains("/") else { return explicit || settings.rootFiles.contains(String(text)) }
     // A path cut in two to wrap a long line ("docs/the-road-to-").
     if text.hasSuffix("-") { return false }
     let segments = text.split(separator: "/")

@@ -13,7 +13,7 @@ struct OutsideRootRule: Rule {
       Example("[sibling](↓../../elsewhere/readme.md)")
     ],
     nonTriggering: [
-      Example("[up and back](../docs/readme.md)", files: ["docs/readme.md": ""])
+      Example("[down and back](docs/../readme.md)", files: ["readme.md": ""])
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {

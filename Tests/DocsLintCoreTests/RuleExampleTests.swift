@@ -1,0 +1,58 @@
+import Testing
+
+@testable import DocsLintCore
+
+/// Every rule's documented examples are its tests: triggering examples must
+/// produce a finding of that rule (at the `↓` marker when there is one),
+/// non-triggering examples must produce none.
+struct RuleExampleTests {
+  static let rules = RuleRegistry.descriptors
+
+  @Test("triggering examples trigger", arguments: rules)
+  func triggering(_ rule: RuleDescriptor) throws {
+    #expect(!rule.triggering.isEmpty, "\(rule.id) has no triggering example")
+    for example in rule.triggering {
+      let (findings, marker) = try TestRepository.run(example)
+      let own = findings.filter { $0.ruleId == rule.id }
+      #expect(!own.isEmpty, "\(rule.id) did not trigger on: \(String(decoding: example.markdown, as: UTF8.self))")
+      if let marker {
+        #expect(
+          own.contains { $0.span.line == marker.line && $0.span.column == marker.column },
+          "\(rule.id): expected a finding at \(marker.line):\(marker.column), got \(own.map { "\($0.span.line):\($0.span.column)" })")
+      }
+    }
+  }
+
+  @Test("non-triggering examples stay silent", arguments: rules)
+  func nonTriggering(_ rule: RuleDescriptor) throws {
+    #expect(!rule.nonTriggering.isEmpty, "\(rule.id) has no non-triggering example")
+    for example in rule.nonTriggering {
+      let (findings, _) = try TestRepository.run(example)
+      let own = findings.filter { $0.ruleId == rule.id }
+      #expect(own.isEmpty, "\(rule.id) fired on a non-triggering example: \(own.map(\.message))")
+    }
+  }
+
+  /// The same triggering Markdown behind front matter and a multibyte prefix
+  /// moves the finding by exactly that many lines and columns.
+  @Test("findings move with front matter", arguments: rules.filter { !$0.id.hasPrefix("input/") })
+  func frontMatterShift(_ rule: RuleDescriptor) throws {
+    for example in rule.triggering {
+      let (_, marker) = example.unmarked
+      guard let marker else { continue }
+      var shifted = example
+      shifted.markdown = Array("---\nid: X\n---\n".utf8) + example.markdown
+      let (findings, _) = try TestRepository.run(shifted)
+      #expect(
+        findings.contains { $0.ruleId == rule.id && $0.span.line == marker.line + 3 && $0.span.column == marker.column },
+        "\(rule.id) did not move with front matter")
+    }
+  }
+
+  @Test("every rule id is unique and namespaced")
+  func ids() {
+    let ids = Self.rules.map(\.id)
+    #expect(Set(ids).count == ids.count)
+    #expect(ids.allSatisfy { $0.split(separator: "/").count == 2 })
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+@testable import DocsLintCore
+
+/// A throwaway repository on disk (no git), for running the real pipeline.
+struct TestRepository {
+  let root: String
+
+  init(files: [String: [UInt8]]) throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+    root = Workspace.canonical(base.path)!
+    for (path, bytes) in files {
+      let url = URL(fileURLWithPath: root).appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(bytes).write(to: url)
+    }
+  }
+
+  init(_ files: [String: String]) throws {
+    try self.init(files: files.mapValues { Array($0.utf8) })
+  }
+
+  func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+  /// Lints `targets` (default: every Markdown file) with the default configuration.
+  func lint(_ targets: [String]? = nil, configuration: Configuration = .defaults()) -> [Finding] {
+    let workspace = Workspace(
+      root: root, inventory: FileInventory(files: DirectoryWalker.listFiles(in: root)), usesGit: false)
+    let paths = targets?.map { root + "/" + $0 } ?? []
+    let files = (try? workspace.lintTargets(paths: paths, configuration: configuration)) ?? []
+    let graph = GraphBuilder(workspace: workspace, configuration: configuration).build(targets: files)
+    return Linter(configuration: configuration).findings(in: graph)
+  }
+
+  /// The repository of a rule example: `doc.md` plus its extra files.
+  static func run(_ example: Example) throws -> (findings: [Finding], marker: (line: Int, column: Int)?) {
+    let (bytes, marker) = example.unmarked
+    var files = example.files
+    files["doc.md"] = bytes
+    let repository = try TestRepository(files: files)
+    defer { repository.remove() }
+    return (repository.lint(["doc.md"]), marker)
+  }
+}
+
+/// Parses Markdown text directly.
+func parse(_ text: String) -> MarkdownDocument {
+  MarkdownParser.parse(SourceText(bytes: Array(text.utf8)))
+}
+
+/// The package folder, for tests that read committed files (fixtures, rules).
+let packageRoot: String = {
+  var url = URL(fileURLWithPath: #filePath)
+  for _ in 0..<4 { url.deleteLastPathComponent() }
+  return url.path
+}()
