@@ -20,10 +20,13 @@ public struct GraphBuilder: Sendable {
       case .failure(let problem):
         return DocumentNode(path: path, content: .unreadable(problem))
       case .success(let source):
-        let markdown = MarkdownParser.parse(source)
-        return DocumentNode(
-          path: path, content: .markdown(markdown),
-          references: extractor.references(of: markdown, at: path))
+        var markdown = MarkdownParser.parse(source)
+        let references = extractor.references(of: markdown, at: path)
+        // The edges now carry what links, code spans and code blocks said; keep memory per file.
+        markdown.links = []
+        markdown.codeSpans = []
+        markdown.codeBlocks = []
+        return DocumentNode(path: path, content: .markdown(markdown), references: references)
       }
     }
 

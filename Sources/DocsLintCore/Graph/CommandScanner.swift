@@ -33,7 +33,7 @@ struct CommandScanner {
     var pending: [Word] = []
     for codeLine in lines {
       if let end = heredocEnd {
-        if codeLine.text.trimmingCharacters(in: .whitespaces) == end { heredocEnd = nil }
+        if codeLine.text.trimmingBlanks() == end { heredocEnd = nil }
         continue
       }
       var text = Substring(codeLine.text)
@@ -85,7 +85,7 @@ struct CommandScanner {
     var index = 0
     while index < command.count {
       let text = command[index].token.text
-      if text.contains("="), let name = text.split(separator: "=").first,
+      if text.includesByte(UInt8(ascii: "=")), let name = text.split(separator: "=").first,
         name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
       {
         index += 1
@@ -116,7 +116,7 @@ struct CommandScanner {
     // Paths after an unfollowable `cd` cannot be checked.
     guard let currentBases = bases else { return }
     var paths: [(word: Word, explicit: Bool)] = []
-    if name.contains("/") {
+    if name.includesByte(UInt8(ascii: "/")) {
       paths.append((command[index], false))
     } else if let style = settings.commands[name] {
       paths += operands(arguments, style: style)

@@ -26,41 +26,61 @@ struct PathClassifier: Sendable {
   /// `strict` is for prose (the path must be anchored); `explicit` is for the value of a
   /// path option (`-chdir=infra`), where even a bare name is a path.
   func candidate(in word: String, strict: Bool, explicit: Bool = false, bases: [String]) -> Candidate? {
-    if word.contains("...") || word.contains("…") { return nil }
-    var text = Substring(word)
-    var offset = 0
-    while let first = text.first, first == "\"" || first == "'" || first == "(" {
-      text.removeFirst()
-      offset += 1
+    // Elided paths ("docs/...") are examples, even before trailing dots are trimmed.
+    if word.includes("...") || word.includes("…") { return nil }
+    // Work on bytes: every character that matters here is ASCII.
+    let bytes = Array(word.utf8)
+    var start = 0
+    var end = bytes.count
+    while start < end, Self.leading[Int(bytes[start])] { start += 1 }
+    while end > start, Self.trailing[Int(bytes[end - 1])] { end -= 1 }
+    var index = start
+    while index < end {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "#") || (byte == UInt8(ascii: ":") && index + 1 < end && bytes[index + 1] == byte) {
+        end = index  // "#L10" anchors and pytest "::test" ids
+        break
+      }
+      if byte == UInt8(ascii: ":"), bytes[(index + 1)..<end].allSatisfy({ Self.lineSuffix[Int($0)] }) {
+        end = index  // "file.rs:42", "file.rs:10-20"
+        break
+      }
+      index += 1
     }
-    while let last = text.last, ",.;:)'\"".contains(last) { text.removeLast() }
-    if let range = text.range(of: "::") { text = text[..<range.lowerBound] }
-    if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-    if let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].allSatisfy({ $0.isNumber || $0 == "-" || $0 == ":" }) {
-      text = text[..<colon]
-    }
-    guard isPathShaped(text, explicit: explicit) else { return nil }
-    let path = String(text)
-    if strict, !isAnchored(path, bases: bases) { return nil }
-    return Candidate(path: path, offset: offset)
+    guard start < end else { return nil }
+    let text = String(decoding: bytes[start..<end], as: UTF8.self)
+    guard isPathShaped(text, bytes: bytes[start..<end], explicit: explicit) else { return nil }
+    if strict, !isAnchored(text, bases: bases) { return nil }
+    return Candidate(path: text, offset: start)
   }
 
-  private func isPathShaped(_ text: Substring, explicit: Bool) -> Bool {
-    guard !text.isEmpty, !RepoPath.hasScheme(String(text)) else { return false }
-    guard let first = text.first, !"-~$%@!^&+=".contains(first) else { return false }
-    if text.hasPrefix("www.") { return false }
-    if text.contains(where: { "<>{}$|;=,\\`\"' ()!".contains($0) }) { return false }
-    if text.contains("...") || text.contains("…") || text.contains("//") { return false }
-    for placeholder in settings.placeholders where text.contains(placeholder) { return false }
-    if text.hasPrefix("/") && !isRootAnchored(text) { return false }
-    guard text.contains("/") else { return explicit || settings.rootFiles.contains(String(text)) }
+  private static func table(_ characters: String) -> [Bool] {
+    var table = [Bool](repeating: false, count: 256)
+    for byte in characters.utf8 { table[Int(byte)] = true }
+    return table
+  }
+
+  private static let leading = table("\"'(")
+  private static let trailing = table(",.;:)'\"")
+  private static let lineSuffix = table("0123456789-:")
+  private static let forbiddenFirst = table("-~$%@!^&+=")
+  /// Characters that never occur in a path reference: placeholders, code, prose.
+  private static let forbidden = table("<>{}$|;=,\\`\"' ()!*?[]")
+
+  private func isPathShaped(_ text: String, bytes: ArraySlice<UInt8>, explicit: Bool) -> Bool {
+    guard let first = bytes.first, !Self.forbiddenFirst[Int(first)], !RepoPath.hasScheme(text) else { return false }
+    if bytes.contains(where: { Self.forbidden[Int($0)] }) && !isGlob(bytes) { return false }
+    if text.hasPrefix("www.") || text.includes("//") { return false }
+    for placeholder in settings.placeholders where text.includes(placeholder) { return false }
+    if first == UInt8(ascii: "/") && !isRootAnchored(text) { return false }
+    guard bytes.contains(UInt8(ascii: "/")) else { return explicit || settings.rootFiles.contains(text) }
     // A path cut in two to wrap a long line ("docs/the-road-to-").
-    if text.hasSuffix("-") { return false }
+    if bytes.last == UInt8(ascii: "-") { return false }
     let segments = text.split(separator: "/")
     // Dates, ratios and versions ("2025/10/01", "1/2") are not paths.
-    if segments.allSatisfy({ $0.allSatisfy { $0.isNumber || $0 == "." } }) { return false }
+    if bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2F }) { return false }
     // "github.com/org/repo" and other host names.
-    if let head = segments.first, head.contains("."), head != ".", head != "..",
+    if let head = segments.first, head.includesByte(UInt8(ascii: ".")), head != ".", head != "..",
       !inventory.exists(String(head)), !hasKnownExtension(head)
     {
       return false
@@ -68,8 +88,15 @@ struct PathClassifier: Sendable {
     return true
   }
 
+  /// Globs may use `*`, `?` and `[...]`; everything else forbidden still is.
+  private func isGlob(_ bytes: ArraySlice<UInt8>) -> Bool {
+    let globBytes: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]")]
+    return bytes.contains { globBytes.contains($0) }
+      && !bytes.contains { Self.forbidden[Int($0)] && !globBytes.contains($0) }
+  }
+
   /// `/docs/x.md` is root-relative only when `docs` exists at the root; `/etc/...` is not ours.
-  private func isRootAnchored(_ text: Substring) -> Bool {
+  private func isRootAnchored(_ text: String) -> Bool {
     guard let head = text.split(separator: "/").first else { return false }
     return inventory.exists(String(head))
   }

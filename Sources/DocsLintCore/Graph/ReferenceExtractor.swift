@@ -1,4 +1,3 @@
-import Foundation
 
 /// Turns one parsed document into the graph's edges, each resolved against
 /// the file inventory. Fragments into other Markdown files are left for the
@@ -38,8 +37,11 @@ struct ReferenceExtractor {
   }
 
   private func pathReferences(in span: CodeSpanItem, bases: [String], commands: CommandScanner) -> [Reference] {
-    let text = span.text.trimmingCharacters(in: .whitespaces)
-    if text.contains(" ") {
+    let text = String(span.text.trimmingBlanks())
+    // Most code spans are identifiers or snippets: skip anything that cannot be a path.
+    let hasSpace = text.includesByte(UInt8(ascii: " "))
+    guard hasSpace || text.includesByte(UInt8(ascii: "/")) || settings.rootFiles.contains(text) else { return [] }
+    if hasSpace {
       // A command in prose: `pytest tests/test_x.py`.
       let line = CodeLine(text: span.text, line: span.span.line, column: span.span.column)
       return commands.scan([line], everyLine: false).map { hit in
@@ -66,13 +68,13 @@ struct ReferenceExtractor {
   private func isHypothetical(_ span: CodeSpanItem) -> Bool {
     let words = settings.hypotheticalWords
     guard !words.isEmpty else { return false }
-    let before = span.before.split { !$0.isLetter && $0 != "." }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+    let before = span.before.split { !$0.isLetter && $0 != "." }.map { String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
     let after = span.after.split { !$0.isLetter }.prefix(2)
     return before.contains { words.contains($0) } || after.contains { words.contains(String($0)) }
   }
 
   private func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: Set<String>) -> Reference? {
-    let destination = link.destination.trimmingCharacters(in: .whitespaces)
+    let destination = String(link.destination.trimmingBlanks())
     guard !destination.isEmpty else { return nil }
     let kind: ReferenceKind =
       switch link.kind {

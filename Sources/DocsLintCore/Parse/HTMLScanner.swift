@@ -109,7 +109,7 @@ struct HTMLScanner {
 
   /// Decodes the few character references that occur in URLs and ids.
   static func decodeEntities(_ text: String) -> String {
-    guard text.contains("&") else { return text }
+    guard text.includesByte(UInt8(ascii: "&")) else { return text }
     return text.replacingOccurrences(of: "&amp;", with: "&")
       .replacingOccurrences(of: "&quot;", with: "\"")
       .replacingOccurrences(of: "&#39;", with: "'")

@@ -1,7 +1,7 @@
 /// CommonMark backslash escapes: a backslash before ASCII punctuation is dropped.
 enum MarkdownEscapes {
   static func unescape(_ text: String) -> String {
-    guard text.contains("\\") else { return text }
+    guard text.includesByte(UInt8(ascii: "\\")) else { return text }
     var result = String.UnicodeScalarView()
     var escaped = false
     for scalar in text.unicodeScalars {

@@ -1,4 +1,3 @@
-import Foundation
 import CMark
 
 /// Parses one Markdown file with libcmark and returns plain values.
@@ -143,7 +142,7 @@ private struct TreeWalker {
     if let range {
       cursor = range.upperBound
       item.span = source.span(bytes: range)
-      if text.contains("/") || text.contains(".") {
+      if text.includesByte(UInt8(ascii: "/")) || text.includesByte(UInt8(ascii: ".")) {
         item.before = SentenceContext.before(range.lowerBound, in: source, block: block)
         item.after = SentenceContext.after(range.upperBound, in: source, block: block)
       }
@@ -255,15 +254,13 @@ private struct TreeWalker {
   /// unless cmark expanded a tab, in which case the first non-blank character is used.
   private func column(of content: Substring, onLine line: Int) -> Int {
     guard line <= source.lineCount else { return 1 }
-    let raw = source.lineText(line)
-    if raw.hasSuffix(content) {
-      return raw.unicodeScalars.count - content.unicodeScalars.count + 1
+    let raw = source.byteRange(ofLine: line)
+    let text = Array(content.utf8)
+    if text.count <= raw.count, source.bytes[(raw.upperBound - text.count)..<raw.upperBound].elementsEqual(text) {
+      return source.scalarColumn(line: line, byteOffset: raw.upperBound - text.count)
     }
-    let trimmed = content.drop { $0 == " " || $0 == "\t" }
-    if let range = raw.range(of: trimmed) {
-      let prefix = raw.unicodeScalars[..<range.lowerBound]
-      return prefix.count + 1 - (content.unicodeScalars.count - trimmed.unicodeScalars.count)
-    }
-    return 1
+    var first = raw.lowerBound
+    while first < raw.upperBound, source.bytes[first] == 0x20 || source.bytes[first] == 0x09 { first += 1 }
+    return source.scalarColumn(line: line, byteOffset: first)
   }
 }

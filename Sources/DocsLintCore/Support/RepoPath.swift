@@ -15,6 +15,12 @@ public enum RepoPath {
 
   /// Resolves "." and ".." segments; nil when the path climbs above the root.
   public static func normalize(_ path: String) -> String? {
+    // Fast path: nothing to resolve.
+    if !path.includes("/.") && !path.hasPrefix(".") && !path.includes("//") && !path.hasPrefix("/")
+      && !path.hasSuffix("/")
+    {
+      return path
+    }
     var parts: [Substring] = []
     for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
       switch segment {
@@ -30,7 +36,7 @@ public enum RepoPath {
 
   /// Decodes %XX escapes; returns the input unchanged when it is not valid UTF-8 after decoding.
   public static func percentDecoded(_ text: String) -> String {
-    guard text.contains("%") else { return text }
+    guard text.includesByte(UInt8(ascii: "%")) else { return text }
     var bytes: [UInt8] = []
     var utf8 = Array(text.utf8)[...]
     while let byte = utf8.first {

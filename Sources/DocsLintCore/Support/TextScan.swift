@@ -1,0 +1,40 @@
+/// Byte-level text tests for the hot path: Foundation's `contains`/`range(of:)`
+/// and `trimmingCharacters` bridge through NSString and dominated profiles.
+extension StringProtocol {
+  /// True when `needle` occurs (byte-wise, exact).
+  func includes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
+
+  /// Byte offset of the first occurrence of `needle` in `utf8`.
+  func byteOffset(of needle: String) -> Int? {
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first else { return 0 }
+    let bytes = Array(utf8)
+    guard bytes.count >= pattern.count else { return nil }
+    var index = 0
+    let limit = bytes.count - pattern.count
+    while index <= limit {
+      if bytes[index] == first {
+        var offset = 1
+        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+        if offset == pattern.count { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  func includesByte(_ byte: UInt8) -> Bool { utf8.contains(byte) }
+
+  /// Without leading and trailing spaces and tabs.
+  func trimmingBlanks() -> SubSequence {
+    var start = startIndex
+    var end = endIndex
+    while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
+    while end > start {
+      let before = index(before: end)
+      guard self[before] == " " || self[before] == "\t" else { break }
+      end = before
+    }
+    return self[start..<end]
+  }
+}
