@@ -70,3 +70,26 @@ struct PathClassifierTests {
     #expect(commandPaths(["Some output/text here", "bash scripts/a.sh"], everyLine: false) == ["scripts/a.sh@2:6"])
   }
 }
+
+struct RepoPathTests {
+  @Test(
+    "normalization",
+    arguments: [
+      ("a/b.md", "a/b.md"), ("a/./b.md", "a/b.md"), ("a/../b.md", "b.md"), ("a//b", "a/b"), ("./a", "a"),
+      ("a/", "a"), ("", ""), ("a/..b/c", "a/..b/c"), ("...", "..."), (".hidden/x", ".hidden/x"),
+    ])
+  func normalize(_ input: String, _ expected: String) {
+    #expect(RepoPath.normalize(input) == expected)
+  }
+
+  @Test func climbingAboveTheRootIsNil() {
+    #expect(RepoPath.normalize("../x") == nil)
+    #expect(RepoPath.normalize("a/../../x") == nil)
+  }
+
+  @Test func percentDecoding() {
+    #expect(RepoPath.percentDecoded("my%20file.md") == "my file.md")
+    #expect(RepoPath.percentDecoded("validaci%C3%B3n") == "validación")
+    #expect(RepoPath.percentDecoded("bad%FF") == "bad%FF")
+  }
+}

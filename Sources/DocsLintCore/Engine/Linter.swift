@@ -1,3 +1,4 @@
+import Foundation
 /// Rules → findings: runs every enabled rule over every linted document,
 /// applies configured levels and returns findings in report order.
 public struct Linter: Sendable {
@@ -31,11 +32,18 @@ public struct LintRun: Sendable {
   public var graph: ReferenceGraph
 
   public static func execute(paths: [String], root: String?, configFile: String?) throws -> LintRun {
+    let t0 = Date()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
+    let t1 = Date()
     let graph = GraphBuilder(workspace: workspace, configuration: configuration).build(targets: targets)
+    let t2 = Date()
     let findings = Linter(configuration: configuration).findings(in: graph)
+    let t3 = Date()
+    if ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil {
+      FileHandle.standardError.write(Data("scan \(t1.timeIntervalSince(t0)) graph \(t2.timeIntervalSince(t1)) rules \(t3.timeIntervalSince(t2))\n".utf8))
+    }
     return LintRun(findings: findings, filesLinted: targets.count, graph: graph)
   }
 }

@@ -155,14 +155,16 @@ struct PathClassifier: Sendable {
     for base in searchBases {
       guard let normalized = RepoPath.normalize(RepoPath.join(base, relative)) else { continue }
       if firstCandidate == nil { firstCandidate = normalized }
-      if inventory.exists(normalized) || reader.containedPath(normalized) != nil { return .target(normalized) }
+      if inventory.exists(normalized) || reader.containedPath(normalized) != nil {
+        return .target(inventory.interned(normalized))
+      }
       if caseVariant == nil, let actual = inventory.caseVariant(of: normalized) {
         caseVariant = (normalized, actual)
       }
     }
     if let (written, actual) = caseVariant { return .caseMismatch(path: written, actual: actual) }
     // A partial path relative to some package or module ("builder/core.rs") names a real file.
-    if let match = inventory.fileEnding(with: relative) { return .target(match) }
+    if let match = inventory.fileEnding(with: relative) { return .target(inventory.interned(match)) }
     guard let firstCandidate else { return .outsideRoot }
     return .missing(path: firstCandidate)
   }

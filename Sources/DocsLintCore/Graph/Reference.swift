@@ -45,12 +45,12 @@ public enum Resolution: Sendable, Hashable {
   /// An existing file or folder (root-relative path).
   case target(String)
   /// A glob that matched these files.
-  case glob(matches: [String])
+  indirect case glob(matches: [String])
   case missing(path: String)
-  case caseMismatch(path: String, actual: String)
+  indirect case caseMismatch(path: String, actual: String)
   case outsideRoot
   /// The file exists but the fragment names no heading or HTML anchor there.
-  case missingAnchor(path: String, fragment: String, suggestion: String?)
+  indirect case missingAnchor(path: String, fragment: String, suggestion: String?)
   case globMatchesNothing(pattern: String)
   /// Missing, but git ignores it: a build output or other generated file, not checked.
   case generated(path: String)

@@ -51,16 +51,17 @@ struct ReferenceExtractor {
           resolution: classifier.resolve(hit.path, bases: hit.bases))
       }
     }
-    guard let candidate = classifier.candidate(in: text, strict: true, bases: bases),
-      !isHypothetical(span)
-    else { return [] }
+    guard let candidate = classifier.candidate(in: text, strict: true, bases: bases) else { return [] }
+    let resolution = classifier.resolve(candidate.path, bases: bases)
+    // Only a path that does not resolve needs the (costlier) look at its sentence.
+    if case .target = resolution {} else if case .glob = resolution {} else if isHypothetical(span) { return [] }
     let leading = span.text.unicodeScalars.prefix { $0 == " " }.count
     let column = span.span.column + leading + candidate.offset
     return [
       Reference(
         kind: .backtickPath, text: candidate.path,
         span: SourceSpan(line: span.span.line, column: column, endColumn: column + candidate.path.unicodeScalars.count),
-        resolution: classifier.resolve(candidate.path, bases: bases))
+        resolution: resolution)
     ]
   }
 
@@ -109,7 +110,7 @@ struct ReferenceExtractor {
     }
     let inventory = classifier.inventory
     if inventory.exists(normalized) || classifier.reader.containedPath(normalized) != nil {
-      reference.resolution = .target(normalized)
+      reference.resolution = .target(inventory.interned(normalized))
       if let fragment, !fragment.isEmpty, MarkdownFiles.isMarkdown(normalized), inventory.isFile(normalized) {
         reference.fragment = fragment
       }

@@ -38,6 +38,14 @@ public struct FileInventory: Sendable {
   }
 
   public func isFile(_ path: String) -> Bool { fileSet.contains(path) }
+
+  /// The inventory's own copy of an existing path, so the many edges that point
+  /// at one file share a single string buffer instead of holding a copy each.
+  public func interned(_ path: String) -> String {
+    if let index = fileSet.firstIndex(of: path) { return fileSet[index] }
+    if let index = directories.firstIndex(of: path) { return directories[index] }
+    return path
+  }
   public func isDirectory(_ path: String) -> Bool { path.isEmpty || directories.contains(path) }
   public func exists(_ path: String) -> Bool { isFile(path) || isDirectory(path) }
 

@@ -15,12 +15,7 @@ public enum RepoPath {
 
   /// Resolves "." and ".." segments; nil when the path climbs above the root.
   public static func normalize(_ path: String) -> String? {
-    // Fast path: nothing to resolve.
-    if !path.includes("/.") && !path.hasPrefix(".") && !path.includes("//") && !path.hasPrefix("/")
-      && !path.hasSuffix("/")
-    {
-      return path
-    }
+    if isNormal(path) { return path }
     var parts: [Substring] = []
     for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
       switch segment {
@@ -32,6 +27,24 @@ public enum RepoPath {
       }
     }
     return parts.joined(separator: "/")
+  }
+
+  /// True when a path has no empty, "." or ".." segment and no leading or trailing "/".
+  static func isNormal(_ path: String) -> Bool {
+    var length = 0
+    var onlyDots = true
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        if length == 0 || (onlyDots && length <= 2) { return false }
+        length = 0
+        onlyDots = true
+      } else {
+        length += 1
+        if byte != UInt8(ascii: ".") { onlyDots = false }
+      }
+    }
+    if length == 0 { return path.isEmpty }
+    return !(onlyDots && length <= 2)
   }
 
   /// Decodes %XX escapes; returns the input unchanged when it is not valid UTF-8 after decoding.

@@ -7,8 +7,12 @@ extension StringProtocol {
   /// Byte offset of the first occurrence of `needle` in `utf8`.
   func byteOffset(of needle: String) -> Int? {
     let pattern = Array(needle.utf8)
+    if let found = utf8.withContiguousStorageIfAvailable({ Self.search(pattern, in: $0) }) { return found }
+    return Array(utf8).withUnsafeBufferPointer { Self.search(pattern, in: $0) }
+  }
+
+  private static func search(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let first = pattern.first else { return 0 }
-    let bytes = Array(utf8)
     guard bytes.count >= pattern.count else { return nil }
     var index = 0
     let limit = bytes.count - pattern.count
