@@ -51,13 +51,15 @@ struct PositionTests {
   }
 
   @Test func codeSpanAndCodeBlockLines() {
-    let document = parse("---\na: 1\n---\n# T\n\nRun `x/y.sh` now.\n\n```bash\necho 1\nbash s/t.sh\n```\n\n    make all\n")
+    let text = "---\na: 1\n---\n# T\n\nRun `x/y.sh` now.\n\n```bash\necho 1\nbash s/t.sh\n```\n\n    make all\n"
+    let source = SourceText(bytes: Array(text.utf8))
+    let document = MarkdownParser.parse(source)
     #expect(document.codeSpans.first.map { ($0.span.line, $0.span.column) }! == (6, 6))
     #expect(document.codeBlocks.count == 2)
-    #expect(document.codeBlocks[0].lines.map(\.line) == [9, 10])
+    #expect(document.codeBlocks[0].lines(in: source).map(\.line) == [9, 10])
     #expect(document.codeBlocks[0].language == "bash")
     #expect(document.codeBlocks[1].isFenced == false)
-    #expect(document.codeBlocks[1].lines.first.map { ($0.line, $0.column) }! == (13, 5))
+    #expect(document.codeBlocks[1].lines(in: source).first.map { ($0.line, $0.column) }! == (13, 5))
   }
 
   @Test func frontMatterKeepsLineNumbers() {

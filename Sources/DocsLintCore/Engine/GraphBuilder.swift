@@ -21,7 +21,7 @@ public struct GraphBuilder: Sendable {
         return DocumentNode(path: path, content: .unreadable(problem))
       case .success(let source):
         var markdown = MarkdownParser.parse(source)
-        let references = extractor.references(of: markdown, at: path)
+        let references = extractor.references(of: markdown, source: source, at: path)
         // The edges now carry what links, code spans and code blocks said; keep memory per file.
         markdown.links = []
         markdown.codeSpans = []

@@ -34,7 +34,12 @@ public struct LintRun: Sendable {
   public static func execute(paths: [String], root: String?, configFile: String?) throws -> LintRun {
     let t0 = Date()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
+    let ta = Date()
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    let tb = Date()
+    if ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil {
+      FileHandle.standardError.write(Data("workspace \(ta.timeIntervalSince(t0)) config \(tb.timeIntervalSince(ta))\n".utf8))
+    }
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
     let t1 = Date()
     let graph = GraphBuilder(workspace: workspace, configuration: configuration).build(targets: targets)

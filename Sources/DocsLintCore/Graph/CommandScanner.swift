@@ -45,6 +45,9 @@ struct CommandScanner {
         text = text.dropFirst(skip)
         column += skip
       }
+      // Outside shell fences most lines are not commands: decide from the first word
+      // before paying for tokenizing.
+      if !everyLine, pending.isEmpty, !mayStartCommand(text) { continue }
       let continues = text.hasSuffix("\\")
       if continues { text = text.dropLast() }
       pending += ShellTokenizer.tokenize(text).map { Word(token: $0, line: codeLine.line, column: column + $0.offset) }
@@ -58,6 +61,13 @@ struct CommandScanner {
       }
     }
     return hits
+  }
+
+  private func mayStartCommand(_ text: Substring) -> Bool {
+    let word = text.trimmingBlanks().prefix { $0 != " " && $0 != "\t" }
+    if word.isEmpty || word.hasPrefix("./") || word.includesByte(UInt8(ascii: "=")) { return !word.isEmpty }
+    let name = String(word)
+    return name == "cd" || name == "pushd" || settings.commands[name] != nil || Self.prefixes.contains(name)
   }
 
   private func split(_ words: [Word]) -> [[Word]] {

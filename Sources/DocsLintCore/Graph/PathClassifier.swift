@@ -155,9 +155,8 @@ struct PathClassifier: Sendable {
     for base in searchBases {
       guard let normalized = RepoPath.normalize(RepoPath.join(base, relative)) else { continue }
       if firstCandidate == nil { firstCandidate = normalized }
-      if inventory.exists(normalized) || reader.containedPath(normalized) != nil {
-        return .target(inventory.interned(normalized))
-      }
+      if let known = inventory.lookup(normalized) { return .target(known) }
+      if reader.containedPath(normalized) != nil { return .target(normalized) }
       if caseVariant == nil, let actual = inventory.caseVariant(of: normalized) {
         caseVariant = (normalized, actual)
       }

@@ -6,7 +6,8 @@ struct ReferenceExtractor {
   let classifier: PathClassifier
   let settings: PathSettings
 
-  func references(of document: MarkdownDocument, at path: String) -> [Reference] {
+  /// `source` is the file the document was parsed from, still in memory at this point.
+  func references(of document: MarkdownDocument, source: SourceText, at path: String) -> [Reference] {
     let folder = RepoPath.directory(of: path)
     let bases = folder.isEmpty ? [""] : ["", folder]
     var references: [Reference] = []
@@ -18,14 +19,14 @@ struct ReferenceExtractor {
     }
     let commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: bases)
     for span in document.codeSpans {
-      references += pathReferences(in: span, bases: bases, commands: commands)
+      references += pathReferences(in: span, source: source, bases: bases, commands: commands)
     }
     for block in document.codeBlocks {
       let language = block.language ?? ""
       let isShell = settings.shellLanguages.contains(language)
       // Indented blocks and bare fences hold commands only on lines that start with one.
       guard isShell || language.isEmpty else { continue }
-      for hit in commands.scan(block.lines, everyLine: isShell) {
+      for hit in commands.scan(block.lines(in: source), everyLine: isShell) {
         let span = SourceSpan(line: hit.line, column: hit.column, endColumn: hit.column + hit.path.unicodeScalars.count)
         references.append(
           Reference(
@@ -36,7 +37,9 @@ struct ReferenceExtractor {
     return references
   }
 
-  private func pathReferences(in span: CodeSpanItem, bases: [String], commands: CommandScanner) -> [Reference] {
+  private func pathReferences(
+    in span: CodeSpanItem, source: SourceText, bases: [String], commands: CommandScanner
+  ) -> [Reference] {
     let text = String(span.text.trimmingBlanks())
     // Most code spans are identifiers or snippets: skip anything that cannot be a path.
     let hasSpace = text.includesByte(UInt8(ascii: " "))
@@ -54,7 +57,7 @@ struct ReferenceExtractor {
     guard let candidate = classifier.candidate(in: text, strict: true, bases: bases) else { return [] }
     let resolution = classifier.resolve(candidate.path, bases: bases)
     // Only a path that does not resolve needs the (costlier) look at its sentence.
-    if case .target = resolution {} else if case .glob = resolution {} else if isHypothetical(span) { return [] }
+    if case .target = resolution {} else if case .glob = resolution {} else if isHypothetical(span, in: source) { return [] }
     let leading = span.text.unicodeScalars.prefix { $0 == " " }.count
     let column = span.span.column + leading + candidate.offset
     return [
@@ -66,17 +69,22 @@ struct ReferenceExtractor {
   }
 
   /// "Create `src/new.rs`", "e.g. `docs/x.md`", "`a.rs` or `b.rs`": not claims that a file exists.
-  private func isHypothetical(_ span: CodeSpanItem) -> Bool {
+  private func isHypothetical(_ span: CodeSpanItem, in source: SourceText) -> Bool {
     let words = settings.hypotheticalWords
-    guard !words.isEmpty else { return false }
-    let before = span.before.split { !$0.isLetter && $0 != "." }.map { String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
-    let after = span.after.split { !$0.isLetter }.prefix(2)
+    guard !words.isEmpty, !span.bytes.isEmpty else { return false }
+    // The code span's backticks sit just outside its text.
+    let before = SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block)
+      .split { !$0.isLetter && $0 != "." }.map { String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
+    let after = SentenceContext.after(span.bytes.upperBound + 1, in: source, block: span.block)
+      .split { !$0.isLetter }.prefix(2)
     return before.contains { words.contains($0) } || after.contains { words.contains(String($0)) }
   }
 
   private func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: Set<String>) -> Reference? {
-    let destination = String(link.destination.trimmingBlanks())
-    guard !destination.isEmpty else { return nil }
+    let trimmed = link.destination.trimmingBlanks()
+    guard !trimmed.isEmpty else { return nil }
+    // Reuse the parsed string unless blanks had to go (the usual case costs no copy).
+    let destination = trimmed.count == link.destination.count ? link.destination : String(trimmed)
     let kind: ReferenceKind =
       switch link.kind {
       case .link: .link
@@ -91,11 +99,11 @@ struct ReferenceExtractor {
     }
     var target = Substring(destination)
     var fragment: String?
-    if let hash = target.firstIndex(of: "#") {
+    if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
       fragment = RepoPath.percentDecoded(String(target[target.index(after: hash)...]))
       target = target[..<hash]
     }
-    if let query = target.firstIndex(of: "?") { target = target[..<query] }
+    if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = target[..<query] }
     if target.isEmpty {
       guard let fragment, !fragment.isEmpty else { return nil }
       reference.kind = .anchorLink
@@ -109,11 +117,13 @@ struct ReferenceExtractor {
       return reference
     }
     let inventory = classifier.inventory
-    if inventory.exists(normalized) || classifier.reader.containedPath(normalized) != nil {
-      reference.resolution = .target(inventory.interned(normalized))
-      if let fragment, !fragment.isEmpty, MarkdownFiles.isMarkdown(normalized), inventory.isFile(normalized) {
+    if let known = inventory.lookup(normalized) {
+      reference.resolution = .target(known)
+      if let fragment, !fragment.isEmpty, MarkdownFiles.isMarkdown(known), inventory.isFile(known) {
         reference.fragment = fragment
       }
+    } else if classifier.reader.containedPath(normalized) != nil {
+      reference.resolution = .target(normalized)
     } else if let actual = inventory.caseVariant(of: normalized) {
       reference.resolution = .caseMismatch(path: normalized, actual: actual)
     } else {
@@ -124,9 +134,14 @@ struct ReferenceExtractor {
 }
 
 enum MarkdownFiles {
+  /// `.md`, `.markdown` or `.mdx`, in any letter case (no lowercased copy of the path).
   static func isMarkdown(_ path: String) -> Bool {
-    let lower = path.lowercased()
-    return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdx")
+    hasSuffixIgnoringCase(path, ".md") || hasSuffixIgnoringCase(path, ".markdown") || hasSuffixIgnoringCase(path, ".mdx")
+  }
+
+  private static func hasSuffixIgnoringCase(_ path: String, _ suffix: String) -> Bool {
+    let tail = path.utf8.suffix(suffix.utf8.count)
+    return tail.count == suffix.utf8.count && zip(tail, suffix.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
   }
 }
 

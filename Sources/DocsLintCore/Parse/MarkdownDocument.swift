@@ -48,17 +48,31 @@ public struct LinkItem: Sendable, Hashable {
 public struct CodeSpanItem: Sendable, Hashable {
   public var text: String
   public var span: SourceSpan
-  /// The prose around a path-like span, from its sentence start up to the span and a
-  /// few words after it; lets the classifier skip hypothetical paths ("create `x/y.rs`").
-  public var before: String = ""
-  public var after: String = ""
+  /// Byte ranges of the code text and of its enclosing block in the file, so the
+  /// sentence around it can be read when needed ("create `x/y.rs`"); empty if unknown.
+  public var bytes: Range<Int> = 0..<0
+  public var block: Range<Int> = 0..<0
 }
 
 public struct CodeBlockItem: Sendable, Hashable {
   /// The fence's info string (first word is the language); nil for indented blocks.
   public var info: String?
   public var isFenced: Bool
-  public var lines: [CodeLine]
+  /// The code as cmark gives it (container indentation removed), one string for the block.
+  public var literal: String
+  /// Line of the first content line in the file.
+  public var firstLine: Int
+
+  /// The block's lines, each with the column where its content starts in the file.
+  public func lines(in source: SourceText) -> [CodeLine] {
+    var result: [CodeLine] = []
+    var line = firstLine
+    for text in literal.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+      result.append(CodeLine(text: String(text), line: line, column: source.contentColumn(of: text, onLine: line)))
+      line += 1
+    }
+    return result
+  }
 
   public var language: String? {
     guard let info else { return nil }

@@ -142,10 +142,8 @@ private struct TreeWalker {
     if let range {
       cursor = range.upperBound
       item.span = source.span(bytes: range)
-      if text.includesByte(UInt8(ascii: "/")) || text.includesByte(UInt8(ascii: ".")) {
-        item.before = SentenceContext.before(range.lowerBound, in: source, block: block)
-        item.after = SentenceContext.after(range.upperBound, in: source, block: block)
-      }
+      item.bytes = range
+      item.block = block
     }
     codeSpans.append(item)
   }
@@ -240,27 +238,10 @@ private struct TreeWalker {
     let opening = source.lineText(first).unicodeScalars.dropFirst(start.column - 1)
     let openingText = String(String.UnicodeScalarView(opening)).drop { $0 == " " }
     let isFenced = openingText.hasPrefix("```") || openingText.hasPrefix("~~~")
-    var contentLine = isFenced ? first + 1 : first
-    var lines: [CodeLine] = []
-    for text in literal(of: node).split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-      lines.append(CodeLine(text: String(text), line: contentLine, column: column(of: text, onLine: contentLine)))
-      contentLine += 1
-    }
     let info = cmark_node_get_fence_info(node).map { String(cString: $0) }
-    codeBlocks.append(CodeBlockItem(info: isFenced ? (info ?? "") : nil, isFenced: isFenced, lines: lines))
-  }
-
-  /// Column where a code line's content starts: the raw line ends with the content
-  /// unless cmark expanded a tab, in which case the first non-blank character is used.
-  private func column(of content: Substring, onLine line: Int) -> Int {
-    guard line <= source.lineCount else { return 1 }
-    let raw = source.byteRange(ofLine: line)
-    let text = Array(content.utf8)
-    if text.count <= raw.count, source.bytes[(raw.upperBound - text.count)..<raw.upperBound].elementsEqual(text) {
-      return source.scalarColumn(line: line, byteOffset: raw.upperBound - text.count)
-    }
-    var first = raw.lowerBound
-    while first < raw.upperBound, source.bytes[first] == 0x20 || source.bytes[first] == 0x09 { first += 1 }
-    return source.scalarColumn(line: line, byteOffset: first)
+    codeBlocks.append(
+      CodeBlockItem(
+        info: isFenced ? (info ?? "") : nil, isFenced: isFenced, literal: literal(of: node),
+        firstLine: isFenced ? first + 1 : first))
   }
 }

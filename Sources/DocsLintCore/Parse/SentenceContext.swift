@@ -4,6 +4,7 @@ enum SentenceContext {
   private static let window = 160
 
   static func before(_ offset: Int, in source: SourceText, block: Range<Int>) -> String {
+    let offset = max(block.lowerBound, offset)
     var start = max(block.lowerBound, offset - window)
     while start < offset, source.bytes[start] & 0xC0 == 0x80 { start += 1 }
     let text = String(decoding: source.bytes[start..<offset], as: UTF8.self)
@@ -11,6 +12,7 @@ enum SentenceContext {
   }
 
   static func after(_ offset: Int, in source: SourceText, block: Range<Int>) -> String {
+    let offset = min(block.upperBound, offset)
     var end = min(block.upperBound, offset + 48)
     while end > offset, end < source.bytes.count, source.bytes[end] & 0xC0 == 0x80 { end -= 1 }
     guard end > offset else { return "" }

@@ -39,6 +39,14 @@ public struct FileInventory: Sendable {
 
   public func isFile(_ path: String) -> Bool { fileSet.contains(path) }
 
+  /// The inventory's copy of `path` when it is a file or folder here (one hash lookup each).
+  public func lookup(_ path: String) -> String? {
+    if let index = fileSet.firstIndex(of: path) { return fileSet[index] }
+    if path.isEmpty { return path }
+    if let index = directories.firstIndex(of: path) { return directories[index] }
+    return nil
+  }
+
   /// The inventory's own copy of an existing path, so the many edges that point
   /// at one file share a single string buffer instead of holding a copy each.
   public func interned(_ path: String) -> String {

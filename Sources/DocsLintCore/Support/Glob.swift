@@ -3,7 +3,9 @@
 /// character classes. Matching is case-sensitive, like Linux file systems.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
   public let pattern: String
-  private let segments: [[Character]]
+  private let segments: [[Unicode.Scalar]]
+  /// A literal ending every match must have ("**/*.md" → ".md"): a cheap first test.
+  private let requiredSuffix: String
 
   public init(_ pattern: String) {
     var trimmed = pattern
@@ -12,14 +14,17 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     // A trailing slash means "this folder and everything below it".
     if trimmed.hasSuffix("/") { trimmed += "**" }
     self.pattern = trimmed
-    self.segments = trimmed.split(separator: "/", omittingEmptySubsequences: true).map(Array.init)
+    self.segments = trimmed.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+    let last = segments.last ?? []
+    let tail = last.reversed().prefix { $0 != "*" && $0 != "?" && $0 != "]" && $0 != "[" }
+    self.requiredSuffix = tail.count < last.count ? String(String.UnicodeScalarView(tail.reversed())) : ""
   }
 
   public var description: String { pattern }
 
   /// True when the text has glob metacharacters.
   public static func isPattern(_ text: Substring) -> Bool {
-    text.contains { $0 == "*" || $0 == "?" || $0 == "[" }
+    text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
   }
 
   /// The literal folder prefix before the first wildcard segment (for fast listing).
@@ -27,17 +32,18 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     var parts: [String] = []
     for segment in segments {
       if segment.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) { break }
-      parts.append(String(segment))
+      parts.append(String(String.UnicodeScalarView(segment)))
     }
     return parts.joined(separator: "/")
   }
 
   public func matches(_ path: String) -> Bool {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(Array.init)
+    if !requiredSuffix.isEmpty, !path.hasSuffix(requiredSuffix) { return false }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
     return Self.match(segments[...], parts[...])
   }
 
-  private static func match(_ pattern: ArraySlice<[Character]>, _ path: ArraySlice<[Character]>) -> Bool {
+  private static func match(_ pattern: ArraySlice<[Unicode.Scalar]>, _ path: ArraySlice<[Unicode.Scalar]>) -> Bool {
     guard let head = pattern.first else { return path.isEmpty }
     if head == ["*", "*"] {
       let rest = pattern.dropFirst()
@@ -52,7 +58,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     return match(pattern.dropFirst(), path.dropFirst())
   }
 
-  private static func matchSegment(_ pattern: ArraySlice<Character>, _ text: ArraySlice<Character>) -> Bool {
+  private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
     guard let head = pattern.first else { return text.isEmpty }
     switch head {
     case "*":
@@ -80,8 +86,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Reads a class body after "[", returning whether `character` is in it and the rest of the pattern.
-  private static func matchClass(_ body: ArraySlice<Character>, _ character: Character)
-    -> (Bool, ArraySlice<Character>)?
+  private static func matchClass(_ body: ArraySlice<Unicode.Scalar>, _ character: Unicode.Scalar)
+    -> (Bool, ArraySlice<Unicode.Scalar>)?
   {
     var rest = body
     var negated = false

@@ -16,17 +16,23 @@ public enum RepoPath {
   /// Resolves "." and ".." segments; nil when the path climbs above the root.
   public static func normalize(_ path: String) -> String? {
     if isNormal(path) { return path }
-    var parts: [Substring] = []
-    for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-      switch segment {
-      case ".": continue
-      case "..":
-        guard !parts.isEmpty else { return nil }
-        parts.removeLast()
-      default: parts.append(segment)
+    var output: [UInt8] = []
+    output.reserveCapacity(path.utf8.count)
+    // Where each kept segment starts in `output` (its "/" separator included), for "..".
+    var starts: [Int] = []
+    for segment in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+      let dots = segment.allSatisfy { $0 == UInt8(ascii: ".") }
+      if dots && segment.count == 1 { continue }
+      if dots && segment.count == 2 {
+        guard let start = starts.popLast() else { return nil }
+        output.removeSubrange(start...)
+        continue
       }
+      starts.append(output.count)
+      if !output.isEmpty { output.append(UInt8(ascii: "/")) }
+      output.append(contentsOf: segment)
     }
-    return parts.joined(separator: "/")
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// True when a path has no empty, "." or ".." segment and no leading or trailing "/".

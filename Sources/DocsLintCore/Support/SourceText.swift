@@ -72,6 +72,20 @@ public struct SourceText: Sendable {
     return column
   }
 
+  /// Column where a code line's content starts: the raw line ends with the content
+  /// unless cmark expanded a tab, in which case the first non-blank character is used.
+  public func contentColumn(of content: Substring, onLine line: Int) -> Int {
+    guard line <= lineCount else { return 1 }
+    let raw = byteRange(ofLine: line)
+    let count = content.utf8.count
+    if count <= raw.count, bytes[(raw.upperBound - count)..<raw.upperBound].elementsEqual(content.utf8) {
+      return scalarColumn(line: line, byteOffset: raw.upperBound - count)
+    }
+    var first = raw.lowerBound
+    while first < raw.upperBound, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+    return scalarColumn(line: line, byteOffset: first)
+  }
+
   /// Byte offset of a 1-based byte column (as cmark reports) on a line.
   public func byteOffset(line: Int, byteColumn: Int) -> Int {
     let range = byteRange(ofLine: line)
