@@ -48,7 +48,7 @@ struct PathClassifierTests {
 
   private func commandPaths(_ lines: [String], everyLine: Bool = true) -> [String] {
     let scanner = CommandScanner(classifier: classifier, settings: classifier.settings, defaultBases: [""])
-    let codeLines = lines.enumerated().map { CodeLine(text: $1, line: $0 + 1, column: 1) }
+    let codeLines = lines.enumerated().map { CodeLine(text: Substring($1), line: $0 + 1, column: 1) }
     return scanner.scan(codeLines, everyLine: everyLine).map { "\($0.path)@\($0.line):\($0.column)" }
   }
 

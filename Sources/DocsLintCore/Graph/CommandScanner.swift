@@ -36,7 +36,7 @@ struct CommandScanner {
         if codeLine.text.trimmingBlanks() == end { heredocEnd = nil }
         continue
       }
-      var text = Substring(codeLine.text)
+      var text = codeLine.text
       var column = codeLine.column
       // Prompts: "$ cmd", "% cmd", "> cmd".
       let trimmed = text.drop { $0 == " " || $0 == "\t" }
@@ -47,7 +47,7 @@ struct CommandScanner {
       }
       // Outside shell fences most lines are not commands: decide from the first word
       // before paying for tokenizing.
-      if !everyLine, pending.isEmpty, !mayStartCommand(text) { continue }
+      if pending.isEmpty, !mayStartCommand(text), !everyLine || !hasShellSyntax(text) { continue }
       let continues = text.hasSuffix("\\")
       if continues { text = text.dropLast() }
       pending += ShellTokenizer.tokenize(text).map { Word(token: $0, line: codeLine.line, column: column + $0.offset) }
@@ -63,9 +63,17 @@ struct CommandScanner {
     return hits
   }
 
+  /// Operators, redirections and continuations: a line that may hold a second command or a heredoc.
+  private func hasShellSyntax(_ text: Substring) -> Bool {
+    text.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "<") }
+      || text.hasSuffix("\\")
+  }
+
   private func mayStartCommand(_ text: Substring) -> Bool {
     let word = text.trimmingBlanks().prefix { $0 != " " && $0 != "\t" }
-    if word.isEmpty || word.hasPrefix("./") || word.includesByte(UInt8(ascii: "=")) { return !word.isEmpty }
+    if word.isEmpty || word.includesByte(UInt8(ascii: "/")) || word.includesByte(UInt8(ascii: "=")) {
+      return !word.isEmpty
+    }
     let name = String(word)
     return name == "cd" || name == "pushd" || settings.commands[name] != nil || Self.prefixes.contains(name)
   }

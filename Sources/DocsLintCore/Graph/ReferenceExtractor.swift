@@ -46,7 +46,7 @@ struct ReferenceExtractor {
     guard hasSpace || text.includesByte(UInt8(ascii: "/")) || settings.rootFiles.contains(text) else { return [] }
     if hasSpace {
       // A command in prose: `pytest tests/test_x.py`.
-      let line = CodeLine(text: span.text, line: span.span.line, column: span.span.column)
+      let line = CodeLine(text: Substring(span.text), line: span.span.line, column: span.span.column)
       return commands.scan([line], everyLine: false).map { hit in
         Reference(
           kind: .commandPath, text: hit.path,

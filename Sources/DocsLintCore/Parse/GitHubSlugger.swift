@@ -8,6 +8,7 @@ public struct GitHubSlugger: Sendable {
 
   /// The slug for one heading text, without duplicate handling.
   public static func slug(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
     var result = String.UnicodeScalarView()
     for scalar in text.lowercased().unicodeScalars {
       if scalar == " " {
@@ -17,6 +18,23 @@ public struct GitHubSlugger: Sendable {
       }
     }
     return String(result)
+  }
+
+  /// The same rules for ASCII text, without Unicode tables.
+  private static func asciiSlug(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+        UInt8(ascii: "_"):
+        bytes.append(byte)
+      case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+      default: break
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The next slug for a heading in document order, unique within the document.

@@ -68,7 +68,7 @@ public struct CodeBlockItem: Sendable, Hashable {
     var result: [CodeLine] = []
     var line = firstLine
     for text in literal.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-      result.append(CodeLine(text: String(text), line: line, column: source.contentColumn(of: text, onLine: line)))
+      result.append(CodeLine(text: text, line: line, column: source.contentColumn(of: text, onLine: line)))
       line += 1
     }
     return result
@@ -83,7 +83,7 @@ public struct CodeBlockItem: Sendable, Hashable {
 
 /// One line of a code block: its content and where the content starts in the file.
 public struct CodeLine: Sendable, Hashable {
-  public var text: String
+  public var text: Substring
   public var line: Int
   /// Column (in scalars) of the first character of `text` in the file.
   public var column: Int

@@ -84,15 +84,17 @@ public struct FileReader: Sendable {
       return .failure(ReadProblem(message: "cannot open file: \(String(cString: strerror(errno)))"))
     }
     defer { close(descriptor) }
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(size + 1)
-    var chunk = [UInt8](repeating: 0, count: 65536)
+    // Read straight into a buffer of the file's size; keep reading if it grew meanwhile.
+    var bytes = [UInt8](repeating: 0, count: max(size, 1))
+    var filled = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+      let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
       if count < 0 { return .failure(ReadProblem(message: "read error: \(String(cString: strerror(errno)))")) }
       if count == 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
+      filled += count
     }
+    bytes.removeSubrange(filled...)
     return .success(bytes)
   }
 }

@@ -9,8 +9,8 @@ public struct SourceText: Sendable {
     self.bytes = bytes
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
-    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(index + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices where buffer[index] == 0x0A { starts.append(index + 1) }
     }
     // A trailing newline does not open a new line.
     if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
