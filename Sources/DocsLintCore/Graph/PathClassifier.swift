@@ -76,11 +76,11 @@ struct PathClassifier: Sendable {
     guard bytes.contains(UInt8(ascii: "/")) else { return explicit || settings.rootFiles.contains(text) }
     // A path cut in two to wrap a long line ("docs/the-road-to-").
     if bytes.last == UInt8(ascii: "-") { return false }
-    let segments = text.split(separator: "/")
     // Dates, ratios and versions ("2025/10/01", "1/2") are not paths.
     if bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2F }) { return false }
     // "github.com/org/repo" and other host names.
-    if let head = segments.first, head.includesByte(UInt8(ascii: ".")), head != ".", head != "..",
+    let head = text.prefix { $0 != "/" }
+    if head.includesByte(UInt8(ascii: ".")), head != ".", head != "..",
       !inventory.exists(String(head)), !hasKnownExtension(head)
     {
       return false
@@ -97,8 +97,8 @@ struct PathClassifier: Sendable {
 
   /// `/docs/x.md` is root-relative only when `docs` exists at the root; `/etc/...` is not ours.
   private func isRootAnchored(_ text: String) -> Bool {
-    guard let head = text.split(separator: "/").first else { return false }
-    return inventory.exists(String(head))
+    let head = text.drop { $0 == "/" }.prefix { $0 != "/" }
+    return !head.isEmpty && inventory.exists(String(head))
   }
 
   private func hasKnownExtension(_ segment: Substring) -> Bool {
@@ -109,7 +109,7 @@ struct PathClassifier: Sendable {
   /// Prose words need more evidence than command arguments: the first real
   /// folder exists under some base, or the name ends in a known file extension.
   private func isAnchored(_ path: String, bases: [String]) -> Bool {
-    let segments = path.split(separator: "/")
+    let segments = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     // "../x.md" says outright that it is a path relative to the document.
     if path.hasPrefix("../") { return true }
     // A root file ("Makefile") is checked as is; a lone folder ("src/") only when it exists somewhere.

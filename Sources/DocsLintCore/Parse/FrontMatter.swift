@@ -49,7 +49,9 @@ public enum YAMLReader {
   /// Parses YAML text whose first line is line `firstLine` of its file.
   public static func parse(_ text: String, firstLine: Int = 1) -> Result<YAMLValue?, YAMLProblem> {
     do {
-      guard let node = try Yams.compose(yaml: text) else { return .success(nil) }
+      // Every scalar stays a string (no implicit typing: ids like `0012` keep their zeros);
+      // an explicit encoding spares Yams an environment lookup per document.
+      guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
       return .success(convert(node, lineOffset: firstLine - 1))
     } catch let error as YamlError {
       return .failure(problem(from: error, lineOffset: firstLine - 1))

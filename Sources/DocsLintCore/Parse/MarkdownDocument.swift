@@ -67,9 +67,13 @@ public struct CodeBlockItem: Sendable, Hashable {
   public func lines(in source: SourceText) -> [CodeLine] {
     var result: [CodeLine] = []
     var line = firstLine
-    for text in literal.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+    var start = literal.startIndex
+    // Byte-wise split on "\n" (ASCII, so every match is a valid String index).
+    while let end = literal.utf8[start...].firstIndex(of: 0x0A) {
+      let text = literal[start..<end]
       result.append(CodeLine(text: text, line: line, column: source.contentColumn(of: text, onLine: line)))
       line += 1
+      start = literal.index(after: end)
     }
     return result
   }
