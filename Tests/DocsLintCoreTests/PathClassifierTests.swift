@@ -66,6 +66,12 @@ struct PathClassifierTests {
     #expect(commandPaths(["pytest \\", "  tests/a.py"]) == ["tests/a.py@2:3"])
   }
 
+  @Test func tokenizerColumnsCountScalars() {
+    let tokens = ShellTokenizer.tokenize("echo 'dír/á b' ñ/x.sh \"q\\\"t\" a&&b")
+    #expect(tokens.map(\.text) == ["echo", "dír/á b", "ñ/x.sh", "q\"t", "a", "&&", "b"])
+    #expect(tokens.map(\.offset) == [0, 6, 15, 23, 29, 30, 32])
+  }
+
   @Test func indentedBlocksOnlyTreatCommandLinesAsCommands() {
     #expect(commandPaths(["Some output/text here", "bash scripts/a.sh"], everyLine: false) == ["scripts/a.sh@2:6"])
   }

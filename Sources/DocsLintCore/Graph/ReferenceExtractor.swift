@@ -84,7 +84,7 @@ struct ReferenceExtractor {
     let trimmed = link.destination.trimmingBlanks()
     guard !trimmed.isEmpty else { return nil }
     // Reuse the parsed string unless blanks had to go (the usual case costs no copy).
-    let destination = trimmed.count == link.destination.count ? link.destination : String(trimmed)
+    let destination = trimmed.utf8.count == link.destination.utf8.count ? link.destination : String(trimmed)
     let kind: ReferenceKind =
       switch link.kind {
       case .link: .link

@@ -1,6 +1,7 @@
 /// Splits one line of shell into words, keeping where each word starts, so a
 /// path argument can be reported at its true column. Not a shell: no
 /// expansion, just quotes, escapes, comments and the control operators.
+/// Works on UTF-8 bytes (every special character is ASCII) and counts scalars for offsets.
 struct ShellToken: Sendable, Hashable {
   var text: String
   /// Scalar offset of the word's first character in the line (after an opening quote).
@@ -14,63 +15,73 @@ struct ShellToken: Sendable, Hashable {
 enum ShellTokenizer {
   static func tokenize(_ line: Substring) -> [ShellToken] {
     var tokens: [ShellToken] = []
-    let scalars = Array(line.unicodeScalars)
+    let bytes = Array(line.utf8)
     var index = 0
-    var current = String.UnicodeScalarView()
+    var scalar = 0  // scalar offset of bytes[index]
+    var current: [UInt8] = []
     var start = 0
     var quoted = false
     var inWord = false
 
     func flush() {
-      if inWord { tokens.append(ShellToken(text: String(current), offset: start, wasQuoted: quoted)) }
-      current = String.UnicodeScalarView()
+      if inWord {
+        tokens.append(ShellToken(text: String(decoding: current, as: UTF8.self), offset: start, wasQuoted: quoted))
+      }
+      current.removeAll(keepingCapacity: true)
       quoted = false
       inWord = false
     }
+    /// Moves past one byte, counting scalars by their lead bytes.
+    func advance() {
+      index += 1
+      if index < bytes.count, bytes[index] & 0xC0 != 0x80 { scalar += 1 }
+    }
 
-    while index < scalars.count {
-      let scalar = scalars[index]
-      switch scalar {
-      case " ", "\t":
+    while index < bytes.count {
+      let byte = bytes[index]
+      switch byte {
+      case 0x20, 0x09:
         flush()
-        index += 1
-      case "#" where !inWord:
+        advance()
+      case UInt8(ascii: "#") where !inWord:
         return tokens  // a comment runs to the end of the line
-      case "'", "\"":
+      case UInt8(ascii: "'"), UInt8(ascii: "\""):
         if !inWord {
           inWord = true
-          start = index + 1
+          start = scalar + 1
         }
         quoted = true
-        index += 1
-        while index < scalars.count, scalars[index] != scalar {
-          if scalar == "\"", scalars[index] == "\\", index + 1 < scalars.count { index += 1 }
-          current.append(scalars[index])
-          index += 1
+        advance()
+        while index < bytes.count, bytes[index] != byte {
+          if byte == UInt8(ascii: "\""), bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { advance() }
+          current.append(bytes[index])
+          advance()
         }
-        index += 1
-      case "\\":
+        advance()
+      case UInt8(ascii: "\\"):
         if !inWord {
           inWord = true
-          start = index
+          start = scalar
         }
-        if index + 1 < scalars.count { current.append(scalars[index + 1]) }
-        index += 2
-      case "&", "|", ";":
+        advance()
+        if index < bytes.count {
+          current.append(bytes[index])
+          advance()
+        }
+      case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ";"):
         flush()
-        var text = String(scalar)
-        if index + 1 < scalars.count, scalars[index + 1] == scalar, scalar != ";" {
-          text.unicodeScalars.append(scalar)
-        }
-        tokens.append(ShellToken(text: text, offset: index, isOperator: true))
-        index += text.unicodeScalars.count
+        let doubled = byte != UInt8(ascii: ";") && index + 1 < bytes.count && bytes[index + 1] == byte
+        let text = doubled ? String(decoding: [byte, byte], as: UTF8.self) : String(decoding: [byte], as: UTF8.self)
+        tokens.append(ShellToken(text: text, offset: scalar, isOperator: true))
+        advance()
+        if doubled { advance() }
       default:
         if !inWord {
           inWord = true
-          start = index
+          start = scalar
         }
-        current.append(scalar)
-        index += 1
+        current.append(byte)
+        advance()
       }
     }
     flush()

@@ -13,6 +13,10 @@ public struct GitHubSlugger: Sendable {
     for scalar in text.lowercased().unicodeScalars {
       if scalar == " " {
         result.append("-")
+      } else if scalar.isASCII {
+        if scalar == "_" || scalar == "-" || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+          result.append(scalar)
+        }
       } else if isKept(scalar) {
         result.append(scalar)
       }

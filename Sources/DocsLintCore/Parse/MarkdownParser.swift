@@ -48,6 +48,7 @@ private struct TreeWalker {
   var heading: (level: Int, text: String, span: SourceSpan)?
   var imageDepth = 0
   var slugger = GitHubSlugger()
+  var columns = ColumnCounter()
 
   init(source: SourceText) { self.source = source }
 
@@ -141,7 +142,7 @@ private struct TreeWalker {
     var item = CodeSpanItem(text: text, span: startSpan(of: node))
     if let range {
       cursor = range.upperBound
-      item.span = source.span(bytes: range)
+      item.span = columns.span(range, in: source)
       item.bytes = range
       item.block = block
     }
@@ -156,7 +157,7 @@ private struct TreeWalker {
     links.append(
       LinkItem(
         kind: kind, destination: url, title: title?.isEmpty == false ? title : nil,
-        span: source.span(bytes: range)))
+        span: columns.span(range, in: source)))
   }
 
   /// Byte range of an inline link's destination; nil for reference-style links
@@ -215,7 +216,7 @@ private struct TreeWalker {
 
   private mutating func collectHTML(_ attributes: [HTMLScanner.Attribute]) {
     for attribute in attributes {
-      let span = source.span(bytes: attribute.valueRange)
+      let span = columns.span(attribute.valueRange, in: source)
       switch (attribute.tag, attribute.name) {
       case ("a", "href"):
         links.append(LinkItem(kind: .htmlLink, destination: attribute.value, span: span))

@@ -85,7 +85,7 @@ public struct FileReader: Sendable {
     }
     defer { close(descriptor) }
     // Read straight into a buffer of the file's size; keep reading if it grew meanwhile.
-    var bytes = [UInt8](repeating: 0, count: max(size, 1))
+    var bytes = [UInt8](repeating: 0, count: size + 1)  // +1: the read that sees end-of-file
     var filled = 0
     while true {
       if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }

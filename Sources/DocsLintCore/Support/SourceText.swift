@@ -146,3 +146,32 @@ public struct SourceSpan: Sendable, Hashable, Codable, Comparable {
       < (rhs.line, rhs.column, rhs.endLine, rhs.endColumn)
   }
 }
+
+/// Converts byte offsets to scalar columns, continuing from the previous
+/// conversion when it is on the same line and earlier: items are visited in
+/// order, so long lines are not re-counted from their start for every link.
+struct ColumnCounter {
+  private var line = 0
+  private var byte = 0
+  private var column = 1
+
+  mutating func position(_ offset: Int, in source: SourceText) -> (line: Int, column: Int) {
+    let target = source.line(atByte: offset)
+    if target != line || offset < byte {
+      line = target
+      byte = source.lineStarts[target - 1]
+      column = 1
+    }
+    while byte < offset && byte < source.bytes.count {
+      byte += 1
+      if byte >= source.bytes.count || source.bytes[byte] & 0xC0 != 0x80 { column += 1 }
+    }
+    return (line, column)
+  }
+
+  mutating func span(_ range: Range<Int>, in source: SourceText) -> SourceSpan {
+    let start = position(range.lowerBound, in: source)
+    let end = position(max(range.lowerBound, range.upperBound), in: source)
+    return SourceSpan(line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
+  }
+}
