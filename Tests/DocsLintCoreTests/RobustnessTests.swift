@@ -75,3 +75,16 @@ struct RobustnessTests {
     }
   }
 }
+
+struct EmptyInputTests {
+  @Test func emptyAndTinyFiles() throws {
+    let repository = try TestRepository(files: [
+      "empty.md": [], "bom.md": [0xEF, 0xBB, 0xBF], "dash.md": Array("---".utf8), "fm.md": Array("---\nid: x\n---".utf8),
+      "nl.md": [0x0A], "nul-late.md": Array(String(repeating: "a", count: 9000).utf8) + [0x00],
+    ])
+    defer { repository.remove() }
+    let findings = repository.lint()
+    // Like git, only the first 8 KB decide "binary"; a later NUL is text (cmark reads it as U+FFFD).
+    #expect(findings.isEmpty)
+  }
+}

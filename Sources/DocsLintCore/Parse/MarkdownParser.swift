@@ -41,7 +41,7 @@ private struct TreeWalker {
   var codeBlocks: [CodeBlockItem] = []
   var htmlAnchors: [HTMLAnchor] = []
   /// Lines inside code and HTML blocks, where reference definitions cannot occur.
-  var rawLines = Set<Int>()
+  var rawLines: [ClosedRange<Int>] = []
 
   var block: Range<Int> = 0..<0
   var cursor = 0
@@ -126,9 +126,11 @@ private struct TreeWalker {
 
   /// Finds `needle` in the current block at or after the cursor.
   private func locate(_ needle: String, from start: Int? = nil) -> Range<Int>? {
-    let bytes = Array(needle.utf8)
-    guard let found = source.find(bytes, from: start ?? cursor, to: block.upperBound) else { return nil }
-    return found..<found + bytes.count
+    var needle = needle
+    return needle.withUTF8 { bytes in
+      guard let found = source.find(bytes, from: start ?? cursor, to: block.upperBound) else { return nil }
+      return found..<found + bytes.count
+    }
   }
 
   // MARK: - inline nodes
@@ -210,7 +212,7 @@ private struct TreeWalker {
     // cmark 0.30 ends comment/script-style HTML blocks a line early; count the literal's lines.
     let first = Int(cmark_node_get_start_line(node))
     let last = max(first, first + literal(of: node).utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1)
-    rawLines.formUnion(first...last)
+    rawLines.append(first...last)
     collectHTML(HTMLScanner.attributes(in: source.bytes, range: source.byteRange(lines: first, last)))
   }
 
@@ -234,7 +236,7 @@ private struct TreeWalker {
 
   private mutating func visitCodeBlock(_ node: OpaquePointer) {
     let (first, last) = lines(of: node)
-    rawLines.formUnion(first...last)
+    rawLines.append(first...last)
     let start = startSpan(of: node)
     let opening = source.lineText(first).unicodeScalars.dropFirst(start.column - 1)
     let openingText = String(String.UnicodeScalarView(opening)).drop { $0 == " " }

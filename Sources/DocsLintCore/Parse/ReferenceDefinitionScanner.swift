@@ -3,14 +3,18 @@
 /// it follows a blank line, another definition or the start of the file, and
 /// never sits inside a code or HTML block.
 enum ReferenceDefinitionScanner {
-  static func scan(_ source: SourceText, skipping rawLines: Set<Int>, firstLine: Int) -> [LinkItem] {
+  /// `rawLines` are the line ranges of code and HTML blocks, in document order.
+  static func scan(_ source: SourceText, skipping rawLines: [ClosedRange<Int>], firstLine: Int) -> [LinkItem] {
+    let raw = rawLines.sorted { $0.lowerBound < $1.lowerBound }
+    var next = 0
     var items: [LinkItem] = []
     var previousAllowsDefinition = true
     guard firstLine <= source.lineCount else { return [] }
     for line in firstLine...source.lineCount {
       let range = source.byteRange(ofLine: line)
       let isBlank = source.bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-      if rawLines.contains(line) {
+      while next < raw.count, raw[next].upperBound < line { next += 1 }
+      if next < raw.count, raw[next].contains(line) {
         previousAllowsDefinition = true
         continue
       }

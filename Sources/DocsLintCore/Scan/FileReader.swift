@@ -63,7 +63,11 @@ public struct FileReader: Sendable {
   public static func decode(_ raw: [UInt8]) -> Result<SourceText, ReadProblem> {
     var bytes = raw
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    if let nul = bytes.prefix(8192).firstIndex(of: 0) {
+    let probe = min(bytes.count, 8192)
+    if let nul = bytes.withUnsafeBufferPointer({ buffer -> Int? in
+      guard let base = buffer.baseAddress, probe > 0 else { return nil }
+      return memchr(base, 0, probe).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+    }) {
       let position = SourceText(bytes: Array(bytes[..<nul])).position(atByte: nul)
       return .failure(ReadProblem(message: "binary file (NUL byte); not linted", line: position.line, column: position.column))
     }

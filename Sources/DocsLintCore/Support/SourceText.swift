@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// The bytes of one file with a line index, so any byte offset maps to a true
 /// 1-based line and a column counted in Unicode scalars.
 public struct SourceText: Sendable {
@@ -10,7 +16,12 @@ public struct SourceText: Sendable {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      for index in buffer.indices where buffer[index] == 0x0A { starts.append(index + 1) }
+      guard let base = buffer.baseAddress else { return }
+      var index = 0
+      while index < buffer.count, let hit = memchr(base + index, 0x0A, buffer.count - index) {
+        index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        starts.append(index)
+      }
     }
     // A trailing newline does not open a new line.
     if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
@@ -101,24 +112,21 @@ public struct SourceText: Sendable {
 
   /// First occurrence of `needle` in `bytes[from..<to]`.
   public func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
-    guard let first = needle.first, !needle.isEmpty else { return nil }
+    needle.withUnsafeBufferPointer { find($0, from: from, to: to) }
+  }
+
+  /// First occurrence of `needle` in `bytes[from..<to]`, scanning with memchr.
+  public func find(_ needle: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+    guard let first = needle.first else { return nil }
     let limit = min(to, bytes.count) - needle.count
-    guard from <= limit else { return nil }
+    guard from >= 0, from <= limit else { return nil }
     return bytes.withUnsafeBufferPointer { buffer -> Int? in
+      let base = buffer.baseAddress!
       var index = from
       while index <= limit {
-        if buffer[index] == first {
-          var matched = true
-          var offset = 1
-          while offset < needle.count {
-            if buffer[index + offset] != needle[offset] {
-              matched = false
-              break
-            }
-            offset += 1
-          }
-          if matched { return index }
-        }
+        guard let hit = memchr(base + index, Int32(first), limit - index + 1) else { return nil }
+        index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return index }
         index += 1
       }
       return nil
