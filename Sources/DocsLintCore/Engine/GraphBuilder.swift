@@ -21,19 +21,18 @@ public struct GraphBuilder: Sendable {
         return DocumentNode(path: path, content: .unreadable(problem))
       case .success(let source):
         var markdown = MarkdownParser.parse(source)
-        let references = extractor.references(of: markdown, source: source, at: path)
+        let anchors = markdown.anchorNames
+        let references = extractor.references(of: markdown, source: source, at: path, anchors: anchors)
         // The edges now carry what links, code spans and code blocks said; keep memory per file.
         markdown.links = []
         markdown.codeSpans = []
         markdown.codeBlocks = []
-        return DocumentNode(path: path, content: .markdown(markdown), references: references)
+        return DocumentNode(path: path, content: .markdown(markdown), references: references, anchors: anchors)
       }
     }
 
     var anchors: [String: Set<String>] = [:]
-    for document in documents {
-      if let markdown = document.markdown { anchors[document.path] = markdown.anchorNames }
-    }
+    for document in documents where document.markdown != nil { anchors[document.path] = document.anchors }
     // Markdown files outside the linted set that fragments point into: anchors only.
     var extra = Set<String>()
     for document in documents {
@@ -47,13 +46,13 @@ public struct GraphBuilder: Sendable {
     }
     for (path, names) in parsedExtra { anchors[path] = names }
 
-    for index in documents.indices {
-      for position in documents[index].references.indices {
-        let reference = documents[index].references[position]
-        guard let fragment = reference.fragment, let target = reference.resolution.targetPath,
-          let names = anchors[target]
+    let known = anchors
+    Parallel.update(&documents) { document in
+      for position in document.references.indices {
+        guard let fragment = document.references[position].fragment,
+          let target = document.references[position].resolution.targetPath, let names = known[target]
         else { continue }
-        documents[index].references[position].resolution = AnchorMatcher.resolve(fragment, in: target, anchors: names)
+        document.references[position].resolution = AnchorMatcher.resolve(fragment, in: target, anchors: names)
       }
     }
     if workspace.usesGit { markGenerated(&documents) }

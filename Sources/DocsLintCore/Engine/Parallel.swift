@@ -15,6 +15,21 @@ enum Parallel {
   }
 }
 
+extension Parallel {
+  /// Updates every element in place, in parallel; `update` must touch only its own element.
+  static func update<Element: Sendable>(_ elements: inout [Element], _ update: @Sendable (inout Element) -> Void) {
+    elements.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedBuffer(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: buffer.count) { index in update(&shared.buffer[index]) }
+    }
+  }
+}
+
+/// Lets workers write disjoint elements of one buffer.
+private struct SharedBuffer<Element>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Element>
+}
+
 /// Write-once storage shared by the workers of `Parallel.map`.
 private final class Slots<Value>: @unchecked Sendable {
   private var storage: [Value?]

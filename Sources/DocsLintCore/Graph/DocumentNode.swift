@@ -9,11 +9,14 @@ public struct DocumentNode: Sendable {
   public let path: String
   public var content: Content
   public var references: [Reference]
+  /// Heading slugs and HTML anchors a `#fragment` may name.
+  public var anchors: Set<String>
 
-  public init(path: String, content: Content, references: [Reference] = []) {
+  public init(path: String, content: Content, references: [Reference] = [], anchors: Set<String> = []) {
     self.path = path
     self.content = content
     self.references = references
+    self.anchors = anchors
   }
 
   public var markdown: MarkdownDocument? {

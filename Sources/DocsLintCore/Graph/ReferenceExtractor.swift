@@ -7,11 +7,13 @@ struct ReferenceExtractor {
   let settings: PathSettings
 
   /// `source` is the file the document was parsed from, still in memory at this point.
-  func references(of document: MarkdownDocument, source: SourceText, at path: String) -> [Reference] {
+  func references(
+    of document: MarkdownDocument, source: SourceText, at path: String, anchors ownAnchors: Set<String>
+  ) -> [Reference] {
     let folder = RepoPath.directory(of: path)
     let bases = folder.isEmpty ? [""] : ["", folder]
     var references: [Reference] = []
-    let ownAnchors = document.anchorNames
+    references.reserveCapacity(document.links.count + document.codeSpans.count / 4)
     for link in document.links {
       if let reference = linkReference(link, folder: folder, path: path, ownAnchors: ownAnchors) {
         references.append(reference)

@@ -34,7 +34,7 @@ public struct Finding: Sendable, Hashable, Codable {
 
   /// Report order: path, line, column, then rule and message so output is deterministic.
   public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-    if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+    if lhs.path != rhs.path { return ByteOrder.less(lhs.path, rhs.path) }
     if lhs.span != rhs.span { return lhs.span < rhs.span }
     if lhs.ruleId != rhs.ruleId { return lhs.ruleId < rhs.ruleId }
     return lhs.message < rhs.message

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every file and folder of the repository, by root-relative path, with a
 /// case-folded index for `*/case-mismatch`. Built once per run.
 public struct FileInventory: Sendable {
@@ -5,12 +7,11 @@ public struct FileInventory: Sendable {
   public let files: [String]
   public let fileSet: Set<String>
   public let directories: Set<String>
-  private let folded: [String: [String]]
-  /// Files by their last path segment, for partial-path lookups.
-  private let byName: [String: [String]]
+  /// Indexes only a missing path needs (case variants, partial paths): built on first use.
+  private let lazy = LazyIndexes()
 
   public init(files: [String]) {
-    let sorted = files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let sorted = files.sorted(by: ByteOrder.less)
     self.files = sorted
     self.fileSet = Set(sorted)
     var directories = Set<String>()
@@ -21,20 +22,13 @@ public struct FileInventory: Sendable {
       }
     }
     self.directories = directories
-    var folded: [String: [String]] = [:]
-    for path in sorted { folded[path.lowercased(), default: []].append(path) }
-    for path in directories.sorted() { folded[path.lowercased(), default: []].append(path) }
-    self.folded = folded
-    var byName: [String: [String]] = [:]
-    for path in sorted { byName[String(path.split(separator: "/").last ?? ""), default: []].append(path) }
-    self.byName = byName
   }
 
   /// The first file (in sorted order) whose path ends with `/suffix`.
   public func fileEnding(with suffix: String) -> String? {
     let trimmed = suffix.hasSuffix("/") ? String(suffix.dropLast()) : suffix
     guard let name = trimmed.split(separator: "/").last, trimmed.contains("/") else { return nil }
-    return byName[String(name)]?.first { $0.hasSuffix("/" + trimmed) }
+    return lazy.indexes(files, directories).byName[String(name)]?.first { $0.hasSuffix("/" + trimmed) }
   }
 
   public func isFile(_ path: String) -> Bool { fileSet.contains(path) }
@@ -59,7 +53,7 @@ public struct FileInventory: Sendable {
 
   /// The real path when `path` exists only with other letter case.
   public func caseVariant(of path: String) -> String? {
-    folded[path.lowercased()]?.first { $0 != path }
+    lazy.indexes(files, directories).folded[path.lowercased()]?.first { $0 != path }
   }
 
   /// Files matching a glob (root-relative), in sorted order.
@@ -71,5 +65,28 @@ public struct FileInventory: Sendable {
   /// Folders matching a glob.
   public func directories(matching glob: Glob) -> [String] {
     directories.filter { glob.matches($0) }.sorted()
+  }
+}
+
+/// The case-folded and by-name indexes, built once, on first use, by whichever thread needs them.
+private final class LazyIndexes: @unchecked Sendable {
+  struct Indexes {
+    var folded: [String: [String]] = [:]
+    var byName: [String: [String]] = [:]
+  }
+
+  private let lock = NSLock()
+  private var built: Indexes?
+
+  func indexes(_ files: [String], _ directories: Set<String>) -> Indexes {
+    lock.lock()
+    defer { lock.unlock() }
+    if let built { return built }
+    var indexes = Indexes()
+    for path in files { indexes.folded[path.lowercased(), default: []].append(path) }
+    for path in directories.sorted(by: ByteOrder.less) { indexes.folded[path.lowercased(), default: []].append(path) }
+    for path in files { indexes.byName[String(path.split(separator: "/").last ?? ""), default: []].append(path) }
+    built = indexes
+    return indexes
   }
 }

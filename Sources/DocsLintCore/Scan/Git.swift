@@ -17,8 +17,20 @@ enum Git {
     return process.terminationStatus == 0 ? data : nil
   }
 
+  /// Whether `directory` or a parent holds `.git`: spares a git process outside repositories.
+  static func mayBeWorkTree(_ directory: String) -> Bool {
+    var folder = directory
+    while true {
+      if FileManager.default.fileExists(atPath: folder + "/.git") { return true }
+      let parent = (folder as NSString).deletingLastPathComponent
+      if parent == folder || parent.isEmpty { return false }
+      folder = parent
+    }
+  }
+
   /// The work tree's top-level folder containing `directory`, if any.
   static func topLevel(of directory: String) -> String? {
+    guard mayBeWorkTree(directory) else { return nil }
     guard let data = run(["rev-parse", "--show-toplevel"], in: directory) else { return nil }
     let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     return text.isEmpty ? nil : text

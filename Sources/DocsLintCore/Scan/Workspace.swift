@@ -22,7 +22,7 @@ public struct Workspace: Sendable {
 
   public static func open(paths: [String], explicitRoot: String?) throws(UsageError) -> Workspace {
     let root = try locateRoot(paths: paths, explicitRoot: explicitRoot)
-    if let listed = Git.listFiles(in: root) {
+    if Git.mayBeWorkTree(root), let listed = Git.listFiles(in: root) {
       return Workspace(root: root, inventory: FileInventory(files: listed), usesGit: true)
     }
     return Workspace(root: root, inventory: FileInventory(files: DirectoryWalker.listFiles(in: root)), usesGit: false)
@@ -74,6 +74,6 @@ public struct Workspace: Sendable {
     for file in inventory.files where !excluded(file) && configuration.include.contains(where: { $0.matches(file) }) {
       if prefixes.contains(where: { $0.isEmpty || file.hasPrefix($0 + "/") }) { targets.insert(file) }
     }
-    return targets.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    return targets.sorted(by: ByteOrder.less)
   }
 }
