@@ -99,3 +99,13 @@ struct RepoPathTests {
     #expect(RepoPath.percentDecoded("bad%FF") == "bad%FF")
   }
 }
+
+extension RepoPathTests {
+  @Test func resolveJoinsAndNormalizes() {
+    #expect(RepoPath.resolve("../x.md", in: "docs/a") == "docs/x.md")
+    #expect(RepoPath.resolve("./b/../c.md", in: "docs") == "docs/c.md")
+    #expect(RepoPath.resolve("x.md", in: "") == "x.md")
+    #expect(RepoPath.resolve("../../x.md", in: "a") == nil)
+    #expect(RepoPath.resolve("ñ/é.md", in: "docs") == "docs/ñ/é.md")
+  }
+}

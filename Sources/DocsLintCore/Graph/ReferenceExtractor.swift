@@ -113,8 +113,7 @@ struct ReferenceExtractor {
       return reference
     }
     let decoded = RepoPath.percentDecoded(String(target))
-    let joined = decoded.hasPrefix("/") ? String(decoded.drop { $0 == "/" }) : RepoPath.join(folder, decoded)
-    guard let normalized = RepoPath.normalize(joined) else {
+    guard let normalized = RepoPath.resolve(decoded, in: decoded.hasPrefix("/") ? "" : folder) else {
       reference.resolution = .outsideRoot
       return reference
     }

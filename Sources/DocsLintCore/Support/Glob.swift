@@ -6,6 +6,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   private let segments: [[Unicode.Scalar]]
   /// A literal ending every match must have ("**/*.md" → ".md"): a cheap first test.
   private let requiredSuffix: String
+  private let isAnySuffix: Bool
 
   public init(_ pattern: String) {
     var trimmed = pattern
@@ -18,6 +19,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     let last = segments.last ?? []
     let tail = last.reversed().prefix { $0 != "*" && $0 != "?" && $0 != "]" && $0 != "[" }
     self.requiredSuffix = tail.count < last.count ? String(String.UnicodeScalarView(tail.reversed())) : ""
+    self.isAnySuffix = segments.count == 2 && segments[0] == ["*", "*"] && last.first == "*" && tail.count == last.count - 1
   }
 
   public var description: String { pattern }
@@ -39,6 +41,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   public func matches(_ path: String) -> Bool {
     if !requiredSuffix.isEmpty, !path.hasSuffix(requiredSuffix) { return false }
+    // "**/*.md": the suffix test above was the whole question.
+    if isAnySuffix { return true }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
     return Self.match(segments[...], parts[...])
   }

@@ -16,23 +16,42 @@ public enum RepoPath {
   /// Resolves "." and ".." segments; nil when the path climbs above the root.
   public static func normalize(_ path: String) -> String? {
     if isNormal(path) { return path }
+    return resolve(path, in: "")
+  }
+
+  /// `normalize(join(folder, relative))` in one pass, without the intermediate string.
+  public static func resolve(_ relative: String, in folder: String) -> String? {
     var output: [UInt8] = []
-    output.reserveCapacity(path.utf8.count)
-    // Where each kept segment starts in `output` (its "/" separator included), for "..".
-    var starts: [Int] = []
-    for segment in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-      let dots = segment.allSatisfy { $0 == UInt8(ascii: ".") }
-      if dots && segment.count == 1 { continue }
-      if dots && segment.count == 2 {
-        guard let start = starts.popLast() else { return nil }
-        output.removeSubrange(start...)
-        continue
+    output.reserveCapacity(folder.utf8.count + relative.utf8.count + 1)
+    var starts: [Int] = []  // where each kept segment starts in `output`, its "/" included
+    var failed = false
+    func append(_ part: String) {
+      var segmentStart = part.utf8.startIndex
+      let utf8 = part.utf8
+      var index = utf8.startIndex
+      while !failed {
+        let atEnd = index == utf8.endIndex
+        if atEnd || utf8[index] == UInt8(ascii: "/") {
+          let segment = utf8[segmentStart..<index]
+          let count = segment.count
+          if count == 0 || (count == 1 && segment.first == UInt8(ascii: ".")) {
+            // empty or ".": nothing to keep
+          } else if count == 2 && segment.allSatisfy({ $0 == UInt8(ascii: ".") }) {
+            if let start = starts.popLast() { output.removeSubrange(start...) } else { failed = true }
+          } else {
+            starts.append(output.count)
+            if !output.isEmpty { output.append(UInt8(ascii: "/")) }
+            output.append(contentsOf: segment)
+          }
+          if atEnd { break }
+          segmentStart = utf8.index(after: index)
+        }
+        index = utf8.index(after: index)
       }
-      starts.append(output.count)
-      if !output.isEmpty { output.append(UInt8(ascii: "/")) }
-      output.append(contentsOf: segment)
     }
-    return String(decoding: output, as: UTF8.self)
+    append(folder)
+    append(relative)
+    return failed ? nil : String(decoding: output, as: UTF8.self)
   }
 
   /// True when a path has no empty, "." or ".." segment and no leading or trailing "/".
