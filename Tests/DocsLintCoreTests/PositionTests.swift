@@ -79,3 +79,12 @@ struct PositionTests {
     #expect(parse("Text[^1].\n\n[^1]: <docs/x.md> note\n").links.isEmpty)
   }
 }
+
+extension PositionTests {
+  @Test func itemsAtTheVeryEndOfTheFile() {
+    // No trailing newline: the destination ends at the last byte.
+    let document = parse("[a](é.md)")
+    #expect(document.links.first.map { ($0.span.line, $0.span.column, $0.span.endColumn) }! == (1, 5, 9))
+    #expect(parse("`x/y.md`").codeSpans.first.map { ($0.span.column, $0.span.endColumn) }! == (2, 8))
+  }
+}

@@ -163,16 +163,30 @@ struct ColumnCounter {
   private var byte = 0
   private var column = 1
 
+  private var lineEnd = 0
+
   mutating func position(_ offset: Int, in source: SourceText) -> (line: Int, column: Int) {
-    let target = source.line(atByte: offset)
-    if target != line || offset < byte {
-      line = target
-      byte = source.lineStarts[target - 1]
+    if line == 0 || offset < byte || offset >= lineEnd {
+      line = source.line(atByte: offset)
+      byte = source.lineStarts[line - 1]
+      lineEnd = line < source.lineStarts.count ? source.lineStarts[line] : Int.max
       column = 1
     }
-    while byte < offset && byte < source.bytes.count {
-      byte += 1
-      if byte >= source.bytes.count || source.bytes[byte] & 0xC0 != 0x80 { column += 1 }
+    let end = min(offset, source.bytes.count)
+    if byte < end {
+      column += source.bytes.withUnsafeBufferPointer { buffer in
+        // Scalars start at every byte that is not a UTF-8 continuation byte.
+        var count = 0
+        var index = byte + 1
+        let upper = min(end, buffer.count - 1)
+        while index <= upper {
+          if buffer[index] & 0xC0 != 0x80 { count += 1 }
+          index += 1
+        }
+        if end == buffer.count { count += 1 }  // the position just past the last byte
+        return count
+      }
+      byte = end
     }
     return (line, column)
   }
