@@ -78,6 +78,7 @@ xargs -0 -a "$TMP/md.list" cat > /dev/null
 now_ns() { date +%s%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
+max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
 
 # ---------------------------------------------------------------------------------------------
 # docs-lint: release build, then RUNS timed runs (wall clock and peak RSS)
@@ -110,7 +111,7 @@ if [[ $CMARK_ONLY -eq 0 ]]; then
     [[ -n "$rss_kb" ]] || die "could not read peak RSS from /usr/bin/time -v"
     echo "bench: docs-lint run $i: ${t} s, peak RSS $((rss_kb / 1024)) MiB, exit $rc" >&2
     LINT_BEST="$(min "$LINT_BEST" "$t")"
-    RSS_BEST="$(min "$RSS_BEST" "$rss_kb")"
+    RSS_BEST="$(max "$RSS_BEST" "$rss_kb")"  # the worst run's peak: memory is a ceiling
   done
 fi
 
@@ -136,6 +137,23 @@ for ((i = 1; i <= RUNS; i++)); do
 done
 
 # ---------------------------------------------------------------------------------------------
+# libcmark parse only (the issue's yardstick): bench/cmark-parse.c parses each file with
+# cmark_parse_document and frees it, no rendering, one process, one core.
+# ---------------------------------------------------------------------------------------------
+PARSE_BIN="$TMP/cmark-parse"
+gcc -O2 -o "$PARSE_BIN" "$ROOT/bench/cmark-parse.c" $(pkg-config --cflags --libs libcmark) \
+  || die "could not build bench/cmark-parse.c (is libcmark-dev installed?)"
+PARSE_BEST=""
+for ((i = 1; i <= RUNS; i++)); do
+  start="$(now_ns)"
+  "${PIN[@]}" "$PARSE_BIN" < "$TMP/md.list" 2> /dev/null || die "cmark-parse failed"
+  end="$(now_ns)"
+  t="$(secs "$start" "$end")"
+  echo "bench: libcmark parse-only run $i: ${t} s" >&2
+  PARSE_BEST="$(min "$PARSE_BEST" "$t")"
+done
+
+# ---------------------------------------------------------------------------------------------
 # Report
 # ---------------------------------------------------------------------------------------------
 echo
@@ -146,11 +164,13 @@ echo "nproc:                     $(nproc)"
 if [[ -n "$LINT_BEST" ]]; then
   echo "docs-lint wall (best of $RUNS): $LINT_BEST s"
   echo "docs-lint throughput:      $(awk -v m="$MIB" -v t="$LINT_BEST" 'BEGIN { printf "%.1f", m / t }') MiB/s"
-  echo "docs-lint peak RSS:        $(awk -v k="$RSS_BEST" 'BEGIN { printf "%.1f", k / 1024 }') MiB"
+  echo "docs-lint peak RSS (max):  $(awk -v k="$RSS_BEST" 'BEGIN { printf "%.1f", k / 1024 }') MiB"
 else
   echo "docs-lint:                 skipped (--cmark-only)"
 fi
-echo "cmark 1 core (best of $RUNS): $CMARK_BEST s ($(awk -v m="$MIB" -v t="$CMARK_BEST" 'BEGIN { printf "%.1f", m / t }') MiB/s)"
+echo "cmark CLI, parse+render HTML, 1 core (best of $RUNS): $CMARK_BEST s ($(awk -v m="$MIB" -v t="$CMARK_BEST" 'BEGIN { printf "%.1f", m / t }') MiB/s)"
+echo "libcmark parse only, 1 core (best of $RUNS):          $PARSE_BEST s ($(awk -v m="$MIB" -v t="$PARSE_BEST" 'BEGIN { printf "%.1f", m / t }') MiB/s)"
 if [[ -n "$LINT_BEST" ]]; then
-  echo "ratio docs-lint / cmark:   $(awk -v a="$LINT_BEST" -v b="$CMARK_BEST" 'BEGIN { printf "%.2f", a / b }')"
+  echo "ratio docs-lint / cmark CLI:          $(awk -v a="$LINT_BEST" -v b="$CMARK_BEST" 'BEGIN { printf "%.2f", a / b }')"
+  echo "ratio docs-lint / libcmark parse-only: $(awk -v a="$LINT_BEST" -v b="$PARSE_BEST" 'BEGIN { printf "%.2f", a / b }')"
 fi
