@@ -55,6 +55,9 @@ placeholders:
 
 shell-languages: [bash, sh, shell, zsh, console, shell-session, terminal, ksh, fish]
 
+# In these, only lines with a prompt ("$ ", "% ", "> ") are commands; the rest is output.
+prompt-languages: [console, shell-session, terminal]
+
 commands:
   bash: script
   sh: script
@@ -91,22 +94,30 @@ commands:
   npm: options
   vagrant: options
 
-path-options: [-f, --file, --filename, -C, --directory, -chdir, --chdir, -var-file, --var-file, -i, --inventory, --manifest-path, --env-file, --kustomize, --config, --values]
+# Option values that name a file when they look like a path (contain "/", end in a known
+# extension or are a root file): "-f k8s/app.yml" yes, "docker logs -f web" no.
+path-options: [-f, --file, --filename, -i, --inventory, -var-file, --var-file, --manifest-path, --env-file, --kustomize, --config, --values]
 
-# A backtick path is not checked when the words before it in its sentence (or
-# right after it) make it hypothetical: a file to create, an example, an
-# alternative, or a file that used to exist. English and Spanish.
+# Option values that always name a folder, even a bare one: "make -C docs", "terraform -chdir=infra".
+directory-options: [-C, --directory, -chdir, --chdir, --project-directory]
+
+# A missing backtick path is not reported when one of the four words before it (in
+# its sentence) makes it hypothetical: a file to create, an example, or a file that
+# used to exist. English and Spanish.
 hypothetical-words: [
   create, creates, created, creating, add, adds, added, adding, new, introduce, introduces,
-  introduced, generate, generates, generated, will, would, could, should, might, e.g, eg, i.e,
-  example, examples, such, or, etc, like, renamed, rename, renames, moved, move, removed, remove,
-  deleted, delete, replaced, replace, replaces, was, were, formerly, previously, legacy, old,
-  future, planned, proposed, candidate, choose, hypothetical, another,
+  introduced, generate, generates, generated, e.g, eg, i.e, example, examples, such, etc,
+  renamed, rename, renames, moved, move, removed, remove, deleted, delete, replaced, replace,
+  replaces, formerly, previously, legacy, old, future, planned, proposed, candidate, hypothetical,
   crear, crea, cree, creará, creado, creada, añadir, añade, añada, agregar, agrega, agregue, nuevo,
-  nueva, nuevos, nuevas, genere, renombre, mueva, elimine, borre, será, serán,
-  generar, genera, ejemplo, ej, renombrar, renombrado, mover, movido, eliminar, eliminado, borrar,
-  borrado, antiguo, antigua, anterior, futuro, futura, propuesto, propuesta, o, como, etc,
+  nueva, nuevos, nuevas, generar, genera, genere, ejemplo, ej, renombrar, renombrado, renombre,
+  mover, movido, mueva, eliminar, eliminado, elimine, borrar, borrado, borre, antiguo, antigua,
+  anterior, futuro, futura, propuesto, propuesta,
 ]
+
+# Words that join alternatives ("`a.rs` or `b.rs`"): they count only right between the
+# path and another code span.
+alternative-words: [or, o, u, vs]
 """#,
   ]
 }

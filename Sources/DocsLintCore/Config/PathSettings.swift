@@ -16,8 +16,12 @@ public struct PathSettings: Sendable, Hashable {
   public var shellLanguages: Set<String> = []
   public var commands: [String: CommandStyle] = [:]
   public var pathOptions: Set<String> = []
+  public var directoryOptions: Set<String> = []
+  public var promptLanguages: Set<String> = []
   /// Words that make a path in prose hypothetical ("create", "e.g.", "renamed", "o").
   public var hypotheticalWords: Set<String> = []
+  /// Words that make a path one of several options, when right next to it ("or", "like").
+  public var alternativeWords: Set<String> = []
 
   public init() {}
 
@@ -33,7 +37,10 @@ public struct PathSettings: Sendable, Hashable {
       case "placeholders": placeholders += try strings(entry, file)
       case "shell-languages": shellLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "path-options": pathOptions.formUnion(try strings(entry, file))
+      case "directory-options": directoryOptions.formUnion(try strings(entry, file))
+      case "prompt-languages": promptLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "hypothetical-words": hypotheticalWords.formUnion(try strings(entry, file).map { $0.lowercased() })
+      case "alternative-words": alternativeWords.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "commands":
         guard case .mapping(let commandEntries, _) = entry.value else {
           throw ConfigError(file: file, line: entry.line, message: "'commands' must map command names to script, operands or options")

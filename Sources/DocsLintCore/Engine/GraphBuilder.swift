@@ -64,14 +64,16 @@ public struct GraphBuilder: Sendable {
     var missing = Set<String>()
     for document in documents {
       for reference in document.references {
-        if case .missing(let path) = reference.resolution { missing.insert(path) }
+        if !reference.kind.isLink, case .missing(let path) = reference.resolution { missing.insert(path) }
       }
     }
     let ignored = Git.ignored(missing.sorted(), in: workspace.root)
     guard !ignored.isEmpty else { return }
     for index in documents.indices {
       for position in documents[index].references.indices {
-        if case .missing(let path) = documents[index].references[position].resolution, ignored.contains(path) {
+        let reference = documents[index].references[position]
+        // A link into an ignored folder is still a 404 on GitHub; only prose and command paths are spared.
+        if !reference.kind.isLink, case .missing(let path) = reference.resolution, ignored.contains(path) {
           documents[index].references[position].resolution = .generated(path: path)
         }
       }

@@ -30,15 +30,24 @@ private struct SharedBuffer<Element>: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<Element>
 }
 
-/// Write-once storage shared by the workers of `Parallel.map`.
+/// Write-once storage shared by the workers of `Parallel.map`: a raw buffer,
+/// so workers writing different slots never touch shared array bookkeeping.
 private final class Slots<Value>: @unchecked Sendable {
-  private var storage: [Value?]
+  private let storage: UnsafeMutablePointer<Value?>
+  private let count: Int
 
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) {
-    storage.withUnsafeMutableBufferPointer { $0[index] = value }
+  init(count: Int) {
+    self.count = count
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil, count: count)
   }
 
-  func values() -> [Value] { storage.map { $0! } }
+  deinit {
+    storage.deinitialize(count: count)
+    storage.deallocate()
+  }
+
+  func set(_ index: Int, _ value: Value) { storage[index] = value }
+
+  func values() -> [Value] { (0..<count).map { storage[$0]! } }
 }

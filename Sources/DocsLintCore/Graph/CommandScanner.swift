@@ -26,7 +26,8 @@ struct CommandScanner {
   /// Scans the lines of one code block or one code span.
   /// `everyLine` is true for shell-fenced blocks; otherwise only lines that
   /// start with a known command are commands.
-  func scan(_ lines: [CodeLine], everyLine: Bool) -> [Hit] {
+  /// With `promptOnly` (console transcripts) only prompt lines are commands.
+  func scan(_ lines: [CodeLine], everyLine: Bool, promptOnly: Bool = false) -> [Hit] {
     var hits: [Hit] = []
     var bases: [String]? = defaultBases
     var heredocEnd: String?
@@ -44,6 +45,8 @@ struct CommandScanner {
         let skip = text.unicodeScalars.count - trimmed.unicodeScalars.count + 2
         text = text.dropFirst(skip)
         column += skip
+      } else if promptOnly && pending.isEmpty {
+        continue
       }
       // Outside shell fences most lines are not commands: decide from the first word
       // before paying for tokenizing.
@@ -162,15 +165,19 @@ struct CommandScanner {
       let text = word.token.text
       index += 1
       if text.hasPrefix("-"), !word.token.wasQuoted {
-        if let equals = text.firstIndex(of: "="), settings.pathOptions.contains(String(text[..<equals])) {
-          var valueWord = word
-          let skip = text.distance(from: text.startIndex, to: text.index(after: equals))
-          valueWord.token.text = String(text[text.index(after: equals)...])
-          valueWord.column += skip
-          result.append((valueWord, true))
-        } else if settings.pathOptions.contains(text), index < arguments.count {
-          result.append((arguments[index], true))
-          index += 1
+        let name = text.firstIndex(of: "=").map { String(text[..<$0]) } ?? text
+        let isDirectory = settings.directoryOptions.contains(name)
+        if isDirectory || settings.pathOptions.contains(name) {
+          if let equals = text.firstIndex(of: "=") {
+            var valueWord = word
+            valueWord.token.text = String(text[text.index(after: equals)...])
+            valueWord.column += text.unicodeScalars.distance(
+              from: text.unicodeScalars.startIndex, to: text.index(after: equals))
+            result.append((valueWord, isDirectory))
+          } else if index < arguments.count {
+            result.append((arguments[index], isDirectory))
+            index += 1
+          }
         } else if style == .script, text == "-m" || text == "-c" {
           return result  // `python -m module`, `bash -c "..."`: no script path
         }
@@ -181,7 +188,8 @@ struct CommandScanner {
         result.append((word, false))
         return result
       case .operands:
-        result.append((word, false))
+        // A quoted operand is an expression more often than a path (`pytest -k "a/b"`).
+        if !word.token.wasQuoted { result.append((word, false)) }
       case .options:
         continue
       }

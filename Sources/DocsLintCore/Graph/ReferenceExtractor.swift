@@ -28,7 +28,8 @@ struct ReferenceExtractor {
       let isShell = settings.shellLanguages.contains(language)
       // Indented blocks and bare fences hold commands only on lines that start with one.
       guard isShell || language.isEmpty else { continue }
-      for hit in commands.scan(block.lines(in: source), everyLine: isShell) {
+      let promptOnly = settings.promptLanguages.contains(language)
+      for hit in commands.scan(block.lines(in: source), everyLine: isShell, promptOnly: promptOnly) {
         let span = SourceSpan(line: hit.line, column: hit.column, endColumn: hit.column + hit.path.unicodeScalars.count)
         references.append(
           Reference(
@@ -47,7 +48,11 @@ struct ReferenceExtractor {
     let hasSpace = text.includesByte(UInt8(ascii: " "))
     guard hasSpace || text.includesByte(UInt8(ascii: "/")) || settings.rootFiles.contains(text) else { return [] }
     if hasSpace {
-      // A command in prose: `pytest tests/test_x.py`.
+      // A command in prose: `pytest tests/test_x.py`. Only when the span sits on one line
+      // exactly as written, so every word's column is known.
+      let exact = span.span.line == span.span.endLine
+        && span.span.endColumn - span.span.column == span.text.unicodeScalars.count
+      guard exact else { return [] }
       let line = CodeLine(text: Substring(span.text), line: span.span.line, column: span.span.column)
       return commands.scan([line], everyLine: false).map { hit in
         Reference(
@@ -60,7 +65,7 @@ struct ReferenceExtractor {
     let resolution = classifier.resolve(candidate.path, bases: bases)
     // Only a path that does not resolve needs the (costlier) look at its sentence.
     if case .target = resolution {} else if case .glob = resolution {} else if isHypothetical(span, in: source) { return [] }
-    let leading = span.text.unicodeScalars.prefix { $0 == " " }.count
+    let leading = span.text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
     let column = span.span.column + leading + candidate.offset
     return [
       Reference(
@@ -71,15 +76,29 @@ struct ReferenceExtractor {
   }
 
   /// "Create `src/new.rs`", "e.g. `docs/x.md`", "`a.rs` or `b.rs`": not claims that a file exists.
+  /// Looks at the four words before the path in its sentence, and the words right next to it.
   private func isHypothetical(_ span: CodeSpanItem, in source: SourceText) -> Bool {
-    let words = settings.hypotheticalWords
-    guard !words.isEmpty, !span.bytes.isEmpty else { return false }
+    guard !span.bytes.isEmpty else { return false }
     // The code span's backticks sit just outside its text.
     let before = SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block)
-      .split { !$0.isLetter && $0 != "." }.map { String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
+      .split { !$0.isLetter && $0 != "." }
+      .map { String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
+      .filter { !$0.isEmpty }
+      .suffix(4)
+    if before.contains(where: settings.hypotheticalWords.contains) { return true }
+    return isAlternative(span, in: source)
+  }
+
+  /// "`a.rs` or `b.rs`": an alternative word between this code span and another one.
+  private func isAlternative(_ span: CodeSpanItem, in source: SourceText) -> Bool {
+    let before = SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block)
     let after = SentenceContext.after(span.bytes.upperBound + 1, in: source, block: span.block)
-      .split { !$0.isLetter }.prefix(2)
-    return before.contains { words.contains($0) } || after.contains { words.contains(String($0)) }
+    let previous = before.split(separator: " ").suffix(2)
+    let next = after.split(separator: " ").prefix(2)
+    if previous.count == 2, settings.alternativeWords.contains(String(previous.last!)), previous.first!.hasSuffix("`") {
+      return true
+    }
+    return next.count == 2 && settings.alternativeWords.contains(String(next.first!)) && next.last!.hasPrefix("`")
   }
 
   private func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: Set<String>) -> Reference? {
@@ -105,7 +124,11 @@ struct ReferenceExtractor {
       fragment = RepoPath.percentDecoded(String(target[target.index(after: hash)...]))
       target = target[..<hash]
     }
-    if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = target[..<query] }
+    if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
+      // "?plain=1#L10": GitHub's source view of a Markdown file has line anchors.
+      if let line = fragment, target[query...].includes("plain=1"), LineAnchor.matches(line) { fragment = nil }
+      target = target[..<query]
+    }
     if target.isEmpty {
       guard let fragment, !fragment.isEmpty else { return nil }
       reference.kind = .anchorLink
@@ -155,5 +178,29 @@ enum AnchorMatcher {
     }
     let suggestion = EditDistance.closest(to: fragment, in: anchors.sorted())
     return .missingAnchor(path: path, fragment: fragment, suggestion: suggestion)
+  }
+}
+
+/// GitHub line anchors: `L10`, `L10-L20`, `L10C5-L12C3`.
+enum LineAnchor {
+  static func matches(_ fragment: String) -> Bool {
+    var sawDigit = false
+    var expectL = true
+    for byte in fragment.utf8 {
+      if expectL {
+        guard byte == UInt8(ascii: "L") else { return false }
+        expectL = false
+        sawDigit = false
+      } else if byte >= 0x30 && byte <= 0x39 {
+        sawDigit = true
+      } else if byte == UInt8(ascii: "C") && sawDigit {
+        sawDigit = false
+      } else if byte == UInt8(ascii: "-") && sawDigit {
+        expectL = true
+      } else {
+        return false
+      }
+    }
+    return sawDigit && !expectL
   }
 }

@@ -18,14 +18,27 @@ enum FrontMatterSplitter {
     let yamlRange = source.byteRange(lines: 2, max(2, closing - 1))
     let yaml = closing > 2 ? String(decoding: source.bytes[yamlRange], as: UTF8.self) : ""
     var frontMatter = FrontMatter(startLine: 1, endLine: closing)
+    // A thematic break, prose, then a setext underline also has this shape: front matter
+    // is a mapping (or empty), or broken YAML that starts like one ("key: ...").
     switch YAMLReader.parse(yaml, firstLine: 2) {
-    case .success(let value): frontMatter.value = value
-    case .failure(let problem): frontMatter.problem = problem
+    case .success(let value):
+      if let value, case .mapping = value {} else if value != nil { return nil }
+      frontMatter.value = value
+    case .failure(let problem):
+      guard startsLikeMapping(yaml) else { return nil }
+      frontMatter.problem = problem
     }
     let bodyStart = source.byteRange(ofLine: closing).upperBound
     var masked = [UInt8](repeating: UInt8(ascii: "\n"), count: closing - 1)
     masked.append(contentsOf: source.bytes[bodyStart...])
     return Split(frontMatter: frontMatter, maskedBytes: masked)
+  }
+
+  private static func startsLikeMapping(_ yaml: String) -> Bool {
+    guard let line = yaml.split(separator: "\n").first(where: { !$0.trimmingBlanks().isEmpty && !$0.hasPrefix("#") })
+    else { return false }
+    let key = line.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+    return !key.isEmpty && line.dropFirst(key.count).trimmingBlanks().hasPrefix(":")
   }
 
   private static func isDelimiter(_ line: String, closing: Bool) -> Bool {

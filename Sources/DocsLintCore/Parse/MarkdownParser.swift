@@ -119,12 +119,26 @@ private struct TreeWalker {
 
   /// Start of a block node from cmark (block positions are reliable), in scalar columns.
   private func startSpan(of node: OpaquePointer) -> SourceSpan {
-    let line = max(1, Int(cmark_node_get_start_line(node)))
+    let line = min(max(1, Int(cmark_node_get_start_line(node))), source.lineCount)
     let offset = source.byteOffset(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
     return SourceSpan(line: line, column: source.scalarColumn(line: line, byteOffset: offset))
   }
 
   /// Finds `needle` in the current block at or after the cursor.
+  /// Like `locate`, but only where the text opens a code span (a backtick, maybe
+  /// padding, before it), not at an earlier plain-text copy of the same words.
+  private func locateCode(_ needle: String) -> Range<Int>? {
+    guard !needle.isEmpty else { return nil }
+    var from = cursor
+    while let range = locate(needle, from: from) {
+      var index = range.lowerBound - 1
+      while index >= block.lowerBound, source.bytes[index] == 0x20 || source.bytes[index] == 0x0A { index -= 1 }
+      if index >= block.lowerBound, source.bytes[index] == UInt8(ascii: "`") { return range }
+      from = range.lowerBound + 1
+    }
+    return nil
+  }
+
   private func locate(_ needle: String, from start: Int? = nil) -> Range<Int>? {
     var needle = needle
     return needle.withUTF8 { bytes in
@@ -140,7 +154,7 @@ private struct TreeWalker {
     if imageDepth == 0 { appendToHeading(text) }
     // Multi-line spans have their line breaks turned into spaces; fall back to the first word.
     let firstWord = String(text.prefix { $0 != " " })
-    let range = locate(text) ?? locate(firstWord)
+    let range = locateCode(text) ?? locateCode(firstWord)
     var item = CodeSpanItem(text: text, span: startSpan(of: node))
     if let range {
       cursor = range.upperBound

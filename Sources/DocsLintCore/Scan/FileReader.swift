@@ -68,12 +68,11 @@ public struct FileReader: Sendable {
       guard let base = buffer.baseAddress, probe > 0 else { return nil }
       return memchr(base, 0, probe).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
     }) {
-      let position = SourceText(bytes: Array(bytes[..<nul])).position(atByte: nul)
+      let position = SourceText(bytes: bytes).position(atByte: nul)
       return .failure(ReadProblem(message: "binary file (NUL byte); not linted", line: position.line, column: position.column))
     }
     if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-      let text = SourceText(bytes: Array(bytes[..<bad]))
-      let position = text.position(atByte: bad)
+      let position = SourceText(bytes: bytes).position(atByte: bad)
       return .failure(
         ReadProblem(
           message: "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); not linted",

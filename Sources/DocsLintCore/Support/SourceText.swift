@@ -17,10 +17,20 @@ public struct SourceText: Sendable {
     starts.reserveCapacity(bytes.count / 40 + 1)
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      var index = 0
-      while index < buffer.count, let hit = memchr(base + index, 0x0A, buffer.count - index) {
-        index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-        starts.append(index)
+      if memchr(base, 0x0D, buffer.count) == nil {
+        var index = 0
+        while index < buffer.count, let hit = memchr(base + index, 0x0A, buffer.count - index) {
+          index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+          starts.append(index)
+        }
+      } else {
+        // Like cmark, a lone "\r" ends a line too ("\r\n" is one terminator).
+        for index in buffer.indices {
+          let byte = buffer[index]
+          if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
+            starts.append(index + 1)
+          }
+        }
       }
     }
     // A trailing newline does not open a new line.
@@ -34,8 +44,9 @@ public struct SourceText: Sendable {
   public func byteRange(ofLine line: Int) -> Range<Int> {
     guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
     let start = lineStarts[line - 1]
-    var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-    if line == lineStarts.count, end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    // Drop the terminator: "\n", "\r\n" or a lone "\r".
+    if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
     if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
     if end < start { end = start }
     return start..<end
@@ -71,7 +82,7 @@ public struct SourceText: Sendable {
 
   /// Converts a byte offset on a known line into a 1-based scalar column.
   public func scalarColumn(line: Int, byteOffset: Int) -> Int {
-    let start = lineStarts[line - 1]
+    let start = lineStarts[min(max(line, 1), lineStarts.count) - 1]
     var column = 1
     var index = start
     let end = min(byteOffset, bytes.count)
