@@ -101,18 +101,19 @@ path-options: [-f, --file, --filename, -i, --inventory, -var-file, --var-file, -
 # Option values that always name a folder, even a bare one: "make -C docs", "terraform -chdir=infra".
 directory-options: [-C, --directory, -chdir, --chdir, --project-directory]
 
-# A missing backtick path is not reported when one of the four words before it (in
-# its sentence) makes it hypothetical: a file to create, an example, or a file that
-# used to exist. English and Spanish.
+# A missing backtick path is not reported when a word of its sentence before it, or one
+# of the four words after it, makes it hypothetical: a file to create, an example, or a
+# file that used to exist ("`old.rs` was retired"). English and Spanish.
 hypothetical-words: [
   create, creates, created, creating, add, adds, added, adding, new, introduce, introduces,
   introduced, generate, generates, generated, e.g, eg, i.e, example, examples, such, etc,
   renamed, rename, renames, moved, move, removed, remove, deleted, delete, replaced, replace,
   replaces, formerly, previously, legacy, old, future, planned, proposed, candidate, hypothetical,
+  retired, superseded, deprecated, obsolete, former,
   crear, crea, cree, creará, creado, creada, añadir, añade, añada, agregar, agrega, agregue, nuevo,
   nueva, nuevos, nuevas, generar, genera, genere, ejemplo, ej, renombrar, renombrado, renombre,
   mover, movido, mueva, eliminar, eliminado, elimine, borrar, borrado, borre, antiguo, antigua,
-  anterior, futuro, futura, propuesto, propuesta,
+  anterior, futuro, futura, propuesto, propuesta, obsoleto, obsoleta, reemplazado, reemplazada,
 ]
 
 # Words that join alternatives ("`a.rs` or `b.rs`"): they count only right between the

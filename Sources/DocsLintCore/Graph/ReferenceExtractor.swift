@@ -64,7 +64,13 @@ struct ReferenceExtractor {
     guard let candidate = classifier.candidate(in: text, strict: true, bases: bases) else { return [] }
     let resolution = classifier.resolve(candidate.path, bases: bases)
     // Only a path that does not resolve needs the (costlier) look at its sentence.
-    if case .target = resolution {} else if case .glob = resolution {} else if isHypothetical(span, in: source) { return [] }
+    if case .target = resolution {} else if case .glob = resolution {} else {
+      if isHypothetical(span, in: source) { return [] }
+      // "`docs/tests-only`": a missing name with neither extension nor trailing "/" is as
+      // likely a label as a path.
+      let last = candidate.path.split(separator: "/").last ?? ""
+      if !candidate.path.hasSuffix("/"), !last.contains("."), !Glob.isPattern(last) { return [] }
+    }
     let leading = span.text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
     let column = span.span.column + leading + candidate.offset
     return [
@@ -75,30 +81,45 @@ struct ReferenceExtractor {
     ]
   }
 
-  /// "Create `src/new.rs`", "e.g. `docs/x.md`", "`a.rs` or `b.rs`": not claims that a file exists.
-  /// Looks at the four words before the path in its sentence, and the words right next to it.
+  /// "Create `src/new.rs`", "e.g. `docs/x.md`", "`old.rs` was removed", "`a.rs` or `b.rs`":
+  /// not claims that a file exists. Looks at the prose of the path's sentence before it
+  /// (other code spans left out) and the first words after it.
   private func isHypothetical(_ span: CodeSpanItem, in source: SourceText) -> Bool {
     guard !span.bytes.isEmpty else { return false }
     // The code span's backticks sit just outside its text.
     let before = SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block)
-      .split { !$0.isLetter && $0 != "." }
-      .map { String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
-      .filter { !$0.isEmpty }
-      .suffix(4)
-    if before.contains(where: settings.hypotheticalWords.contains) { return true }
-    return isAlternative(span, in: source)
+    let after = SentenceContext.after(span.bytes.upperBound + 1, in: source, block: span.block)
+    let words = Self.proseWords(before) + Self.proseWords(after).prefix(4)
+    if words.contains(where: settings.hypotheticalWords.contains) { return true }
+    return isAlternative(before: before, after: after)
   }
 
-  /// "`a.rs` or `b.rs`": an alternative word between this code span and another one.
-  private func isAlternative(_ span: CodeSpanItem, in source: SourceText) -> Bool {
-    let before = SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block)
-    let after = SentenceContext.after(span.bytes.upperBound + 1, in: source, block: span.block)
-    let previous = before.split(separator: " ").suffix(2)
-    let next = after.split(separator: " ").prefix(2)
-    if previous.count == 2, settings.alternativeWords.contains(String(previous.last!)), previous.first!.hasSuffix("`") {
+  /// Lowercase words outside code spans ("e.g." stays one word).
+  private static func proseWords(_ text: String) -> [String] {
+    var prose = ""
+    var inCode = false
+    for character in text {
+      if character == "`" { inCode.toggle() } else if !inCode { prose.append(character) }
+    }
+    return prose.split { !$0.isLetter && $0 != "." }
+      .map { String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
+      .filter { !$0.isEmpty }
+  }
+
+  /// "`a.rs` or `b.rs`", "`a/` (or `b.rs`)": an alternative word between this code span and another.
+  private func isAlternative(before: String, after: String) -> Bool {
+    let punctuation: Set<Character> = ["(", ")", ",", ";", ":"]
+    func clean(_ token: Substring) -> Substring {
+      var token = token.drop { punctuation.contains($0) }
+      while let last = token.last, punctuation.contains(last) { token = token.dropLast() }
+      return token
+    }
+    let previous = before.split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(2).map(clean)
+    let next = after.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(2).map(clean)
+    if previous.count == 2, settings.alternativeWords.contains(String(previous[1])), previous[0].hasSuffix("`") {
       return true
     }
-    return next.count == 2 && settings.alternativeWords.contains(String(next.first!)) && next.last!.hasPrefix("`")
+    return next.count == 2 && settings.alternativeWords.contains(String(next[0])) && next[1].hasPrefix("`")
   }
 
   private func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: Set<String>) -> Reference? {

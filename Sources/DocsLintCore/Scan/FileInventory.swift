@@ -24,7 +24,8 @@ public struct FileInventory: Sendable {
     self.directories = directories
   }
 
-  /// The first file (in sorted order) whose path ends with `/suffix`.
+  /// The first file or folder (in sorted order) whose path ends with `/suffix`:
+  /// `src/reassembly/` written relative to a crate that lives in `wireframe_testing/`.
   public func fileEnding(with suffix: String) -> String? {
     let trimmed = suffix.hasSuffix("/") ? String(suffix.dropLast()) : suffix
     guard let name = trimmed.split(separator: "/").last, trimmed.contains("/") else { return nil }
@@ -85,7 +86,9 @@ private final class LazyIndexes: @unchecked Sendable {
     var indexes = Indexes()
     for path in files { indexes.folded[path.lowercased(), default: []].append(path) }
     for path in directories.sorted(by: ByteOrder.less) { indexes.folded[path.lowercased(), default: []].append(path) }
-    for path in files { indexes.byName[String(path.split(separator: "/").last ?? ""), default: []].append(path) }
+    for path in files + directories.sorted(by: ByteOrder.less) {
+      indexes.byName[String(path.split(separator: "/").last ?? ""), default: []].append(path)
+    }
     built = indexes
     return indexes
   }
