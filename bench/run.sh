@@ -116,6 +116,22 @@ if [[ $CMARK_ONLY -eq 0 ]]; then
 fi
 
 # ---------------------------------------------------------------------------------------------
+# Correctness at scale: the generator records every defect it planted; the findings must be
+# exactly those lines (no misses, no false positives).
+# ---------------------------------------------------------------------------------------------
+CHECK="not checked (no .bench/planted.jsonl in the corpus)"
+if [[ $CMARK_ONLY -eq 0 && -f "$CORPUS/.bench/planted.jsonl" ]]; then
+  "$BIN" --root "$CORPUS" "$CORPUS" --format json --output "$TMP/findings.json" || true
+  CHECK="$(python3 - "$CORPUS/.bench/planted.jsonl" "$TMP/findings.json" <<'PY'
+import json, sys
+planted = {(e["file"], e["line"]) for e in map(json.loads, open(sys.argv[1]))}
+found = {(f["path"], f["line"]) for f in json.load(open(sys.argv[2]))["findings"]}
+print(f"{len(planted & found)}/{len(planted)} planted defects found, {len(found - planted)} other findings")
+PY
+)"
+fi
+
+# ---------------------------------------------------------------------------------------------
 # cmark baseline: parse + render the same files on ONE core.
 #
 # Spawning one cmark per file would cost 10,000 process start-ups (about a millisecond each),
@@ -161,6 +177,7 @@ echo "corpus:                    $CORPUS"
 echo "markdown files:            $FILES"
 echo "markdown size:             $MIB MiB ($BYTES bytes)"
 echo "nproc:                     $(nproc)"
+echo "correctness:               $CHECK"
 if [[ -n "$LINT_BEST" ]]; then
   echo "docs-lint wall (best of $RUNS): $LINT_BEST s"
   echo "docs-lint throughput:      $(awk -v m="$MIB" -v t="$LINT_BEST" 'BEGIN { printf "%.1f", m / t }') MiB/s"
