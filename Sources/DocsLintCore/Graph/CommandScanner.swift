@@ -39,12 +39,20 @@ struct CommandScanner {
       }
       var text = codeLine.text
       var column = codeLine.column
-      // Prompts: "$ cmd", "% cmd", "> cmd".
-      let trimmed = text.drop { $0 == " " || $0 == "\t" }
-      if let prompt = trimmed.first, "$%>".contains(prompt), trimmed.dropFirst().first == " " {
-        let skip = text.unicodeScalars.count - trimmed.unicodeScalars.count + 2
-        text = text.dropFirst(skip)
-        column += skip
+      // Prompts: "$ cmd", "% cmd", "> cmd" (all ASCII, so bytes are columns here).
+      let utf8 = text.utf8
+      var first = utf8.startIndex
+      var blanks = 0
+      while first != utf8.endIndex, utf8[first] == 0x20 || utf8[first] == 0x09 {
+        first = utf8.index(after: first)
+        blanks += 1
+      }
+      let afterPrompt = first == utf8.endIndex ? first : utf8.index(after: first)
+      if first != utf8.endIndex, [0x24, 0x25, 0x3E].contains(utf8[first]), afterPrompt != utf8.endIndex,
+        utf8[afterPrompt] == 0x20
+      {
+        text = text[utf8.index(after: afterPrompt)...]
+        column += blanks + 2
       } else if promptOnly && pending.isEmpty {
         continue
       }

@@ -24,34 +24,35 @@ public enum RepoPath {
     var output: [UInt8] = []
     output.reserveCapacity(folder.utf8.count + relative.utf8.count + 1)
     var starts: [Int] = []  // where each kept segment starts in `output`, its "/" included
-    var failed = false
-    func append(_ part: String) {
-      var segmentStart = part.utf8.startIndex
-      let utf8 = part.utf8
-      var index = utf8.startIndex
-      while !failed {
-        let atEnd = index == utf8.endIndex
-        if atEnd || utf8[index] == UInt8(ascii: "/") {
-          let segment = utf8[segmentStart..<index]
-          let count = segment.count
-          if count == 0 || (count == 1 && segment.first == UInt8(ascii: ".")) {
-            // empty or ".": nothing to keep
-          } else if count == 2 && segment.allSatisfy({ $0 == UInt8(ascii: ".") }) {
-            if let start = starts.popLast() { output.removeSubrange(start...) } else { failed = true }
-          } else {
-            starts.append(output.count)
-            if !output.isEmpty { output.append(UInt8(ascii: "/")) }
-            output.append(contentsOf: segment)
-          }
-          if atEnd { break }
-          segmentStart = utf8.index(after: index)
+    var folder = folder
+    var relative = relative
+    let climbedOut = folder.withUTF8 { append($0, to: &output, starts: &starts) }
+      || relative.withUTF8 { append($0, to: &output, starts: &starts) }
+    return climbedOut ? nil : String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends the segments of `part`; true when ".." climbs above the start.
+  private static func append(_ part: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], starts: inout [Int]) -> Bool {
+    var segmentStart = 0
+    var index = 0
+    while index <= part.count {
+      if index == part.count || part[index] == UInt8(ascii: "/") {
+        let count = index - segmentStart
+        let isDot = count == 1 && part[segmentStart] == UInt8(ascii: ".")
+        let isDotDot = count == 2 && part[segmentStart] == UInt8(ascii: ".") && part[segmentStart + 1] == UInt8(ascii: ".")
+        if isDotDot {
+          guard let start = starts.popLast() else { return true }
+          output.removeSubrange(start...)
+        } else if count > 0 && !isDot {
+          starts.append(output.count)
+          if !output.isEmpty { output.append(UInt8(ascii: "/")) }
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: part[segmentStart..<index]))
         }
-        index = utf8.index(after: index)
+        segmentStart = index + 1
       }
+      index += 1
     }
-    append(folder)
-    append(relative)
-    return failed ? nil : String(decoding: output, as: UTF8.self)
+    return false
   }
 
   /// True when a path has no empty, "." or ".." segment and no leading or trailing "/".
