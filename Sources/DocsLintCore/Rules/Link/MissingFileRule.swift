@@ -28,10 +28,15 @@ struct MissingFileRule: Rule {
       guard reference.kind.isLink, case .missing(let path) = reference.resolution else { return nil }
       return Self.descriptor.finding(
         in: document.path, at: reference.span,
-        "\(reference.kind.noun) target '\(reference.text)' does not exist (resolved to '\(path)')",
+        "\(reference.kind.noun) target '\(reference.text)' does not exist\(resolvedHint(reference.text, path))",
         snippet: reference.text)
     }
   }
+}
+
+/// " (resolved to 'docs/x.md')" when the written form differs from the repository path.
+func resolvedHint(_ written: String, _ path: String) -> String {
+  written == path || written == path + "/" ? "" : " (resolved to '\(path)')"
 }
 
 extension ReferenceKind {

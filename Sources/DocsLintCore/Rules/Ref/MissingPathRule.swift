@@ -42,7 +42,8 @@ struct MissingPathRule: Rule {
       case .missing(let path):
         return Self.descriptor.finding(
           in: document.path, at: reference.span,
-          "\(reference.kind.noun) '\(reference.text)' does not exist\(Self.hint(for: path, in: graph.inventory))",
+          "\(reference.kind.noun) '\(reference.text)' does not exist"
+            + resolvedHint(reference.text, path) + Self.hint(for: path, in: graph.inventory),
           snippet: reference.text)
       case .globMatchesNothing(let pattern):
         return Self.descriptor.finding(
