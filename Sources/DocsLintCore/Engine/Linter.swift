@@ -32,23 +32,33 @@ public struct LintRun: Sendable {
   public var graph: ReferenceGraph
 
   public static func execute(paths: [String], root: String?, configFile: String?) throws -> LintRun {
-    let t0 = Date()
+    var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
-    let ta = Date()
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
-    let tb = Date()
-    if ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil {
-      FileHandle.standardError.write(Data("workspace \(ta.timeIntervalSince(t0)) config \(tb.timeIntervalSince(ta))\n".utf8))
-    }
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
-    let t1 = Date()
+    timer.lap("scan")
     let graph = GraphBuilder(workspace: workspace, configuration: configuration).build(targets: targets)
-    let t2 = Date()
+    timer.lap("graph")
     let findings = Linter(configuration: configuration).findings(in: graph)
-    let t3 = Date()
-    if ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil {
-      FileHandle.standardError.write(Data("scan \(t1.timeIntervalSince(t0)) graph \(t2.timeIntervalSince(t1)) rules \(t3.timeIntervalSince(t2))\n".utf8))
-    }
+    timer.lap("rules")
+    timer.report()
     return LintRun(findings: findings, filesLinted: targets.count, graph: graph)
+  }
+}
+
+/// Wall time per phase, printed on stderr when DOCS_LINT_TIMING is set (for profiling).
+struct PhaseTimer {
+  private var last = Date()
+  private var laps: [String] = []
+
+  mutating func lap(_ name: String) {
+    let now = Date()
+    laps.append(String(format: "%@ %.3fs", name, now.timeIntervalSince(last)))
+    last = now
+  }
+
+  func report() {
+    guard ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil else { return }
+    FileHandle.standardError.write(Data((laps.joined(separator: ", ") + "\n").utf8))
   }
 }
