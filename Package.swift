@@ -32,7 +32,8 @@ let package = Package(
     ),
     .testTarget(
       name: "DocsLintCoreTests",
-      dependencies: ["DocsLintCore"],
+      // The CLI target is a dependency so `swift test` builds the binary the CLI tests run.
+      dependencies: ["DocsLintCore", "DocsLintCLI"],
       exclude: ["Resources"]
     ),
   ],
