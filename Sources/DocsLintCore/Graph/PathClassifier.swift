@@ -29,7 +29,11 @@ struct PathClassifier: Sendable {
     // Elided paths ("docs/...") are examples, even before trailing dots are trimmed.
     if word.includes("...") || word.includes("…") { return nil }
     // Work on bytes: every character that matters here is ASCII.
-    let bytes = Array(word.utf8)
+    var word = word
+    return word.withUTF8 { candidate(bytes: $0, strict: strict, explicit: explicit, bases: bases) }
+  }
+
+  private func candidate(bytes: UnsafeBufferPointer<UInt8>, strict: Bool, explicit: Bool, bases: [String]) -> Candidate? {
     var start = 0
     var end = bytes.count
     while start < end, Self.leading[Int(bytes[start])] { start += 1 }
@@ -41,15 +45,16 @@ struct PathClassifier: Sendable {
         end = index  // "#L10" anchors and pytest "::test" ids
         break
       }
-      if byte == UInt8(ascii: ":"), bytes[(index + 1)..<end].allSatisfy({ Self.lineSuffix[Int($0)] }) {
+      if byte == UInt8(ascii: ":"), UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]).allSatisfy({ Self.lineSuffix[Int($0)] }) {
         end = index  // "file.rs:42", "file.rs:10-20"
         break
       }
       index += 1
     }
     guard start < end else { return nil }
-    let text = String(decoding: bytes[start..<end], as: UTF8.self)
-    guard isPathShaped(text, bytes: bytes[start..<end], explicit: explicit) else { return nil }
+    let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    let text = String(decoding: slice, as: UTF8.self)
+    guard isPathShaped(text, bytes: slice, explicit: explicit) else { return nil }
     if strict, !isAnchored(text, bases: bases) { return nil }
     return Candidate(path: text, offset: start)
   }
@@ -67,7 +72,7 @@ struct PathClassifier: Sendable {
   /// Characters that never occur in a path reference: placeholders, code, prose.
   private static let forbidden = table("<>{}$|;=,\\`\"' ()!*?[]")
 
-  private func isPathShaped(_ text: String, bytes: ArraySlice<UInt8>, explicit: Bool) -> Bool {
+  private func isPathShaped(_ text: String, bytes: UnsafeBufferPointer<UInt8>, explicit: Bool) -> Bool {
     guard let first = bytes.first, !Self.forbiddenFirst[Int(first)], !RepoPath.hasScheme(text) else { return false }
     if bytes.contains(where: { Self.forbidden[Int($0)] }) && !isGlob(bytes) { return false }
     if text.hasPrefix("www.") || text.includes("//") { return false }
@@ -89,7 +94,7 @@ struct PathClassifier: Sendable {
   }
 
   /// Globs may use `*`, `?` and `[...]`; everything else forbidden still is.
-  private func isGlob(_ bytes: ArraySlice<UInt8>) -> Bool {
+  private func isGlob(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let globBytes: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]")]
     return bytes.contains { globBytes.contains($0) }
       && !bytes.contains { Self.forbidden[Int($0)] && !globBytes.contains($0) }
@@ -107,30 +112,38 @@ struct PathClassifier: Sendable {
   }
 
   /// Prose words need more evidence than command arguments: the first real
-  /// folder exists under some base, or the name ends in a known file extension.
+  /// folder exists under some base, or the path starts with "../".
   private func isAnchored(_ path: String, bases: [String]) -> Bool {
-    let segments = path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     // "../x.md" says outright that it is a path relative to the document.
     if path.hasPrefix("../") { return true }
     // A root file ("Makefile") is checked as is; a lone folder ("src/") only when it exists somewhere.
-    if segments.count == 1, !path.hasSuffix("/") { return true }
-    return firstSegmentExists(segments, bases: bases)
+    let trimmed = (path.hasSuffix("/") ? path.dropLast() : Substring(path)).drop { $0 == "/" }
+    if !trimmed.utf8.contains(UInt8(ascii: "/")) && !path.hasSuffix("/") { return true }
+    return firstSegmentExists(trimmed, bases: bases)
   }
 
-  private func firstSegmentExists(_ segments: [Substring], bases: [String]) -> Bool {
+  /// Whether the first segment after any leading "./" and "../" exists under one of the bases.
+  private func firstSegmentExists(_ path: Substring, bases: [String]) -> Bool {
     var ups = 0
-    var rest = segments[...]
-    while let head = rest.first, head == "." || head == ".." {
-      if head == ".." { ups += 1 }
-      rest = rest.dropFirst()
+    var rest = path.drop { $0 == "/" }
+    while true {
+      if rest.hasPrefix("./") {
+        rest = rest.dropFirst(2)
+      } else if rest.hasPrefix("../") {
+        ups += 1
+        rest = rest.dropFirst(3)
+      } else {
+        break
+      }
     }
-    guard let head = rest.first else { return false }
+    let head = rest.prefix { $0 != "/" }
+    guard !head.isEmpty, head != ".", head != ".." else { return false }
+    if Glob.isPattern(head) { return true }
     for base in bases {
       var folder = base
       for _ in 0..<ups { folder = RepoPath.directory(of: folder) }
-      let probe = Glob.isPattern(head) ? nil : RepoPath.join(folder, String(head))
-      if let probe, inventory.exists(probe) || inventory.caseVariant(of: probe) != nil { return true }
-      if probe == nil { return true }
+      let probe = RepoPath.join(folder, String(head))
+      if inventory.exists(probe) || inventory.caseVariant(of: probe) != nil { return true }
     }
     return false
   }

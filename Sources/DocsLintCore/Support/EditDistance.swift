@@ -2,37 +2,46 @@
 /// anchor or path in a finding's message.
 enum EditDistance {
   static func between(_ lhs: String, _ rhs: String) -> Int {
-    let left = Array(lhs.unicodeScalars)
-    let right = Array(rhs.unicodeScalars)
+    between(Array(lhs.unicodeScalars), Array(rhs.unicodeScalars), limit: Int.max) ?? Int.max
+  }
+
+  /// The distance, or nil as soon as it is certain to exceed `limit`: a suggestion
+  /// only needs the best few candidates, not every exact distance.
+  static func between(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar], limit: Int) -> Int? {
+    if abs(left.count - right.count) > limit { return nil }
     if left.isEmpty { return right.count }
     if right.isEmpty { return left.count }
     var previous = Array(0...right.count)
     var current = [Int](repeating: 0, count: right.count + 1)
     for i in 1...left.count {
       current[0] = i
+      var rowMinimum = i
       for j in 1...right.count {
         let cost = left[i - 1] == right[j - 1] ? 0 : 1
         current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        rowMinimum = min(rowMinimum, current[j])
       }
+      if rowMinimum > limit { return nil }
       swap(&previous, &current)
     }
-    return previous[right.count]
+    let distance = previous[right.count]
+    return distance <= limit ? distance : nil
   }
 
   /// The candidate closest to `text`, if it is close enough to be a plausible typo.
   /// Ties go to the candidate that sorts first, so messages are deterministic.
   static func closest(to text: String, in candidates: some Sequence<String>) -> String? {
+    let target = Array(text.unicodeScalars)
+    var limit = max(3, target.count / 2)
     var best: (distance: Int, value: String)?
     for candidate in candidates {
-      let distance = between(text, candidate)
-      if best == nil || distance < best!.distance
-        || (distance == best!.distance && candidate < best!.value)
-      {
+      let scalars = Array(candidate.unicodeScalars)
+      guard let distance = between(target, scalars, limit: limit) else { continue }
+      if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.value) {
         best = (distance, candidate)
+        limit = distance
       }
     }
-    guard let best else { return nil }
-    let limit = max(3, text.unicodeScalars.count / 2)
-    return best.distance <= limit ? best.value : nil
+    return best?.value
   }
 }
