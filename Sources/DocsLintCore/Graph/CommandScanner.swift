@@ -81,11 +81,18 @@ struct CommandScanner {
   }
 
   private func mayStartCommand(_ text: Substring) -> Bool {
-    let word = text.trimmingBlanks().prefix { $0 != " " && $0 != "\t" }
-    if word.isEmpty || word.includesByte(UInt8(ascii: "/")) || word.includesByte(UInt8(ascii: "=")) {
-      return !word.isEmpty
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    while start != bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+    var end = start
+    var pathLike = false
+    while end != bytes.endIndex, bytes[end] != 0x20, bytes[end] != 0x09 {
+      if bytes[end] == UInt8(ascii: "/") || bytes[end] == UInt8(ascii: "=") { pathLike = true }
+      end = bytes.index(after: end)
     }
-    let name = String(word)
+    if start == end { return false }
+    if pathLike { return true }
+    let name = String(text[start..<end])
     return name == "cd" || name == "pushd" || settings.commands[name] != nil || Self.prefixes.contains(name)
   }
 

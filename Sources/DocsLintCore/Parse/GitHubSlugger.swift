@@ -10,16 +10,20 @@ public struct GitHubSlugger: Sendable {
   public static func slug(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
     var result = String.UnicodeScalarView()
-    for scalar in text.lowercased().unicodeScalars {
-      if scalar == " " {
-        result.append("-")
-      } else if scalar.isASCII {
-        if scalar == "_" || scalar == "-" || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-          result.append(scalar)
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        switch scalar {
+        case " ": result.append("-")
+        case "A"..."Z": result.append(Unicode.Scalar(scalar.value | 0x20)!)
+        case "a"..."z", "0"..."9", "_", "-": result.append(scalar)
+        default: break
         }
-      } else if isKept(scalar) {
-        result.append(scalar)
+        continue
       }
+      // Full Unicode lowercasing, scalar by scalar ("İ" becomes "i" + U+0307).
+      let properties = scalar.properties
+      let lowered = properties.changesWhenLowercased ? Array(properties.lowercaseMapping.unicodeScalars) : [scalar]
+      for piece in lowered where isKept(piece) { result.append(piece) }
     }
     return String(result)
   }

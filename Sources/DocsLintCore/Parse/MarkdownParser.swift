@@ -153,8 +153,7 @@ private struct TreeWalker {
     let text = literal(of: node)
     if imageDepth == 0 { appendToHeading(text) }
     // Multi-line spans have their line breaks turned into spaces; fall back to the first word.
-    let firstWord = String(text.prefix { $0 != " " })
-    let range = locateCode(text) ?? locateCode(firstWord)
+    let range = locateCode(text) ?? locateCode(String(text.utf8.prefix { $0 != 0x20 })!)
     var item = CodeSpanItem(text: text, span: startSpan(of: node))
     if let range {
       cursor = range.upperBound

@@ -29,15 +29,18 @@ extension StringProtocol {
 
   func includesByte(_ byte: UInt8) -> Bool { utf8.contains(byte) }
 
-  /// Without leading and trailing spaces and tabs.
+  /// Without leading and trailing spaces and tabs (byte-wise; both are ASCII).
   func trimmingBlanks() -> SubSequence {
-    var start = startIndex
-    var end = endIndex
-    while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-    while end > start {
-      let before = index(before: end)
-      guard self[before] == " " || self[before] == "\t" else { break }
-      end = before
+    let bytes = utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+    var index = start
+    end = start
+    while index != bytes.endIndex {
+      let next = bytes.index(after: index)
+      if bytes[index] != 0x20 && bytes[index] != 0x09 { end = next }
+      index = next
     }
     return self[start..<end]
   }
