@@ -67,13 +67,14 @@ public struct CodeBlockItem: Sendable, Hashable {
   public func lines(in source: SourceText) -> [CodeLine] {
     var result: [CodeLine] = []
     var line = firstLine
-    var start = literal.startIndex
-    // Byte-wise split on "\n" (ASCII, so every match is a valid String index).
-    while let end = literal.utf8[start...].firstIndex(of: 0x0A) {
-      let text = literal[start..<end]
+    // Byte offsets of the "\n"s (ASCII, so each bounds a valid String index).
+    let breaks = literal.withBytes { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
+    var start = 0
+    for end in breaks {
+      let text = literal[literal.utf8.index(literal.startIndex, offsetBy: start)..<literal.utf8.index(literal.startIndex, offsetBy: end)]
       result.append(CodeLine(text: text, line: line, column: source.contentColumn(of: text, onLine: line)))
       line += 1
-      start = literal.index(after: end)
+      start = end + 1
     }
     return result
   }

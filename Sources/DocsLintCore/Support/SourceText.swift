@@ -100,7 +100,12 @@ public struct SourceText: Sendable {
     guard line <= lineCount else { return 1 }
     let raw = byteRange(ofLine: line)
     let count = content.utf8.count
-    if count <= raw.count, bytes[(raw.upperBound - count)..<raw.upperBound].elementsEqual(content.utf8) {
+    let matches =
+      count <= raw.count
+      && content.withBytes { text in
+        bytes.withUnsafeBufferPointer { count == 0 || memcmp($0.baseAddress! + raw.upperBound - count, text.baseAddress!, count) == 0 }
+      }
+    if matches {
       return scalarColumn(line: line, byteOffset: raw.upperBound - count)
     }
     var first = raw.lowerBound

@@ -1,14 +1,26 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// Byte-level text tests for the hot path: Foundation's `contains`/`range(of:)`
 /// and `trimmingCharacters` bridge through NSString and dominated profiles.
 extension StringProtocol {
+  /// Runs `body` over the UTF-8 bytes without copying them when they are contiguous
+  /// (native strings and their substrings always are).
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(utf8).withUnsafeBufferPointer(body)
+  }
+
   /// True when `needle` occurs (byte-wise, exact).
   func includes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
 
   /// Byte offset of the first occurrence of `needle` in `utf8`.
   func byteOffset(of needle: String) -> Int? {
     let pattern = Array(needle.utf8)
-    if let found = utf8.withContiguousStorageIfAvailable({ Self.search(pattern, in: $0) }) { return found }
-    return Array(utf8).withUnsafeBufferPointer { Self.search(pattern, in: $0) }
+    return withBytes { Self.search(pattern, in: $0) }
   }
 
   private static func search(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -27,21 +39,22 @@ extension StringProtocol {
     return nil
   }
 
-  func includesByte(_ byte: UInt8) -> Bool { utf8.contains(byte) }
+  func includesByte(_ byte: UInt8) -> Bool {
+    withBytes { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil }
+  }
 
   /// Without leading and trailing spaces and tabs (byte-wise; both are ASCII).
   func trimmingBlanks() -> SubSequence {
-    let bytes = utf8
-    var start = bytes.startIndex
-    var end = bytes.endIndex
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
-    var index = start
-    end = start
-    while index != bytes.endIndex {
-      let next = bytes.index(after: index)
-      if bytes[index] != 0x20 && bytes[index] != 0x09 { end = next }
-      index = next
+    let (leading, trailing) = withBytes { bytes -> (Int, Int) in
+      var start = 0
+      var end = bytes.count
+      while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+      while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+      return (start, bytes.count - end)
     }
+    if leading == 0 && trailing == 0 { return self[startIndex..<endIndex] }
+    let start = utf8.index(startIndex, offsetBy: leading)
+    let end = utf8.index(endIndex, offsetBy: -trailing)
     return self[start..<end]
   }
 }
