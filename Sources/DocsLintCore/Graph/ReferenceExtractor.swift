@@ -141,11 +141,11 @@ struct ReferenceExtractor {
     }
     var target = Substring(destination)
     var fragment: String?
-    if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
+    if let hash = target.firstIndex(ofByte: UInt8(ascii: "#")) {
       fragment = RepoPath.percentDecoded(String(target[target.index(after: hash)...]))
       target = target[..<hash]
     }
-    if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
+    if let query = target.firstIndex(ofByte: UInt8(ascii: "?")) {
       // "?plain=1#L10": GitHub's source view of a Markdown file has line anchors.
       if let line = fragment, target[query...].includes("plain=1"), LineAnchor.matches(line) { fragment = nil }
       target = target[..<query]

@@ -43,6 +43,15 @@ extension StringProtocol {
     withBytes { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil }
   }
 
+  /// Index of the first occurrence of an ASCII byte (so the index is a valid character boundary).
+  func firstIndex(ofByte byte: UInt8) -> Index? {
+    let offset = withBytes { bytes -> Int? in
+      guard bytes.count > 0, let hit = memchr(bytes.baseAddress!, Int32(byte), bytes.count) else { return nil }
+      return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+    return offset.map { utf8.index(startIndex, offsetBy: $0) }
+  }
+
   /// Without leading and trailing spaces and tabs (byte-wise; both are ASCII).
   func trimmingBlanks() -> SubSequence {
     let (leading, trailing) = withBytes { bytes -> (Int, Int) in
