@@ -84,7 +84,7 @@ struct PathClassifier: Sendable {
     // Dates, ratios and versions ("2025/10/01", "1/2") are not paths.
     if bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2F }) { return false }
     // "github.com/org/repo" and other host names.
-    let head = text.prefix { $0 != "/" }
+    let head = text[..<(text.firstIndex(ofByte: UInt8(ascii: "/")) ?? text.endIndex)]
     if head.includesByte(UInt8(ascii: ".")), head != ".", head != "..",
       !inventory.exists(String(head)), !hasKnownExtension(head)
     {

@@ -250,10 +250,14 @@ private struct TreeWalker {
   private mutating func visitCodeBlock(_ node: OpaquePointer) {
     let (first, last) = lines(of: node)
     rawLines.append(first...last)
-    let start = startSpan(of: node)
-    let opening = source.lineText(first).unicodeScalars.dropFirst(start.column - 1)
-    let openingText = String(String.UnicodeScalarView(opening)).drop { $0 == " " }
-    let isFenced = openingText.hasPrefix("```") || openingText.hasPrefix("~~~")
+    // Fenced when the block's first line opens with ``` or ~~~ where cmark says it starts.
+    var probe = source.byteOffset(line: first, byteColumn: Int(cmark_node_get_start_column(node)))
+    let lineEnd = source.byteRange(ofLine: first).upperBound
+    while probe < lineEnd, source.bytes[probe] == 0x20 { probe += 1 }
+    let fence = probe + 2 < lineEnd ? source.bytes[probe] : 0
+    let isFenced =
+      (fence == UInt8(ascii: "`") || fence == UInt8(ascii: "~")) && source.bytes[probe + 1] == fence
+      && source.bytes[probe + 2] == fence
     let info = cmark_node_get_fence_info(node).map { String(cString: $0) }
     codeBlocks.append(
       CodeBlockItem(

@@ -3,7 +3,7 @@
 public enum RepoPath {
   /// Folder of a root-relative file path ("" for files at the root).
   public static func directory(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
     return String(path[..<slash])
   }
 
