@@ -21,36 +21,43 @@ public enum RepoPath {
 
   /// `normalize(join(folder, relative))` in one pass, without the intermediate string.
   public static func resolve(_ relative: String, in folder: String) -> String? {
-    var output: [UInt8] = []
-    output.reserveCapacity(folder.utf8.count + relative.utf8.count + 1)
-    var starts: [Int] = []  // where each kept segment starts in `output`, its "/" included
-    var folder = folder
-    var relative = relative
-    let climbedOut = folder.withUTF8 { append($0, to: &output, starts: &starts) }
-      || relative.withUTF8 { append($0, to: &output, starts: &starts) }
-    return climbedOut ? nil : String(decoding: output, as: UTF8.self)
+    let capacity = folder.utf8.count + relative.utf8.count + 1
+    var climbedOut = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
+      var starts: [Int] = []  // where each kept segment starts, its "/" included
+      starts.reserveCapacity(16)
+      climbedOut =
+        folder.withBytes { append($0, to: output, count: &count, starts: &starts) }
+        || relative.withBytes { append($0, to: output, count: &count, starts: &starts) }
+    }
+    return climbedOut ? nil : String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends the segments of `part`; true when ".." climbs above the start.
-  private static func append(_ part: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], starts: inout [Int]) -> Bool {
+  /// Appends the segments of `part` to `output`; true when ".." climbs above the start.
+  private static func append(
+    _ part: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>, count: inout Int,
+    starts: inout [Int]
+  ) -> Bool {
     var segmentStart = 0
-    var index = 0
-    while index <= part.count {
-      if index == part.count || part[index] == UInt8(ascii: "/") {
-        let count = index - segmentStart
-        let isDot = count == 1 && part[segmentStart] == UInt8(ascii: ".")
-        let isDotDot = count == 2 && part[segmentStart] == UInt8(ascii: ".") && part[segmentStart + 1] == UInt8(ascii: ".")
-        if isDotDot {
-          guard let start = starts.popLast() else { return true }
-          output.removeSubrange(start...)
-        } else if count > 0 && !isDot {
-          starts.append(output.count)
-          if !output.isEmpty { output.append(UInt8(ascii: "/")) }
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: part[segmentStart..<index]))
+    while segmentStart <= part.count {
+      var end = segmentStart
+      while end < part.count, part[end] != UInt8(ascii: "/") { end += 1 }
+      let length = end - segmentStart
+      let dots = length <= 2 && (segmentStart..<end).allSatisfy { part[$0] == UInt8(ascii: ".") }
+      if dots && length == 2 {
+        guard let start = starts.popLast() else { return true }
+        count = start
+      } else if length > 0 && !(dots && length == 1) {
+        starts.append(count)
+        if count > 0 {
+          output[count] = UInt8(ascii: "/")
+          count += 1
         }
-        segmentStart = index + 1
+        UnsafeMutableRawPointer(output.baseAddress! + count).copyMemory(
+          from: part.baseAddress! + segmentStart, byteCount: length)
+        count += length
       }
-      index += 1
+      segmentStart = end + 1
     }
     return false
   }

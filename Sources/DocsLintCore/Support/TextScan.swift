@@ -19,21 +19,19 @@ extension StringProtocol {
 
   /// Byte offset of the first occurrence of `needle` in `utf8`.
   func byteOffset(of needle: String) -> Int? {
-    let pattern = Array(needle.utf8)
-    return withBytes { Self.search(pattern, in: $0) }
+    needle.withBytes { pattern in withBytes { Self.search(pattern, in: $0) } }
   }
 
-  private static func search(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let first = pattern.first else { return 0 }
     guard bytes.count >= pattern.count else { return nil }
+    let base = bytes.baseAddress!
     var index = 0
     let limit = bytes.count - pattern.count
     while index <= limit {
-      if bytes[index] == first {
-        var offset = 1
-        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
-        if offset == pattern.count { return index }
-      }
+      guard let hit = memchr(base + index, Int32(first), limit - index + 1) else { return nil }
+      index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 { return index }
       index += 1
     }
     return nil
