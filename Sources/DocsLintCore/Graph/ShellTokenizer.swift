@@ -14,8 +14,17 @@ struct ShellToken: Sendable, Hashable {
 
 enum ShellTokenizer {
   static func tokenize(_ line: Substring) -> [ShellToken] {
+    line.withBytes { bytes in
+      var state = State(bytes: bytes)
+      state.run()
+      return state.tokens
+    }
+  }
+
+  /// The scan over one line: a cursor, the word being built and the words so far.
+  private struct State {
+    let bytes: UnsafeBufferPointer<UInt8>
     var tokens: [ShellToken] = []
-    let bytes = Array(line.utf8)
     var index = 0
     var scalar = 0  // scalar offset of bytes[index]
     var current: [UInt8] = []
@@ -23,7 +32,9 @@ enum ShellTokenizer {
     var quoted = false
     var inWord = false
 
-    func flush() {
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func flush() {
       if inWord {
         tokens.append(ShellToken(text: String(decoding: current, as: UTF8.self), offset: start, wasQuoted: quoted))
       }
@@ -31,60 +42,60 @@ enum ShellTokenizer {
       quoted = false
       inWord = false
     }
+
     /// Moves past one byte, counting scalars by their lead bytes.
-    func advance() {
+    mutating func advance() {
       index += 1
       if index < bytes.count, bytes[index] & 0xC0 != 0x80 { scalar += 1 }
     }
 
-    while index < bytes.count {
-      let byte = bytes[index]
-      switch byte {
-      case 0x20, 0x09:
-        flush()
-        advance()
-      case UInt8(ascii: "#") where !inWord:
-        return tokens  // a comment runs to the end of the line
-      case UInt8(ascii: "'"), UInt8(ascii: "\""):
-        if !inWord {
-          inWord = true
-          start = scalar + 1
-        }
-        quoted = true
-        advance()
-        while index < bytes.count, bytes[index] != byte {
-          if byte == UInt8(ascii: "\""), bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { advance() }
-          current.append(bytes[index])
-          advance()
-        }
-        advance()
-      case UInt8(ascii: "\\"):
-        if !inWord {
-          inWord = true
-          start = scalar
-        }
-        advance()
-        if index < bytes.count {
-          current.append(bytes[index])
-          advance()
-        }
-      case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ";"):
-        flush()
-        let doubled = byte != UInt8(ascii: ";") && index + 1 < bytes.count && bytes[index + 1] == byte
-        let text = doubled ? String(decoding: [byte, byte], as: UTF8.self) : String(decoding: [byte], as: UTF8.self)
-        tokens.append(ShellToken(text: text, offset: scalar, isOperator: true))
-        advance()
-        if doubled { advance() }
-      default:
-        if !inWord {
-          inWord = true
-          start = scalar
-        }
-        current.append(byte)
-        advance()
+    mutating func beginWord(at offset: Int) {
+      if !inWord {
+        inWord = true
+        start = offset
       }
     }
-    flush()
-    return tokens
+
+    mutating func run() {
+      while index < bytes.count {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20, 0x09:
+          flush()
+          advance()
+        case UInt8(ascii: "#") where !inWord:
+          return  // a comment runs to the end of the line
+        case UInt8(ascii: "'"), UInt8(ascii: "\""):
+          beginWord(at: scalar + 1)
+          quoted = true
+          advance()
+          while index < bytes.count, bytes[index] != byte {
+            if byte == UInt8(ascii: "\""), bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { advance() }
+            current.append(bytes[index])
+            advance()
+          }
+          advance()
+        case UInt8(ascii: "\\"):
+          beginWord(at: scalar)
+          advance()
+          if index < bytes.count {
+            current.append(bytes[index])
+            advance()
+          }
+        case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ";"):
+          flush()
+          let doubled = byte != UInt8(ascii: ";") && index + 1 < bytes.count && bytes[index + 1] == byte
+          let text = String(decoding: doubled ? [byte, byte] : [byte], as: UTF8.self)
+          tokens.append(ShellToken(text: text, offset: scalar, isOperator: true))
+          advance()
+          if doubled { advance() }
+        default:
+          beginWord(at: scalar)
+          current.append(byte)
+          advance()
+        }
+      }
+      flush()
+    }
   }
 }
