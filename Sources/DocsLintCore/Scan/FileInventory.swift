@@ -52,9 +52,16 @@ public struct FileInventory: Sendable {
   public func isDirectory(_ path: String) -> Bool { path.isEmpty || directories.contains(path) }
   public func exists(_ path: String) -> Bool { isFile(path) || isDirectory(path) }
 
+  /// The case-folded key of a path: ASCII lowercased byte-wise, anything else by Unicode rules.
+  static func folded(_ path: String) -> String {
+    guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.lowercased() }
+    guard path.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return path }
+    return String(decoding: path.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+  }
+
   /// The real path when `path` exists only with other letter case.
   public func caseVariant(of path: String) -> String? {
-    lazy.indexes(files, directories).folded[path.lowercased()]?.first { $0 != path }
+    lazy.indexes(files, directories).folded[FileInventory.folded(path)]?.first { $0 != path }
   }
 
   /// Files matching a glob (root-relative), in sorted order.
@@ -84,8 +91,10 @@ private final class LazyIndexes: @unchecked Sendable {
     defer { lock.unlock() }
     if let built { return built }
     var indexes = Indexes()
-    for path in files { indexes.folded[path.lowercased(), default: []].append(path) }
-    for path in directories.sorted(by: ByteOrder.less) { indexes.folded[path.lowercased(), default: []].append(path) }
+    for path in files { indexes.folded[FileInventory.folded(path), default: []].append(path) }
+    for path in directories.sorted(by: ByteOrder.less) {
+      indexes.folded[FileInventory.folded(path), default: []].append(path)
+    }
     for path in files + directories.sorted(by: ByteOrder.less) {
       indexes.byName[String(path.split(separator: "/").last ?? ""), default: []].append(path)
     }
