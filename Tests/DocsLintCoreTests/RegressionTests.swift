@@ -90,6 +90,12 @@ struct RegressionTests {
     #expect(found8 == ["1:17 ref/missing-path", "3:22 ref/missing-path"])
   }
 
+  @Test func spanishHypotheticalWords() throws {
+    let text = "¿Listo? «Cree» `scripts/nuevo.sh` — y después `scripts/viejo.sh` está obsoleto.\n\nVer `scripts/falta.sh`.\n"
+    let found = try lint(text, files: ["scripts/x.sh": ""])
+    #expect(found == ["3:6 ref/missing-path"])
+  }
+
   @Test func thematicBreakIsNotFrontMatter() throws {
     let found9 = try lint("---\nSome prose with [broken](gone1.md).\n\nSection\n---\n")
     #expect(found9 == ["2:26 link/missing-file"])

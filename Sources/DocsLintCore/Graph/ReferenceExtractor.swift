@@ -94,16 +94,43 @@ struct ReferenceExtractor {
     return isAlternative(before: before, after: after)
   }
 
-  /// Lowercase words outside code spans ("e.g." stays one word).
+  /// Lowercase words outside code spans ("e.g." stays one word). Byte-wise: letters are
+  /// ASCII letters and any multi-byte character except Latin-1 punctuation (`¿`, `¡`, `«`,
+  /// NBSP: C2 A0–BF) and general punctuation (`—`, `…`, curly quotes: E2 80 xx).
   private static func proseWords(_ text: String) -> [String] {
-    var prose = ""
+    let bytes = Array(text.utf8)
+    var words: [String] = []
+    var start = 0
     var inCode = false
-    for character in text {
-      if character == "`" { inCode.toggle() } else if !inCode { prose.append(character) }
+    func flush(_ end: Int) {
+      var from = start
+      var to = end
+      while from < to, bytes[from] == UInt8(ascii: ".") { from += 1 }
+      while to > from, bytes[to - 1] == UInt8(ascii: ".") { to -= 1 }
+      if !inCode, from < to { words.append(String(decoding: bytes[from..<to], as: UTF8.self)) }
     }
-    return prose.split { !$0.isLetter && $0 != "." }
-      .map { String($0.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
-      .filter { !$0.isEmpty }
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      var separator = 0  // length of a separator at `index`
+      if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0xA0, bytes[index + 1] <= 0xBF {
+        separator = 2
+      } else if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 {
+        separator = 3
+      } else if byte < 0x80, !(byte >= 0x61 && byte <= 0x7A), !(byte >= 0x41 && byte <= 0x5A), byte != 0x2E {
+        separator = 1
+      }
+      if separator > 0 {
+        flush(index)
+        if byte == UInt8(ascii: "`") { inCode.toggle() }
+        index += separator
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    flush(bytes.count)
+    return words
   }
 
   /// "`a.rs` or `b.rs`", "`a/` (or `b.rs`)": an alternative word between this code span and another.
