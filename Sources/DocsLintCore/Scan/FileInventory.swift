@@ -7,8 +7,32 @@ public struct FileInventory: Sendable {
   public let files: [String]
   public let fileSet: Set<String>
   public let directories: Set<String>
-  /// Indexes only a missing path needs (case variants, partial paths): built on first use.
-  private let lazy = LazyIndexes()
+  /// Indexes only a missing path needs, built on first use: case-folded path → a real path,
+  /// and last segment → every file and folder with that name.
+  private let foldedIndex = Lazy<[String: String]>()
+  private let nameIndex = Lazy<[Substring: [String]]>()
+
+  private func folded() -> [String: String] {
+    foldedIndex.get {
+      var index: [String: String] = [:]
+      index.reserveCapacity(files.count + directories.count)
+      for path in files + directories.sorted(by: ByteOrder.less) where index[Self.folded(path)] == nil {
+        index[Self.folded(path)] = path
+      }
+      return index
+    }
+  }
+
+  private func byName() -> [Substring: [String]] {
+    nameIndex.get {
+      var index: [Substring: [String]] = [:]
+      for path in files + directories.sorted(by: ByteOrder.less) {
+        let name = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.index(after: $0) } ?? path.startIndex)...]
+        index[name, default: []].append(path)
+      }
+      return index
+    }
+  }
 
   public init(files: [String]) {
     let sorted = files.sorted(by: ByteOrder.less)
@@ -29,7 +53,7 @@ public struct FileInventory: Sendable {
   public func fileEnding(with suffix: String) -> String? {
     let trimmed = suffix.hasSuffix("/") ? String(suffix.dropLast()) : suffix
     guard let name = trimmed.split(separator: "/").last, trimmed.contains("/") else { return nil }
-    return lazy.indexes(files, directories).byName[String(name)]?.first { $0.hasSuffix("/" + trimmed) }
+    return byName()[name]?.first { $0.hasSuffix("/" + trimmed) }
   }
 
   public func isFile(_ path: String) -> Bool { fileSet.contains(path) }
@@ -61,7 +85,7 @@ public struct FileInventory: Sendable {
 
   /// The real path when `path` exists only with other letter case.
   public func caseVariant(of path: String) -> String? {
-    lazy.indexes(files, directories).folded[FileInventory.folded(path)]?.first { $0 != path }
+    folded()[Self.folded(path)].flatMap { $0 == path ? nil : $0 }
   }
 
   /// Files matching a glob (root-relative), in sorted order.
@@ -76,29 +100,17 @@ public struct FileInventory: Sendable {
   }
 }
 
-/// The case-folded and by-name indexes, built once, on first use, by whichever thread needs them.
-private final class LazyIndexes: @unchecked Sendable {
-  struct Indexes {
-    var folded: [String: [String]] = [:]
-    var byName: [String: [String]] = [:]
-  }
-
+/// A value built once, on first use, by whichever thread needs it first.
+private final class Lazy<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
-  private var built: Indexes?
+  private var value: Value?
 
-  func indexes(_ files: [String], _ directories: Set<String>) -> Indexes {
+  func get(_ build: () -> Value) -> Value {
     lock.lock()
     defer { lock.unlock() }
-    if let built { return built }
-    var indexes = Indexes()
-    for path in files { indexes.folded[FileInventory.folded(path), default: []].append(path) }
-    for path in directories.sorted(by: ByteOrder.less) {
-      indexes.folded[FileInventory.folded(path), default: []].append(path)
-    }
-    for path in files + directories.sorted(by: ByteOrder.less) {
-      indexes.byName[String(path.split(separator: "/").last ?? ""), default: []].append(path)
-    }
-    built = indexes
-    return indexes
+    if let value { return value }
+    let built = build()
+    value = built
+    return built
   }
 }
