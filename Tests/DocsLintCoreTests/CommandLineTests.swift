@@ -100,7 +100,7 @@ struct CommandLineTests {
     let rules = try Self.run(["rules"])
     #expect(rules.status == 0)
     #expect(rules.stdout.split(separator: "\n").count == 8)
-    #expect(rules.stdout.contains("link/missing-anchor  error"))
+    #expect(rules.stdout.split(separator: "\n").contains { $0.hasPrefix("link/missing-anchor ") && $0.contains(" error ") })
     let explain = try Self.run(["explain", "ref/missing-path"])
     #expect(explain.status == 0)
     #expect(explain.stdout.contains("Triggers on:"))

@@ -47,7 +47,7 @@ struct RobustnessTests {
     let repository = try TestRepository(["a.md": "---\nid: [x\n---\n# T\n\n[broken](nope.md)\n"])
     defer { repository.remove() }
     let findings = repository.lint()
-    #expect(findings.map(\.ruleId) == ["input/unparsable", "link/missing-file"])
+    #expect(findings.map(\.ruleId) == ["meta/invalid-front-matter", "link/missing-file"])
     #expect(findings.last?.span.line == 6)
   }
 

@@ -3,13 +3,13 @@
 /// Every built-in rule, in rule-id order.
 public enum RuleRegistry {
   static let unordered: [any Rule.Type] = [
+    InvalidFrontMatterRule.self,
     LinkCaseMismatchRule.self,
     MissingAnchorRule.self,
     MissingFileRule.self,
     MissingPathRule.self,
     OutsideRootRule.self,
     PathCaseMismatchRule.self,
-    UnparsableRule.self,
     UnreadableRule.self,
   ]
 

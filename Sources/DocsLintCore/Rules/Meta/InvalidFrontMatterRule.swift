@@ -1,9 +1,9 @@
-/// `input/unparsable`: front matter (or, later, IaC files) that does not parse.
-struct UnparsableRule: Rule {
+/// `meta/invalid-front-matter`: front matter that is not valid YAML.
+struct InvalidFrontMatterRule: Rule {
   static let descriptor = RuleDescriptor(
-    id: "input/unparsable",
-    defaultLevel: .warning,
-    summary: "YAML front matter that does not parse; the rest of the file is still linted",
+    id: "meta/invalid-front-matter",
+    defaultLevel: .error,
+    summary: "Front matter that is not valid YAML (at the YAML error's position); the body is still linted",
     rationale: """
       Broken front matter hides a document's id, status and relations from every tool that \
       reads them, and many renderers show it as text. The finding points at the parser's \
