@@ -9,6 +9,7 @@ public struct Configuration: Sendable {
   /// Per-rule level overrides; `nil` turns a rule off.
   public var levels: [String: Level?] = [:]
   public var paths = PathSettings()
+  public var kinds = KindSettings()
   /// Files larger than this are reported as `input/unreadable` rather than parsed.
   public var maxFileBytes = 10 * 1024 * 1024
 
@@ -25,10 +26,21 @@ public struct Configuration: Sendable {
     return configuration
   }
 
-  /// Applies one rule-pack file (currently: path settings).
+  /// Applies one rule-pack file: path settings, kinds, front-matter conventions, rule levels.
   mutating func apply(pack text: String, file: String) throws(ConfigError) {
     guard let value = try Self.parse(text, file: file) else { return }
-    try paths.merge(value, file: file)
+    guard case .mapping(let entries, _) = value else {
+      throw ConfigError(file: file, line: value.line, message: "a rule pack is a mapping of settings")
+    }
+    for entry in entries {
+      if KindSettings.keys.contains(entry.key) {
+        try kinds.merge(key: entry.key, value: entry.value, file: file)
+      } else if entry.key == "rules" {
+        levels.merge(try Levels.read(entry.value, file: file)) { $1 }
+      } else {
+        try paths.merge(.mapping([entry], line: entry.line), file: file)
+      }
+    }
   }
 
   /// Loads `.docs-lint.yml` (or `--config FILE`) on top of the defaults.
@@ -44,24 +56,34 @@ public struct Configuration: Sendable {
     else {
       throw ConfigError(file: path, line: 1, message: "config file is unreadable or not UTF-8")
     }
-    try configuration.apply(config: text, file: file ?? fileName)
+    try configuration.apply(config: text, file: file ?? fileName, root: root)
     return configuration
   }
 
   /// Applies the text of a `.docs-lint.yml`.
-  public mutating func apply(config text: String, file: String) throws(ConfigError) {
+  /// `root` resolves `packs:` folders; extra packs apply before the rest of the file.
+  public mutating func apply(config text: String, file: String, root: String? = nil) throws(ConfigError) {
     guard let value = try Self.parse(text, file: file) else { return }
     guard case .mapping(let entries, _) = value else {
       throw ConfigError(file: file, line: value.line, message: "expected a mapping of settings")
     }
+    for entry in entries where entry.key == "packs" {
+      for folder in try ConfigValues.strings(entry.value, key: "packs", file: file) {
+        try applyPacks(in: folder, root: root ?? ".", file: file, line: entry.line)
+      }
+    }
     for entry in entries {
       switch entry.key {
+      case "packs":
+        continue
       case "include":
         include = try ConfigValues.strings(entry.value, key: entry.key, file: file).map(Glob.init)
       case "exclude":
         exclude += try ConfigValues.strings(entry.value, key: entry.key, file: file).map(Glob.init)
       case "rules":
-        try applyLevels(entry.value, file: file)
+        levels.merge(try Levels.read(entry.value, file: file)) { $1 }
+      case let key where KindSettings.keys.contains(key):
+        try kinds.merge(key: key, value: entry.value, file: file)
       case "paths":
         try paths.merge(entry.value, file: file)
       case "max-file-size-kb":
@@ -72,31 +94,25 @@ public struct Configuration: Sendable {
       default:
         throw ConfigError(
           file: file, line: entry.line,
-          message: "unknown key '\(entry.key)' (expected include, exclude, rules, paths, max-file-size-kb)")
+          message:
+            "unknown key '\(entry.key)' (expected include, exclude, rules, paths, kinds, front-matter, reference-keys, date-keys, placeholders, packs, max-file-size-kb)"
+        )
       }
     }
   }
 
-  private mutating func applyLevels(_ value: YAMLValue, file: String) throws(ConfigError) {
-    guard case .mapping(let entries, _) = value else {
-      throw ConfigError(file: file, line: value.line, message: "'rules' must map rule ids to a level")
+  /// Every `*.yml` in a folder (relative to the root), in name order, as a rule pack.
+  private mutating func applyPacks(in folder: String, root: String, file: String, line: Int) throws(ConfigError) {
+    let path = folder.hasPrefix("/") ? folder : (root as NSString).appendingPathComponent(folder)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+      throw ConfigError(file: file, line: line, message: "rule-pack folder '\(folder)' not found")
     }
-    let known = Set(RuleRegistry.descriptors.map(\.id))
-    for entry in entries {
-      guard known.contains(entry.key) else {
-        let hint = EditDistance.closest(to: entry.key, in: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-        throw ConfigError(file: file, line: entry.line, message: "unknown rule '\(entry.key)'\(hint)")
+    for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+      let packFile = (path as NSString).appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: packFile), let text = String(data: data, encoding: .utf8) else {
+        throw ConfigError(file: packFile, line: 1, message: "rule pack is unreadable or not UTF-8")
       }
-      let text = entry.value.string ?? ""
-      if text == "off" || text == "false" {
-        levels[entry.key] = .some(nil)
-      } else if let level = Level(rawValue: text) {
-        levels[entry.key] = level
-      } else {
-        throw ConfigError(
-          file: file, line: entry.value.line,
-          message: "level of '\(entry.key)' must be error, warning, info or off")
-      }
+      try apply(pack: text, file: (folder as NSString).appendingPathComponent(name))
     }
   }
 
@@ -108,9 +124,10 @@ public struct Configuration: Sendable {
     }
   }
 
-  /// The level a rule runs at, or nil when it is turned off.
-  public func level(of descriptor: RuleDescriptor) -> Level? {
+  /// The level a rule runs at, or nil when it is turned off (in a document of `kind`, if given).
+  public func level(of descriptor: RuleDescriptor, in kind: DocumentKind? = nil) -> Level? {
+    if let kind, let override = kind.levels[descriptor.id] { return override }
     if let override = levels[descriptor.id] { return override }
-    return descriptor.defaultLevel
+    return descriptor.enabledByDefault ? descriptor.defaultLevel : nil
   }
 }

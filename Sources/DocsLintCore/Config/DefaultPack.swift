@@ -4,6 +4,132 @@
 /// The default rule packs, built into the binary.
 public enum DefaultPack {
   public static let files: [String: String] = [
+    "kinds.yml": #"""
+# Document kinds: which files are what, and what each must contain. See rules/README.md.
+# Section titles match ignoring case, accents, numbering ("7.", "1.2") and surrounding
+# punctuation; an alias may end in "*" ("Riesgos*").
+
+kinds:
+  execplan:
+    name: ExecPlan
+    paths: ["**/EXECPLAN_*.md", ".agent/execplans/*.md"]
+    exclude: ["**/README.md"]
+    section-level: 2
+    sections:
+      - title: Purpose / Big Picture
+        aliases: ["Purpose*", "Big Picture", "Propósito*", "Objetivo*", "Visión general"]
+      - title: Progress
+        required: true
+        aliases: [Progreso, Avance, "Progress*"]
+      - title: Surprises & Discoveries
+        required: true
+        aliases: ["Surprises*", "Sorpresas*", "Hallazgos*", "Descubrimientos*"]
+      - title: Decision Log
+        required: true
+        aliases: ["Decision Log*", "Registro de decisiones", "Bitácora de decisiones", "Decisiones"]
+      - title: Outcomes & Retrospective
+        required: true
+        aliases: ["Outcomes*", "Resultados*", "Retrospectiva*"]
+      - title: Context and Orientation
+        aliases: ["Context*", "Contexto*"]
+      - title: Plan of Work
+        aliases: ["Plan de trabajo"]
+      - title: Concrete Steps
+        aliases: ["Pasos concretos"]
+      - title: Validation and Acceptance
+        aliases: ["Validation*", "Validación*"]
+      - title: Idempotence and Recovery
+        aliases: ["Idempotence*", "Idempotencia*"]
+      - title: Artifacts and Notes
+        aliases: ["Artifacts*", "Artefactos*"]
+      - title: Interfaces and Dependencies
+        aliases: ["Interfaces*", "Dependencias*"]
+
+  spec-infra:
+    name: Infrastructure spec
+    paths: ["**/SPEC_INFRA_*.md"]
+    exclude: ["**/README.md"]
+    section-level: 2
+    variants:
+      # An implementation plan is recognised by its "Resumen del Plan" section.
+      plan:
+        when: { section: "Resumen del Plan" }
+        sections:
+          - { title: Metadata, required: true, aliases: [Metadatos] }
+          - { title: Trazabilidad, required: true, aliases: [Traceability] }
+          - { title: Resumen del Plan, required: true, aliases: [Plan Summary] }
+          - { title: Riesgos y Mitigaciones, required: true, aliases: ["Riesgos*", "Risks*"] }
+          - { title: Rollback Plan, required: true, aliases: ["Rollback*", "Plan de rollback", "Reversión*"] }
+          - { title: Referencias, required: true, aliases: [References] }
+      spec:
+        sections:
+          - { title: Metadata, required: true, aliases: [Metadatos] }
+          - { title: Trazabilidad, required: true, aliases: [Traceability] }
+          - { title: Resumen Ejecutivo, required: true, aliases: [Executive Summary, "Resumen*"] }
+          - { title: Riesgos e Impacto, required: true, aliases: ["Riesgos*", "Risks*"] }
+          - { title: Historial de Cambios, required: true, aliases: [Change History, Changelog, "Historial*"] }
+          - { title: Referencias, required: true, aliases: [References] }
+
+  agent:
+    name: Agent doc
+    paths: [".agent/agents/*.md", ".github/agents/*.md", "**/*_agent.md"]
+    exclude: ["**/README.md"]
+    section-level: 2
+    variants:
+      # Cards with front matter declare themselves there.
+      front-matter:
+        when: { front-matter: name }
+        front-matter: { name: string, description: string }
+      card:
+        when: { title: "*Agent" }
+        sections:
+          - { title: Propósito, required: true, aliases: [Purpose, Objetivo] }
+          - { title: Integraciones Clave, required: true, aliases: ["Integraciones*", "Key Integrations", "Integrations"] }
+          - { title: Procedimiento Recomendado, required: true, aliases: ["Procedimiento*", "Recommended Procedure", "Procedure"] }
+          - { title: Validación, required: true, aliases: [Validation, "Validación*"] }
+
+  adr:
+    name: ADR
+    paths: ["docs/adr/**", "**/adr/*.md"]
+    exclude: ["**/README.md", "**/index.md", "**/*template*.md", "**/*plantilla*.md"]
+    section-level: 2
+    sections:
+      - { title: Contexto, required: true, aliases: [Context, "Contexto*", "Context*"] }
+      - { title: Decisión, required: true, aliases: [Decision, "Decisión*", "Decision*"] }
+      - { title: Consecuencias, required: true, aliases: [Consequences, "Consecuencias*", "Consequences*"] }
+
+  governance:
+    name: Governance page
+    paths: ["docs/gobernanza/**", "docs/governance/**"]
+
+  runbook:
+    name: Runbook
+    paths: ["docs/operaciones/**", "docs/runbooks/**"]
+
+  qa-record:
+    name: QA record
+    paths: ["docs/qa/**/registros/**", "docs/testing/registros/**"]
+
+# Front-matter keys every kind shares: their types, checked when present.
+front-matter:
+  id: string
+  tipo: string
+  estado: string
+  propietario: string
+  version: string
+  fecha_creacion: date
+  ultima_actualizacion: date
+  relacionados: list
+
+# Keys whose values name other documents' ids.
+reference-keys: [relacionados, related, depends_on, supersedes]
+
+# Keys whose values must be dates (YYYY-MM-DD, optionally with a time).
+date-keys: ["fecha*", "*_fecha", "date", "*_date", "ultima_actualizacion", "created", "updated", "last_updated"]
+
+# A section whose only content is one of these counts as empty.
+placeholders: [pending, pendiente, tbd, todo, "por definir", "n/a", "-", "..."]
+"""#,
     "paths.yml": #"""
 # What docs-lint treats as a path reference in code spans and shell code.
 # See rules/README.md for the meaning of each key.

@@ -17,13 +17,16 @@ public struct RuleDescriptor: Sendable, Hashable {
   public var rationale: String
   public var triggering: [Example]
   public var nonTriggering: [Example]
+  /// Opt-in rules (`docs/orphan`) run only when a configuration gives them a level.
+  public var enabledByDefault: Bool
 
   public init(
-    id: String, defaultLevel: Level, summary: String, rationale: String,
+    id: String, defaultLevel: Level, enabledByDefault: Bool = true, summary: String, rationale: String,
     triggering: [Example], nonTriggering: [Example]
   ) {
     self.id = id
     self.defaultLevel = defaultLevel
+    self.enabledByDefault = enabledByDefault
     self.summary = summary
     self.rationale = rationale
     self.triggering = triggering

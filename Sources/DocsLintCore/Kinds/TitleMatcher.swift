@@ -1,0 +1,34 @@
+import Foundation
+
+/// Section titles compared the way people write them in mixed English/Spanish
+/// trees: case, accents, numbering ("7.", "1.2", "IV.") and punctuation ignored.
+public enum TitleMatcher {
+  /// "## 7. Plan de Testing" → "plan de testing"; "Decisión" → "decision".
+  public static func normalize(_ title: String) -> String {
+    let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var words = folded.split { !($0.isLetter || $0.isNumber || $0 == "*") }.map(String.init)
+    // Numbering: leading words made only of digits (from "7.", "1.2", "3)").
+    while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) { words.removeFirst() }
+    return words.joined(separator: " ")
+  }
+
+  /// Whether a normalized title matches a normalized pattern (`*` matches any run).
+  public static func matches(_ title: String, pattern: String) -> Bool {
+    guard pattern.contains("*") else { return title == pattern }
+    let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+    var rest = Substring(title)
+    for (index, part) in parts.enumerated() {
+      if part.isEmpty { continue }
+      if index == 0 {
+        guard rest.hasPrefix(part) else { return false }
+        rest = rest.dropFirst(part.count)
+      } else if index == parts.count - 1 {
+        return rest.hasSuffix(part)
+      } else {
+        guard let range = rest.range(of: part) else { return false }
+        rest = rest[range.upperBound...]
+      }
+    }
+    return true
+  }
+}
