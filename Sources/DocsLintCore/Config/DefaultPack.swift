@@ -128,7 +128,7 @@ reference-keys: [relacionados, related, depends_on, supersedes]
 date-keys: ["fecha*", "*_fecha", "date", "*_date", "ultima_actualizacion", "created", "updated", "last_updated"]
 
 # A section whose only content is one of these counts as empty.
-placeholders: [pending, pendiente, tbd, todo, "por definir", "n/a", "-", "..."]
+section-placeholders: [pending, pendiente, tbd, todo, "por definir", "n/a", "-", "..."]
 """#,
     "paths.yml": #"""
 # What docs-lint treats as a path reference in code spans and shell code.

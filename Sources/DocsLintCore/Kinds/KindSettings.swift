@@ -10,7 +10,7 @@ public struct KindSettings: Sendable, Hashable {
   /// Normalized section bodies that count as empty.
   public var placeholders: Set<String> = []
 
-  public static let keys: Set<String> = ["kinds", "front-matter", "reference-keys", "date-keys", "placeholders"]
+  public static let keys: Set<String> = ["kinds", "front-matter", "reference-keys", "date-keys", "section-placeholders"]
 
   public init() {}
 
@@ -27,7 +27,7 @@ public struct KindSettings: Sendable, Hashable {
     case "front-matter": frontMatter.merge(try Self.types(value, file: file)) { $1 }
     case "reference-keys": referenceKeys.formUnion(try ConfigValues.strings(value, key: key, file: file))
     case "date-keys": dateKeys += try ConfigValues.strings(value, key: key, file: file)
-    case "placeholders":
+    case "section-placeholders":
       placeholders.formUnion(try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalize))
     default: throw ConfigError(file: file, line: value.line, message: "unknown key '\(key)'")
     }
