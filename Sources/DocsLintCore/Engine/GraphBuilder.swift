@@ -14,6 +14,9 @@ public struct GraphBuilder: Sendable {
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
     let classifier = PathClassifier(settings: configuration.paths, inventory: workspace.inventory, reader: reader)
     let extractor = ReferenceExtractor(classifier: classifier, settings: configuration.paths)
+    let documentRules = RuleRegistry.rules.compactMap { $0 as? any DocumentRule.Type }.map { $0.init() }
+    let configuration = configuration
+    let inventory = workspace.inventory
 
     var documents = Parallel.map(targets) { path -> DocumentNode in
       switch reader.read(path) {
@@ -23,11 +26,20 @@ public struct GraphBuilder: Sendable {
         var markdown = MarkdownParser.parse(source)
         let anchors = markdown.anchorNames
         let references = extractor.references(of: markdown, source: source, at: path, anchors: anchors)
-        // The edges now carry what links, code spans and code blocks said; keep memory per file.
+        let kind = KindResolver.resolve(path: path, document: markdown, source: source, settings: configuration.kinds)
+        let context = DocumentContext(
+          path: path, markdown: markdown, source: source, references: references, kind: kind,
+          configuration: configuration, inventory: inventory)
+        let findings = documentRules.flatMap { $0.check(context) }
+        // The edges and findings now carry what the file said; keep memory per file.
         markdown.links = []
         markdown.codeSpans = []
         markdown.codeBlocks = []
-        return DocumentNode(path: path, content: .markdown(markdown), references: references, anchors: anchors)
+        markdown.listItems = []
+        var node = DocumentNode(
+          path: path, content: .markdown(markdown), references: references, anchors: anchors, kind: kind?.kind.id)
+        node.findings = findings
+        return node
       }
     }
 

@@ -9,16 +9,24 @@ public struct Linter: Sendable {
   }
 
   public func findings(in graph: ReferenceGraph) -> [Finding] {
-    let rules: [(any Rule, Level)] = RuleRegistry.rules.compactMap { type in
-      configuration.level(of: type.descriptor).map { (type.init(), $0) }
-    }
+    let graphRules = RuleRegistry.rules.compactMap { $0 as? any GraphRule.Type }.map { $0.init() }
+    let descriptors = Dictionary(uniqueKeysWithValues: RuleRegistry.descriptors.map { ($0.id, $0) })
+    let kinds = Dictionary(configuration.kinds.kinds.map { ($0.id, $0) }) { first, _ in first }
+    let configuration = configuration
     let perDocument = Parallel.map(graph.documents) { document -> [Finding] in
-      rules.flatMap { rule, level in
-        rule.check(document, in: graph).map { finding in
-          var finding = finding
-          finding.level = level
-          return finding
-        }
+      let kind = document.kind.flatMap { kinds[$0] }
+      let found = document.findings + graphRules.flatMap { rule -> [Finding] in
+        // A rule turned off for this document's kind costs nothing.
+        guard configuration.level(of: type(of: rule).descriptor, in: kind) != nil else { return [] }
+        return rule.check(document, in: graph)
+      }
+      return found.compactMap { finding in
+        guard let descriptor = descriptors[finding.ruleId],
+          let level = configuration.level(of: descriptor, in: kind)
+        else { return nil }
+        var finding = finding
+        finding.level = level
+        return finding
       }
     }
     return perDocument.flatMap { $0 }.sorted(by: Finding.reportOrder)

@@ -11,12 +11,19 @@ public struct DocumentNode: Sendable {
   public var references: [Reference]
   /// Heading slugs and HTML anchors a `#fragment` may name.
   public var anchors: Set<String>
+  /// The document's kind id (`execplan`, `adr`, ...), if any.
+  public var kind: String?
+  /// Findings of the document rules, made while the file was in memory.
+  public var findings: [Finding] = []
 
-  public init(path: String, content: Content, references: [Reference] = [], anchors: Set<String> = []) {
+  public init(
+    path: String, content: Content, references: [Reference] = [], anchors: Set<String> = [], kind: String? = nil
+  ) {
     self.path = path
     self.content = content
     self.references = references
     self.anchors = anchors
+    self.kind = kind
   }
 
   public var markdown: MarkdownDocument? {

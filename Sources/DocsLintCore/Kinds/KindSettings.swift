@@ -28,7 +28,8 @@ public struct KindSettings: Sendable, Hashable {
     case "reference-keys": referenceKeys.formUnion(try ConfigValues.strings(value, key: key, file: file))
     case "date-keys": dateKeys += try ConfigValues.strings(value, key: key, file: file)
     case "section-placeholders":
-      placeholders.formUnion(try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalize))
+      placeholders.formUnion(
+        try ConfigValues.strings(value, key: key, file: file).map { TitleMatcher.normalize($0).isEmpty ? $0 : TitleMatcher.normalize($0) })
     default: throw ConfigError(file: file, line: value.line, message: "unknown key '\(key)'")
     }
   }

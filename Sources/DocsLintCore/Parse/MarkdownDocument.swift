@@ -7,6 +7,8 @@ public struct MarkdownDocument: Sendable {
   public var codeBlocks: [CodeBlockItem] = []
   /// `<a name="x">` and `id="x"` anchors from raw HTML.
   public var htmlAnchors: [HTMLAnchor] = []
+  /// List items in document order (nested ones included), for checklist and log rules.
+  public var listItems: [ListItem] = []
   public var frontMatter: FrontMatter?
 
   public init() {}
@@ -26,6 +28,27 @@ public struct Heading: Sendable, Hashable {
   /// GitHub's anchor for this heading, with `-1`, `-2` suffixes for duplicates.
   public var slug: String
   public var span: SourceSpan
+  /// Last line of the heading (setext headings span two).
+  public var endLine: Int
+
+  public init(level: Int, text: String, slug: String, span: SourceSpan, endLine: Int? = nil) {
+    self.level = level
+    self.text = text
+    self.slug = slug
+    self.span = span
+    self.endLine = endLine ?? span.line
+  }
+}
+
+/// One list item: where it starts and ends and where its text begins.
+public struct ListItem: Sendable, Hashable {
+  public var line: Int
+  public var endLine: Int
+  public var contentLine: Int
+  public var contentColumn: Int
+  /// 1 for a top-level list.
+  public var depth: Int
+  public var isOrdered: Bool
 }
 
 public enum LinkKind: String, Sendable, Hashable, Codable {

@@ -45,7 +45,9 @@ private struct TreeWalker {
 
   var block: Range<Int> = 0..<0
   var cursor = 0
-  var heading: (level: Int, text: String, span: SourceSpan)?
+  var heading: (level: Int, text: String, span: SourceSpan, endLine: Int)?
+  var listItems: [ListItem] = []
+  var listDepth = 0
   var imageDepth = 0
   var slugger = GitHubSlugger()
   var columns = ColumnCounter()
@@ -61,13 +63,18 @@ private struct TreeWalker {
         block = source.byteRange(lines: first, last)
         cursor = block.lowerBound
         if type == CMARK_NODE_HEADING {
-          heading = (Int(cmark_node_get_heading_level(node)), "", startSpan(of: node))
+          heading = (Int(cmark_node_get_heading_level(node)), "", startSpan(of: node), last)
         }
       } else if type == CMARK_NODE_HEADING, let open = heading {
         let text = open.text
-        headings.append(Heading(level: open.level, text: text, slug: slugger.next(text), span: open.span))
+        headings.append(
+          Heading(level: open.level, text: text, slug: slugger.next(text), span: open.span, endLine: open.endLine))
         heading = nil
       }
+    case CMARK_NODE_LIST:
+      listDepth += entering ? 1 : -1
+    case CMARK_NODE_ITEM:
+      if entering { visitListItem(node) }
     case CMARK_NODE_TEXT:
       if entering, heading != nil, imageDepth == 0 { appendToHeading(literal(of: node)) }
     case CMARK_NODE_CODE:
@@ -94,6 +101,7 @@ private struct TreeWalker {
     links += ReferenceDefinitionScanner.scan(source, skipping: rawLines, firstLine: skipLines + 1)
     links.sort { $0.span < $1.span }
     document.headings = headings
+    document.listItems = listItems
     document.links = links
     document.codeSpans = codeSpans
     document.codeBlocks = codeBlocks
@@ -243,6 +251,17 @@ private struct TreeWalker {
         break
       }
     }
+  }
+
+  private mutating func visitListItem(_ node: OpaquePointer) {
+    let (first, last) = lines(of: node)
+    // The item's text starts where its first child block does.
+    let content = cmark_node_first_child(node).map { startSpan(of: $0) } ?? startSpan(of: node)
+    let ordered = cmark_node_get_list_type(cmark_node_parent(node)) == CMARK_ORDERED_LIST
+    listItems.append(
+      ListItem(
+        line: first, endLine: last, contentLine: content.line, contentColumn: content.column, depth: listDepth,
+        isOrdered: ordered))
   }
 
   // MARK: - code blocks

@@ -1,9 +1,33 @@
-/// A lint rule: a descriptor (id, level, docs, examples) and a check over one
-/// document of the cross-reference graph. Rules are stateless values.
+/// A lint rule: a descriptor (id, level, docs, examples) and a check. Rules are
+/// stateless values of one of two shapes below.
 public protocol Rule: Sendable {
   static var descriptor: RuleDescriptor { get }
   init()
+}
+
+/// Checks one document while its text is in memory (structure, front matter):
+/// runs in the parsing worker, so nothing but its findings outlives the file.
+public protocol DocumentRule: Rule {
+  func check(_ document: DocumentContext) -> [Finding]
+}
+
+/// Checks one document against the whole cross-reference graph (links, ids, copies).
+public protocol GraphRule: Rule {
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding]
+}
+
+/// What a document rule sees: the parsed file, its kind, its resolved edges.
+public struct DocumentContext: Sendable {
+  public let path: String
+  public let markdown: MarkdownDocument
+  public let source: SourceText
+  public let references: [Reference]
+  public let kind: ResolvedKind?
+  public let configuration: Configuration
+  public let inventory: FileInventory
+
+  /// The text of one line.
+  public func line(_ number: Int) -> String { source.lineText(number) }
 }
 
 /// Everything a user or tool needs to know about a rule, declared once beside
@@ -39,20 +63,24 @@ public struct RuleDescriptor: Sendable, Hashable {
   }
 }
 
-/// A tiny repository: `doc.md` (the document under test) plus other files.
+/// A tiny repository: the document under test (`doc.md` unless a kind needs another
+/// path, such as `docs/plans/EXECPLAN_x.md`) plus other files.
 /// In `markdown`, a `↓` marks where a triggering example's finding must start.
 public struct Example: Sendable, Hashable {
   public var markdown: [UInt8]
   public var files: [String: [UInt8]]
+  public var path: String
 
-  public init(_ markdown: String, files: [String: String] = [:]) {
+  public init(_ markdown: String, path: String = "doc.md", files: [String: String] = [:]) {
     self.markdown = Array(markdown.utf8)
     self.files = files.mapValues { Array($0.utf8) }
+    self.path = path
   }
 
-  public init(bytes: [UInt8], files: [String: String] = [:]) {
+  public init(bytes: [UInt8], path: String = "doc.md", files: [String: String] = [:]) {
     self.markdown = bytes
     self.files = files.mapValues { Array($0.utf8) }
+    self.path = path
   }
 
   /// The Markdown with its marker removed, and the marker's line and column.

@@ -14,6 +14,7 @@ public enum RuleDocumentation {
     let printable = body.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
     var text = printable ? body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
       : "    (binary or invalid UTF-8 bytes)"
+    if example.path != "doc.md" { text = "    (in \(example.path))\n" + text }
     if !example.files.isEmpty {
       text += "\n      with files: " + example.files.keys.sorted().joined(separator: ", ")
     }

@@ -33,14 +33,14 @@ struct TestRepository {
     return Linter(configuration: configuration).findings(in: graph)
   }
 
-  /// The repository of a rule example: `doc.md` plus its extra files.
+  /// The repository of a rule example: its document plus its extra files; findings in the document.
   static func run(_ example: Example) throws -> (findings: [Finding], marker: (line: Int, column: Int)?) {
     let (bytes, marker) = example.unmarked
     var files = example.files
-    files["doc.md"] = bytes
+    files[example.path] = bytes
     let repository = try TestRepository(files: files)
     defer { repository.remove() }
-    return (repository.lint(["doc.md"]), marker)
+    return (repository.lint().filter { $0.path == example.path }, marker)
   }
 }
 

@@ -1,5 +1,5 @@
 /// `input/unreadable`: a file that cannot be linted (not UTF-8, binary, unreadable).
-struct UnreadableRule: Rule {
+struct UnreadableRule: GraphRule {
   static let descriptor = RuleDescriptor(
     id: "input/unreadable",
     defaultLevel: .warning,

@@ -1,5 +1,5 @@
 /// `link/case-mismatch`: the target exists only with other letter case.
-struct LinkCaseMismatchRule: Rule {
+struct LinkCaseMismatchRule: GraphRule {
   static let descriptor = RuleDescriptor(
     id: "link/case-mismatch",
     defaultLevel: .error,

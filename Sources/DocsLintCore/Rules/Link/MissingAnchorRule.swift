@@ -1,5 +1,5 @@
 /// `link/missing-anchor`: a `#fragment` that names no heading and no HTML anchor.
-struct MissingAnchorRule: Rule {
+struct MissingAnchorRule: GraphRule {
   static let descriptor = RuleDescriptor(
     id: "link/missing-anchor",
     defaultLevel: .error,

@@ -1,5 +1,5 @@
 /// `link/missing-file`: a relative link whose target does not exist.
-struct MissingFileRule: Rule {
+struct MissingFileRule: GraphRule {
   static let descriptor = RuleDescriptor(
     id: "link/missing-file",
     defaultLevel: .error,

@@ -1,5 +1,5 @@
 /// `link/outside-root`: the target climbs above the repository root.
-struct OutsideRootRule: Rule {
+struct OutsideRootRule: GraphRule {
   static let descriptor = RuleDescriptor(
     id: "link/outside-root",
     defaultLevel: .error,

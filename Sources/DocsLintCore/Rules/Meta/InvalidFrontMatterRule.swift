@@ -1,5 +1,5 @@
 /// `meta/invalid-front-matter`: front matter that is not valid YAML.
-struct InvalidFrontMatterRule: Rule {
+struct InvalidFrontMatterRule: GraphRule {
   static let descriptor = RuleDescriptor(
     id: "meta/invalid-front-matter",
     defaultLevel: .error,

@@ -1,5 +1,5 @@
 /// `ref/missing-path`: a backtick or command path (or glob) that matches nothing.
-struct MissingPathRule: Rule {
+struct MissingPathRule: GraphRule {
   static let descriptor = RuleDescriptor(
     id: "ref/missing-path",
     defaultLevel: .warning,

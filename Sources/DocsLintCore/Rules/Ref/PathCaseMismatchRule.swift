@@ -1,5 +1,5 @@
 /// `ref/case-mismatch`: a backtick or command path that exists only with other letter case.
-struct PathCaseMismatchRule: Rule {
+struct PathCaseMismatchRule: GraphRule {
   static let descriptor = RuleDescriptor(
     id: "ref/case-mismatch",
     defaultLevel: .warning,
