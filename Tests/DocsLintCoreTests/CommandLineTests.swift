@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import DocsLintCore
+
 /// The `docs-lint` binary as users run it: exit codes, streams, formats.
 struct CommandLineTests {
   /// The binary sits beside the test bundle in the build folder.
@@ -99,7 +101,7 @@ struct CommandLineTests {
   @Test func rulesAndExplain() throws {
     let rules = try Self.run(["rules"])
     #expect(rules.status == 0)
-    #expect(rules.stdout.split(separator: "\n").count == 8)
+    #expect(rules.stdout.split(separator: "\n").count == RuleRegistry.descriptors.count)
     #expect(rules.stdout.split(separator: "\n").contains { $0.hasPrefix("link/missing-anchor ") && $0.contains(" error ") })
     let explain = try Self.run(["explain", "ref/missing-path"])
     #expect(explain.status == 0)

@@ -3,13 +3,16 @@
 /// Every built-in rule, in rule-id order.
 public enum RuleRegistry {
   static let unordered: [any Rule.Type] = [
+    EmptySectionRule.self,
     InvalidFrontMatterRule.self,
     LinkCaseMismatchRule.self,
     MissingAnchorRule.self,
     MissingFileRule.self,
     MissingPathRule.self,
+    MissingSectionRule.self,
     OutsideRootRule.self,
     PathCaseMismatchRule.self,
+    SectionOrderRule.self,
     UnreadableRule.self,
   ]
 
