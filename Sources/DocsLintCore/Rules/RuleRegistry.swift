@@ -3,15 +3,20 @@
 /// Every built-in rule, in rule-id order.
 public enum RuleRegistry {
   static let unordered: [any Rule.Type] = [
+    CheckboxOutsideProgressRule.self,
     EmptySectionRule.self,
+    EntryFormatRule.self,
+    FencedCodeRule.self,
     InvalidFrontMatterRule.self,
     LinkCaseMismatchRule.self,
     MissingAnchorRule.self,
     MissingFileRule.self,
     MissingPathRule.self,
+    MissingPreambleRule.self,
     MissingSectionRule.self,
     OutsideRootRule.self,
     PathCaseMismatchRule.self,
+    ProgressFormatRule.self,
     SectionOrderRule.self,
     UnreadableRule.self,
   ]
