@@ -25,9 +25,11 @@ struct SyntheticTreeTests {
       planted.insert("\(entry["file"] as! String):\(entry["line"] as! Int)")
     }
     let run = try LintRun.execute(paths: [output.path], root: output.path, configFile: nil)
-    let found = Set(run.findings.map { "\($0.path):\($0.span.line)" })
+    // The generator plants link, anchor and path defects; structure and metadata rules have their own fixtures.
+    let references = run.findings.filter { $0.ruleId.hasPrefix("link/") || $0.ruleId.hasPrefix("ref/") }
+    let found = Set(references.map { "\($0.path):\($0.span.line)" })
     #expect(planted.count > 50)
-    #expect(run.findings.count == planted.count)
+    #expect(references.count == planted.count)
     #expect(found == planted)
   }
 }

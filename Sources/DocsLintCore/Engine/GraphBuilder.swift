@@ -31,6 +31,9 @@ public struct GraphBuilder: Sendable {
           path: path, markdown: markdown, source: source, references: references, kind: kind,
           configuration: configuration, inventory: inventory)
         let findings = documentRules.flatMap { $0.check(context) }
+        let facts = FactsCollector.collect(
+          path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
+          referenceKeys: configuration.kinds.referenceKeys)
         // The edges and findings now carry what the file said; keep memory per file.
         markdown.links = []
         markdown.codeSpans = []
@@ -39,24 +42,30 @@ public struct GraphBuilder: Sendable {
         var node = DocumentNode(
           path: path, content: .markdown(markdown), references: references, anchors: anchors, kind: kind?.kind.id)
         node.findings = findings
+        node.facts = facts
         return node
       }
     }
 
     var anchors: [String: Set<String>] = [:]
     for document in documents where document.markdown != nil { anchors[document.path] = document.anchors }
-    // Markdown files outside the linted set that fragments point into: anchors only.
-    var extra = Set<String>()
-    for document in documents {
-      for reference in document.references where reference.fragment != nil {
-        if let target = reference.resolution.targetPath, anchors[target] == nil { extra.insert(target) }
-      }
+    // Every other Markdown file: its anchors (for fragments pointing into it) and the facts
+    // cross-document rules need (ids, agents), so linting one file still sees the whole tree.
+    let linted = Set(targets)
+    let others = workspace.inventory.files.filter { MarkdownFiles.isMarkdown($0) && !linted.contains($0) }
+    let parsedOthers = Parallel.map(others) { path -> (String, Set<String>, DocumentFacts)? in
+      guard case .success(let source) = reader.read(path) else { return nil }
+      let markdown = MarkdownParser.parse(source)
+      let kind = configuration.kinds.kind(of: path)
+      return (path, markdown.anchorNames, FactsCollector.collect(
+          path: path, markdown: markdown, source: source, isAgentDoc: kind?.id == "agent",
+          referenceKeys: configuration.kinds.referenceKeys))
     }
-    let parsedExtra = Parallel.map(extra.sorted()) { path -> (String, Set<String>?) in
-      guard case .success(let source) = reader.read(path) else { return (path, nil) }
-      return (path, MarkdownParser.parse(source).anchorNames)
+    var otherFacts: [(path: String, facts: DocumentFacts)] = []
+    for case let (path, names, facts)? in parsedOthers {
+      anchors[path] = names
+      otherFacts.append((path, facts))
     }
-    for (path, names) in parsedExtra { anchors[path] = names }
 
     let known = anchors
     Parallel.update(&documents) { document in
@@ -68,7 +77,9 @@ public struct GraphBuilder: Sendable {
       }
     }
     if workspace.usesGit { markGenerated(&documents) }
-    return ReferenceGraph(inventory: workspace.inventory, documents: documents, anchors: anchors)
+    return ReferenceGraph(
+      inventory: workspace.inventory, documents: documents, anchors: anchors,
+      index: DocumentIndex(documents: documents, others: otherFacts))
   }
 
   /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`), not stale references.

@@ -15,6 +15,8 @@ public struct DocumentNode: Sendable {
   public var kind: String?
   /// Findings of the document rules, made while the file was in memory.
   public var findings: [Finding] = []
+  /// What cross-document rules need from this file.
+  public var facts = DocumentFacts()
 
   public init(
     path: String, content: Content, references: [Reference] = [], anchors: Set<String> = [], kind: String? = nil
@@ -41,10 +43,15 @@ public struct ReferenceGraph: Sendable {
   public let documents: [DocumentNode]
   /// Heading slugs and HTML anchors per Markdown file (linted or link targets).
   public let anchors: [String: Set<String>]
+  public let index: DocumentIndex
 
-  public init(inventory: FileInventory, documents: [DocumentNode], anchors: [String: Set<String>]) {
+  public init(
+    inventory: FileInventory, documents: [DocumentNode], anchors: [String: Set<String>],
+    index: DocumentIndex = DocumentIndex()
+  ) {
     self.inventory = inventory
     self.documents = documents
     self.anchors = anchors
+    self.index = index
   }
 }

@@ -4,6 +4,9 @@
 public enum RuleRegistry {
   static let unordered: [any Rule.Type] = [
     CheckboxOutsideProgressRule.self,
+    DivergedCopyRule.self,
+    DuplicateContentRule.self,
+    DuplicateIdRule.self,
     EmptySectionRule.self,
     EntryFormatRule.self,
     FencedCodeRule.self,
@@ -16,10 +19,14 @@ public enum RuleRegistry {
     MissingPathRule.self,
     MissingPreambleRule.self,
     MissingSectionRule.self,
+    NotInCatalogRule.self,
+    OrphanRule.self,
     OutsideRootRule.self,
     PathCaseMismatchRule.self,
     ProgressFormatRule.self,
     SectionOrderRule.self,
+    UnknownAgentRule.self,
+    UnknownReferenceRule.self,
     UnreadableRule.self,
   ]
 

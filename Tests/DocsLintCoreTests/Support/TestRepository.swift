@@ -34,13 +34,18 @@ struct TestRepository {
   }
 
   /// The repository of a rule example: its document plus its extra files; findings in the document.
-  static func run(_ example: Example) throws -> (findings: [Finding], marker: (line: Int, column: Int)?) {
+  /// `enabling` turns on an opt-in rule the example is about.
+  static func run(_ example: Example, enabling rule: RuleDescriptor? = nil) throws -> (
+    findings: [Finding], marker: (line: Int, column: Int)?
+  ) {
     let (bytes, marker) = example.unmarked
     var files = example.files
     files[example.path] = bytes
     let repository = try TestRepository(files: files)
     defer { repository.remove() }
-    return (repository.lint().filter { $0.path == example.path }, marker)
+    var configuration = Configuration.defaults()
+    if let rule { configuration.levels[rule.id] = rule.defaultLevel }
+    return (repository.lint(configuration: configuration).filter { $0.path == example.path }, marker)
   }
 }
 

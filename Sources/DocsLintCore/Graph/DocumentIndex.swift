@@ -1,0 +1,56 @@
+/// Facts about all Markdown files at once, for the cross-document rules:
+/// who declares which id and agent, who is referred to, which files are copies.
+public struct DocumentIndex: Sendable {
+  public struct Declaration: Sendable, Hashable {
+    public var path: String
+    public var span: SourceSpan
+  }
+
+  /// Every front-matter `id`, with where it is declared (all Markdown files, linted or not).
+  public var ids: [String: [Declaration]] = [:]
+  /// The ids in byte order, for suggestions.
+  public var sortedIds: [String] = []
+  /// Agent names declared by agent docs.
+  public var agentNames: Set<String> = []
+  /// Files and folders some linted document refers to.
+  public var referenced: Set<String> = []
+  /// Linted documents with byte-identical content, each group sorted.
+  public var identicalGroups: [[String]] = []
+  /// Per path: linted documents with the same file name and title but other content.
+  public var divergedCopies: [String: [String]] = [:]
+
+  public init() {}
+
+  init(documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)]) {
+    let all = documents.map { ($0.path, $0.facts) } + others.map { ($0.path, $0.facts) }
+    for (path, facts) in all {
+      if let id = facts.id, let span = facts.idSpan { ids[id, default: []].append(Declaration(path: path, span: span)) }
+      agentNames.formUnion(facts.declaredAgents)
+    }
+    for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
+    sortedIds = ids.keys.sorted(by: ByteOrder.less)
+    for document in documents {
+      for reference in document.references {
+        switch reference.resolution {
+        case .target(let path): referenced.insert(path)
+        case .glob(let matches): referenced.formUnion(matches)
+        default: break
+        }
+      }
+    }
+    // Empty files are all alike; only documents with content can be copies.
+    let readable = documents.filter { $0.markdown != nil && $0.facts.hasContent }
+    let byContent = Dictionary(grouping: readable) { "\($0.facts.contentHash):\($0.facts.byteCount)" }
+    identicalGroups = byContent.values.filter { $0.count > 1 }.map { $0.map(\.path).sorted(by: ByteOrder.less) }
+      .sorted { ByteOrder.less($0[0], $1[0]) }
+    let byNameAndTitle = Dictionary(grouping: readable.filter { $0.facts.title != nil }) {
+      "\($0.path.split(separator: "/").last ?? "")\u{0}\($0.facts.title!)"
+    }
+    for group in byNameAndTitle.values where group.count > 1 {
+      for document in group {
+        let others = group.filter { $0.facts.contentHash != document.facts.contentHash || $0.facts.byteCount != document.facts.byteCount }
+        if !others.isEmpty { divergedCopies[document.path] = others.map(\.path).sorted(by: ByteOrder.less) }
+      }
+    }
+  }
+}
