@@ -38,7 +38,7 @@ public struct SectionSpec: Sendable, Hashable {
   public var required = false
 
   /// Normalized title and aliases, for matching headings.
-  public var patterns: [String] { ([title] + aliases).map(TitleMatcher.normalize) }
+  public var patterns: [String] { ([title] + aliases).map(TitleMatcher.normalizePattern) }
 
   public func matches(normalizedHeading heading: String) -> Bool {
     patterns.contains { TitleMatcher.matches(heading, pattern: $0) }

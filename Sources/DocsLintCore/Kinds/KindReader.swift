@@ -68,8 +68,8 @@ struct KindReader {
       let text = entry.value.string
     else { throw error(value, "'when' must be one of {section: T}, {title: T}, {front-matter: KEY}") }
     switch entry.key {
-    case "section": return .section(TitleMatcher.normalize(text))
-    case "title": return .title(TitleMatcher.normalize(text))
+    case "section": return .section(TitleMatcher.normalizePattern(text))
+    case "title": return .title(TitleMatcher.normalizePattern(text))
     case "front-matter": return .frontMatterKey(text)
     default: throw error(value, "'when' must be one of {section: T}, {title: T}, {front-matter: KEY}")
     }

@@ -35,11 +35,13 @@ public struct KindSettings: Sendable, Hashable {
   }
 
   /// A kind given again changes only the keys it names; `sections` as a mapping
-  /// patches sections by title instead of replacing the list.
+  /// patches sections by title instead of replacing the list. New kinds go before the
+  /// kinds of earlier files, so a repository's own kind wins over a default for the same paths.
   private mutating func mergeKinds(_ value: YAMLValue, file: String) throws(ConfigError) {
     guard case .mapping(let entries, _) = value else {
       throw ConfigError(file: file, line: value.line, message: "'kinds' must map kind ids to their settings")
     }
+    var insertion = 0
     for entry in entries {
       if let index = kinds.firstIndex(where: { $0.id == entry.key }) {
         if entry.value.string == "off" {
@@ -53,7 +55,8 @@ public struct KindSettings: Sendable, Hashable {
         guard !kind.paths.isEmpty else {
           throw ConfigError(file: file, line: entry.line, message: "kind '\(entry.key)' needs 'paths'")
         }
-        kinds.append(kind)
+        kinds.insert(kind, at: insertion)
+        insertion += 1
       }
     }
   }

@@ -4,9 +4,14 @@ import Foundation
 /// trees: case, accents, numbering ("7.", "1.2", "IV.") and punctuation ignored.
 public enum TitleMatcher {
   /// "## 7. Plan de Testing" → "plan de testing"; "Decisión" → "decision".
-  public static func normalize(_ title: String) -> String {
+  public static func normalize(_ title: String) -> String { normalize(title, keepingWildcards: false) }
+
+  /// The same for an alias pattern, keeping its `*` wildcards ("Riesgos*" → "riesgos*").
+  public static func normalizePattern(_ pattern: String) -> String { normalize(pattern, keepingWildcards: true) }
+
+  private static func normalize(_ title: String, keepingWildcards: Bool) -> String {
     let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    var words = folded.split { !($0.isLetter || $0.isNumber || $0 == "*") }.map(String.init)
+    var words = folded.split { !($0.isLetter || $0.isNumber || (keepingWildcards && $0 == "*")) }.map(String.init)
     // Numbering: leading words made only of digits (from "7.", "1.2", "3)").
     while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) { words.removeFirst() }
     return words.joined(separator: " ")

@@ -29,9 +29,10 @@ struct MissingPreambleRule: DocumentRule {
     guard document.isExecPlan else { return [] }
     let firstSection = document.markdown.headings.first { $0.level >= 2 }?.span.line ?? document.source.lineCount + 1
     let introLines = 1..<firstSection
-    var intro = ""
-    for line in introLines { intro += document.line(line).lowercased() + " " }
-    guard Self.statements.contains(where: intro.includes) else {
+    let statementLine = introLines.first { line in
+      Self.statements.contains(where: document.line(line).lowercased().includes)
+    }
+    guard let statementLine else {
       return [
         Self.descriptor.finding(
           in: document.path, at: document.titleSpan,
@@ -39,10 +40,18 @@ struct MissingPreambleRule: DocumentRule {
           snippet: "preamble")
       ]
     }
-    // A PLANS.md the statement names ("per `.agent/PLANS.md`") must exist, at the root or beside the plan.
+    // A PLANS.md the statement names ("per `.agent/PLANS.md`") must exist, at the root or beside the
+    // plan; only the statement's own paragraph counts ("No PLANS.md exists yet" elsewhere is prose).
     let folder = RepoPath.directory(of: document.path)
+    var paragraph = statementLine...statementLine
+    while paragraph.lowerBound > introLines.lowerBound, !document.line(paragraph.lowerBound - 1).trimmingBlanks().isEmpty {
+      paragraph = (paragraph.lowerBound - 1)...paragraph.upperBound
+    }
+    while paragraph.upperBound + 1 < introLines.upperBound, !document.line(paragraph.upperBound + 1).trimmingBlanks().isEmpty {
+      paragraph = paragraph.lowerBound...(paragraph.upperBound + 1)
+    }
     var findings: [Finding] = []
-    for line in introLines {
+    for line in paragraph {
       let text = document.line(line)
       for (path, column) in Self.plansPaths(in: text) {
         let candidates = [RepoPath.normalize(path), RepoPath.resolve(path, in: folder)].compactMap { $0 }

@@ -18,7 +18,7 @@ struct SectionOrderRule: DocumentRule {
     ])
 
   func check(_ document: DocumentContext) -> [Finding] {
-    guard let variant = document.kind?.variant else { return [] }
+    guard document.kind?.variant != nil else { return [] }
     var latest: (spec: Int, title: String)?
     var findings: [Finding] = []
     for (section, spec) in document.sectionMatches {
@@ -26,8 +26,7 @@ struct SectionOrderRule: DocumentRule {
         findings.append(
           Self.descriptor.finding(
             in: document.path, at: section.heading.span,
-            "section '\(section.heading.text)' should come before '\(previous.title)' (\(document.kindName) order: "
-              + variant.sections.map(\.title).joined(separator: ", ") + ")",
+            "section '\(section.heading.text)' should come before '\(previous.title)' in the \(document.kindName) order",
             snippet: section.heading.text))
       } else {
         latest = (spec, section.heading.text)
