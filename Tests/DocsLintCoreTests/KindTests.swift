@@ -90,3 +90,21 @@ struct KindTests {
     }
   }
 }
+
+struct NearMatchTests {
+  let ids = NearMatch(["SPEC-RED-001", "ADR-0042", "PLAN-001", "GOV-7"])
+
+  @Test(
+    "suggestions",
+    arguments: [
+      ("spec_red_01", "SPEC-RED-001"), ("ADR-42", "ADR-0042"), ("PLAN-0001", "PLAN-001"), ("PLAN-002", "PLAN-001"),
+      ("ADR-0043", "ADR-0042"), ("GOVX-7", "GOV-7"),
+    ])
+  func suggests(_ typo: String, _ expected: String) {
+    #expect(ids.suggestion(for: typo) == expected)
+  }
+
+  @Test func noSuggestionWhenFarAway() {
+    #expect(ids.suggestion(for: "QA-REG-2025") == nil)
+  }
+}

@@ -8,8 +8,8 @@ public struct DocumentIndex: Sendable {
 
   /// Every front-matter `id`, with where it is declared (all Markdown files, linted or not).
   public var ids: [String: [Declaration]] = [:]
-  /// The ids in byte order, for suggestions.
-  public var sortedIds: [String] = []
+  /// Suggestions for mistyped ids.
+  public var idSuggestions = NearMatch([])
   /// Agent names declared by agent docs.
   public var agentNames: Set<String> = []
   /// Files and folders some linted document refers to.
@@ -28,7 +28,7 @@ public struct DocumentIndex: Sendable {
       agentNames.formUnion(facts.declaredAgents)
     }
     for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
-    sortedIds = ids.keys.sorted(by: ByteOrder.less)
+    idSuggestions = NearMatch(Array(ids.keys))
     for document in documents {
       for reference in document.references {
         switch reference.resolution {
@@ -43,7 +43,12 @@ public struct DocumentIndex: Sendable {
     let byContent = Dictionary(grouping: readable) { "\($0.facts.contentHash):\($0.facts.byteCount)" }
     identicalGroups = byContent.values.filter { $0.count > 1 }.map { $0.map(\.path).sorted(by: ByteOrder.less) }
       .sorted { ByteOrder.less($0[0], $1[0]) }
-    let byNameAndTitle = Dictionary(grouping: readable.filter { $0.facts.title != nil }) {
+    // Per-folder README and index pages share names and titles by design.
+    let copies = readable.filter { document in
+      let name = document.path.split(separator: "/").last?.lowercased() ?? ""
+      return document.facts.title != nil && name != "readme.md" && name != "index.md"
+    }
+    let byNameAndTitle = Dictionary(grouping: copies) {
       "\($0.path.split(separator: "/").last ?? "")\u{0}\($0.facts.title!)"
     }
     for group in byNameAndTitle.values where group.count > 1 {
