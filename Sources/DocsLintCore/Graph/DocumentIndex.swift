@@ -40,7 +40,7 @@ public struct DocumentIndex: Sendable {
     }
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.filter { $0.markdown != nil && $0.facts.hasContent }
-    let byContent = Dictionary(grouping: readable) { "\($0.facts.contentHash):\($0.facts.byteCount)" }
+    let byContent = Dictionary(grouping: readable) { ContentKey(hash: $0.facts.contentHash, size: $0.facts.byteCount) }
     identicalGroups = byContent.values.filter { $0.count > 1 }.map { $0.map(\.path).sorted(by: ByteOrder.less) }
       .sorted { ByteOrder.less($0[0], $1[0]) }
     // Per-folder README and index pages share names and titles by design.
@@ -58,4 +58,9 @@ public struct DocumentIndex: Sendable {
       }
     }
   }
+}
+
+private struct ContentKey: Hashable {
+  var hash: UInt64
+  var size: Int
 }

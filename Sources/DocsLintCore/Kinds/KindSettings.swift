@@ -18,7 +18,7 @@ public struct KindSettings: Sendable, Hashable {
 
   public func isDateKey(_ key: String) -> Bool {
     let lowered = key.lowercased()
-    return dateKeys.contains { TitleMatcher.matches(lowered, pattern: $0.lowercased()) }
+    return dateKeys.contains { TitleMatcher.matches(lowered, pattern: $0) }
   }
 
   mutating func merge(key: String, value: YAMLValue, file: String) throws(ConfigError) {
@@ -26,7 +26,7 @@ public struct KindSettings: Sendable, Hashable {
     case "kinds": try mergeKinds(value, file: file)
     case "front-matter": frontMatter.merge(try Self.types(value, file: file)) { $1 }
     case "reference-keys": referenceKeys.formUnion(try ConfigValues.strings(value, key: key, file: file))
-    case "date-keys": dateKeys += try ConfigValues.strings(value, key: key, file: file)
+    case "date-keys": dateKeys += try ConfigValues.strings(value, key: key, file: file).map { $0.lowercased() }
     case "section-placeholders":
       placeholders.formUnion(
         try ConfigValues.strings(value, key: key, file: file).map { TitleMatcher.normalize($0).isEmpty ? $0 : TitleMatcher.normalize($0) })

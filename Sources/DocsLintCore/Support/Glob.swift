@@ -6,6 +6,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   private let segments: [[Unicode.Scalar]]
   /// A literal ending every match must have ("**/*.md" → ".md"): a cheap first test.
   private let requiredSuffix: String
+  /// The literal folders before the first wildcard, with their slash ("docs/adr/").
+  private let requiredPrefix: String
   private let isAnySuffix: Bool
 
   public init(_ pattern: String) {
@@ -19,6 +21,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     let last = segments.last ?? []
     let tail = last.reversed().prefix { $0 != "*" && $0 != "?" && $0 != "]" && $0 != "[" }
     self.requiredSuffix = tail.count < last.count ? String(String.UnicodeScalarView(tail.reversed())) : ""
+    let literal = segments.prefix { !$0.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) }
+    self.requiredPrefix = literal.count < segments.count && !literal.isEmpty
+      ? literal.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/") + "/" : ""
     self.isAnySuffix = segments.count == 2 && segments[0] == ["*", "*"] && last.first == "*" && tail.count == last.count - 1
   }
 
@@ -41,6 +46,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   public func matches(_ path: String) -> Bool {
     if !requiredSuffix.isEmpty, !path.hasSuffix(requiredSuffix) { return false }
+    if !requiredPrefix.isEmpty, !path.hasPrefix(requiredPrefix) { return false }
     // "**/*.md": the suffix test above was the whole question.
     if isAnySuffix { return true }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
