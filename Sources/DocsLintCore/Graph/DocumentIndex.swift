@@ -14,8 +14,8 @@ public struct DocumentIndex: Sendable {
   public var agentNames: Set<String> = []
   /// Files and folders some linted document refers to.
   public var referenced: Set<String> = []
-  /// Linted documents with byte-identical content, each group sorted.
-  public var identicalGroups: [[String]] = []
+  /// Linted documents with byte-identical content, by the group's first path; each group sorted.
+  public var identicalGroups: [String: [String]] = [:]
   /// Per path: linted documents with the same file name and title but other content.
   public var divergedCopies: [String: [String]] = [:]
 
@@ -41,15 +41,19 @@ public struct DocumentIndex: Sendable {
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.filter { $0.markdown != nil && $0.facts.hasContent }
     let byContent = Dictionary(grouping: readable) { ContentKey(hash: $0.facts.contentHash, size: $0.facts.byteCount) }
-    identicalGroups = byContent.values.filter { $0.count > 1 }.map { $0.map(\.path).sorted(by: ByteOrder.less) }
-      .sorted { ByteOrder.less($0[0], $1[0]) }
+    for group in byContent.values where group.count > 1 {
+      let paths = group.map(\.path).sorted(by: ByteOrder.less)
+      identicalGroups[paths[0]] = paths
+    }
     // Per-folder README and index pages share names and titles by design.
     let copies = readable.filter { document in
       let name = document.path.split(separator: "/").last?.lowercased() ?? ""
       return document.facts.title != nil && name != "readme.md" && name != "index.md"
     }
-    let byNameAndTitle = Dictionary(grouping: copies) {
-      "\($0.path.split(separator: "/").last ?? "")\u{0}\($0.facts.title!)"
+    let byNameAndTitle = Dictionary(grouping: copies) { document in
+      let path = document.path
+      let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.index(after: $0) } ?? path.startIndex
+      return NameAndTitle(name: path[name...], title: document.facts.title!)
     }
     for group in byNameAndTitle.values where group.count > 1 {
       for document in group {
@@ -63,4 +67,9 @@ public struct DocumentIndex: Sendable {
 private struct ContentKey: Hashable {
   var hash: UInt64
   var size: Int
+}
+
+private struct NameAndTitle: Hashable {
+  var name: Substring
+  var title: String
 }

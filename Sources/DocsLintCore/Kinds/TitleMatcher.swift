@@ -19,7 +19,14 @@ public enum TitleMatcher {
 
   /// Whether a normalized title matches a normalized pattern (`*` matches any run).
   public static func matches(_ title: String, pattern: String) -> Bool {
-    guard pattern.contains("*") else { return title == pattern }
+    guard pattern.utf8.contains(UInt8(ascii: "*")) else { return title == pattern }
+    // The usual shapes, without splitting: "prefix*", "*suffix".
+    if pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) {
+      return title.hasPrefix(pattern.dropLast())
+    }
+    if pattern.utf8.first == UInt8(ascii: "*"), pattern.utf8.dropFirst().allSatisfy({ $0 != UInt8(ascii: "*") }) {
+      return title.hasSuffix(pattern.dropFirst())
+    }
     let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
     var rest = Substring(title)
     for (index, part) in parts.enumerated() {

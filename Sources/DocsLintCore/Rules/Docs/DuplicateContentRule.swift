@@ -17,10 +17,11 @@ struct DuplicateContentRule: GraphRule {
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    graph.index.identicalGroups.filter { $0.first == document.path }.map { group in
+    guard let group = graph.index.identicalGroups[document.path] else { return [] }
+    return [
       Self.descriptor.finding(
         in: document.path, at: SourceSpan(line: 1, column: 1),
         "identical copies: \(group.dropFirst().joined(separator: ", "))", snippet: group.joined(separator: ","))
-    }
+    ]
   }
 }
