@@ -82,3 +82,18 @@ struct ReporterTests {
     #expect(first["line"] as? Int == 6 && first["column"] as? Int == 27)
   }
 }
+
+extension ReporterTests {
+  @Test func jsonEscaping() throws {
+    let finding = Finding(
+      ruleId: "r/x", level: .warning, message: "a \"quoted\" \\ path\n\ttab \u{1} é/ü", path: "dir/ñ.md",
+      span: SourceSpan(line: 1, column: 2), snippet: "s")
+    let text = JSONReporter().render(Report(findings: [finding], filesLinted: 1))
+    let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+    let item = (json["findings"] as! [[String: Any]])[0]
+    #expect(item["message"] as? String == finding.message)
+    #expect(item["path"] as? String == "dir/ñ.md")
+    let empty = try JSONSerialization.jsonObject(with: Data(JSONReporter().render(Report(findings: [], filesLinted: 0)).utf8))
+    #expect((empty as! [String: Any])["findings"] as? [Any] != nil)
+  }
+}

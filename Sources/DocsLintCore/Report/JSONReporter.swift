@@ -7,51 +7,56 @@ public struct JSONReporter: Reporter {
 
   public init() {}
 
-  struct Document: Encodable {
-    var version = 1
-    var tool = Tool()
-    var summary: Summary
-    var findings: [Item]
-  }
-
-  struct Tool: Encodable {
-    var name = ToolInfo.name
-    var version = ToolInfo.version
-  }
-
-  struct Summary: Encodable {
-    var files: Int
-    var errors: Int
-    var warnings: Int
-    var infos: Int
-  }
-
-  struct Item: Encodable {
-    var rule: String
-    var level: String
-    var path: String
-    var line: Int
-    var column: Int
-    var endLine: Int
-    var endColumn: Int
-    var message: String
-    var fingerprint: String
-  }
-
+  /// Written directly (keys in sorted order, as `StableJSON` would): a report of tens of
+  /// thousands of findings then costs one string, not an encoder's object tree.
   public func render(_ report: Report) -> String {
-    let items = zip(report.findings, report.fingerprints).map { finding, fingerprint in
-      Item(
-        rule: finding.ruleId, level: finding.level.rawValue, path: finding.path,
-        line: finding.span.line, column: finding.span.column,
-        endLine: finding.span.endLine, endColumn: finding.span.endColumn,
-        message: finding.message, fingerprint: fingerprint)
+    var out = "{\n  \"findings\" : ["
+    for (index, (finding, fingerprint)) in zip(report.findings, report.fingerprints).enumerated() {
+      out += index == 0 ? "\n" : ",\n"
+      out += "    {\n"
+      out += "      \"column\" : \(finding.span.column),\n"
+      out += "      \"endColumn\" : \(finding.span.endColumn),\n"
+      out += "      \"endLine\" : \(finding.span.endLine),\n"
+      out += "      \"fingerprint\" : \(JSONText.quoted(fingerprint)),\n"
+      out += "      \"level\" : \(JSONText.quoted(finding.level.rawValue)),\n"
+      out += "      \"line\" : \(finding.span.line),\n"
+      out += "      \"message\" : \(JSONText.quoted(finding.message)),\n"
+      out += "      \"path\" : \(JSONText.quoted(finding.path)),\n"
+      out += "      \"rule\" : \(JSONText.quoted(finding.ruleId))\n"
+      out += "    }"
     }
-    let document = Document(
-      summary: Summary(
-        files: report.filesLinted, errors: report.count(.error), warnings: report.count(.warning),
-        infos: report.count(.info)),
-      findings: items)
-    return StableJSON.encode(document)
+    out += report.findings.isEmpty ? "],\n" : "\n  ],\n"
+    out += "  \"summary\" : {\n"
+    out += "    \"errors\" : \(report.count(.error)),\n"
+    out += "    \"files\" : \(report.filesLinted),\n"
+    out += "    \"infos\" : \(report.count(.info)),\n"
+    out += "    \"warnings\" : \(report.count(.warning))\n"
+    out += "  },\n"
+    out += "  \"tool\" : {\n    \"name\" : \(JSONText.quoted(ToolInfo.name)),\n"
+    out += "    \"version\" : \(JSONText.quoted(ToolInfo.version))\n  },\n"
+    out += "  \"version\" : 1\n}\n"
+    return out
+  }
+}
+
+/// JSON string literals: quotes, backslashes and control characters escaped, everything else as is.
+enum JSONText {
+  static func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
   }
 }
 
