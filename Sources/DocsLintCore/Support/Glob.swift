@@ -49,6 +49,11 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     if !requiredPrefix.isEmpty, !path.hasPrefix(requiredPrefix) { return false }
     // "**/*.md": the suffix test above was the whole question.
     if isAnySuffix { return true }
+    // "**/EXECPLAN_*.md": only the file name matters.
+    if segments.count == 2, segments[0] == ["*", "*"] {
+      let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+      return Self.matchSegment(segments[1][...], Array(name.unicodeScalars)[...])
+    }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
     return Self.match(segments[...], parts[...])
   }
