@@ -42,6 +42,10 @@ public struct JSONReporter: Reporter {
 /// JSON string literals: quotes, backslashes and control characters escaped, everything else as is.
 enum JSONText {
   static func quoted(_ text: String) -> String {
+    // Most strings need no escaping at all.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      return "\"" + text + "\""
+    }
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -45,8 +45,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   }
 
   public func matches(_ path: String) -> Bool {
-    if !requiredSuffix.isEmpty, !path.hasSuffix(requiredSuffix) { return false }
-    if !requiredPrefix.isEmpty, !path.hasPrefix(requiredPrefix) { return false }
+    if !requiredSuffix.isEmpty, !path.hasByteSuffix(requiredSuffix) { return false }
+    if !requiredPrefix.isEmpty, !path.hasBytePrefix(requiredPrefix) { return false }
     // "**/*.md": the suffix test above was the whole question.
     if isAnySuffix { return true }
     // "**/EXECPLAN_*.md": only the file name matters.

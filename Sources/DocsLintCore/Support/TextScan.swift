@@ -41,6 +41,19 @@ extension StringProtocol {
     withBytes { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil }
   }
 
+  /// Byte-wise prefix and suffix tests (no Unicode normalization: paths compare as bytes).
+  func hasBytePrefix(_ prefix: String) -> Bool {
+    prefix.withBytes { p in withBytes { b in b.count >= p.count && (p.count == 0 || memcmp(b.baseAddress!, p.baseAddress!, p.count) == 0) } }
+  }
+
+  func hasByteSuffix(_ suffix: String) -> Bool {
+    suffix.withBytes { s in
+      withBytes { b in
+        b.count >= s.count && (s.count == 0 || memcmp(b.baseAddress! + b.count - s.count, s.baseAddress!, s.count) == 0)
+      }
+    }
+  }
+
   /// Index of the first occurrence of an ASCII byte (so the index is a valid character boundary).
   func firstIndex(ofByte byte: UInt8) -> Index? {
     let offset = withBytes { bytes -> Int? in
