@@ -79,7 +79,9 @@ public struct GraphBuilder: Sendable {
     if workspace.usesGit { markGenerated(&documents) }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors,
-      index: DocumentIndex(documents: documents, others: otherFacts))
+      index: DocumentIndex(
+        documents: documents, others: otherFacts,
+        gatherReferenced: configuration.level(of: OrphanRule.descriptor) != nil))
   }
 
   /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`), not stale references.

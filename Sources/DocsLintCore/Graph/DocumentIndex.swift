@@ -12,7 +12,7 @@ public struct DocumentIndex: Sendable {
   public var idSuggestions = NearMatch([])
   /// Agent names declared by agent docs.
   public var agentNames: Set<String> = []
-  /// Files and folders some linted document refers to.
+  /// Files and folders some linted document refers to (gathered only when a rule needs them).
   public var referenced: Set<String> = []
   /// Linted documents with byte-identical content, by the group's first path; each group sorted.
   public var identicalGroups: [String: [String]] = [:]
@@ -21,7 +21,7 @@ public struct DocumentIndex: Sendable {
 
   public init() {}
 
-  init(documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)]) {
+  init(documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool) {
     let all = documents.map { ($0.path, $0.facts) } + others.map { ($0.path, $0.facts) }
     for (path, facts) in all {
       if let id = facts.id, let span = facts.idSpan { ids[id, default: []].append(Declaration(path: path, span: span)) }
@@ -29,7 +29,7 @@ public struct DocumentIndex: Sendable {
     }
     for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
     idSuggestions = NearMatch(Array(ids.keys))
-    for document in documents {
+    for document in documents where gatherReferenced {
       for reference in document.references {
         switch reference.resolution {
         case .target(let path): referenced.insert(path)
