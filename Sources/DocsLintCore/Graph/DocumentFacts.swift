@@ -64,9 +64,10 @@ enum FactsCollector {
   }
 
   static func column(of text: String, onLine line: Int, in source: SourceText) -> Int {
-    let lineText = source.lineText(line)
-    guard let range = lineText.range(of: text) else { return 1 }
-    return lineText.unicodeScalars.distance(from: lineText.unicodeScalars.startIndex, to: range.lowerBound) + 1
+    let range = source.byteRange(ofLine: line)
+    let found = text.withBytes { source.find($0, from: range.lowerBound, to: range.upperBound) }
+    guard let found else { return 1 }
+    return source.scalarColumn(line: line, byteOffset: found)
   }
 
   /// A 64-bit hash of the bytes, eight at a time (only equal files need equal hashes;
@@ -90,7 +91,7 @@ enum FactsCollector {
 
   private static func codeLines(_ markdown: MarkdownDocument) -> [ClosedRange<Int>] {
     markdown.codeBlocks.map { block in
-      let count = block.literal.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      let count = block.literal.withBytes { bytes in bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
       return (block.firstLine - 1)...(block.firstLine + count)
     }
   }

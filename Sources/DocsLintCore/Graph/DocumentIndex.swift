@@ -47,8 +47,7 @@ public struct DocumentIndex: Sendable {
     }
     // Per-folder README and index pages share names and titles by design.
     let copies = readable.filter { document in
-      let name = document.path.split(separator: "/").last?.lowercased() ?? ""
-      return document.facts.title != nil && name != "readme.md" && name != "index.md"
+      document.facts.title != nil && !Self.isFolderPage(document.path)
     }
     let byNameAndTitle = Dictionary(grouping: copies) { document in
       let path = document.path
@@ -61,6 +60,15 @@ public struct DocumentIndex: Sendable {
         if !others.isEmpty { divergedCopies[document.path] = others.map(\.path).sorted(by: ByteOrder.less) }
       }
     }
+  }
+}
+
+extension DocumentIndex {
+  /// `README.md` or `index.md` in any letter case (ASCII, byte-wise).
+  static func isFolderPage(_ path: String) -> Bool {
+    let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { Array($0) } ?? []
+    let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    return lowered == "readme.md" || lowered == "index.md"
   }
 }
 

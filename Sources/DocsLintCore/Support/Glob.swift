@@ -8,6 +8,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   private let requiredSuffix: String
   /// The literal folders before the first wildcard, with their slash ("docs/adr/").
   private let requiredPrefix: String
+  /// Literal folders after a wildcard ("/adr/" in "**/adr/*.md"), each a cheap substring test.
+  private let requiredSegments: [String]
   private let isAnySuffix: Bool
 
   public init(_ pattern: String) {
@@ -24,6 +26,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     let literal = segments.prefix { !$0.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) }
     self.requiredPrefix = literal.count < segments.count && !literal.isEmpty
       ? literal.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/") + "/" : ""
+    self.requiredSegments = segments.dropFirst(literal.count).dropLast()
+      .filter { !$0.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) }
+      .map { "/" + String(String.UnicodeScalarView($0)) + "/" }
     self.isAnySuffix = segments.count == 2 && segments[0] == ["*", "*"] && last.first == "*" && tail.count == last.count - 1
   }
 
@@ -47,6 +52,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   public func matches(_ path: String) -> Bool {
     if !requiredSuffix.isEmpty, !path.hasByteSuffix(requiredSuffix) { return false }
     if !requiredPrefix.isEmpty, !path.hasBytePrefix(requiredPrefix) { return false }
+    for segment in requiredSegments where !path.includes(segment) { return false }
     // "**/*.md": the suffix test above was the whole question.
     if isAnySuffix { return true }
     // "**/EXECPLAN_*.md": only the file name matters.
