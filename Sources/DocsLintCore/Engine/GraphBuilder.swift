@@ -77,6 +77,7 @@ public struct GraphBuilder: Sendable {
       }
     }
     if workspace.usesGit { markGenerated(&documents) }
+    Parallel.update(&documents) { $0.brokenReferences = $0.references.filter { $0.resolution.isBroken } }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors,
       index: DocumentIndex(

@@ -28,6 +28,11 @@ public struct DocumentNode: Sendable {
     self.kind = kind
   }
 
+  /// The edges that did not resolve (missing, wrong case, outside the root, bad anchor,
+  /// empty glob): what the link and path rules look at, instead of every edge. Set once
+  /// the graph is complete.
+  public var brokenReferences: [Reference] = []
+
   public var markdown: MarkdownDocument? {
     if case .markdown(let document) = content { return document }
     return nil

@@ -55,6 +55,14 @@ public enum Resolution: Sendable, Hashable {
   /// Missing, but git ignores it: a build output or other generated file, not checked.
   case generated(path: String)
 
+  /// Whether the edge points nowhere it should.
+  public var isBroken: Bool {
+    switch self {
+    case .missing, .caseMismatch, .outsideRoot, .missingAnchor, .globMatchesNothing: true
+    case .unresolved, .external, .target, .glob, .generated: false
+    }
+  }
+
   /// The root-relative path of the file or folder this edge reaches, if any.
   public var targetPath: String? {
     switch self {

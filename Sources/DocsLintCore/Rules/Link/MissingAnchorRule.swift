@@ -23,7 +23,7 @@ struct MissingAnchorRule: GraphRule {
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    document.references.compactMap { reference in
+    document.brokenReferences.compactMap { reference in
       guard case .missingAnchor(let path, let fragment, let suggestion) = reference.resolution else { return nil }
       let place = path == document.path ? "this document" : "'\(path)'"
       let hint = suggestion.map { "; did you mean '#\($0)'?" } ?? ""

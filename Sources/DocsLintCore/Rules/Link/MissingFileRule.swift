@@ -24,7 +24,7 @@ struct MissingFileRule: GraphRule {
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    document.references.compactMap { reference in
+    document.brokenReferences.compactMap { reference in
       guard reference.kind.isLink, case .missing(let path) = reference.resolution else { return nil }
       return Self.descriptor.finding(
         in: document.path, at: reference.span,

@@ -17,7 +17,7 @@ struct OutsideRootRule: GraphRule {
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    document.references.compactMap { reference in
+    document.brokenReferences.compactMap { reference in
       guard reference.kind.isLink, case .outsideRoot = reference.resolution else { return nil }
       return Self.descriptor.finding(
         in: document.path, at: reference.span,

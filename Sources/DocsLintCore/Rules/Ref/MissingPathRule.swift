@@ -36,7 +36,7 @@ struct MissingPathRule: GraphRule {
   }
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    document.references.compactMap { reference in
+    document.brokenReferences.compactMap { reference in
       guard !reference.kind.isLink else { return nil }
       switch reference.resolution {
       case .missing(let path):

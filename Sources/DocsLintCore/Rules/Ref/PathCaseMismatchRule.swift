@@ -16,7 +16,7 @@ struct PathCaseMismatchRule: GraphRule {
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    document.references.compactMap { reference in
+    document.brokenReferences.compactMap { reference in
       guard !reference.kind.isLink, case .caseMismatch(_, let actual) = reference.resolution else { return nil }
       return Self.descriptor.finding(
         in: document.path, at: reference.span,
