@@ -14,7 +14,11 @@ public struct KindSettings: Sendable, Hashable {
 
   public init() {}
 
-  public func kind(of path: String) -> DocumentKind? { kinds.first { $0.contains(path) } }
+  public func kind(of path: String) -> DocumentKind? {
+    // By index: walking `kinds` by value would copy every kind for every file.
+    for index in kinds.indices where kinds[index].contains(path) { return kinds[index] }
+    return nil
+  }
 
   public func isDateKey(_ key: String) -> Bool {
     let lowered = key.lowercased()

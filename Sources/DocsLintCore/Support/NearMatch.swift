@@ -31,9 +31,8 @@ public struct NearMatch: Sendable {
     for index in key.indices {
       let deletion = Self.hash(key, skipping: index)
       // One character too many, or one different (both lose one and meet).
-      for hit in [exact[deletion], deletions[deletion]].compactMap({ $0 }) where best.map({ ByteOrder.less(hit, $0) }) ?? true {
-        best = hit
-      }
+      if let hit = exact[deletion], best.map({ ByteOrder.less(hit, $0) }) ?? true { best = hit }
+      if let hit = deletions[deletion], best.map({ ByteOrder.less(hit, $0) }) ?? true { best = hit }
     }
     return best
   }

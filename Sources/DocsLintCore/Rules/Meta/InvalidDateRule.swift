@@ -19,9 +19,10 @@ struct InvalidDateRule: DocumentRule {
 
   func check(_ document: DocumentContext) -> [Finding] {
     let settings = document.configuration.kinds
-    let typed = (document.kind?.variant?.frontMatter ?? [:]).merging(settings.frontMatter) { first, _ in first }
+    let required = document.kind?.variant?.frontMatter
     return document.frontMatterEntries.compactMap { entry in
-      guard typed[entry.key] == .date || settings.isDateKey(entry.key) else { return nil }
+      let type = required?[entry.key] ?? settings.frontMatter[entry.key]
+      guard type == .date || (type == nil && settings.isDateKey(entry.key)) else { return nil }
       guard case .scalar(let text, _) = entry.value, !text.isEmpty, !DateText.isDate(text) else { return nil }
       return Self.descriptor.finding(
         in: document.path, at: document.span(ofKey: entry), "'\(entry.key): \(text)' is not a date (YYYY-MM-DD)",

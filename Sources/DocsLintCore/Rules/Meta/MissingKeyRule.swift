@@ -30,9 +30,9 @@ struct MissingKeyRule: DocumentRule {
           in: document.path, at: document.frontMatterSpan,
           "front matter has no '\(key)' (required for \(document.kindName), \(required[key]!.article))", snippet: key))
     }
-    let types = document.configuration.kinds.frontMatter.merging(required) { $1 }
+    let shared = document.configuration.kinds.frontMatter
     for entry in entries {
-      guard let type = types[entry.key], type != .date, !type.accepts(entry.value) else { continue }
+      guard let type = required[entry.key] ?? shared[entry.key], type != .date, !type.accepts(entry.value) else { continue }
       findings.append(
         Self.descriptor.finding(
           in: document.path, at: document.span(ofKey: entry), "'\(entry.key)' should be \(type.article)",
