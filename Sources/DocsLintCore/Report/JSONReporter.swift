@@ -7,61 +7,92 @@ public struct JSONReporter: Reporter {
 
   public init() {}
 
-  /// Written directly (keys in sorted order, as `StableJSON` would): a report of tens of
-  /// thousands of findings then costs one string, not an encoder's object tree.
+  /// Written directly into one byte buffer (keys in sorted order, as `StableJSON` would):
+  /// a report of tens of thousands of findings costs no encoder tree and no string copies.
   public func render(_ report: Report) -> String {
-    var out = "{\n  \"findings\" : ["
+    var out = JSONBuffer()
+    out.raw("{\n  \"findings\" : [")
     for (index, (finding, fingerprint)) in zip(report.findings, report.fingerprints).enumerated() {
-      out += index == 0 ? "\n" : ",\n"
-      out += "    {\n"
-      out += "      \"column\" : \(finding.span.column),\n"
-      out += "      \"endColumn\" : \(finding.span.endColumn),\n"
-      out += "      \"endLine\" : \(finding.span.endLine),\n"
-      out += "      \"fingerprint\" : \(JSONText.quoted(fingerprint)),\n"
-      out += "      \"level\" : \(JSONText.quoted(finding.level.rawValue)),\n"
-      out += "      \"line\" : \(finding.span.line),\n"
-      out += "      \"message\" : \(JSONText.quoted(finding.message)),\n"
-      out += "      \"path\" : \(JSONText.quoted(finding.path)),\n"
-      out += "      \"rule\" : \(JSONText.quoted(finding.ruleId))\n"
-      out += "    }"
+      out.raw(index == 0 ? "\n    {\n" : ",\n    {\n")
+      out.field("column", finding.span.column)
+      out.field("endColumn", finding.span.endColumn)
+      out.field("endLine", finding.span.endLine)
+      out.field("fingerprint", fingerprint)
+      out.field("level", finding.level.rawValue)
+      out.field("line", finding.span.line)
+      out.field("message", finding.message)
+      out.field("path", finding.path)
+      out.field("rule", finding.ruleId, last: true)
+      out.raw("    }")
     }
-    out += report.findings.isEmpty ? "],\n" : "\n  ],\n"
-    out += "  \"summary\" : {\n"
-    out += "    \"errors\" : \(report.count(.error)),\n"
-    out += "    \"files\" : \(report.filesLinted),\n"
-    out += "    \"infos\" : \(report.count(.info)),\n"
-    out += "    \"warnings\" : \(report.count(.warning))\n"
-    out += "  },\n"
-    out += "  \"tool\" : {\n    \"name\" : \(JSONText.quoted(ToolInfo.name)),\n"
-    out += "    \"version\" : \(JSONText.quoted(ToolInfo.version))\n  },\n"
-    out += "  \"version\" : 1\n}\n"
-    return out
+    out.raw(report.findings.isEmpty ? "],\n" : "\n  ],\n")
+    out.raw("  \"summary\" : {\n")
+    out.field("errors", report.count(.error), indent: 4)
+    out.field("files", report.filesLinted, indent: 4)
+    out.field("infos", report.count(.info), indent: 4)
+    out.field("warnings", report.count(.warning), indent: 4, last: true)
+    out.raw("  },\n  \"tool\" : {\n")
+    out.field("name", ToolInfo.name, indent: 4)
+    out.field("version", ToolInfo.version, indent: 4, last: true)
+    out.raw("  },\n  \"version\" : 1\n}\n")
+    return out.string
   }
+}
+
+/// Pretty-printed JSON assembled as bytes.
+struct JSONBuffer {
+  private var bytes: [UInt8] = []
+
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func field(_ key: StaticString, _ value: Int, indent: Int = 6, last: Bool = false) {
+    open(key, indent: indent)
+    bytes.append(contentsOf: String(value).utf8)
+    close(last)
+  }
+
+  mutating func field(_ key: StaticString, _ value: String, indent: Int = 6, last: Bool = false) {
+    open(key, indent: indent)
+    JSONText.append(value, to: &bytes)
+    close(last)
+  }
+
+  private mutating func open(_ key: StaticString, indent: Int) {
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    bytes.append(UInt8(ascii: "\""))
+    key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    raw("\" : ")
+  }
+
+  private mutating func close(_ last: Bool) { raw(last ? "\n" : ",\n") }
+
+  var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// JSON string literals: quotes, backslashes and control characters escaped, everything else as is.
 enum JSONText {
-  static func quoted(_ text: String) -> String {
-    // Most strings need no escaping at all.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-      return "\"" + text + "\""
-    }
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+  static func append(_ text: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    text.withBytes { source in
+      for byte in source {
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0..<0x20:
+          let hex = String(byte, radix: 16)
+          bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        default: bytes.append(byte)
+        }
       }
     }
-    return out + "\""
+    bytes.append(UInt8(ascii: "\""))
   }
+
 }
 
 /// Pretty, key-sorted JSON with unescaped slashes: byte-identical across runs.

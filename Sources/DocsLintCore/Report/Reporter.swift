@@ -29,12 +29,19 @@ public struct Report: Sendable {
   /// Stable identities for findings: rule, path and offending text, plus an
   /// occurrence number for repeats; never the line number, so moving text does not change them.
   public var fingerprints: [String] {
-    var seen: [String: Int] = [:]
+    var seen: [UInt64: Int] = [:]
     return findings.map { finding in
-      let key = "\(finding.ruleId)\u{0}\(finding.path)\u{0}\(finding.snippet)"
-      let occurrence = seen[key, default: 0]
-      seen[key] = occurrence + 1
-      return Fingerprint.hex("\(key)\u{0}\(occurrence)")
+      // FNV-1a of "rule\0path\0snippet", then of the occurrence number, as before.
+      var hash = Fingerprint.start
+      for (index, part) in [finding.ruleId, finding.path, finding.snippet].enumerated() {
+        if index > 0 { hash = Fingerprint.add(0, to: hash) }
+        hash = part.withBytes { bytes in bytes.reduce(hash) { Fingerprint.add($1, to: $0) } }
+      }
+      let occurrence = seen[hash, default: 0]
+      seen[hash] = occurrence + 1
+      hash = Fingerprint.add(0, to: hash)
+      for byte in String(occurrence).utf8 { hash = Fingerprint.add(byte, to: hash) }
+      return Fingerprint.hex(of: hash)
     }
   }
 }
@@ -55,12 +62,13 @@ public enum Reporters {
 
 /// 64-bit FNV-1a, rendered as 16 hex digits: small, stable across platforms and runs.
 enum Fingerprint {
-  static func hex(_ text: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
+  static let start: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+  static func hex(_ text: String) -> String { hex(of: text.utf8.reduce(start) { add($1, to: $0) }) }
+
+  static func hex(of hash: UInt64) -> String {
     let digits = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }
