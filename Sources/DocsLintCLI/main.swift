@@ -58,7 +58,7 @@ struct ListRules: ParsableCommand {
     let width = RuleRegistry.descriptors.map(\.id.count).max() ?? 0
     for rule in RuleRegistry.descriptors {
       let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-      let level = rule.defaultLevel.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+      let level = (rule.enabledByDefault ? rule.defaultLevel.rawValue : "off").padding(toLength: 7, withPad: " ", startingAt: 0)
       print("\(padded)  \(level)  \(rule.summary)")
     }
   }

@@ -10,8 +10,8 @@ public struct Section: Sendable, Hashable {
 
 public enum SectionBody: Sendable, Hashable {
   case empty
-  /// A short body, normalized, to compare with placeholders ("Pendiente", "TBD").
-  case short(String)
+  /// A short body: normalized (to compare with placeholders like "Pendiente", "TBD") and as written.
+  case short(String, written: String)
   case substantial
 }
 
@@ -47,8 +47,10 @@ public enum Outline {
       text += (text.isEmpty ? "" : " ") + content
       if text.utf8.count > 120 { return .substantial }
     }
-    text = withoutComments(text)
-    return text.trimmingBlanks().isEmpty ? .empty : .short(TitleMatcher.normalize(text).isEmpty ? text : TitleMatcher.normalize(text))
+    let written = String(withoutComments(text).trimmingBlanks())
+    guard !written.isEmpty else { return .empty }
+    let normalized = TitleMatcher.normalize(written)
+    return .short(normalized.isEmpty ? written : normalized, written: written)
   }
 
   private static func withoutComments(_ text: String) -> String {

@@ -27,9 +27,9 @@ struct EmptySectionRule: DocumentRule {
       switch section.body {
       case .substantial: return nil
       case .empty: detail = "is empty"
-      case .short(let text):
+      case .short(let text, let written):
         guard placeholders.contains(text) else { return nil }
-        detail = "holds only the placeholder '\(text)'"
+        detail = "holds only the placeholder '\(written)'"
       }
       return Self.descriptor.finding(
         in: document.path, at: section.heading.span, "required section '\(section.heading.text)' \(detail)",
