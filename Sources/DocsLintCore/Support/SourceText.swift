@@ -133,20 +133,7 @@ public struct SourceText: Sendable {
 
   /// First occurrence of `needle` in `bytes[from..<to]`, scanning with memchr.
   public func find(_ needle: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
-    guard let first = needle.first else { return nil }
-    let limit = min(to, bytes.count) - needle.count
-    guard from >= 0, from <= limit else { return nil }
-    return bytes.withUnsafeBufferPointer { buffer -> Int? in
-      let base = buffer.baseAddress!
-      var index = from
-      while index <= limit {
-        guard let hit = memchr(base + index, Int32(first), limit - index + 1) else { return nil }
-        index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        if memcmp(base + index, needle.baseAddress!, needle.count) == 0 { return index }
-        index += 1
-      }
-      return nil
-    }
+    bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0, from: from, to: to) }
   }
 }
 

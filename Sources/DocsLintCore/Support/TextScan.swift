@@ -19,22 +19,9 @@ extension StringProtocol {
 
   /// Byte offset of the first occurrence of `needle` in `utf8`.
   func byteOffset(of needle: String) -> Int? {
-    needle.withBytes { pattern in withBytes { Self.search(pattern, in: $0) } }
-  }
-
-  private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let first = pattern.first else { return 0 }
-    guard bytes.count >= pattern.count else { return nil }
-    let base = bytes.baseAddress!
-    var index = 0
-    let limit = bytes.count - pattern.count
-    while index <= limit {
-      guard let hit = memchr(base + index, Int32(first), limit - index + 1) else { return nil }
-      index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 { return index }
-      index += 1
+    needle.withBytes { pattern in
+      pattern.isEmpty ? 0 : withBytes { ByteSearch.firstIndex(of: pattern, in: $0, from: 0, to: $0.count) }
     }
-    return nil
   }
 
   func includesByte(_ byte: UInt8) -> Bool {
@@ -76,5 +63,25 @@ extension StringProtocol {
     let start = utf8.index(startIndex, offsetBy: leading)
     let end = utf8.index(endIndex, offsetBy: -trailing)
     return self[start..<end]
+  }
+}
+
+/// Substring search over bytes: memchr for the first byte, memcmp for the rest.
+enum ByteSearch {
+  /// Offset of the first occurrence of `pattern` in `bytes[from..<to]`.
+  static func firstIndex(
+    of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int
+  ) -> Int? {
+    guard let first = pattern.first else { return nil }
+    let limit = min(to, bytes.count) - pattern.count
+    guard from >= 0, from <= limit, let base = bytes.baseAddress else { return nil }
+    var index = from
+    while index <= limit {
+      guard let hit = memchr(base + index, Int32(first), limit - index + 1) else { return nil }
+      index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 { return index }
+      index += 1
+    }
+    return nil
   }
 }
