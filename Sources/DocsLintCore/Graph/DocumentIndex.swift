@@ -64,11 +64,17 @@ public struct DocumentIndex: Sendable {
 }
 
 extension DocumentIndex {
-  /// `README.md` or `index.md` in any letter case (ASCII, byte-wise).
+  /// Files every folder or package may have its own of (README, index, CHANGELOG, ...),
+  /// in any letter case: same name and title there is convention, not copying.
+  static let folderPages: Set<String> = [
+    "readme.md", "index.md", "_index.md", "changelog.md", "contributing.md", "license.md", "security.md",
+    "code_of_conduct.md", "agents.md", "claude.md",
+  ]
+
   static func isFolderPage(_ path: String) -> Bool {
     let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { Array($0) } ?? []
     let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    return lowered == "readme.md" || lowered == "index.md"
+    return folderPages.contains(lowered)
   }
 }
 

@@ -14,6 +14,7 @@ struct DivergedCopyRule: GraphRule {
     nonTriggering: [
       Example("# Runbook de red\n\nTexto.\n", files: ["old/doc.md": "# Runbook de red\n\nTexto.\n"]),
       Example("# Runbook de red\n\nTexto.\n", files: ["old/otro.md": "# Runbook de red\n\nOtro.\n"]),
+      Example("# Changelog\n\n- 1.0\n", path: "CHANGELOG.md", files: ["pkg/CHANGELOG.md": "# Changelog\n\n- 0.1\n"]),
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {

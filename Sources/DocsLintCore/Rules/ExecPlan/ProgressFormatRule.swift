@@ -15,13 +15,15 @@ struct ProgressFormatRule: DocumentRule {
     ],
     nonTriggering: [
       Example(
-        "# P\n\n## Progreso\n\n- [x] (2025-10-01 13:00Z) Paso hecho\n- [ ] Paso pendiente\n  - [ ] Subpaso\n",
+        "# P\n\n## Progreso\n\n- [x] (2025-10-01 13:00Z) Paso hecho\n- [ ] Paso pendiente\n  - [ ] Subpaso\n  - nota sobre el paso\n",
         path: "docs/plans/EXECPLAN_a.md")
     ])
 
   func check(_ document: DocumentContext) -> [Finding] {
     guard document.isExecPlan, let progress = document.section(titled: "Progress") else { return [] }
-    return document.items(in: progress).compactMap { item in
+    // Top-level items are the checklist; nested bullets are notes on them.
+    let top = document.items(in: progress).map(\.depth).min() ?? 1
+    return document.items(in: progress).filter { $0.depth == top }.compactMap { item in
       switch document.checkbox(of: item) {
       case nil:
         return Self.descriptor.finding(
