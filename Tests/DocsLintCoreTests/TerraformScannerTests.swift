@@ -1,0 +1,95 @@
+import Testing
+
+@testable import DocsLintCore
+
+struct TerraformScannerTests {
+  private func scan(_ text: String) -> Result<TerraformFile, YAMLProblem> {
+    TerraformScanner.scan(SourceText(bytes: Array(text.utf8)))
+  }
+
+  @Test func blocksLabelsAndAttributes() throws {
+    let text = """
+      # A root module
+      terraform {
+        backend "s3" {
+          bucket = "state" // where state lives
+        }
+      }
+
+      variable "region" {
+        type    = string
+        default = "eu-west-1"
+      }
+
+      module "vpc" {
+        source = "./modules/vpc"
+        cidr   = var.cidr
+        tags = {
+          env = "dev"
+        }
+      }
+
+      resource "aws_s3_bucket" "logs" {
+        bucket = "${var.prefix}-logs-${lookup(var.map, "k", "}")}"
+        policy = <<-EOT
+          { "Version": "2012-10-17" }
+          EOT
+        lifecycle_rule {
+          enabled = true
+        }
+      }
+      /* output "old" { value = 1 } */
+      output "vpc_id" { value = module.vpc.id }
+      """
+    let file = try scan(text).get()
+    #expect(file.blocks.map(\.type) == ["terraform", "variable", "module", "resource", "output"])
+    #expect(file.blocks[0].blocks.first.map { "\($0.type) \($0.labels)" } == "backend [\"s3\"]")
+    #expect(file.blocks[1].labels == ["region"])
+    #expect(file.blocks[1].line == 8)
+    let module = file.blocks[2]
+    #expect(module.attribute("source")?.stringValue == "./modules/vpc")
+    #expect(module.attribute("source").map { ($0.line, $0.column) }! == (14, 12))
+    #expect(module.attribute("cidr")?.stringValue == nil)
+    #expect(module.attribute("tags")?.expression.hasPrefix("{") == true)
+    #expect(file.blocks[3].labels == ["aws_s3_bucket", "logs"])
+    #expect(file.blocks[3].blocks.map(\.type) == ["lifecycle_rule"])
+    #expect(file.blocks[4].labels == ["vpc_id"])
+    #expect(file.blocks[4].attribute("value")?.expression == "module.vpc.id")
+  }
+
+  @Test func tfvarsKeys() throws {
+    let file = try scan("region = \"eu-west-1\"\ninstance_count = 3\ntags = {\n  a = \"b\"\n}\n").get()
+    #expect(file.attributes.map(\.name) == ["region", "instance_count", "tags"])
+    #expect(file.attributes.map(\.line) == [1, 2, 3])
+  }
+
+  @Test(
+    "malformed input is a problem at a line",
+    arguments: [
+      ("resource \"a\" \"b\" {\n  x = 1\n", 1, "never closed"),
+      ("x = \"unterminated\n", 1, "unterminated string"),
+      ("}\n", 1, "unexpected '}'"),
+      ("a = <<EOF\nbody\n", 1, "never closed"),
+      ("/* open\n", 1, "unterminated"),
+      ("x = [1, 2\n", 1, "never closed"),
+    ])
+  func malformed(_ text: String, _ line: Int, _ fragment: String) {
+    switch scan(text) {
+    case .success: Issue.record("accepted: \(text)")
+    case .failure(let problem):
+      #expect(problem.line == line, "\(problem)")
+      #expect(problem.message.contains(fragment), "\(problem)")
+    }
+  }
+
+  @Test func arbitraryBytesNeverCrash() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("{}[]()\"=#/*<-EOF \n\tabc${}\\".unicodeScalars)
+    for _ in 0..<300 {
+      let text = String(String.UnicodeScalarView((0..<Int.random(in: 0..<120, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator)!
+      }))
+      _ = scan(text)
+    }
+  }
+}
