@@ -88,3 +88,31 @@ struct EmptyInputTests {
     #expect(findings.isEmpty)
   }
 }
+
+/// Random documents in every kind's path never crash the kind and cross-document rules.
+struct KindFuzzTests {
+  @Test func randomDocumentsOfEveryKind() throws {
+    var generator = SystemRandomNumberGenerator()
+    let pieces = [
+      "# T\n", "## Progress\n", "## Decision Log\n", "- [x] ", "- [ ] ", "- Decision: ", "  Rationale: x\n",
+      "```\n", "    code\n", "---\n", "id: A\n", "relacionados: [B, A]\n", "fecha: 2025-99-99\n", "\n", "> ", "1. ",
+      "DependencyAgent ", "`docs/x.md` ", "[l](#progress) ", "\t", "é", "\r", "## Contexto\n", "TBD\n", "<!-- c -->\n",
+    ]
+    let paths = [
+      "docs/plans/EXECPLAN_a.md", "infra/SPEC_INFRA_b.md", ".agent/agents/c.md", ".agent/agents/README.md",
+      "docs/adr/0001-d.md", "docs/gobernanza/e.md", "f.md",
+    ]
+    for _ in 0..<25 {
+      var files: [String: String] = [:]
+      for path in paths {
+        files[path] = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+          .joined()
+      }
+      let repository = try TestRepository(files)
+      defer { repository.remove() }
+      for finding in repository.lint() {
+        #expect(finding.span.line >= 1 && finding.span.column >= 1, "\(finding)")
+      }
+    }
+  }
+}
