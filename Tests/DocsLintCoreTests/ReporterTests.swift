@@ -69,14 +69,14 @@ struct ReporterTests {
   @Test func textFormat() throws {
     let text = TextReporter().render(try demoReport())
     #expect(text.hasPrefix("README.md:6:27: error: link target 'docs/specs/SPEC_INFRA_red.md' does not exist"))
-    #expect(text.hasSuffix("14 errors, 10 warnings, 1 info in 6 files\n"))
+    #expect(text.hasSuffix("14 errors, 10 warnings, 1 info in 7 files\n"))
   }
 
   @Test func jsonFormat() throws {
     let json = try JSONSerialization.jsonObject(with: Data(JSONReporter().render(try demoReport()).utf8)) as! [String: Any]
     #expect(json["version"] as? Int == 1)
     let summary = json["summary"] as! [String: Int]
-    #expect(summary["errors"] == 14 && summary["warnings"] == 10 && summary["files"] == 6)
+    #expect(summary["errors"] == 14 && summary["warnings"] == 10 && summary["files"] == 7)
     let first = (json["findings"] as! [[String: Any]])[0]
     #expect(first["rule"] as? String == "link/missing-file")
     #expect(first["line"] as? Int == 6 && first["column"] as? Int == 27)

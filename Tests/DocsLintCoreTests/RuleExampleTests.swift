@@ -40,7 +40,7 @@ struct RuleExampleTests {
     for example in rule.triggering {
       let (bytes, marker) = example.unmarked
       // Examples about front matter already start with it.
-      guard let marker, !bytes.starts(with: Array("---".utf8)) else { continue }
+      guard let marker, !bytes.starts(with: Array("---".utf8)), MarkdownFiles.isMarkdown(example.path) else { continue }
       var shifted = example
       let frontMatter = Array("---\nid: X\n---\n".utf8)
       shifted.markdown = frontMatter + example.markdown

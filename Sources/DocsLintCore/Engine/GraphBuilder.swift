@@ -10,7 +10,7 @@ public struct GraphBuilder: Sendable {
     self.configuration = configuration
   }
 
-  public func build(targets: [String]) -> ReferenceGraph {
+  public func build(targets: [String], iacTargets: [String] = []) -> ReferenceGraph {
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
     let classifier = PathClassifier(settings: configuration.paths, inventory: workspace.inventory, reader: reader)
     let extractor = ReferenceExtractor(classifier: classifier, settings: configuration.paths)
@@ -78,11 +78,25 @@ public struct GraphBuilder: Sendable {
     }
     if workspace.usesGit { markGenerated(&documents) }
     Parallel.update(&documents) { $0.brokenReferences = $0.references.filter { $0.resolution.isBroken } }
+    // IaC files: read once each, in parallel, into symbols and their own path references.
+    let iacReader = IaCReader(classifier: classifier, settings: configuration.paths)
+    let iac = Parallel.map(iacTargets) { path -> IaCNode in
+      let technology = IaCTechnology.of(path) ?? .terraform
+      switch reader.read(path) {
+      case .failure(let problem):
+        var node = IaCNode(path: path, technology: technology)
+        node.problem = YAMLProblem(message: problem.message, line: problem.line, column: problem.column)
+        return node
+      case .success(let source):
+        return iacReader.read(path: path, technology: technology, source: source)
+      }
+    }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors,
       index: DocumentIndex(
         documents: documents, others: otherFacts,
-        gatherReferenced: configuration.level(of: OrphanRule.descriptor) != nil))
+        gatherReferenced: configuration.level(of: OrphanRule.descriptor) != nil),
+      iac: iac)
   }
 
   /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`), not stale references.

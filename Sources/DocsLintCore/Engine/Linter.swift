@@ -29,7 +29,21 @@ public struct Linter: Sendable {
         return finding
       }
     }
-    return perDocument.flatMap { $0 }.sorted(by: Finding.reportOrder)
+    let iacRules = RuleRegistry.rules.compactMap { $0 as? any IaCRule.Type }
+      .filter { configuration.level(of: $0.descriptor) != nil }.map { $0.init() }
+    let perIaCFile = Parallel.map(graph.iac) { file -> [Finding] in
+      iacRules.flatMap { rule in
+        rule.check(file, in: graph).compactMap { finding in
+          guard let descriptor = descriptors[finding.ruleId], let level = configuration.level(of: descriptor) else {
+            return nil
+          }
+          var finding = finding
+          finding.level = level
+          return finding
+        }
+      }
+    }
+    return (perDocument + perIaCFile).flatMap { $0 }.sorted(by: Finding.reportOrder)
   }
 }
 
@@ -44,13 +58,15 @@ public struct LintRun: Sendable {
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
+    let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
     timer.lap("scan")
-    let graph = GraphBuilder(workspace: workspace, configuration: configuration).build(targets: targets)
+    let graph = GraphBuilder(workspace: workspace, configuration: configuration)
+      .build(targets: targets, iacTargets: iacTargets)
     timer.lap("graph")
     let findings = Linter(configuration: configuration).findings(in: graph)
     timer.lap("rules")
     timer.report()
-    return LintRun(findings: findings, filesLinted: targets.count, graph: graph)
+    return LintRun(findings: findings, filesLinted: targets.count + iacTargets.count, graph: graph)
   }
 }
 

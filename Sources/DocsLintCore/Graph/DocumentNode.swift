@@ -49,14 +49,17 @@ public struct ReferenceGraph: Sendable {
   /// Heading slugs and HTML anchors per Markdown file (linted or link targets).
   public let anchors: [String: Set<String>]
   public let index: DocumentIndex
+  /// Linted IaC files, sorted by path.
+  public let iac: [IaCNode]
 
   public init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: Set<String>],
-    index: DocumentIndex = DocumentIndex()
+    index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = []
   ) {
     self.inventory = inventory
     self.documents = documents
     self.anchors = anchors
     self.index = index
+    self.iac = iac
   }
 }

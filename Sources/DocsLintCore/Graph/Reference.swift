@@ -10,9 +10,11 @@ public enum ReferenceKind: String, Sendable, Hashable, Codable, CaseIterable {
   case backtickPath = "backtick-path"
   /// A path argument of a command: `bash scripts/deploy.sh`.
   case commandPath = "command-path"
+  /// A path an IaC file names: a module source, a script a workflow runs.
+  case iacPath = "iac-path"
 
-  /// Link-like references are checked by `link/*` rules; paths by `ref/*`.
-  public var isLink: Bool { self != .backtickPath && self != .commandPath }
+  /// Link-like references are checked by `link/*` rules; paths by `ref/*`; IaC paths by `iac/*`.
+  public var isLink: Bool { self != .backtickPath && self != .commandPath && self != .iacPath }
 }
 
 /// One edge of the graph: what was written, where, and what it resolved to.

@@ -16,6 +16,11 @@ public protocol GraphRule: Rule {
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding]
 }
 
+/// Checks one infrastructure-as-code file (Terraform, workflows, ...) against the graph.
+public protocol IaCRule: Rule {
+  func check(_ file: IaCNode, in graph: ReferenceGraph) -> [Finding]
+}
+
 /// What a document rule sees: the parsed file, its kind, its resolved edges.
 public struct DocumentContext: Sendable {
   public let path: String

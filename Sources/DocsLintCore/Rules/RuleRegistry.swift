@@ -10,6 +10,7 @@ public enum RuleRegistry {
     EmptySectionRule.self,
     EntryFormatRule.self,
     FencedCodeRule.self,
+    IaCMissingPathRule.self,
     InvalidDateRule.self,
     InvalidFrontMatterRule.self,
     LinkCaseMismatchRule.self,
@@ -27,6 +28,7 @@ public enum RuleRegistry {
     SectionOrderRule.self,
     UnknownAgentRule.self,
     UnknownReferenceRule.self,
+    UnparsableRule.self,
     UnreadableRule.self,
   ]
 

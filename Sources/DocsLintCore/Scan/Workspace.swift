@@ -54,18 +54,33 @@ public struct Workspace: Sendable {
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
-  /// Root-relative Markdown files to lint for the given paths (default: the whole root).
-  public func lintTargets(paths: [String], configuration: Configuration) throws(UsageError) -> [String] {
+  /// Root-relative IaC files under the given paths (default: the whole root), minus excludes.
+  public func iacTargets(paths: [String], configuration: Configuration) throws(UsageError) -> [String] {
+    let (prefixes, explicitFiles) = try scope(paths)
+    return inventory.files.filter { file in
+      IaCTechnology.of(file) != nil && !configuration.exclude.contains { $0.matches(file) }
+        && (explicitFiles.contains(file) || prefixes.contains { $0.isEmpty || file.hasPrefix($0 + "/") })
+    }
+  }
+
+  /// Folders and files the command line names, root-relative.
+  private func scope(_ paths: [String]) throws(UsageError) -> (prefixes: [String], files: [String]) {
     var prefixes: [String] = []
-    var explicitFiles: [String] = []
+    var files: [String] = []
     for path in paths.isEmpty ? [root] : paths {
       guard let absolute = Self.canonical(path) else { throw UsageError("\(path): no such file or directory") }
       guard absolute == root || absolute.hasPrefix(root == "/" ? "/" : root + "/") else {
         throw UsageError("\(path): outside the repository root \(root)")
       }
       let relative = absolute == root ? "" : String(absolute.dropFirst(root == "/" ? 1 : root.count + 1))
-      if Self.isDirectory(absolute) { prefixes.append(relative) } else { explicitFiles.append(relative) }
+      if Self.isDirectory(absolute) { prefixes.append(relative) } else { files.append(relative) }
     }
+    return (prefixes, files)
+  }
+
+  /// Root-relative Markdown files to lint for the given paths (default: the whole root).
+  public func lintTargets(paths: [String], configuration: Configuration) throws(UsageError) -> [String] {
+    let (prefixes, explicitFiles) = try scope(paths)
     let excluded = { (path: String) in configuration.exclude.contains { $0.matches(path) } }
     var targets = Set<String>()
     for file in explicitFiles where MarkdownFiles.isMarkdown(file) && !excluded(file) {

@@ -29,7 +29,8 @@ struct TestRepository {
       root: root, inventory: FileInventory(files: DirectoryWalker.listFiles(in: root)), usesGit: false)
     let paths = targets?.map { root + "/" + $0 } ?? []
     let files = (try? workspace.lintTargets(paths: paths, configuration: configuration)) ?? []
-    let graph = GraphBuilder(workspace: workspace, configuration: configuration).build(targets: files)
+    let iac = (try? workspace.iacTargets(paths: paths, configuration: configuration)) ?? []
+    let graph = GraphBuilder(workspace: workspace, configuration: configuration).build(targets: files, iacTargets: iac)
     return Linter(configuration: configuration).findings(in: graph)
   }
 

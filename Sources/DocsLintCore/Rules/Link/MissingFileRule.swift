@@ -50,6 +50,7 @@ extension ReferenceKind {
     case .anchorLink: "anchor link"
     case .backtickPath: "path"
     case .commandPath: "command path"
+    case .iacPath: "path"
     }
   }
 }
