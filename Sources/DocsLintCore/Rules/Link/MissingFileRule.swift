@@ -36,7 +36,8 @@ struct MissingFileRule: GraphRule {
 
 /// " (resolved to 'docs/x.md')" when the written form differs from the repository path.
 func resolvedHint(_ written: String, _ path: String) -> String {
-  written == path || written == path + "/" ? "" : " (resolved to '\(path)')"
+  let plain = written.hasPrefix("./") ? String(written.dropFirst(2)) : written
+  return plain == path || plain == path + "/" ? "" : " (resolved to '\(path)')"
 }
 
 extension ReferenceKind {
