@@ -93,3 +93,29 @@ struct TerraformScannerTests {
     }
   }
 }
+
+struct IaCDetectionTests {
+  @Test(
+    "technologies by path",
+    arguments: [
+      ("infra/main.tf", "terraform"), ("envs/dev.tfvars", "terraform"), (".github/workflows/ci.yml", "github-workflow"),
+      ("docker-compose.yml", "docker-compose"), ("deploy/compose.prod.yaml", "docker-compose"), ("app/Dockerfile", "dockerfile"),
+      ("Dockerfile.dev", "dockerfile"), (".devcontainer/devcontainer.json", "devcontainer"),
+    ])
+  func detects(_ path: String, _ technology: String) {
+    #expect(IaCTechnology.of(path)?.rawValue == technology)
+  }
+
+  @Test("not IaC", arguments: ["docs/compose.md", "config.yml", ".github/dependabot.yml", "Dockerfile.md", "main.tf.md"])
+  func ignores(_ path: String) {
+    #expect(IaCTechnology.of(path) == nil)
+  }
+
+  @Test func jsonCommentsAreBlankedOutsideStrings() {
+    let text = "{\n  // note\n  \"a\": \"http://x\", /* b */ \"c\": 1\n}\n"
+    let cleaned = String(decoding: DevcontainerReader.withoutComments(Array(text.utf8)), as: UTF8.self)
+    #expect(cleaned.contains("\"http://x\""))
+    #expect(!cleaned.contains("note") && !cleaned.contains("b */"))
+    #expect(cleaned.split(separator: "\n", omittingEmptySubsequences: false).count == text.split(separator: "\n", omittingEmptySubsequences: false).count)
+  }
+}

@@ -76,11 +76,9 @@ public struct GraphBuilder: Sendable {
         document.references[position].resolution = AnchorMatcher.resolve(fragment, in: target, anchors: names)
       }
     }
-    if workspace.usesGit { markGenerated(&documents) }
-    Parallel.update(&documents) { $0.brokenReferences = $0.references.filter { $0.resolution.isBroken } }
     // IaC files: read once each, in parallel, into symbols and their own path references.
     let iacReader = IaCReader(classifier: classifier, settings: configuration.paths)
-    let iac = Parallel.map(iacTargets) { path -> IaCNode in
+    var iac = Parallel.map(iacTargets) { path -> IaCNode in
       let technology = IaCTechnology.of(path) ?? .terraform
       switch reader.read(path) {
       case .failure(let problem):
@@ -91,6 +89,8 @@ public struct GraphBuilder: Sendable {
         return iacReader.read(path: path, technology: technology, source: source)
       }
     }
+    if workspace.usesGit { markGenerated(&documents, &iac) }
+    Parallel.update(&documents) { $0.brokenReferences = $0.references.filter { $0.resolution.isBroken } }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors,
       index: DocumentIndex(
@@ -99,24 +99,25 @@ public struct GraphBuilder: Sendable {
       iac: iac)
   }
 
-  /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`), not stale references.
-  private func markGenerated(_ documents: inout [DocumentNode]) {
+  /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`, `.env`), not
+  /// stale references: in prose, commands and IaC files. Links are still 404s on GitHub.
+  private func markGenerated(_ documents: inout [DocumentNode], _ iac: inout [IaCNode]) {
     var missing = Set<String>()
-    for document in documents {
-      for reference in document.references {
-        if !reference.kind.isLink, case .missing(let path) = reference.resolution { missing.insert(path) }
+    for references in documents.map(\.references) + iac.map(\.references) {
+      for reference in references where !reference.kind.isLink {
+        if case .missing(let path) = reference.resolution { missing.insert(path) }
       }
     }
     let ignored = Git.ignored(missing.sorted(), in: workspace.root)
     guard !ignored.isEmpty else { return }
-    for index in documents.indices {
-      for position in documents[index].references.indices {
-        let reference = documents[index].references[position]
-        // A link into an ignored folder is still a 404 on GitHub; only prose and command paths are spared.
-        if !reference.kind.isLink, case .missing(let path) = reference.resolution, ignored.contains(path) {
-          documents[index].references[position].resolution = .generated(path: path)
+    func spare(_ references: inout [Reference]) {
+      for position in references.indices where !references[position].kind.isLink {
+        if case .missing(let path) = references[position].resolution, ignored.contains(path) {
+          references[position].resolution = .generated(path: path)
         }
       }
     }
+    for index in documents.indices { spare(&documents[index].references) }
+    for index in iac.indices { spare(&iac[index].references) }
   }
 }

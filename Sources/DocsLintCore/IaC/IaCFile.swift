@@ -2,13 +2,23 @@
 public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   case terraform
   case workflow = "github-workflow"
+  case compose = "docker-compose"
+  case dockerfile
+  case devcontainer
 
   /// The technology of a root-relative path, if any.
   public static func of(_ path: String) -> IaCTechnology? {
-    if path.hasByteSuffix(".tf") || path.hasByteSuffix(".tfvars") { return .terraform }
-    if path.hasBytePrefix(".github/workflows/"), path.hasByteSuffix(".yml") || path.hasByteSuffix(".yaml") {
-      return .workflow
+    let name = String(path.split(separator: "/").last ?? "")
+    let yaml = name.hasByteSuffix(".yml") || name.hasByteSuffix(".yaml")
+    if name.hasByteSuffix(".tf") || name.hasByteSuffix(".tfvars") { return .terraform }
+    if path.hasBytePrefix(".github/workflows/"), yaml { return .workflow }
+    if yaml, name.hasBytePrefix("docker-compose") || name.hasBytePrefix("compose.") { return .compose }
+    // `Dockerfile.md` documents a Dockerfile; it is not one.
+    let prose = name.hasByteSuffix(".md") || name.hasByteSuffix(".markdown") || name.hasByteSuffix(".txt")
+    if !prose, name == "Dockerfile" || name.hasBytePrefix("Dockerfile.") || name.hasByteSuffix(".Dockerfile") {
+      return .dockerfile
     }
+    if name == "devcontainer.json" || name == ".devcontainer.json" { return .devcontainer }
     return nil
   }
 }

@@ -8,8 +8,23 @@ struct IaCReader {
     switch technology {
     case .terraform: readTerraform(source, into: &node)
     case .workflow: readWorkflow(source, into: &node)
+    case .compose: ComposeReader(classifier: classifier).read(source, into: &node)
+    case .dockerfile: DockerfileReader(classifier: classifier).read(source, into: &node)
+    case .devcontainer:
+      DevcontainerReader(classifier: classifier, commands: CommandScanner(classifier: classifier, settings: settings, defaultBases: [""]))
+        .read(source, into: &node)
     }
     return node
+  }
+
+  /// A path reference at a value's position on its line.
+  static func reference(
+    _ text: String, onLine line: Int, in source: SourceText, bases: [String], classifier: PathClassifier
+  ) -> Reference {
+    let column = FactsCollector.column(of: text, onLine: line, in: source)
+    return Reference(
+      kind: .iacPath, text: text, span: SourceSpan(line: line, column: column, endColumn: column + text.unicodeScalars.count),
+      resolution: classifier.resolve(text, bases: bases))
   }
 
   // MARK: - Terraform

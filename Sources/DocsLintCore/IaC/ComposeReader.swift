@@ -1,0 +1,47 @@
+/// docker compose files: services, and the paths a service builds from or reads
+/// (`build` / `build.context`, `build.dockerfile`, `env_file`), beside the compose file.
+/// Volume host paths are left alone: they are often created at run time.
+struct ComposeReader {
+  let classifier: PathClassifier
+
+  func read(_ source: SourceText, into node: inout IaCNode) {
+    let value: YAMLValue?
+    switch YAMLReader.parse(String(decoding: source.bytes, as: UTF8.self)) {
+    case .success(let parsed): value = parsed
+    case .failure(let problem):
+      node.problem = problem
+      return
+    }
+    guard case .mapping(let services, _)? = value?["services"] else { return }
+    let folder = RepoPath.directory(of: node.path)
+    for service in services {
+      node.symbols.append(IaCSymbol(kind: "service", name: service.key, span: SourceSpan(line: service.line, column: 1)))
+      var context = ""
+      switch service.value["build"] {
+      case .scalar(let path, let line)?:
+        context = path
+        node.references.append(IaCReader.reference(path, onLine: line, in: source, bases: [folder], classifier: classifier))
+      case .mapping?:
+        if case .scalar(let path, let line)? = service.value["build"]?["context"], !RepoPath.hasScheme(path) {
+          context = path
+          node.references.append(IaCReader.reference(path, onLine: line, in: source, bases: [folder], classifier: classifier))
+        }
+        if case .scalar(let file, let line)? = service.value["build"]?["dockerfile"],
+          let base = RepoPath.resolve(context.isEmpty ? "." : context, in: folder)
+        {
+          node.references.append(IaCReader.reference(file, onLine: line, in: source, bases: [base], classifier: classifier))
+        }
+      default: break
+      }
+      let envFiles: [YAMLValue] =
+        switch service.value["env_file"] {
+        case .sequence(let items, _)?: items
+        case let single?: [single]
+        case nil: []
+        }
+      for case .scalar(let path, let line) in envFiles where !path.contains("$") {
+        node.references.append(IaCReader.reference(path, onLine: line, in: source, bases: [folder], classifier: classifier))
+      }
+    }
+  }
+}
