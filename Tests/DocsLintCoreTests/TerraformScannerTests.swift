@@ -119,3 +119,27 @@ struct IaCDetectionTests {
     #expect(cleaned.split(separator: "\n", omittingEmptySubsequences: false).count == text.split(separator: "\n", omittingEmptySubsequences: false).count)
   }
 }
+
+struct TerraformMentionTests {
+  @Test(
+    "addresses",
+    arguments: [
+      ("var.region", "variable region"), ("module.vpc.vpc_id", "module vpc"), ("module.vpc[\"a\"]", "module vpc"),
+      ("aws_s3_bucket.logs.arn", "resource aws_s3_bucket.logs"), ("aws_instance.web[0]", "resource aws_instance.web"),
+      ("data.aws_ami.ubuntu.id", "data data.aws_ami.ubuntu"),
+    ])
+  func address(_ text: String, _ expected: String) {
+    let found = TerraformMentionScanner.address(Substring(text), whole: true)
+    #expect(found.map { "\($0.kind) \($0.name)" } == expected)
+  }
+
+  @Test(
+    "not addresses",
+    arguments: [
+      "module.exports", "module.exports = x", "aws_instance.tf", "main.tf", "os.path", "var.", "data.items",
+      "Config_File.yaml", "var.x y", "self.var.x",
+    ])
+  func notAddress(_ text: String) {
+    #expect(TerraformMentionScanner.address(Substring(text), whole: true) == nil)
+  }
+}

@@ -14,6 +14,8 @@ public struct DocumentFacts: Sendable, Hashable {
   public var hasContent = false
   /// `<Name>Agent` words in prose and code spans (not code blocks).
   public var agentMentions: [AgentMention] = []
+  /// Terraform addresses named in code (`var.region`, `terraform state show aws_s3_bucket.logs`).
+  public var terraformMentions: [TerraformMention] = []
   /// Names this document declares if it is an agent doc (title, `name:`, file name).
   public var declaredAgents: [String] = []
   /// Ids named in front-matter reference keys (`relacionados: [A, B]`), with where.
@@ -47,6 +49,7 @@ enum FactsCollector {
     facts.byteCount = source.bytes.count
     facts.hasContent = source.bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
     facts.agentMentions = mentions(in: source, skipping: codeLines(markdown))
+    facts.terraformMentions = TerraformMentionScanner.scan(markdown, source: source)
     if isAgentDoc { facts.declaredAgents = declaredAgents(path: path, markdown: markdown) }
     if case .mapping(let entries, _)? = markdown.frontMatter?.value {
       for entry in entries where referenceKeys.contains(entry.key) {

@@ -51,6 +51,8 @@ public struct ReferenceGraph: Sendable {
   public let index: DocumentIndex
   /// Linted IaC files, sorted by path.
   public let iac: [IaCNode]
+  /// Names of the IaC symbols, by kind (`variable` → {"region", ...}).
+  public let iacSymbols: [String: Set<String>]
 
   public init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: Set<String>],
@@ -61,5 +63,10 @@ public struct ReferenceGraph: Sendable {
     self.anchors = anchors
     self.index = index
     self.iac = iac
+    var symbols: [String: Set<String>] = [:]
+    for file in iac {
+      for symbol in file.symbols { symbols[symbol.kind, default: []].insert(symbol.name) }
+    }
+    self.iacSymbols = symbols
   }
 }

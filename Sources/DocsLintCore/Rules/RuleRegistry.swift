@@ -11,6 +11,7 @@ public enum RuleRegistry {
     EntryFormatRule.self,
     FencedCodeRule.self,
     IaCMissingPathRule.self,
+    IaCUnknownSymbolRule.self,
     InvalidDateRule.self,
     InvalidFrontMatterRule.self,
     LinkCaseMismatchRule.self,

@@ -1,0 +1,61 @@
+/// `iac/unknown-symbol`: a document names, in code, a Terraform address the IaC does not declare.
+struct IaCUnknownSymbolRule: GraphRule {
+  static let descriptor = RuleDescriptor(
+    id: "iac/unknown-symbol",
+    defaultLevel: .warning,
+    summary:
+      "A document names in code a Terraform variable, module, resource or data source that no .tf file declares",
+    rationale: """
+      Specs and runbooks name infrastructure by address: `var.region`, `module.vpc`, \
+      `terraform state rm aws_s3_bucket.logs`. After a rename the document sends the reader \
+      (or the operator's command) to nothing. Checked only in repositories with Terraform: a \
+      code span that is one address, and the arguments of `terraform` commands. A resource or \
+      data source is checked only when its type is declared somewhere (so `os_path.join` is never taken \
+      for a resource); HCL snippets are examples, not references, and are left alone.
+      """,
+    triggering: [
+      Example(
+        "Región en `↓var.regoin`; red en `↓module.network.vpc_id`.\n",
+        files: ["infra/variables.tf": "variable \"region\" {}\n", "infra/main.tf": "module \"vpc\" {\n  source = \"./vpc\"\n}\n", "infra/vpc/main.tf": ""]),
+      Example(
+        "    terraform state show ↓aws_s3_bucket.log\n    terraform plan -target=↓data.aws_ami.debian\n",
+        files: [
+          "infra/main.tf":
+            "resource \"aws_s3_bucket\" \"logs\" {}\ndata \"aws_ami\" \"ubuntu\" {}\n"
+        ]),
+    ],
+    nonTriggering: [
+      Example(
+        "`var.region`, `module.vpc.vpc_id`, `aws_s3_bucket.logs.arn`, `aws_instance.tf` y `os_path.join`.\n\n```hcl\nregion = var.caller_region\n```\n\n```bash\nterraform plan -var-file=envs/prod.tfvars -out=tfplan\n```\n",
+        files: [
+          "infra/main.tf":
+            "variable \"region\" {}\nmodule \"vpc\" {\n  source = \"./vpc\"\n}\nresource \"aws_s3_bucket\" \"logs\" {}\n",
+          "infra/vpc/main.tf": "", "envs/prod.tfvars": "",
+        ]),
+      Example("Sin Terraform en el repositorio, `var.region` no se comprueba.\n"),
+    ])
+
+  private static let nouns = ["variable": "variable", "module": "module", "resource": "resource", "data": "data source"]
+
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
+    guard !document.facts.terraformMentions.isEmpty, graph.iac.contains(where: { $0.technology == .terraform }) else {
+      return []
+    }
+    return document.facts.terraformMentions.compactMap { mention in
+      let declared = graph.iacSymbols[mention.kind] ?? []
+      guard !declared.contains(mention.name) else { return nil }
+      var candidates = declared
+      if mention.kind == "resource" || mention.kind == "data" {
+        // Only addresses of a type the repository uses: the same type, another name.
+        let type = mention.name[...mention.name.lastIndex(of: ".")!]
+        candidates = declared.filter { $0.hasPrefix(type) }
+        guard !candidates.isEmpty else { return nil }
+      }
+      let hint = EditDistance.closest(to: mention.name, in: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+      return Self.descriptor.finding(
+        in: document.path, at: mention.span,
+        "no .tf file declares the \(Self.nouns[mention.kind] ?? mention.kind) '\(mention.name)'\(hint)",
+        snippet: mention.name)
+    }
+  }
+}
