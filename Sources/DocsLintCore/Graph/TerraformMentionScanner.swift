@@ -19,7 +19,7 @@ enum TerraformMentionScanner {
       let text = Substring(span.text)
       if let command = terraformArguments(text) {
         mentions += addresses(in: command, of: text, line: span.span.line, column: span.span.column)
-      } else if let mention = address(text, whole: true) {
+      } else if mayBeAddress(text), let mention = address(text, whole: true) {
         mentions.append(
           TerraformMention(
             kind: mention.kind, name: mention.name,
@@ -27,13 +27,29 @@ enum TerraformMentionScanner {
       }
     }
     for block in markdown.codeBlocks where shellLanguages.contains(block.language ?? "") {
-      guard block.literal.utf8.count >= 9, block.literal.includes("terraform") else { continue }
-      for line in block.lines(in: source) {
-        guard let command = terraformArguments(line.text) else { continue }
-        mentions += addresses(in: command, of: line.text, line: line.line, column: line.column)
+      guard block.literal.includes("terraform ") else { continue }
+      var line = block.firstLine
+      // Columns are counted only on the lines that are terraform commands.
+      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        defer { line += 1 }
+        let text = Substring(bytes)
+        guard let command = terraformArguments(text) else { continue }
+        mentions += addresses(in: command, of: text, line: line, column: source.contentColumn(of: text, onLine: line))
       }
     }
     return mentions
+  }
+
+  /// A cheap byte test before splitting: a lowercase start, a dot, no spaces or slashes
+  /// (most code spans are paths).
+  private static func mayBeAddress(_ text: Substring) -> Bool {
+    guard let first = text.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+    var dot = false
+    for byte in text.utf8 {
+      if byte == 0x20 || byte == UInt8(ascii: "/") { return false }
+      if byte == UInt8(ascii: ".") { dot = true }
+    }
+    return dot
   }
 
   /// Block languages whose lines may be `terraform` commands ("" is an unlabelled block).
