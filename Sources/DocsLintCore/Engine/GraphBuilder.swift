@@ -18,6 +18,8 @@ public struct GraphBuilder: Sendable {
     let configuration = configuration
     let inventory = workspace.inventory
 
+    // Terraform addresses in prose are looked for only where there is Terraform.
+    let hasTerraform = iacTargets.contains { IaCTechnology.of($0) == .terraform }
     var documents = Parallel.map(targets) { path -> DocumentNode in
       switch reader.read(path) {
       case .failure(let problem):
@@ -31,9 +33,10 @@ public struct GraphBuilder: Sendable {
           path: path, markdown: markdown, source: source, references: references, kind: kind,
           configuration: configuration, inventory: inventory)
         let findings = documentRules.flatMap { $0.check(context) }
-        let facts = FactsCollector.collect(
+        var facts = FactsCollector.collect(
           path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
           referenceKeys: configuration.kinds.referenceKeys)
+        if hasTerraform { facts.terraformMentions = TerraformMentionScanner.scan(markdown, source: source) }
         // The edges and findings now carry what the file said; keep memory per file.
         markdown.links = []
         markdown.codeSpans = []

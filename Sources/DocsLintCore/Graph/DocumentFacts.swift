@@ -49,7 +49,6 @@ enum FactsCollector {
     facts.byteCount = source.bytes.count
     facts.hasContent = source.bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
     facts.agentMentions = mentions(in: source, skipping: codeLines(markdown))
-    facts.terraformMentions = TerraformMentionScanner.scan(markdown, source: source)
     if isAgentDoc { facts.declaredAgents = declaredAgents(path: path, markdown: markdown) }
     if case .mapping(let entries, _)? = markdown.frontMatter?.value {
       for entry in entries where referenceKeys.contains(entry.key) {

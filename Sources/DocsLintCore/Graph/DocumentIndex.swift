@@ -22,11 +22,13 @@ public struct DocumentIndex: Sendable {
   public init() {}
 
   init(documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool) {
-    let all = documents.map { ($0.path, $0.facts) } + others.map { ($0.path, $0.facts) }
-    for (path, facts) in all {
+    // Indices, not copies: this part runs on one core over every document.
+    func declare(_ path: String, _ facts: DocumentFacts) {
       if let id = facts.id, let span = facts.idSpan { ids[id, default: []].append(Declaration(path: path, span: span)) }
       agentNames.formUnion(facts.declaredAgents)
     }
+    for document in documents { declare(document.path, document.facts) }
+    for other in others { declare(other.path, other.facts) }
     for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
     idSuggestions = NearMatch(Array(ids.keys))
     for document in documents where gatherReferenced {
@@ -39,25 +41,27 @@ public struct DocumentIndex: Sendable {
       }
     }
     // Empty files are all alike; only documents with content can be copies.
-    let readable = documents.filter { $0.markdown != nil && $0.facts.hasContent }
-    let byContent = Dictionary(grouping: readable) { ContentKey(hash: $0.facts.contentHash, size: $0.facts.byteCount) }
+    let readable = documents.indices.filter { index in
+      guard case .markdown = documents[index].content else { return false }
+      return documents[index].facts.hasContent
+    }
+    let byContent = Dictionary(grouping: readable) { ContentKey(hash: documents[$0].facts.contentHash, size: documents[$0].facts.byteCount) }
     for group in byContent.values where group.count > 1 {
-      let paths = group.map(\.path).sorted(by: ByteOrder.less)
+      let paths = group.map { documents[$0].path }.sorted(by: ByteOrder.less)
       identicalGroups[paths[0]] = paths
     }
     // Per-folder README and index pages share names and titles by design.
-    let copies = readable.filter { document in
-      document.facts.title != nil && !Self.isFolderPage(document.path)
-    }
-    let byNameAndTitle = Dictionary(grouping: copies) { document in
-      let path = document.path
+    let copies = readable.filter { documents[$0].facts.title != nil && !Self.isFolderPage(documents[$0].path) }
+    let byNameAndTitle = Dictionary(grouping: copies) { index in
+      let path = documents[index].path
       let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.index(after: $0) } ?? path.startIndex
-      return NameAndTitle(name: path[name...], title: document.facts.title!)
+      return NameAndTitle(name: path[name...], title: documents[index].facts.title!)
     }
     for group in byNameAndTitle.values where group.count > 1 {
-      for document in group {
-        let others = group.filter { $0.facts.contentHash != document.facts.contentHash || $0.facts.byteCount != document.facts.byteCount }
-        if !others.isEmpty { divergedCopies[document.path] = others.map(\.path).sorted(by: ByteOrder.less) }
+      for index in group {
+        let facts = documents[index].facts
+        let others = group.filter { documents[$0].facts.contentHash != facts.contentHash || documents[$0].facts.byteCount != facts.byteCount }
+        if !others.isEmpty { divergedCopies[documents[index].path] = others.map { documents[$0].path }.sorted(by: ByteOrder.less) }
       }
     }
   }

@@ -57,16 +57,18 @@ enum TerraformMentionScanner {
 
   /// The text after `terraform` when `text` (less a `$ ` prompt) is a terraform command.
   private static func terraformArguments(_ text: Substring) -> Substring? {
-    var rest = text.drop { $0 == " " || $0 == "\t" }
-    if rest.hasPrefix("$ ") { rest = rest.dropFirst(2) }
-    guard rest.hasPrefix("terraform ") else { return nil }
-    return rest.dropFirst("terraform ".count)
+    // Bytes, not Characters: this runs on every code span and command line.
+    var rest = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+    if rest.starts(with: "$ ".utf8) { rest = rest.dropFirst(2) }
+    guard rest.starts(with: "terraform ".utf8) else { return nil }
+    return Substring(rest.dropFirst("terraform ".utf8.count))
   }
 
   /// Every address among the words of `arguments` (`-target=ADDR` included), placed in `text`.
   private static func addresses(in arguments: Substring, of text: Substring, line: Int, column: Int) -> [TerraformMention] {
     var result: [TerraformMention] = []
-    for word in arguments.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+    for bytes in arguments.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }) where bytes.contains(UInt8(ascii: ".")) {
+      let word = Substring(bytes)
       var token = word.hasPrefix("-") ? word.drop { $0 != "=" }.dropFirst() : word
       token = token.drop { $0 == "'" || $0 == "\"" }
       while let last = token.last, last == "'" || last == "\"" || last == ";" { token = token.dropLast() }
