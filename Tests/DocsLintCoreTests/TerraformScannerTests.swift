@@ -143,3 +143,20 @@ struct TerraformMentionTests {
     #expect(TerraformMentionScanner.address(Substring(text), whole: true) == nil)
   }
 }
+
+struct VariableTableTests {
+  @Test func cellsSplitOnUnescapedPipesWithScalarColumns() {
+    let cells = VariableTableScanner.cells(of: "| `región` | a \\| b |  c  |")
+    #expect(cells.map(\.text) == ["`región`", "a \\| b", "c"])
+    #expect(cells.map(\.column) == [3, 14, 24])
+  }
+
+  @Test func tablesInCodeBlocksAndOtherHeadersAreSkipped() {
+    let text = "| Nombre | x |\n|---|---|\n| `a` | 1 |\n\n```\n| Variable |\n|---|\n| b |\n```\n\n| Tag | v |\n|---|---|\n| c | 2 |\n"
+    let source = SourceText(bytes: Array(text.utf8))
+    let tables = VariableTableScanner.scan(source, skipping: [5...9])
+    #expect(tables.count == 1)
+    #expect(tables.first?.names.map { $0.name } == ["a"])
+    #expect(tables.first?.names.first?.span == SourceSpan(line: 3, column: 4, endColumn: 5))
+  }
+}

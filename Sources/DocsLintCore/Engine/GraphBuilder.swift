@@ -36,7 +36,10 @@ public struct GraphBuilder: Sendable {
         var facts = FactsCollector.collect(
           path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
           referenceKeys: configuration.kinds.referenceKeys)
-        if hasTerraform { facts.terraformMentions = TerraformMentionScanner.scan(markdown, source: source) }
+        if hasTerraform {
+          facts.terraformMentions = TerraformMentionScanner.scan(markdown, source: source)
+          facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))
+        }
         // The edges and findings now carry what the file said; keep memory per file.
         markdown.links = []
         markdown.codeSpans = []

@@ -25,7 +25,7 @@ public struct Linter: Sendable {
           let level = configuration.level(of: descriptor, in: kind)
         else { return nil }
         var finding = finding
-        finding.level = level
+        finding.level = finding.levelCap.map { min(level, $0) } ?? level
         return finding
       }
     }
@@ -38,7 +38,7 @@ public struct Linter: Sendable {
             return nil
           }
           var finding = finding
-          finding.level = level
+          finding.level = finding.levelCap.map { min(level, $0) } ?? level
           return finding
         }
       }

@@ -16,6 +16,8 @@ public struct DocumentFacts: Sendable, Hashable {
   public var agentMentions: [AgentMention] = []
   /// Terraform addresses named in code (`var.region`, `terraform state show aws_s3_bucket.logs`).
   public var terraformMentions: [TerraformMention] = []
+  /// Tables listing Terraform inputs or outputs.
+  public var variableTables: [VariableTable] = []
   /// Names this document declares if it is an agent doc (title, `name:`, file name).
   public var declaredAgents: [String] = []
   /// Ids named in front-matter reference keys (`relacionados: [A, B]`), with where.
@@ -91,7 +93,7 @@ enum FactsCollector {
     }
   }
 
-  private static func codeLines(_ markdown: MarkdownDocument) -> [ClosedRange<Int>] {
+  static func codeLines(_ markdown: MarkdownDocument) -> [ClosedRange<Int>] {
     markdown.codeBlocks.map { block in
       let count = block.literal.withBytes { bytes in bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
       return (block.firstLine - 1)...(block.firstLine + count)

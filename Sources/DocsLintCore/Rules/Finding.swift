@@ -22,6 +22,9 @@ public struct Finding: Sendable, Hashable, Codable {
   /// The offending text (a link destination, a path); with the rule and path it
   /// identifies the finding independently of its line number.
   public var snippet: String
+  /// The most severe level this finding may have, for rules whose findings differ in
+  /// weight (a table's extra row is an error, a missing row a warning).
+  public var levelCap: Level?
 
   public init(ruleId: String, level: Level, message: String, path: String, span: SourceSpan, snippet: String) {
     self.ruleId = ruleId

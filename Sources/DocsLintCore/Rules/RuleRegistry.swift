@@ -12,6 +12,7 @@ public enum RuleRegistry {
     FencedCodeRule.self,
     IaCMissingPathRule.self,
     IaCUnknownSymbolRule.self,
+    IaCVariableDriftRule.self,
     InvalidDateRule.self,
     InvalidFrontMatterRule.self,
     LinkCaseMismatchRule.self,
