@@ -30,14 +30,14 @@ enum VariableTableScanner {
       guard isDelimiterRow(source.bytes[source.byteRange(ofLine: line)]), !code.contains(where: { $0.contains(line) })
       else { continue }
       let headerText = source.lineText(line - 1)
-      guard let first = cells(of: headerText).first, let lists = lists(named: first.text) else { continue }
+      guard let first = cells(of: headerText, limit: 1).first, let lists = lists(named: first.text) else { continue }
       var table = VariableTable(
         lists: lists, header: SourceSpan(line: line - 1, column: first.column, endColumn: first.column + first.text.unicodeScalars.count),
         names: [])
       var row = line + 1
       while row <= source.lineCount, !code.contains(where: { $0.contains(row) }) {
         let text = source.lineText(row)
-        guard text.contains("|"), let cell = cells(of: text).first else { break }
+        guard text.contains("|"), let cell = cells(of: text, limit: 1).first else { break }
         let name = unwrapped(cell.text)
         if isName(name.text) {
           let column = cell.column + name.offset
@@ -76,9 +76,9 @@ enum VariableTableScanner {
     return dash && pipe
   }
 
-  /// The cells of a row, split on unescaped pipes, each trimmed, with the column
-  /// (in scalars, 1-based) where its text starts.
-  static func cells(of text: String) -> [(text: String, column: Int)] {
+  /// The cells of a row (the first `limit` of them), split on unescaped pipes, each
+  /// trimmed, with the column (in scalars, 1-based) where its text starts.
+  static func cells(of text: String, limit: Int = .max) -> [(text: String, column: Int)] {
     var result: [(text: String, column: Int)] = []
     var scalars = Array(text.unicodeScalars)
     while scalars.last == " " || scalars.last == "\t" { scalars.removeLast() }
@@ -103,6 +103,7 @@ enum VariableTableScanner {
       }
       if scalars[index] == "|" {
         close(index)
+        if result.count == limit { return result }
         cellStart = index + 1
       }
       index += 1
