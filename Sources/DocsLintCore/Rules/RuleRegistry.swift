@@ -11,6 +11,7 @@ public enum RuleRegistry {
     EntryFormatRule.self,
     FencedCodeRule.self,
     IaCMissingPathRule.self,
+    IaCUndocumentedStackRule.self,
     IaCUnknownSymbolRule.self,
     IaCVariableDriftRule.self,
     InvalidDateRule.self,

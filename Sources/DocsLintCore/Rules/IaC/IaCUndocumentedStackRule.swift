@@ -1,0 +1,91 @@
+/// `iac/undocumented-stack`: an IaC stack no plan, spec or runbook refers to.
+struct IaCUndocumentedStackRule: IaCRule {
+  static let descriptor = RuleDescriptor(
+    id: "iac/undocumented-stack",
+    defaultLevel: .warning,
+    summary:
+      "An IaC stack (Terraform root module, compose file, workflow) that no ExecPlan, infrastructure spec or runbook refers to, by its path or a parent folder",
+    rationale: """
+      A stack someone can apply or run should have a plan, spec or runbook that says what \
+      it is for. A document covers a stack when it links or names the stack's file, its \
+      folder, a file inside it, or a parent folder (`infrastructure/terraform/`). A Terraform \
+      folder used as another module's `source` is a module, not a stack. Only checked in \
+      repositories that have plans, specs or runbooks at all; reported once per stack, on \
+      its first file.
+      """,
+    triggering: [
+      Example(
+        "↓variable \"region\" {}\n",
+        path: "infra/envs/dev/main.tf",
+        files: [
+          "docs/runbooks/despliegue.md": "# Runbook: despliegue\n\nVer `infra/envs/prod/`.\n",
+          "infra/envs/prod/main.tf": "module \"red\" {\n  source = \"../../modules/red\"\n}\n",
+          "infra/modules/red/main.tf": "",
+        ])
+    ],
+    nonTriggering: [
+      Example(
+        "module \"red\" {\n  source = \"../../modules/red\"\n}\n",
+        path: "infra/envs/prod/main.tf",
+        files: [
+          "docs/runbooks/despliegue.md": "# Runbook: despliegue\n\nTodo en [infra](../../infra/) y `compose.yml`.\n",
+          "infra/modules/red/main.tf": "", "compose.yml": "services:\n  web:\n    image: nginx\n",
+        ]),
+      Example("on: push\n", path: ".github/workflows/ci.yml", files: ["docs/notas.md": "Sin planes ni runbooks.\n"]),
+    ])
+
+  /// Kinds whose documents describe infrastructure.
+  static let describingKinds: Set<String> = ["execplan", "spec-infra", "runbook"]
+
+  func check(_ file: IaCNode, in graph: ReferenceGraph) -> [Finding] {
+    guard file.problem == nil else { return [] }  // input/unparsable already speaks for it
+    let stack: String
+    switch file.technology {
+    case .terraform:
+      guard file.path.hasByteSuffix(".tf") else { return [] }
+      let folder = RepoPath.directory(of: file.path)
+      let siblings = graph.iac.filter { $0.technology == .terraform && $0.path.hasByteSuffix(".tf") && RepoPath.directory(of: $0.path) == folder }
+      guard siblings.first?.path == file.path else { return [] }  // once per folder
+      let modules = graph.iac.lazy.filter { $0.technology == .terraform }.flatMap(\.references).compactMap(\.resolution.targetPath)
+      guard !modules.contains(folder) else { return [] }
+      stack = folder
+    case .compose, .workflow: stack = file.path
+    case .dockerfile, .devcontainer: return []
+    }
+    let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
+    guard !describing.isEmpty else { return [] }
+    let covered = describing.contains { document in
+      document.references.contains { reference in
+        let targets: [String] =
+          switch reference.resolution {
+          case .target(let path), .missingAnchor(let path, _, _): [path]
+          case .glob(let matches): matches
+          default: []
+          }
+        return targets.contains { target in
+          !target.isEmpty && (target == stack || stack.hasBytePrefix(target + "/") || target.hasBytePrefix(stack + "/"))
+        }
+      }
+    }
+    guard !covered else { return [] }
+    let what = file.technology == .terraform ? "Terraform root module '\(stack)'" : "\(file.technology.noun) '\(stack)'"
+    return [
+      Self.descriptor.finding(
+        in: file.path, at: SourceSpan(line: 1, column: 1), "no ExecPlan, spec or runbook refers to the \(what)",
+        snippet: stack)
+    ]
+  }
+}
+
+extension IaCTechnology {
+  /// How findings name a file of this technology.
+  var noun: String {
+    switch self {
+    case .terraform: "Terraform file"
+    case .workflow: "workflow"
+    case .compose: "compose file"
+    case .dockerfile: "Dockerfile"
+    case .devcontainer: "devcontainer"
+    }
+  }
+}
