@@ -8,7 +8,7 @@ struct DocsLint: ParsableCommand {
     commandName: "docs-lint",
     abstract: "Checks that documentation, plans and code agree: links, anchors, paths.",
     version: ToolInfo.version,
-    subcommands: [Lint.self, ListRules.self, Explain.self],
+    subcommands: [Lint.self, ListRules.self, Explain.self, Graph.self],
     defaultSubcommand: Lint.self)
 }
 
@@ -75,6 +75,58 @@ struct Explain: ParsableCommand {
       throw UsageError("unknown rule '\(id)'; run `docs-lint rules` for the list")
     }
     print(RuleDocumentation.render(rule))
+  }
+}
+
+struct Graph: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the cross-reference graph (documents, files, IaC symbols), or one file's neighbourhood.")
+
+  @Argument(help: "Repository or folder (default: the current one).")
+  var path: String?
+
+  @Option(help: "Repository root (default: git top-level, or the folder given).")
+  var root: String?
+
+  @Option(help: "Output format: json, dot or mermaid.")
+  var format: String = "json"
+
+  @Option(help: "Only this file's neighbourhood (a path from the root or the current folder).")
+  var focus: String?
+
+  @Option(help: "With --focus: how many edges away to go.")
+  var depth: Int = 1
+
+  @Option(help: "Write the graph to this file instead of standard output.")
+  var output: String?
+
+  @Option(help: "Configuration file (default: .docs-lint.yml at the root).")
+  var config: String?
+
+  func run() throws {
+    guard let writer = GraphWriters.named(format) else {
+      throw UsageError("unknown --format '\(format)' (expected json, dot or mermaid)")
+    }
+    guard depth >= 0 else { throw UsageError("--depth must be 0 or more") }
+    let (graph, root) = try LintRun.graph(paths: path.map { [$0] } ?? [], root: root, configFile: config)
+    var export = GraphExport(graph)
+    if let focus {
+      let id = GraphExport.nodeID(forPath: focus, root: root)
+      guard export.nodes.contains(where: { $0.id == id }) else {
+        throw UsageError("'\(focus)' is not in the graph (no document, IaC file or reference names it)")
+      }
+      export = export.neighbourhood(of: id, depth: depth)
+    }
+    let rendered = writer.render(export)
+    if let output {
+      do {
+        try rendered.write(toFile: output, atomically: true, encoding: .utf8)
+      } catch {
+        throw UsageError("cannot write \(output): \(error.localizedDescription)")
+      }
+    } else {
+      FileHandle.standardOutput.write(Data(rendered.utf8))
+    }
   }
 }
 

@@ -56,6 +56,24 @@ public struct LintRun: Sendable {
   public static func execute(paths: [String], root: String?, configFile: String?) throws -> LintRun {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
+    let (graph, configuration, count) = try buildGraph(workspace, paths: paths, configFile: configFile, timer: &timer)
+    let findings = Linter(configuration: configuration).findings(in: graph)
+    timer.lap("rules")
+    timer.report()
+    return LintRun(findings: findings, filesLinted: count, graph: graph)
+  }
+
+  /// The graph alone, for `docs-lint graph`, with the repository root it was built in.
+  public static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
+    var timer = PhaseTimer()
+    let workspace = try Workspace.open(paths: paths, explicitRoot: root)
+    let (graph, _, _) = try buildGraph(workspace, paths: paths, configFile: configFile, timer: &timer)
+    return (graph, workspace.root)
+  }
+
+  private static func buildGraph(
+    _ workspace: Workspace, paths: [String], configFile: String?, timer: inout PhaseTimer
+  ) throws -> (ReferenceGraph, Configuration, Int) {
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
     let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
@@ -63,10 +81,7 @@ public struct LintRun: Sendable {
     let graph = GraphBuilder(workspace: workspace, configuration: configuration)
       .build(targets: targets, iacTargets: iacTargets)
     timer.lap("graph")
-    let findings = Linter(configuration: configuration).findings(in: graph)
-    timer.lap("rules")
-    timer.report()
-    return LintRun(findings: findings, filesLinted: targets.count + iacTargets.count, graph: graph)
+    return (graph, configuration, targets.count + iacTargets.count)
   }
 }
 
