@@ -72,6 +72,8 @@ struct CommandLineTests {
       (["--bogus"], "Unknown option '--bogus'"),
       (["/nonexistent/docs-lint-path"], "no such file or directory"),
       (["explain", "link/nope"], "unknown rule 'link/nope'"),
+      (["graph", "fixtures/iac", "--format", "png"], "unknown --format 'png'"),
+      (["graph", "fixtures/iac", "--root", "fixtures/iac", "--focus", "nada.md"], "'nada.md' is not in the graph"),
     ])
   func usageErrors(_ arguments: [String], _ message: String) throws {
     let result = try Self.run(arguments)
@@ -96,6 +98,15 @@ struct CommandLineTests {
     #expect(result.stdout.isEmpty)
     let sarif = try String(contentsOfFile: output, encoding: .utf8)
     #expect(sarif.contains("\"version\" : \"2.1.0\""))
+  }
+
+  @Test func graphFocusFromTheCurrentFolder() throws {
+    let result = try Self.run([
+      "graph", "fixtures/iac", "--root", "fixtures/iac", "--format", "mermaid", "--focus", "fixtures/iac/compose.yml",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("flowchart LR\n"))
+    #expect(result.stdout.contains("\"docs/runbooks/red.md\""))
   }
 
   @Test func rulesAndExplain() throws {
