@@ -40,6 +40,9 @@ public struct GraphBuilder: Sendable {
           facts.terraformMentions = TerraformMentionScanner.scan(markdown, source: source)
           facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))
         }
+        if !iacTargets.isEmpty, let id = kind?.kind.id, IaCValidationMismatchRule.describingKinds.contains(id) {
+          facts.validation = ValidationCheckScanner.scan(markdown, source: source)
+        }
         // The edges and findings now carry what the file said; keep memory per file.
         markdown.links = []
         markdown.codeSpans = []

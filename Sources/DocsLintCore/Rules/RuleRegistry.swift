@@ -13,6 +13,7 @@ public enum RuleRegistry {
     IaCMissingPathRule.self,
     IaCUndocumentedStackRule.self,
     IaCUnknownSymbolRule.self,
+    IaCValidationMismatchRule.self,
     IaCVariableDriftRule.self,
     InvalidDateRule.self,
     InvalidFrontMatterRule.self,
