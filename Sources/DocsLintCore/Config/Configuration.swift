@@ -95,7 +95,7 @@ public struct Configuration: Sendable {
         throw ConfigError(
           file: file, line: entry.line,
           message:
-            "unknown key '\(entry.key)' (expected include, exclude, rules, paths, kinds, front-matter, reference-keys, date-keys, section-placeholders, packs, max-file-size-kb)"
+            "unknown key '\(entry.key)' (expected include, exclude, rules, paths, kinds, front-matter, reference-keys, date-keys, section-placeholders, environments, deployment-sections, packs, max-file-size-kb)"
         )
       }
     }

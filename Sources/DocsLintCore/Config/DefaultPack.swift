@@ -129,6 +129,20 @@ date-keys: ["fecha*", "*_fecha", "date", "*_date", "ultima_actualizacion", "crea
 
 # A section whose only content is one of these counts as empty.
 section-placeholders: [pending, pendiente, tbd, todo, "por definir", "n/a", "-", "..."]
+
+# Environments: each canonical name with the words that mean it (accents and case
+# ignored). iac/environment-drift reads them in the deployment sections of plans and
+# specs, and in IaC names: env folders, .tfvars files, compose.<env>.yml, workflow
+# `environment:`.
+environments:
+  dev: [dev, development, desarrollo]
+  staging: [staging, stg, preprod, preproduccion, pre-production]
+  qa: [qa, uat]
+  prod: [prod, production, produccion, prd]
+  sandbox: [sandbox]
+
+# Sections of plans and specs where the rollout's environments are named.
+deployment-sections: ["despliegue*", "deploy*", "rollout*", "entornos*", "environments*", "puesta en produccion*", "release*", "promocion*"]
 """#,
     "paths.yml": #"""
 # What docs-lint treats as a path reference in code spans and shell code.

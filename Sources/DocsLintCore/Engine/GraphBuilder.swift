@@ -42,6 +42,7 @@ public struct GraphBuilder: Sendable {
         }
         if !iacTargets.isEmpty, let id = kind?.kind.id, IaCValidationMismatchRule.describingKinds.contains(id) {
           facts.validation = ValidationCheckScanner.scan(markdown, source: source)
+          facts.environments = EnvironmentMentionScanner.scan(markdown, source: source, settings: configuration.kinds)
         }
         // The edges and findings now carry what the file said; keep memory per file.
         markdown.links = []
@@ -105,7 +106,7 @@ public struct GraphBuilder: Sendable {
       index: DocumentIndex(
         documents: documents, others: otherFacts,
         gatherReferenced: configuration.level(of: OrphanRule.descriptor) != nil),
-      iac: iac)
+      iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds))
   }
 
   /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`, `.env`), not

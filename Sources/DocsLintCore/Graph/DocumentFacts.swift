@@ -20,6 +20,8 @@ public struct DocumentFacts: Sendable, Hashable {
   public var variableTables: [VariableTable] = []
   /// A plan's or spec's validation heading and the IaC checks it names.
   public var validation = ValidationFacts()
+  /// Environments named in deployment sections.
+  public var environments: [EnvironmentMention] = []
   /// Names this document declares if it is an agent doc (title, `name:`, file name).
   public var declaredAgents: [String] = []
   /// Ids named in front-matter reference keys (`relacionados: [A, B]`), with where.

@@ -53,11 +53,14 @@ public struct ReferenceGraph: Sendable {
   public let iac: [IaCNode]
   /// Names of the IaC symbols, by kind (`variable` → {"region", ...}).
   public let iacSymbols: [String: Set<String>]
+  /// Canonical names of the environments the IaC defines (env folders, tfvars, ...).
+  public let environments: Set<String>
 
   public init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: Set<String>],
-    index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = []
+    index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = [], environments: Set<String> = []
   ) {
+    self.environments = environments
     self.inventory = inventory
     self.documents = documents
     self.anchors = anchors

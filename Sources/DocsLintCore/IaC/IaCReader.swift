@@ -85,6 +85,11 @@ struct IaCReader {
     let commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: [""])
     for job in jobs {
       node.symbols.append(IaCSymbol(kind: "job", name: job.key, span: SourceSpan(line: job.line, column: 1)))
+      // `environment: prod` or `environment: {name: prod, url: ...}`; `${{ }}` names are not known here.
+      let environment = job.value["environment"]
+      if case .scalar(let name, let line)? = environment?["name"] ?? environment, !name.contains("$") {
+        node.symbols.append(IaCSymbol(kind: "environment", name: name, span: SourceSpan(line: line, column: 1)))
+      }
       guard case .sequence(let steps, _)? = job.value["steps"] else { continue }
       for step in steps {
         // A local action: `uses: ./.github/actions/setup` (relative to the repository root).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Document kinds and the front-matter conventions shared by all documents,
 /// from `rules/kinds.yml`, extended by `.docs-lint.yml` and extra packs.
 public struct KindSettings: Sendable, Hashable {
@@ -9,8 +11,19 @@ public struct KindSettings: Sendable, Hashable {
   public var dateKeys: [String] = []
   /// Normalized section bodies that count as empty.
   public var placeholders: Set<String> = []
+  /// Environment words, folded (`producción` → `produccion`), to their canonical name (`prod`).
+  public var environments: [String: String] = [:]
+  /// Normalized title patterns of the sections where plans name rollout environments.
+  public var deploymentSections: [String] = []
 
-  public static let keys: Set<String> = ["kinds", "front-matter", "reference-keys", "date-keys", "section-placeholders"]
+  public static let keys: Set<String> = [
+    "kinds", "front-matter", "reference-keys", "date-keys", "section-placeholders", "environments", "deployment-sections",
+  ]
+
+  /// The canonical environment a word or IaC name stands for, if it is one.
+  public func environment(named word: some StringProtocol) -> String? {
+    environments[word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)]
+  }
 
   public init() {}
 
@@ -34,6 +47,19 @@ public struct KindSettings: Sendable, Hashable {
     case "section-placeholders":
       placeholders.formUnion(
         try ConfigValues.strings(value, key: key, file: file).map { TitleMatcher.normalize($0).isEmpty ? $0 : TitleMatcher.normalize($0) })
+    case "environments":
+      guard case .mapping(let entries, _) = value else {
+        throw ConfigError(file: file, line: value.line, message: "'environments' must map names to lists of words")
+      }
+      for entry in entries {
+        let canonical = entry.key.lowercased()
+        environments[canonical] = canonical
+        for word in try ConfigValues.strings(entry.value, key: entry.key, file: file) {
+          environments[word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)] = canonical
+        }
+      }
+    case "deployment-sections":
+      deploymentSections += try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalizePattern)
     default: throw ConfigError(file: file, line: value.line, message: "unknown key '\(key)'")
     }
   }

@@ -10,6 +10,7 @@ public enum RuleRegistry {
     EmptySectionRule.self,
     EntryFormatRule.self,
     FencedCodeRule.self,
+    IaCEnvironmentDriftRule.self,
     IaCMissingPathRule.self,
     IaCUndocumentedStackRule.self,
     IaCUnknownSymbolRule.self,

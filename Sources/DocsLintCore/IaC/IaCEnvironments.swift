@@ -1,0 +1,31 @@
+/// The environments IaC files define, by canonical name: folders under `envs/`,
+/// `environments/` or `env/`, `.tfvars` files (`prod.tfvars`, `prod.auto.tfvars`),
+/// `compose.<env>.yml`, and workflow jobs' `environment:`.
+enum IaCEnvironments {
+  static let folders: Set<String> = ["envs", "environments", "env", "entornos"]
+
+  static func names(in files: [IaCNode], settings: KindSettings) -> Set<String> {
+    var names = Set<String>()
+    func add(_ candidate: some StringProtocol) {
+      if let name = settings.environment(named: candidate) { names.insert(name) }
+    }
+    for file in files {
+      let parts = file.path.split(separator: "/")
+      for (index, part) in parts.enumerated().dropLast() where folders.contains(String(part)) {
+        add(parts[index + 1])
+      }
+      let name = parts.last ?? ""
+      if name.hasSuffix(".tfvars") {
+        let stem = name.dropLast(".tfvars".count)
+        add(stem.hasSuffix(".auto") ? stem.dropLast(".auto".count) : stem)
+      }
+      if file.technology == .compose {
+        // compose.prod.yml, docker-compose.staging.yaml
+        let words = name.split(separator: ".")
+        if words.count >= 3 { add(words[words.count - 2]) }
+      }
+      for symbol in file.symbols where symbol.kind == "environment" { add(symbol.name) }
+    }
+    return names
+  }
+}
