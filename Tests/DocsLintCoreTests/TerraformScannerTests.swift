@@ -101,12 +101,19 @@ struct IaCDetectionTests {
       ("infra/main.tf", "terraform"), ("envs/dev.tfvars", "terraform"), (".github/workflows/ci.yml", "github-workflow"),
       ("docker-compose.yml", "docker-compose"), ("deploy/compose.prod.yaml", "docker-compose"), ("app/Dockerfile", "dockerfile"),
       ("Dockerfile.dev", "dockerfile"), (".devcontainer/devcontainer.json", "devcontainer"),
+      ("k8s/base/app.yaml", "kubernetes"), ("deploy/kubernetes/svc.yml", "kubernetes"),
+      ("k8s/overlays/prod/kustomization.yaml", "kustomize"),
     ])
   func detects(_ path: String, _ technology: String) {
     #expect(IaCTechnology.of(path)?.rawValue == technology)
   }
 
-  @Test("not IaC", arguments: ["docs/compose.md", "config.yml", ".github/dependabot.yml", "Dockerfile.md", "main.tf.md"])
+  @Test(
+    "not IaC",
+    arguments: [
+      "docs/compose.md", "config.yml", ".github/dependabot.yml", "Dockerfile.md", "main.tf.md", "charts/api/templates/k8s/x.yaml",
+      "k8s/README.md",
+    ])
   func ignores(_ path: String) {
     #expect(IaCTechnology.of(path) == nil)
   }

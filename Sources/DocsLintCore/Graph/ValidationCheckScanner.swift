@@ -27,12 +27,14 @@ enum ValidationCheckScanner {
     "verificacion", "acceptance", "aceptacion", "criterios de aceptacion",
   ]
 
-  /// Checks of the technologies docs-lint reads. Kubernetes, Helm, Ansible and Vagrant
-  /// checks join when those files are read; until then a check for them is never judged.
+  /// Checks of the technologies docs-lint reads. Helm, Ansible and Vagrant checks join
+  /// when those files are read; until then a check for them is never judged.
   static let checks: [(command: String, technology: IaCTechnology)] = [
     ("terraform validate", .terraform), ("terraform plan", .terraform), ("terraform fmt", .terraform),
     ("tflint", .terraform), ("hadolint", .dockerfile), ("docker compose config", .compose),
     ("docker-compose config", .compose), ("actionlint", .workflow), ("devcontainer build", .devcontainer),
+    ("kubectl diff", .kubernetes), ("kubeconform", .kubernetes), ("kubeval", .kubernetes),
+    ("kustomize build", .kustomize), ("kubectl kustomize", .kustomize),
   ]
 
   static func scan(_ markdown: MarkdownDocument, source: SourceText) -> ValidationFacts {

@@ -1,8 +1,8 @@
 /// The environments IaC files define, by canonical name: folders under `envs/`,
-/// `environments/` or `env/`, `.tfvars` files (`prod.tfvars`, `prod.auto.tfvars`),
+/// `environments/`, `env/` or Kustomize `overlays/`, `.tfvars` files (`prod.tfvars`, `prod.auto.tfvars`),
 /// `compose.<env>.yml`, and workflow jobs' `environment:`.
 enum IaCEnvironments {
-  static let folders: Set<String> = ["envs", "environments", "env", "entornos"]
+  static let folders: Set<String> = ["envs", "environments", "env", "entornos", "overlays"]
 
   static func names(in files: [IaCNode], settings: KindSettings) -> Set<String> {
     var names = Set<String>()

@@ -5,6 +5,8 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   case compose = "docker-compose"
   case dockerfile
   case devcontainer
+  case kubernetes
+  case kustomize
 
   /// The technology of a root-relative path, if any.
   public static func of(_ path: String) -> IaCTechnology? {
@@ -19,6 +21,12 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
       return .dockerfile
     }
     if name == "devcontainer.json" || name == ".devcontainer.json" { return .devcontainer }
+    if name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization" { return .kustomize }
+    // Manifests by folder: k8s/, kubernetes/, manifests/ (a chart's templates are Go templates).
+    if yaml, !path.includes("/templates/") {
+      let folders = path.split(separator: "/").dropLast()
+      if folders.contains(where: { $0 == "k8s" || $0 == "kubernetes" || $0 == "manifests" }) { return .kubernetes }
+    }
     return nil
   }
 }

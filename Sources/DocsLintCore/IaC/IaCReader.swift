@@ -13,6 +13,8 @@ struct IaCReader {
     case .devcontainer:
       DevcontainerReader(classifier: classifier, commands: CommandScanner(classifier: classifier, settings: settings, defaultBases: [""]))
         .read(source, into: &node)
+    case .kubernetes: KubernetesReader(classifier: classifier).readManifests(source, into: &node)
+    case .kustomize: KubernetesReader(classifier: classifier).readKustomization(source, into: &node)
     }
     return node
   }

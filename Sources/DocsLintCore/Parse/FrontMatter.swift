@@ -60,6 +60,21 @@ public enum YAMLReader {
     }
   }
 
+  /// Every document of a multi-document stream (`---` separated), as Kubernetes writes them.
+  public static func parseAll(_ text: String) -> Result<[YAMLValue], YAMLProblem> {
+    do {
+      var documents = try Yams.compose_all(yaml: text, .basic, .default, .utf8)
+      var values: [YAMLValue] = []
+      while let node = documents.next() { values.append(convert(node, lineOffset: 0)) }
+      if let error = documents.error { throw error }
+      return .success(values)
+    } catch let error as YamlError {
+      return .failure(problem(from: error, lineOffset: 0))
+    } catch {
+      return .failure(YAMLProblem(message: "\(error)", line: 1, column: 1))
+    }
+  }
+
   private static func convert(_ node: Node, lineOffset: Int) -> YAMLValue {
     let line = (node.mark?.line ?? 1) + lineOffset
     switch node {

@@ -23,6 +23,9 @@ struct IaCMissingPathRule: IaCRule {
       Example(
         "{\n  // dev container\n  \"dockerComposeFile\": \"↓../compose.dev.yml\",\n  \"postCreateCommand\": \"bash scripts/setup.sh\"\n}\n",
         path: ".devcontainer/devcontainer.json", files: ["scripts/setup.sh": ""]),
+      Example(
+        "resources:\n  - ../../base\n  - ↓../../base-vieja\n  - github.com/org/infra//base?ref=v1\npatches:\n  - path: ↓replicas.yaml\n",
+        path: "k8s/overlays/prod/kustomization.yaml", files: ["k8s/base/kustomization.yaml": "resources: []\n"]),
     ],
     nonTriggering: [
       Example(

@@ -4,12 +4,13 @@ struct IaCUndocumentedStackRule: IaCRule {
     id: "iac/undocumented-stack",
     defaultLevel: .warning,
     summary:
-      "An IaC stack (Terraform root module, compose file, workflow) that no ExecPlan, infrastructure spec or runbook refers to, by its path or a parent folder",
+      "An IaC stack (Terraform root module, Kustomize overlay, compose file, workflow) that no ExecPlan, infrastructure spec or runbook refers to, by its path or a parent folder",
     rationale: """
       A stack someone can apply or run should have a plan, spec or runbook that says what \
       it is for. A document covers a stack when it links or names the stack's file, its \
       folder, a file inside it, or a parent folder (`infrastructure/terraform/`). A Terraform \
-      folder used as another module's `source` is a module, not a stack. Only checked in \
+      folder used as another module's `source` is a module, and a Kustomize base other \
+      overlays build on is a base, not a stack. Only checked in \
       repositories that have plans, specs or runbooks at all; reported once per stack, on \
       its first file.
       """,
@@ -50,7 +51,13 @@ struct IaCUndocumentedStackRule: IaCRule {
       guard !modules.contains(folder) else { return [] }
       stack = folder
     case .compose, .workflow: stack = file.path
-    case .dockerfile, .devcontainer: return []
+    case .kustomize:
+      // A base other kustomizations build on is part of their stacks.
+      let folder = RepoPath.directory(of: file.path)
+      let bases = graph.iac.lazy.filter { $0.technology == .kustomize }.flatMap(\.references).compactMap(\.resolution.targetPath)
+      guard !bases.contains(folder) else { return [] }
+      stack = folder
+    case .dockerfile, .devcontainer, .kubernetes: return []
     }
     let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
     guard !describing.isEmpty else { return [] }
@@ -68,7 +75,11 @@ struct IaCUndocumentedStackRule: IaCRule {
       }
     }
     guard !covered else { return [] }
-    let what = file.technology == .terraform ? "Terraform root module '\(stack)'" : "\(file.technology.noun) '\(stack)'"
+    let what =
+      switch file.technology {
+      case .terraform: "Terraform root module '\(stack)'"
+      default: "\(file.technology.noun) '\(stack)'"
+      }
     return [
       Self.descriptor.finding(
         in: file.path, at: SourceSpan(line: 1, column: 1), "no ExecPlan, spec or runbook refers to the \(what)",
@@ -86,6 +97,8 @@ extension IaCTechnology {
     case .compose: "compose file"
     case .dockerfile: "Dockerfile"
     case .devcontainer: "devcontainer"
+    case .kubernetes: "Kubernetes manifest"
+    case .kustomize: "Kustomize overlay"
     }
   }
 }

@@ -38,7 +38,7 @@ struct IaCValidationMismatchRule: GraphRule {
 
   private static let names: [String: String] = [
     "terraform": "Terraform", "github-workflow": "GitHub workflow", "docker-compose": "compose",
-    "dockerfile": "Dockerfile", "devcontainer": "devcontainer",
+    "dockerfile": "Dockerfile", "devcontainer": "devcontainer", "kubernetes": "Kubernetes", "kustomize": "Kustomize",
   ]
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {

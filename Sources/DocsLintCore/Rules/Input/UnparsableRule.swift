@@ -3,7 +3,7 @@ struct UnparsableRule: IaCRule {
   static let descriptor = RuleDescriptor(
     id: "input/unparsable",
     defaultLevel: .warning,
-    summary: "IaC file (Terraform, workflow YAML) that does not parse, at the parser's position",
+    summary: "IaC file (Terraform, workflow, compose or Kubernetes YAML, devcontainer JSON) that does not parse, at the parser's position",
     rationale: """
       A Terraform file with an unclosed block or a workflow with broken YAML fails in CI \
       anyway, and nothing in it can be checked against the documents that describe it. It is \
@@ -23,7 +23,7 @@ struct UnparsableRule: IaCRule {
     return [
       Self.descriptor.finding(
         in: file.path, at: SourceSpan(line: problem.line, column: problem.column),
-        "\(file.technology.rawValue) file does not parse: \(problem.message)", snippet: problem.message)
+        "\(file.technology.noun) does not parse: \(problem.message)", snippet: problem.message)
     ]
   }
 }
