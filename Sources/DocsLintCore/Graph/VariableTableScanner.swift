@@ -29,6 +29,11 @@ enum VariableTableScanner {
       // Bytes first: almost no line is a delimiter row, and most fail on their first byte.
       guard isDelimiterRow(source.bytes[source.byteRange(ofLine: line)]), !code.contains(where: { $0.contains(line) })
       else { continue }
+      // The header's first letter must start one of the header words (or a `code`/**bold** mark).
+      let header = source.bytes[source.byteRange(ofLine: line - 1)]
+      guard let lead = header.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "|") }),
+        Self.headerLeads.contains(lead)
+      else { continue }
       let headerText = source.lineText(line - 1)
       guard let first = cells(of: headerText, limit: 1).first, let lists = lists(named: first.text) else { continue }
       var table = VariableTable(
@@ -51,6 +56,7 @@ enum VariableTableScanner {
     return tables
   }
 
+  private static let headerLeads = Set("vVnNiIoOsS*_`".utf8)
   private static let variableHeaders: Set<String> = ["variable", "variables", "input", "inputs", "name", "nombre", "variable name"]
   private static let outputHeaders: Set<String> = ["output", "outputs", "salida", "salidas"]
 
