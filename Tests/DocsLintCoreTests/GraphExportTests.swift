@@ -24,7 +24,7 @@ struct GraphExportTests {
     #expect(
       edges.contains {
         $0["from"] as? String == "docs/runbooks/red.md" && $0["to"] as? String == "symbol:variable:cidr"
-          && $0["kind"] as? String == "terraform-address" && $0["line"] as? Int == 5
+          && $0["kind"] as? String == "terraform-address" && $0["line"] as? Int == 6
       })
     #expect(json == GraphJSONWriter().render(try Self.export()))
   }

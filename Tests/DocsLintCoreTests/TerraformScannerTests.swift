@@ -102,7 +102,8 @@ struct IaCDetectionTests {
       ("docker-compose.yml", "docker-compose"), ("deploy/compose.prod.yaml", "docker-compose"), ("app/Dockerfile", "dockerfile"),
       ("Dockerfile.dev", "dockerfile"), (".devcontainer/devcontainer.json", "devcontainer"),
       ("k8s/base/app.yaml", "kubernetes"), ("deploy/kubernetes/svc.yml", "kubernetes"),
-      ("k8s/overlays/prod/kustomization.yaml", "kustomize"),
+      ("k8s/overlays/prod/kustomization.yaml", "kustomize"), ("charts/api/Chart.yaml", "helm"),
+      ("deploy/helm/api/values-prod.yaml", "helm"), ("Vagrantfile", "vagrant"),
     ])
   func detects(_ path: String, _ technology: String) {
     #expect(IaCTechnology.of(path)?.rawValue == technology)
@@ -112,7 +113,7 @@ struct IaCDetectionTests {
     "not IaC",
     arguments: [
       "docs/compose.md", "config.yml", ".github/dependabot.yml", "Dockerfile.md", "main.tf.md", "charts/api/templates/k8s/x.yaml",
-      "k8s/README.md",
+      "k8s/README.md", "config/values.yaml", "charts/api/templates/deployment.yaml",
     ])
   func ignores(_ path: String) {
     #expect(IaCTechnology.of(path) == nil)

@@ -1,6 +1,6 @@
 /// The environments IaC files define, by canonical name: folders under `envs/`,
 /// `environments/`, `env/` or Kustomize `overlays/`, `.tfvars` files (`prod.tfvars`, `prod.auto.tfvars`),
-/// `compose.<env>.yml`, and workflow jobs' `environment:`.
+/// `compose.<env>.yml`, Helm `values-<env>.yaml`, and workflow jobs' `environment:`.
 enum IaCEnvironments {
   static let folders: Set<String> = ["envs", "environments", "env", "entornos", "overlays"]
 
@@ -23,6 +23,11 @@ enum IaCEnvironments {
         // compose.prod.yml, docker-compose.staging.yaml
         let words = name.split(separator: ".")
         if words.count >= 3 { add(words[words.count - 2]) }
+      }
+      if file.technology == .helm, name.hasPrefix("values") {
+        // values-prod.yaml, values.staging.yaml
+        let stem = name.dropFirst("values".count).split(separator: ".").first ?? ""
+        if stem.hasPrefix("-") { add(stem.dropFirst()) } else if name.split(separator: ".").count >= 3 { add(name.split(separator: ".")[1]) }
       }
       for symbol in file.symbols where symbol.kind == "environment" { add(symbol.name) }
     }

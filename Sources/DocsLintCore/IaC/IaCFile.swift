@@ -7,6 +7,8 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   case devcontainer
   case kubernetes
   case kustomize
+  case helm
+  case vagrant
 
   /// The technology of a root-relative path, if any.
   public static func of(_ path: String) -> IaCTechnology? {
@@ -21,6 +23,12 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
       return .dockerfile
     }
     if name == "devcontainer.json" || name == ".devcontainer.json" { return .devcontainer }
+    if name == "Chart.yaml" { return .helm }
+    // values.yaml, values-prod.yaml of a chart: beside a Chart.yaml, under charts/ or helm/.
+    if yaml, name.hasBytePrefix("values"), path.split(separator: "/").dropLast().contains(where: { $0 == "charts" || $0 == "helm" }) {
+      return .helm
+    }
+    if name == "Vagrantfile" { return .vagrant }
     if name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization" { return .kustomize }
     // Manifests by folder: k8s/, kubernetes/, manifests/ (a chart's templates are Go templates).
     if yaml, !path.includes("/templates/") {

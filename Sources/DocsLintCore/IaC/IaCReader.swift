@@ -15,6 +15,8 @@ struct IaCReader {
         .read(source, into: &node)
     case .kubernetes: KubernetesReader(classifier: classifier).readManifests(source, into: &node)
     case .kustomize: KubernetesReader(classifier: classifier).readKustomization(source, into: &node)
+    case .helm: HelmReader(classifier: classifier).read(source, into: &node)
+    case .vagrant: VagrantReader(classifier: classifier).read(source, into: &node)
     }
     return node
   }

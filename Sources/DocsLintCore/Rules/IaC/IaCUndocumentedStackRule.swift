@@ -4,7 +4,7 @@ struct IaCUndocumentedStackRule: IaCRule {
     id: "iac/undocumented-stack",
     defaultLevel: .warning,
     summary:
-      "An IaC stack (Terraform root module, Kustomize overlay, compose file, workflow) that no ExecPlan, infrastructure spec or runbook refers to, by its path or a parent folder",
+      "An IaC stack (Terraform root module, Kustomize overlay, Helm chart, Vagrantfile, compose file, workflow) that no ExecPlan, infrastructure spec or runbook refers to, by its path or a parent folder",
     rationale: """
       A stack someone can apply or run should have a plan, spec or runbook that says what \
       it is for. A document covers a stack when it links or names the stack's file, its \
@@ -57,6 +57,14 @@ struct IaCUndocumentedStackRule: IaCRule {
       let bases = graph.iac.lazy.filter { $0.technology == .kustomize }.flatMap(\.references).compactMap(\.resolution.targetPath)
       guard !bases.contains(folder) else { return [] }
       stack = folder
+    case .helm:
+      // The chart, not each values file; a chart another chart depends on is part of it.
+      guard file.path.hasByteSuffix("Chart.yaml") else { return [] }
+      let folder = RepoPath.directory(of: file.path)
+      let dependencies = graph.iac.lazy.filter { $0.technology == .helm }.flatMap(\.references).compactMap(\.resolution.targetPath)
+      guard !dependencies.contains(folder) else { return [] }
+      stack = folder
+    case .vagrant: stack = file.path
     case .dockerfile, .devcontainer, .kubernetes: return []
     }
     let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
@@ -99,6 +107,8 @@ extension IaCTechnology {
     case .devcontainer: "devcontainer"
     case .kubernetes: "Kubernetes manifest"
     case .kustomize: "Kustomize overlay"
+    case .helm: "Helm chart"
+    case .vagrant: "Vagrantfile"
     }
   }
 }

@@ -39,6 +39,7 @@ struct IaCValidationMismatchRule: GraphRule {
   private static let names: [String: String] = [
     "terraform": "Terraform", "github-workflow": "GitHub workflow", "docker-compose": "compose",
     "dockerfile": "Dockerfile", "devcontainer": "devcontainer", "kubernetes": "Kubernetes", "kustomize": "Kustomize",
+    "helm": "Helm", "vagrant": "Vagrant",
   ]
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
