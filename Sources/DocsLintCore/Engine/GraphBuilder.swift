@@ -20,6 +20,7 @@ public struct GraphBuilder: Sendable {
 
     // Terraform addresses in prose are looked for only where there is Terraform.
     let hasTerraform = iacTargets.contains { IaCTechnology.of($0) == .terraform }
+    let hasCompose = iacTargets.contains { IaCTechnology.of($0) == .compose }
     var documents = Parallel.map(targets) { path -> DocumentNode in
       switch reader.read(path) {
       case .failure(let problem):
@@ -36,8 +37,9 @@ public struct GraphBuilder: Sendable {
         var facts = FactsCollector.collect(
           path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
           referenceKeys: configuration.kinds.referenceKeys)
+        if hasCompose { facts.iacMentions = ComposeServiceScanner.scan(markdown, source: source) }
         if hasTerraform {
-          facts.terraformMentions = TerraformMentionScanner.scan(markdown, source: source)
+          facts.iacMentions += TerraformMentionScanner.scan(markdown, source: source)
           facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))
         }
         if !iacTargets.isEmpty, let id = kind?.kind.id, IaCValidationMismatchRule.describingKinds.contains(id) {

@@ -15,7 +15,7 @@ public struct DocumentFacts: Sendable, Hashable {
   /// `<Name>Agent` words in prose and code spans (not code blocks).
   public var agentMentions: [AgentMention] = []
   /// Terraform addresses named in code (`var.region`, `terraform state show aws_s3_bucket.logs`).
-  public var terraformMentions: [TerraformMention] = []
+  public var iacMentions: [IaCMention] = []
   /// Tables listing Terraform inputs or outputs.
   public var variableTables: [VariableTable] = []
   /// A plan's or spec's validation heading and the IaC checks it names.

@@ -69,7 +69,7 @@ public struct GraphExport: Sendable, Codable, Equatable {
           edges.insert(Edge(from: document.path, to: declaration.path, kind: "front-matter-id", line: reference.span.line))
         }
       }
-      for mention in document.facts.terraformMentions {
+      for mention in document.facts.iacMentions {
         let id = "symbol:\(mention.kind):\(mention.name)"
         guard graph.iacSymbols[mention.kind]?.contains(mention.name) ?? false else { continue }
         edges.insert(Edge(from: document.path, to: id, kind: "terraform-address", line: mention.span.line))

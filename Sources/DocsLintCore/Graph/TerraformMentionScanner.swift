@@ -1,9 +1,10 @@
-/// A Terraform address a document names in code: `var.region`, `module.vpc`,
-/// `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`.
-public struct TerraformMention: Sendable, Hashable {
-  /// `variable`, `module`, `resource` or `data` (the IaC symbol kinds).
+/// An IaC symbol a document names in code: a Terraform address (`var.region`,
+/// `module.vpc`, `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`) or a compose service in a
+/// `docker compose` command.
+public struct IaCMention: Sendable, Hashable {
+  /// `variable`, `module`, `resource`, `data` or `service` (the IaC symbol kinds).
   public var kind: String
-  /// As IaC symbols name it: `region`, `vpc`, `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`.
+  /// As IaC symbols name it: `region`, `vpc`, `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`, `api`.
   public var name: String
   public var span: SourceSpan
 }
@@ -13,15 +14,15 @@ public struct TerraformMention: Sendable, Hashable {
 /// arguments of `terraform` commands (in code spans, shell fences and unlabelled blocks).
 /// HCL snippets are left alone: their `var.x` are often the caller's, not the repository's.
 enum TerraformMentionScanner {
-  static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [TerraformMention] {
-    var mentions: [TerraformMention] = []
+  static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
+    var mentions: [IaCMention] = []
     for span in markdown.codeSpans where span.span.line == span.span.endLine {
       let text = Substring(span.text)
       if let command = terraformArguments(text) {
         mentions += addresses(in: command, of: text, line: span.span.line, column: span.span.column)
       } else if mayBeAddress(text), let mention = address(text, whole: true) {
         mentions.append(
-          TerraformMention(
+          IaCMention(
             kind: mention.kind, name: mention.name,
             span: SourceSpan(line: span.span.line, column: span.span.column, endColumn: span.span.endColumn)))
       }
@@ -65,8 +66,8 @@ enum TerraformMentionScanner {
   }
 
   /// Every address among the words of `arguments` (`-target=ADDR` included), placed in `text`.
-  private static func addresses(in arguments: Substring, of text: Substring, line: Int, column: Int) -> [TerraformMention] {
-    var result: [TerraformMention] = []
+  private static func addresses(in arguments: Substring, of text: Substring, line: Int, column: Int) -> [IaCMention] {
+    var result: [IaCMention] = []
     for bytes in arguments.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }) where bytes.contains(UInt8(ascii: ".")) {
       let word = Substring(bytes)
       var token = word.hasPrefix("-") ? word.drop { $0 != "=" }.dropFirst() : word
@@ -75,7 +76,7 @@ enum TerraformMentionScanner {
       guard !token.isEmpty, let found = address(token, whole: false) else { continue }
       let start = column + text.unicodeScalars.distance(from: text.startIndex, to: token.startIndex)
       result.append(
-        TerraformMention(
+        IaCMention(
           kind: found.kind, name: found.name,
           span: SourceSpan(line: line, column: start, endColumn: start + token.unicodeScalars.count)))
     }

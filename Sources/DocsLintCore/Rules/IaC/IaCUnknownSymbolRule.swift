@@ -4,12 +4,13 @@ struct IaCUnknownSymbolRule: GraphRule {
     id: "iac/unknown-symbol",
     defaultLevel: .warning,
     summary:
-      "A document names in code a Terraform variable, module, resource or data source that no .tf file declares",
+      "A document names in code a Terraform variable, module, resource or data source that no .tf file declares, or a compose service no compose file declares",
     rationale: """
       Specs and runbooks name infrastructure by address: `var.region`, `module.vpc`, \
       `terraform state rm aws_s3_bucket.logs`. After a rename the document sends the reader \
-      (or the operator's command) to nothing. Checked only in repositories with Terraform: a \
-      code span that is one address, and the arguments of `terraform` commands. A resource or \
+      (or the operator's command) to nothing. Terraform addresses are checked in repositories \
+      with Terraform (a code span that is one address, the arguments of `terraform` \
+      commands); compose services in `docker compose` commands, in repositories with compose files. A resource or \
       data source is checked only when its type is declared somewhere (so `os_path.join` is never taken \
       for a resource); HCL snippets are examples, not references, and are left alone.
       """,
@@ -18,10 +19,11 @@ struct IaCUnknownSymbolRule: GraphRule {
         "Región en `↓var.regoin`; red en `↓module.network.vpc_id`.\n",
         files: ["infra/variables.tf": "variable \"region\" {}\n", "infra/main.tf": "module \"vpc\" {\n  source = \"./vpc\"\n}\n", "infra/vpc/main.tf": ""]),
       Example(
-        "    terraform state show ↓aws_s3_bucket.log\n    terraform plan -target=↓data.aws_ami.debian\n",
+        "    terraform state show ↓aws_s3_bucket.log\n    terraform plan -target=↓data.aws_ami.debian\n    docker compose -f compose.yml up -d ↓apii worker\n",
         files: [
           "infra/main.tf":
-            "resource \"aws_s3_bucket\" \"logs\" {}\ndata \"aws_ami\" \"ubuntu\" {}\n"
+            "resource \"aws_s3_bucket\" \"logs\" {}\ndata \"aws_ami\" \"ubuntu\" {}\n",
+          "compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n",
         ]),
     ],
     nonTriggering: [
@@ -33,15 +35,18 @@ struct IaCUnknownSymbolRule: GraphRule {
           "infra/vpc/main.tf": "", "envs/prod.tfvars": "",
         ]),
       Example("Sin Terraform en el repositorio, `var.region` no se comprueba.\n"),
+      Example(
+        "```bash\ndocker compose exec api bash -lc 'migrar'\ndocker compose -f compose.yml logs -f --tail 50 worker\ndocker compose cp api:/tmp/x .\ndocker compose down\n```\n",
+        files: ["compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n"]),
     ])
 
-  private static let nouns = ["variable": "variable", "module": "module", "resource": "resource", "data": "data source"]
+  private static let nouns = [
+    "variable": "variable", "module": "module", "resource": "resource", "data": "data source", "service": "service",
+  ]
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    guard !document.facts.terraformMentions.isEmpty, graph.iac.contains(where: { $0.technology == .terraform }) else {
-      return []
-    }
-    return document.facts.terraformMentions.compactMap { mention in
+    guard !document.facts.iacMentions.isEmpty else { return [] }
+    return document.facts.iacMentions.compactMap { mention in
       let declared = graph.iacSymbols[mention.kind] ?? []
       guard !declared.contains(mention.name) else { return nil }
       var candidates = declared
@@ -52,9 +57,10 @@ struct IaCUnknownSymbolRule: GraphRule {
         guard !candidates.isEmpty else { return nil }
       }
       let hint = EditDistance.closest(to: mention.name, in: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+      let files = mention.kind == "service" ? "compose file" : ".tf file"
       return Self.descriptor.finding(
         in: document.path, at: mention.span,
-        "no .tf file declares the \(Self.nouns[mention.kind] ?? mention.kind) '\(mention.name)'\(hint)",
+        "no \(files) declares the \(Self.nouns[mention.kind] ?? mention.kind) '\(mention.name)'\(hint)",
         snippet: mention.name)
     }
   }
