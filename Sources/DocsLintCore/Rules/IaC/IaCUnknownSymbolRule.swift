@@ -4,13 +4,15 @@ struct IaCUnknownSymbolRule: GraphRule {
     id: "iac/unknown-symbol",
     defaultLevel: .warning,
     summary:
-      "A document names in code a Terraform variable, module, resource or data source that no .tf file declares, or a compose service no compose file declares",
+      "A document names in code a Terraform variable, module, resource or data source that no .tf file declares, a compose service no compose file declares, or a kubectl kind/name no manifest declares",
     rationale: """
       Specs and runbooks name infrastructure by address: `var.region`, `module.vpc`, \
       `terraform state rm aws_s3_bucket.logs`. After a rename the document sends the reader \
       (or the operator's command) to nothing. Terraform addresses are checked in repositories \
       with Terraform (a code span that is one address, the arguments of `terraform` \
-      commands); compose services in `docker compose` commands, in repositories with compose files. A resource or \
+      commands); compose services in `docker compose` commands, in repositories with compose \
+      files; `kind/name` objects in `kubectl` commands, of kinds the manifests declare, in \
+      repositories with manifests and no Helm charts (charts name objects by template). A resource or \
       data source is checked only when its type is declared somewhere (so `os_path.join` is never taken \
       for a resource); HCL snippets are examples, not references, and are left alone.
       """,
@@ -25,6 +27,9 @@ struct IaCUnknownSymbolRule: GraphRule {
             "resource \"aws_s3_bucket\" \"logs\" {}\ndata \"aws_ami\" \"ubuntu\" {}\n",
           "compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n",
         ]),
+      Example(
+        "Reiniciar con `kubectl rollout restart ↓deploy/apii -n red` y revisar `kubectl get svc/api pod/api-7f9c`.\n",
+        files: ["k8s/app.yaml": "kind: Deployment\nmetadata:\n  name: api\n---\nkind: Service\nmetadata:\n  name: api\n"]),
     ],
     nonTriggering: [
       Example(
@@ -42,6 +47,7 @@ struct IaCUnknownSymbolRule: GraphRule {
 
   private static let nouns = [
     "variable": "variable", "module": "module", "resource": "resource", "data": "data source", "service": "service",
+    "k8s": "object",
   ]
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
@@ -50,6 +56,12 @@ struct IaCUnknownSymbolRule: GraphRule {
       let declared = graph.iacSymbols[mention.kind] ?? []
       guard !declared.contains(mention.name) else { return nil }
       var candidates = declared
+      if mention.kind == "k8s" {
+        // Only kinds the manifests declare: other objects come from operators or the cluster.
+        let kind = mention.name[...mention.name.firstIndex(of: "/")!]
+        candidates = declared.filter { $0.hasPrefix(kind) }
+        guard !candidates.isEmpty else { return nil }
+      }
       if mention.kind == "resource" || mention.kind == "data" {
         // Only addresses of a type the repository uses: the same type, another name.
         let type = mention.name[...mention.name.lastIndex(of: ".")!]
@@ -57,7 +69,12 @@ struct IaCUnknownSymbolRule: GraphRule {
         guard !candidates.isEmpty else { return nil }
       }
       let hint = EditDistance.closest(to: mention.name, in: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-      let files = mention.kind == "service" ? "compose file" : ".tf file"
+      let files =
+        switch mention.kind {
+        case "service": "compose file"
+        case "k8s": "Kubernetes manifest"
+        default: ".tf file"
+        }
       return Self.descriptor.finding(
         in: document.path, at: mention.span,
         "no \(files) declares the \(Self.nouns[mention.kind] ?? mention.kind) '\(mention.name)'\(hint)",
