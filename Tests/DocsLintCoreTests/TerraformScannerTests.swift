@@ -103,7 +103,8 @@ struct IaCDetectionTests {
       ("Dockerfile.dev", "dockerfile"), (".devcontainer/devcontainer.json", "devcontainer"),
       ("k8s/base/app.yaml", "kubernetes"), ("deploy/kubernetes/svc.yml", "kubernetes"),
       ("k8s/overlays/prod/kustomization.yaml", "kustomize"), ("charts/api/Chart.yaml", "helm"),
-      ("deploy/helm/api/values-prod.yaml", "helm"), ("Vagrantfile", "vagrant"),
+      ("deploy/helm/api/values-prod.yaml", "helm"), ("Vagrantfile", "vagrant"), ("ansible/site.yml", "ansible"),
+      ("playbook-web.yml", "ansible"), ("infra/inventory/prod.ini", "ansible"),
     ])
   func detects(_ path: String, _ technology: String) {
     #expect(IaCTechnology.of(path)?.rawValue == technology)

@@ -27,15 +27,15 @@ enum ValidationCheckScanner {
     "verificacion", "acceptance", "aceptacion", "criterios de aceptacion",
   ]
 
-  /// Checks of the technologies docs-lint reads. Ansible checks join when playbooks are
-  /// read; until then a check for them is never judged.
+  /// Checks of the technologies docs-lint reads.
   static let checks: [(command: String, technology: IaCTechnology)] = [
     ("terraform validate", .terraform), ("terraform plan", .terraform), ("terraform fmt", .terraform),
     ("tflint", .terraform), ("hadolint", .dockerfile), ("docker compose config", .compose),
     ("docker-compose config", .compose), ("actionlint", .workflow), ("devcontainer build", .devcontainer),
     ("kubectl diff", .kubernetes), ("kubeconform", .kubernetes), ("kubeval", .kubernetes),
     ("kustomize build", .kustomize), ("kubectl kustomize", .kustomize), ("helm lint", .helm),
-    ("helm template", .helm), ("vagrant validate", .vagrant),
+    ("helm template", .helm), ("vagrant validate", .vagrant), ("ansible-lint", .ansible),
+    ("ansible-playbook --syntax-check", .ansible),
   ]
 
   static func scan(_ markdown: MarkdownDocument, source: SourceText) -> ValidationFacts {

@@ -9,6 +9,7 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   case kustomize
   case helm
   case vagrant
+  case ansible
 
   /// The technology of a root-relative path, if any.
   public static func of(_ path: String) -> IaCTechnology? {
@@ -29,6 +30,13 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
       return .helm
     }
     if name == "Vagrantfile" { return .vagrant }
+    // Ansible: YAML under ansible/ or playbooks/, playbook*.yml, site.yml; INI inventories.
+    let folders = path.split(separator: "/").dropLast()
+    let underAnsible = folders.contains { $0 == "ansible" || $0 == "playbooks" }
+    if yaml, underAnsible || name.hasBytePrefix("playbook") || name == "site.yml" || name == "site.yaml" { return .ansible }
+    if name == "hosts.ini" || name == "inventory.ini" || (folders.last == "inventory" && name.hasByteSuffix(".ini")) {
+      return .ansible
+    }
     if name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization" { return .kustomize }
     // Manifests by folder: k8s/, kubernetes/, manifests/ (a chart's templates are Go templates).
     if yaml, !path.includes("/templates/") {

@@ -17,6 +17,7 @@ struct IaCReader {
     case .kustomize: KubernetesReader(classifier: classifier).readKustomization(source, into: &node)
     case .helm: HelmReader(classifier: classifier).read(source, into: &node)
     case .vagrant: VagrantReader(classifier: classifier).read(source, into: &node)
+    case .ansible: AnsibleReader(classifier: classifier).read(source, into: &node)
     }
     return node
   }

@@ -26,6 +26,9 @@ struct IaCMissingPathRule: IaCRule {
       Example(
         "resources:\n  - ../../base\n  - ↓../../base-vieja\n  - github.com/org/infra//base?ref=v1\npatches:\n  - path: ↓replicas.yaml\n",
         path: "k8s/overlays/prod/kustomization.yaml", files: ["k8s/base/kustomization.yaml": "resources: []\n"]),
+      Example(
+        "- hosts: web\n  roles:\n    - comun\n    - ↓faltante\n    - geerlingguy.docker\n",
+        path: "ansible/site.yml", files: ["ansible/roles/comun/tasks/main.yml": "[]\n"]),
     ],
     nonTriggering: [
       Example(

@@ -4,7 +4,7 @@ struct IaCUndocumentedStackRule: IaCRule {
     id: "iac/undocumented-stack",
     defaultLevel: .warning,
     summary:
-      "An IaC stack (Terraform root module, Kustomize overlay, Helm chart, Vagrantfile, compose file, workflow) that no ExecPlan, infrastructure spec or runbook refers to, by its path or a parent folder",
+      "An IaC stack (Terraform root module, Kustomize overlay, Helm chart, Vagrantfile, Ansible playbook, compose file, workflow) that no ExecPlan, infrastructure spec or runbook refers to, by its path or a parent folder",
     rationale: """
       A stack someone can apply or run should have a plan, spec or runbook that says what \
       it is for. A document covers a stack when it links or names the stack's file, its \
@@ -65,6 +65,9 @@ struct IaCUndocumentedStackRule: IaCRule {
       guard !dependencies.contains(folder) else { return [] }
       stack = folder
     case .vagrant: stack = file.path
+    case .ansible:
+      guard file.symbols.contains(where: { $0.kind == "play" }) else { return [] }  // a playbook
+      stack = file.path
     case .dockerfile, .devcontainer, .kubernetes: return []
     }
     let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
@@ -109,6 +112,7 @@ extension IaCTechnology {
     case .kustomize: "Kustomize overlay"
     case .helm: "Helm chart"
     case .vagrant: "Vagrantfile"
+    case .ansible: "Ansible playbook"
     }
   }
 }

@@ -39,7 +39,7 @@ struct IaCValidationMismatchRule: GraphRule {
   private static let names: [String: String] = [
     "terraform": "Terraform", "github-workflow": "GitHub workflow", "docker-compose": "compose",
     "dockerfile": "Dockerfile", "devcontainer": "devcontainer", "kubernetes": "Kubernetes", "kustomize": "Kustomize",
-    "helm": "Helm", "vagrant": "Vagrant",
+    "helm": "Helm", "vagrant": "Vagrant", "ansible": "Ansible",
   ]
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
