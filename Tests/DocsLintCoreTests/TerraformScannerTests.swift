@@ -104,7 +104,7 @@ struct IaCDetectionTests {
       ("k8s/base/app.yaml", "kubernetes"), ("deploy/kubernetes/svc.yml", "kubernetes"),
       ("k8s/overlays/prod/kustomization.yaml", "kustomize"), ("charts/api/Chart.yaml", "helm"),
       ("deploy/helm/api/values-prod.yaml", "helm"), ("Vagrantfile", "vagrant"), ("ansible/site.yml", "ansible"),
-      ("playbook-web.yml", "ansible"), ("infra/inventory/prod.ini", "ansible"),
+      ("playbook-web.yml", "ansible"), ("infra/inventory/prod.ini", "ansible"), ("deploy/systemd/api.service", "systemd"),
     ])
   func detects(_ path: String, _ technology: String) {
     #expect(IaCTechnology.of(path)?.rawValue == technology)

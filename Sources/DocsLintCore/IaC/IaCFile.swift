@@ -10,6 +10,7 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   case helm
   case vagrant
   case ansible
+  case systemd
 
   /// The technology of a root-relative path, if any.
   public static func of(_ path: String) -> IaCTechnology? {
@@ -30,6 +31,7 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
       return .helm
     }
     if name == "Vagrantfile" { return .vagrant }
+    if name.hasByteSuffix(".service") || name.hasByteSuffix(".timer") || name.hasByteSuffix(".socket") { return .systemd }
     // Ansible: YAML under ansible/ or playbooks/, playbook*.yml, site.yml; INI inventories.
     let folders = path.split(separator: "/").dropLast()
     let underAnsible = folders.contains { $0 == "ansible" || $0 == "playbooks" }

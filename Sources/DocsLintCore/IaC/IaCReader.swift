@@ -18,6 +18,7 @@ struct IaCReader {
     case .helm: HelmReader(classifier: classifier).read(source, into: &node)
     case .vagrant: VagrantReader(classifier: classifier).read(source, into: &node)
     case .ansible: AnsibleReader(classifier: classifier).read(source, into: &node)
+    case .systemd: SystemdReader(classifier: classifier).read(source, into: &node)
     }
     return node
   }

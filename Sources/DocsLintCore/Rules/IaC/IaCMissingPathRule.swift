@@ -29,6 +29,9 @@ struct IaCMissingPathRule: IaCRule {
       Example(
         "- hosts: web\n  roles:\n    - comun\n    - ↓faltante\n    - geerlingguy.docker\n",
         path: "ansible/site.yml", files: ["ansible/roles/comun/tasks/main.yml": "[]\n"]),
+      Example(
+        "[Service]\nExecStartPre=-↓../scripts/migrar.sh\nExecStart=/opt/api/bin/api --port 8080\n",
+        path: "deploy/systemd/api.service"),
     ],
     nonTriggering: [
       Example(

@@ -68,7 +68,7 @@ struct IaCUndocumentedStackRule: IaCRule {
     case .ansible:
       guard file.symbols.contains(where: { $0.kind == "play" }) else { return [] }  // a playbook
       stack = file.path
-    case .dockerfile, .devcontainer, .kubernetes: return []
+    case .dockerfile, .devcontainer, .kubernetes, .systemd: return []
     }
     let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
     guard !describing.isEmpty else { return [] }
@@ -113,6 +113,7 @@ extension IaCTechnology {
     case .helm: "Helm chart"
     case .vagrant: "Vagrantfile"
     case .ansible: "Ansible playbook"
+    case .systemd: "systemd unit"
     }
   }
 }
