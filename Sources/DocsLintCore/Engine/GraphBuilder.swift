@@ -21,6 +21,7 @@ public struct GraphBuilder: Sendable {
     // Terraform addresses in prose are looked for only where there is Terraform.
     let hasTerraform = iacTargets.contains { IaCTechnology.of($0) == .terraform }
     let hasCompose = iacTargets.contains { IaCTechnology.of($0) == .compose }
+    let hasMakefile = iacTargets.contains { IaCTechnology.of($0) == .make }
     // Charts create objects under templated names; with charts, kubectl names are not judged.
     let hasManifests =
       iacTargets.contains { IaCTechnology.of($0) == .kubernetes } && !iacTargets.contains { IaCTechnology.of($0) == .helm }
@@ -42,6 +43,7 @@ public struct GraphBuilder: Sendable {
           referenceKeys: configuration.kinds.referenceKeys)
         if hasCompose { facts.iacMentions = ComposeServiceScanner.scan(markdown, source: source) }
         if hasManifests { facts.iacMentions += KubectlObjectScanner.scan(markdown, source: source) }
+        if hasMakefile { facts.iacMentions += MakeTargetScanner.scan(markdown, source: source) }
         if hasTerraform {
           facts.iacMentions += TerraformMentionScanner.scan(markdown, source: source)
           facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))

@@ -11,6 +11,7 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   case vagrant
   case ansible
   case systemd
+  case make
 
   /// The technology of a root-relative path, if any.
   public static func of(_ path: String) -> IaCTechnology? {
@@ -31,6 +32,7 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
       return .helm
     }
     if name == "Vagrantfile" { return .vagrant }
+    if name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.hasByteSuffix(".mk") { return .make }
     if name.hasByteSuffix(".service") || name.hasByteSuffix(".timer") || name.hasByteSuffix(".socket") { return .systemd }
     // Ansible: YAML under ansible/ or playbooks/, playbook*.yml, site.yml; INI inventories.
     let folders = path.split(separator: "/").dropLast()

@@ -19,6 +19,7 @@ struct IaCReader {
     case .vagrant: VagrantReader(classifier: classifier).read(source, into: &node)
     case .ansible: AnsibleReader(classifier: classifier).read(source, into: &node)
     case .systemd: SystemdReader(classifier: classifier).read(source, into: &node)
+    case .make: MakefileReader().read(source, into: &node)
     }
     return node
   }

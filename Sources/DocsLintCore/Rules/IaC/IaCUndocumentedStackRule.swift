@@ -68,7 +68,7 @@ struct IaCUndocumentedStackRule: IaCRule {
     case .ansible:
       guard file.symbols.contains(where: { $0.kind == "play" }) else { return [] }  // a playbook
       stack = file.path
-    case .dockerfile, .devcontainer, .kubernetes, .systemd: return []
+    case .dockerfile, .devcontainer, .kubernetes, .systemd, .make: return []
     }
     let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
     guard !describing.isEmpty else { return [] }
@@ -114,6 +114,7 @@ extension IaCTechnology {
     case .vagrant: "Vagrantfile"
     case .ansible: "Ansible playbook"
     case .systemd: "systemd unit"
+    case .make: "Makefile"
     }
   }
 }

@@ -4,7 +4,7 @@ struct IaCUnknownSymbolRule: GraphRule {
     id: "iac/unknown-symbol",
     defaultLevel: .warning,
     summary:
-      "A document names in code a Terraform variable, module, resource or data source that no .tf file declares, a compose service no compose file declares, or a kubectl kind/name no manifest declares",
+      "A document names in code a Terraform variable, module, resource or data source that no .tf file declares, a compose service, a kubectl kind/name or a make target that does not exist",
     rationale: """
       Specs and runbooks name infrastructure by address: `var.region`, `module.vpc`, \
       `terraform state rm aws_s3_bucket.logs`. After a rename the document sends the reader \
@@ -12,7 +12,9 @@ struct IaCUnknownSymbolRule: GraphRule {
       with Terraform (a code span that is one address, the arguments of `terraform` \
       commands); compose services in `docker compose` commands, in repositories with compose \
       files; `kind/name` objects in `kubectl` commands, of kinds the manifests declare, in \
-      repositories with manifests and no Helm charts (charts name objects by template). A resource or \
+      repositories with manifests and no Helm charts (charts name objects by template); \
+      `make` targets against the Makefile of the folder (`-C`) unless it includes others or \
+      builds targets from variables. A resource or \
       data source is checked only when its type is declared somewhere (so `os_path.join` is never taken \
       for a resource); HCL snippets are examples, not references, and are left alone.
       """,
@@ -28,6 +30,9 @@ struct IaCUnknownSymbolRule: GraphRule {
           "compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n",
         ]),
       Example(
+        "    make ↓planear ENV=dev\n    make -C infra ↓aplicar -j 2\n    make -C infra apply lint\n",
+        files: ["Makefile": "plan:\n\tterraform plan\n", "infra/Makefile": "apply lint: deps\n\t@echo\nVAR := x\n"]),
+      Example(
         "Reiniciar con `kubectl rollout restart ↓deploy/apii -n red` y revisar `kubectl get svc/api pod/api-7f9c`.\n",
         files: ["k8s/app.yaml": "kind: Deployment\nmetadata:\n  name: api\n---\nkind: Service\nmetadata:\n  name: api\n"]),
     ],
@@ -41,6 +46,9 @@ struct IaCUnknownSymbolRule: GraphRule {
         ]),
       Example("Sin Terraform en el repositorio, `var.region` no se comprueba.\n"),
       Example(
+        "```bash\nmake release\ncd web && make build\nmake -f otro.mk x\nmake -C sin-makefile y\nmake -C vacio z\n```\n",
+        files: ["Makefile": "include common.mk\nplan:\n\techo\n", "web/Makefile": "all:\n", "vacio/Makefile": ""]),
+      Example(
         "```bash\ndocker compose exec api bash -lc 'migrar'\ndocker compose -f compose.yml logs -f --tail 50 worker\ndocker compose cp api:/tmp/x .\ndocker compose down\n```\n",
         files: ["compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n"]),
     ])
@@ -53,6 +61,7 @@ struct IaCUnknownSymbolRule: GraphRule {
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     guard !document.facts.iacMentions.isEmpty else { return [] }
     return document.facts.iacMentions.compactMap { mention in
+      if mention.kind == "target" { return missingTarget(mention, in: document, graph: graph) }
       let declared = graph.iacSymbols[mention.kind] ?? []
       guard !declared.contains(mention.name) else { return nil }
       var candidates = declared
@@ -80,5 +89,24 @@ struct IaCUnknownSymbolRule: GraphRule {
         "no \(files) declares the \(Self.nouns[mention.kind] ?? mention.kind) '\(mention.name)'\(hint)",
         snippet: mention.name)
     }
+  }
+
+  /// A `make` target the Makefile of its folder does not define. Makefiles whose targets
+  /// depend on includes or variables, with no explicit target, and folders without one,
+  /// are not judged.
+  private func missingTarget(_ mention: IaCMention, in document: DocumentNode, graph: ReferenceGraph) -> Finding? {
+    let colon = mention.name.lastIndex(of: ":")!
+    let folder = RepoPath.normalize(String(mention.name[..<colon])) ?? ""
+    let target = String(mention.name[mention.name.index(after: colon)...])
+    let names = ["GNUmakefile", "makefile", "Makefile"].map { RepoPath.join(folder, $0) }
+    guard let makefile = graph.iac.first(where: { $0.technology == .make && names.contains($0.path) }),
+      !makefile.symbols.contains(where: { $0.kind == "make-dynamic" })
+    else { return nil }
+    let targets = makefile.symbols.filter { $0.kind == "target" }.map(\.name)
+    // A Makefile with no explicit target (empty, or all generated) says nothing.
+    guard !targets.isEmpty, !targets.contains(target) else { return nil }
+    let hint = EditDistance.closest(to: target, in: targets.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+    return Self.descriptor.finding(
+      in: document.path, at: mention.span, "'\(makefile.path)' has no target '\(target)'\(hint)", snippet: target)
   }
 }

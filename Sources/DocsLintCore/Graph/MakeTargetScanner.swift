@@ -1,0 +1,76 @@
+/// Targets of `make` commands in shell blocks, unlabelled blocks and code spans:
+/// `make plan`, `make -C infra apply ENV=dev`. The mention's name is
+/// `<folder>:<target>`, the folder being `-C`'s (the root otherwise). A line that
+/// changes directory first (`cd x && make`) is skipped: its folder is not known here.
+enum MakeTargetScanner {
+  static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
+    var mentions: [IaCMention] = []
+    for span in markdown.codeSpans where span.span.line == span.span.endLine && span.text.hasPrefix("make ") {
+      mentions += targets(in: Substring(span.text), line: span.span.line, column: span.span.column)
+    }
+    for block in markdown.codeBlocks where TerraformMentionScanner.shellLanguages.contains(block.language ?? "") {
+      guard block.literal.includes("make ") else { continue }
+      var line = block.firstLine
+      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        defer { line += 1 }
+        let text = Substring(bytes)
+        guard text.includes("make ") else { continue }
+        mentions += targets(in: text, line: line, column: source.contentColumn(of: text, onLine: line))
+      }
+    }
+    return mentions
+  }
+
+  private static let operators: Set<Substring> = ["|", "||", "&&", ";"]
+
+  /// Every `make` that starts a command on the line (`make plan && make apply`).
+  private static func targets(in text: Substring, line: Int, column: Int) -> [IaCMention] {
+    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
+    if words.first == "$" { words = words.dropFirst() }
+    var result: [IaCMention] = []
+    var atStart = true
+    while let word = words.first {
+      words = words.dropFirst()
+      if word.hasPrefix("#") { break }
+      if atStart, word == "make" {
+        result += targets(of: &words, in: text, line: line, column: column)
+        continue
+      }
+      atStart = operators.contains(word)
+    }
+    return result
+  }
+
+  /// The targets of one `make` command, consuming its words up to the next operator.
+  private static func targets(
+    of words: inout ArraySlice<Substring>, in text: Substring, line: Int, column: Int
+  ) -> [IaCMention] {
+    var folder = ""
+    var result: [IaCMention] = []
+    var known = true
+    while let word = words.first, !operators.contains(word) {
+      words = words.dropFirst()
+      if word.hasPrefix("#") || word == ">" || word == "2>&1" { known = false }
+      guard known else { continue }
+      if word == "-C" || word == "--directory" || word == "-j" || word == "-l" {
+        if word != "-j", word != "-l" { folder = String(words.first ?? "") }
+        words = words.dropFirst()
+        continue
+      }
+      if word.hasPrefix("-C") { folder = String(word.dropFirst(2)) }
+      if word.hasPrefix("--directory=") { folder = String(word.dropFirst("--directory=".count)) }
+      // Another makefile (`-f ops.mk`) is not resolved here.
+      if word == "-f" || word == "--file" || word.hasPrefix("-f") || word.hasPrefix("--file=") { return [] }
+      if word.hasPrefix("-") || word.contains("=") { continue }
+      guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" }) else {
+        known = false
+        continue
+      }
+      let at = column + text.unicodeScalars.distance(from: text.startIndex, to: word.startIndex)
+      let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+      result.append(
+        IaCMention(kind: "target", name: "\(base):\(word)", span: SourceSpan(line: line, column: at, endColumn: at + word.unicodeScalars.count)))
+    }
+    return result
+  }
+}
