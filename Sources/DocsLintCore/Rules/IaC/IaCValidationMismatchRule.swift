@@ -29,6 +29,9 @@ struct IaCValidationMismatchRule: GraphRule {
         path: "docs/plans/EXECPLAN_web.md",
         files: ["compose.yml": "services:\n  web:\n    image: nginx\n", "infra/main.tf": "variable \"x\" {}\n"]),
       Example(
+        "# Plan\n\nOverlay `k8s/prod/`.\n\n## Validación\n\n    kubectl kustomize k8s/prod | kubeconform -strict\n",
+        path: "docs/plans/EXECPLAN_k8s.md", files: ["k8s/prod/kustomization.yaml": "resources: []\n"]),
+      Example(
         "# Plan\n\nSolo documentación.\n\n## Validación\n\n    terraform validate\n",
         path: "docs/plans/EXECPLAN_docs.md", files: ["infra/main.tf": ""]),
     ])
@@ -47,7 +50,10 @@ struct IaCValidationMismatchRule: GraphRule {
     let referred = technologies(referredBy: document, in: graph)
     guard !referred.isEmpty else { return [] }
     var findings: [Finding] = []
-    for check in document.facts.validation.checks where !referred.contains(check.technology) {
+    // Kustomize overlays and Helm charts render Kubernetes manifests: manifest checks fit them.
+    var fitting = referred
+    if !referred.isDisjoint(with: ["kustomize", "helm"]) { fitting.insert("kubernetes") }
+    for check in document.facts.validation.checks where !fitting.contains(check.technology) {
       let uses = referred.sorted().map { Self.names[$0] ?? $0 }.joined(separator: ", ")
       findings.append(
         Self.descriptor.finding(
