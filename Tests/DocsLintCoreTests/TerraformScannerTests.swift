@@ -104,6 +104,7 @@ struct IaCDetectionTests {
       ("k8s/base/app.yaml", "kubernetes"), ("deploy/kubernetes/svc.yml", "kubernetes"),
       ("k8s/overlays/prod/kustomization.yaml", "kustomize"), ("charts/api/Chart.yaml", "helm"),
       ("deploy/helm/api/values-prod.yaml", "helm"), ("Vagrantfile", "vagrant"), ("ansible/site.yml", "ansible"),
+      ("charts/api/templates/deployment.yaml", "helm"),
       ("playbook-web.yml", "ansible"), ("infra/inventory/prod.ini", "ansible"), ("deploy/systemd/api.service", "systemd"),
     ])
   func detects(_ path: String, _ technology: String) {
@@ -113,8 +114,8 @@ struct IaCDetectionTests {
   @Test(
     "not IaC",
     arguments: [
-      "docs/compose.md", "config.yml", ".github/dependabot.yml", "Dockerfile.md", "main.tf.md", "charts/api/templates/k8s/x.yaml",
-      "k8s/README.md", "config/values.yaml", "charts/api/templates/deployment.yaml",
+      "docs/compose.md", "config.yml", ".github/dependabot.yml", "Dockerfile.md", "main.tf.md", "templates/k8s/x.yaml",
+      "k8s/README.md", "config/values.yaml",
     ])
   func ignores(_ path: String) {
     #expect(IaCTechnology.of(path) == nil)

@@ -39,6 +39,18 @@ struct ComposeReader {
         case let single?: [single]
         case nil: []
         }
+      if case .sequence(let ports, _)? = service.value["ports"] {
+        for case .scalar(let port, let line) in ports {
+          node.symbols.append(IaCSymbol(kind: "port", name: port, span: SourceSpan(line: line, column: 1)))
+        }
+      }
+      if case .sequence(let volumes, _)? = service.value["volumes"] {
+        // Host paths are inventory, not checked: compose creates missing bind sources.
+        for case .scalar(let volume, let line) in volumes where volume.hasPrefix(".") || volume.hasPrefix("/") {
+          let host = String(volume.prefix { $0 != ":" })
+          node.symbols.append(IaCSymbol(kind: "volume", name: host, span: SourceSpan(line: line, column: 1)))
+        }
+      }
       for case .scalar(let path, let line) in envFiles where !path.contains("$") {
         node.references.append(IaCReader.reference(path, onLine: line, in: source, bases: [folder], classifier: classifier))
       }

@@ -1,9 +1,15 @@
 /// Helm charts: `Chart.yaml` (the chart's name; dependencies on local charts,
-/// `repository: file://../common`) and values files (their top-level keys).
+/// `repository: file://../common`), values files (their top-level keys) and templates.
 struct HelmReader {
   let classifier: PathClassifier
 
   func read(_ source: SourceText, into node: inout IaCNode) {
+    // Templates are Go templates, not YAML: listed, never parsed.
+    if node.path.includes("/templates/") {
+      let name = String(node.path.split(separator: "/").last ?? "")
+      node.symbols.append(IaCSymbol(kind: "template", name: name, span: SourceSpan(line: 1, column: 1)))
+      return
+    }
     let value: YAMLValue?
     switch YAMLReader.parse(String(decoding: source.bytes, as: UTF8.self)) {
     case .success(let parsed): value = parsed

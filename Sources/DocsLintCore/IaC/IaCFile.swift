@@ -28,9 +28,8 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
     if name == "devcontainer.json" || name == ".devcontainer.json" { return .devcontainer }
     if name == "Chart.yaml" { return .helm }
     // values.yaml, values-prod.yaml of a chart: beside a Chart.yaml, under charts/ or helm/.
-    if yaml, name.hasBytePrefix("values"), path.split(separator: "/").dropLast().contains(where: { $0 == "charts" || $0 == "helm" }) {
-      return .helm
-    }
+    let chartFolders = path.split(separator: "/").dropLast().contains(where: { $0 == "charts" || $0 == "helm" })
+    if yaml, chartFolders, name.hasBytePrefix("values") || path.includes("/templates/") { return .helm }
     if name == "Vagrantfile" { return .vagrant }
     if name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.hasByteSuffix(".mk") { return .make }
     if name.hasByteSuffix(".service") || name.hasByteSuffix(".timer") || name.hasByteSuffix(".socket") { return .systemd }
@@ -43,9 +42,11 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
     }
     if name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization" { return .kustomize }
     // Manifests by folder: k8s/, kubernetes/, manifests/ (a chart's templates are Go templates).
-    if yaml, !path.includes("/templates/") {
+    if yaml {
       let folders = path.split(separator: "/").dropLast()
-      if folders.contains(where: { $0 == "k8s" || $0 == "kubernetes" || $0 == "manifests" }) { return .kubernetes }
+      if !folders.contains("templates"), folders.contains(where: { $0 == "k8s" || $0 == "kubernetes" || $0 == "manifests" }) {
+        return .kubernetes
+      }
     }
     return nil
   }

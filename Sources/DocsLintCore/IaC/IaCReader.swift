@@ -88,6 +88,9 @@ struct IaCReader {
       node.problem = problem
       return
     }
+    if case .scalar(let name, let line)? = value?["name"] {
+      node.symbols.append(IaCSymbol(kind: "workflow", name: name, span: SourceSpan(line: line, column: 1)))
+    }
     guard case .mapping(let jobs, _)? = value?["jobs"] else { return }
     let commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: [""])
     for job in jobs {
