@@ -13,10 +13,17 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   case systemd
   case make
 
+  private static let suffixes = [".tf", ".tfvars", ".json", ".ini", ".service", ".timer", ".socket", ".mk"]
+  private static let names: Set<String> = ["Vagrantfile", "Makefile", "makefile", "GNUmakefile", "Kustomization"]
+
   /// The technology of a root-relative path, if any.
   public static func of(_ path: String) -> IaCTechnology? {
-    let name = String(path.split(separator: "/").last ?? "")
+    // Every file of the repository passes here, on one core: reject most on their name alone.
+    let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
     let yaml = name.hasByteSuffix(".yml") || name.hasByteSuffix(".yaml")
+    guard yaml || Self.suffixes.contains(where: { name.hasByteSuffix($0) }) || Self.names.contains(name)
+      || name.hasBytePrefix("Dockerfile") || name.hasByteSuffix(".Dockerfile")
+    else { return nil }
     if name.hasByteSuffix(".tf") || name.hasByteSuffix(".tfvars") { return .terraform }
     if path.hasBytePrefix(".github/workflows/"), yaml { return .workflow }
     if yaml, name.hasBytePrefix("docker-compose") || name.hasBytePrefix("compose.") { return .compose }
@@ -28,13 +35,13 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
     if name == "devcontainer.json" || name == ".devcontainer.json" { return .devcontainer }
     if name == "Chart.yaml" { return .helm }
     // values.yaml, values-prod.yaml of a chart: beside a Chart.yaml, under charts/ or helm/.
-    let chartFolders = path.split(separator: "/").dropLast().contains(where: { $0 == "charts" || $0 == "helm" })
+    let folders = path.split(separator: "/").dropLast()
+    let chartFolders = folders.contains(where: { $0 == "charts" || $0 == "helm" })
     if yaml, chartFolders, name.hasBytePrefix("values") || path.includes("/templates/") { return .helm }
     if name == "Vagrantfile" { return .vagrant }
     if name == "Makefile" || name == "makefile" || name == "GNUmakefile" || name.hasByteSuffix(".mk") { return .make }
     if name.hasByteSuffix(".service") || name.hasByteSuffix(".timer") || name.hasByteSuffix(".socket") { return .systemd }
     // Ansible: YAML under ansible/ or playbooks/, playbook*.yml, site.yml; INI inventories.
-    let folders = path.split(separator: "/").dropLast()
     let underAnsible = folders.contains { $0 == "ansible" || $0 == "playbooks" }
     if yaml, underAnsible || name.hasBytePrefix("playbook") || name == "site.yml" || name == "site.yaml" { return .ansible }
     if name == "hosts.ini" || name == "inventory.ini" || (folders.last == "inventory" && name.hasByteSuffix(".ini")) {
@@ -43,7 +50,6 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
     if name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization" { return .kustomize }
     // Manifests by folder: k8s/, kubernetes/, manifests/ (a chart's templates are Go templates).
     if yaml {
-      let folders = path.split(separator: "/").dropLast()
       if !folders.contains("templates"), folders.contains(where: { $0 == "k8s" || $0 == "kubernetes" || $0 == "manifests" }) {
         return .kubernetes
       }
