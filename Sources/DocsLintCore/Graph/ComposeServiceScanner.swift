@@ -3,21 +3,7 @@
 /// `docker compose exec api bash` (only the first word after `exec`/`run` is a service).
 enum ComposeServiceScanner {
   static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
-    var mentions: [IaCMention] = []
-    for span in markdown.codeSpans where span.span.line == span.span.endLine && span.text.includes("compose") {
-      mentions += services(in: Substring(span.text), line: span.span.line, column: span.span.column)
-    }
-    for block in markdown.codeBlocks where TerraformMentionScanner.shellLanguages.contains(block.language ?? "") {
-      guard block.literal.includes("compose") else { continue }
-      var line = block.firstLine
-      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        defer { line += 1 }
-        let text = Substring(bytes)
-        guard text.includes("compose") else { continue }
-        mentions += services(in: text, line: line, column: source.contentColumn(of: text, onLine: line))
-      }
-    }
-    return mentions
+    ShellCodeLines.containing("compose", in: markdown, source: source).flatMap { services(in: $0.text, line: $0.line, column: $0.column) }
   }
 
   /// Subcommands whose plain arguments are all services.

@@ -3,21 +3,7 @@
 /// spans; short names and plurals are mapped to the manifest's `kind`.
 enum KubectlObjectScanner {
   static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
-    var mentions: [IaCMention] = []
-    for span in markdown.codeSpans where span.span.line == span.span.endLine && span.text.includes("kubectl ") {
-      mentions += objects(in: Substring(span.text), line: span.span.line, column: span.span.column)
-    }
-    for block in markdown.codeBlocks where TerraformMentionScanner.shellLanguages.contains(block.language ?? "") {
-      guard block.literal.includes("kubectl ") else { continue }
-      var line = block.firstLine
-      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        defer { line += 1 }
-        let text = Substring(bytes)
-        guard text.includes("kubectl ") else { continue }
-        mentions += objects(in: text, line: line, column: source.contentColumn(of: text, onLine: line))
-      }
-    }
-    return mentions
+    ShellCodeLines.containing("kubectl ", in: markdown, source: source).flatMap { objects(in: $0.text, line: $0.line, column: $0.column) }
   }
 
   /// `kubectl` resource names as written → the manifest's `kind`.

@@ -4,21 +4,7 @@
 /// changes directory first (`cd x && make`) is skipped: its folder is not known here.
 enum MakeTargetScanner {
   static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
-    var mentions: [IaCMention] = []
-    for span in markdown.codeSpans where span.span.line == span.span.endLine && span.text.hasPrefix("make ") {
-      mentions += targets(in: Substring(span.text), line: span.span.line, column: span.span.column)
-    }
-    for block in markdown.codeBlocks where TerraformMentionScanner.shellLanguages.contains(block.language ?? "") {
-      guard block.literal.includes("make ") else { continue }
-      var line = block.firstLine
-      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        defer { line += 1 }
-        let text = Substring(bytes)
-        guard text.includes("make ") else { continue }
-        mentions += targets(in: text, line: line, column: source.contentColumn(of: text, onLine: line))
-      }
-    }
-    return mentions
+    ShellCodeLines.containing("make ", in: markdown, source: source).flatMap { targets(in: $0.text, line: $0.line, column: $0.column) }
   }
 
   private static let operators: Set<Substring> = ["|", "||", "&&", ";"]

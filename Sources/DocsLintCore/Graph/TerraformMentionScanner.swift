@@ -27,16 +27,9 @@ enum TerraformMentionScanner {
             span: SourceSpan(line: span.span.line, column: span.span.column, endColumn: span.span.endColumn)))
       }
     }
-    for block in markdown.codeBlocks where shellLanguages.contains(block.language ?? "") {
-      guard block.literal.includes("terraform ") else { continue }
-      var line = block.firstLine
-      // Columns are counted only on the lines that are terraform commands.
-      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        defer { line += 1 }
-        let text = Substring(bytes)
-        guard let command = terraformArguments(text) else { continue }
-        mentions += addresses(in: command, of: text, line: line, column: source.contentColumn(of: text, onLine: line))
-      }
+    for code in ShellCodeLines.containing("terraform ", in: markdown, source: source, spans: false) {
+      guard let command = terraformArguments(code.text) else { continue }
+      mentions += addresses(in: command, of: code.text, line: code.line, column: code.column)
     }
     return mentions
   }

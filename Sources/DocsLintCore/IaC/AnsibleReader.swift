@@ -16,13 +16,8 @@ struct AnsibleReader {
       readInventory(source, into: &node)
       return
     }
-    let value: YAMLValue?
-    switch YAMLReader.parse(String(decoding: source.bytes, as: UTF8.self)) {
-    case .success(let parsed): value = parsed
-    case .failure(let problem):
-      node.problem = problem
-      return
-    }
+    guard let document = node.readYAML(source) else { return }
+    let value: YAMLValue? = document
     guard case .sequence(let plays, _)? = value else { return }
     let folder = RepoPath.directory(of: node.path)
     for play in plays {

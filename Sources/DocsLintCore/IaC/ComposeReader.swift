@@ -5,13 +5,8 @@ struct ComposeReader {
   let classifier: PathClassifier
 
   func read(_ source: SourceText, into node: inout IaCNode) {
-    let value: YAMLValue?
-    switch YAMLReader.parse(String(decoding: source.bytes, as: UTF8.self)) {
-    case .success(let parsed): value = parsed
-    case .failure(let problem):
-      node.problem = problem
-      return
-    }
+    guard let document = node.readYAML(source) else { return }
+    let value: YAMLValue? = document
     guard case .mapping(let services, _)? = value?["services"] else { return }
     let folder = RepoPath.directory(of: node.path)
     for service in services {

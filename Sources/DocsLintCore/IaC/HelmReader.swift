@@ -10,13 +10,8 @@ struct HelmReader {
       node.symbols.append(IaCSymbol(kind: "template", name: name, span: SourceSpan(line: 1, column: 1)))
       return
     }
-    let value: YAMLValue?
-    switch YAMLReader.parse(String(decoding: source.bytes, as: UTF8.self)) {
-    case .success(let parsed): value = parsed
-    case .failure(let problem):
-      node.problem = problem
-      return
-    }
+    guard let document = node.readYAML(source) else { return }
+    let value: YAMLValue? = document
     guard node.path.hasByteSuffix("Chart.yaml") else {
       if case .mapping(let entries, _)? = value {
         for entry in entries {

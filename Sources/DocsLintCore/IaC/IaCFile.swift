@@ -77,3 +77,16 @@ public struct IaCNode: Sendable {
   /// Why the file could not be parsed (a read problem or the parser's), at its position.
   public var problem: YAMLProblem?
 }
+
+extension IaCNode {
+  /// The file as one YAML document (an empty one reads as an empty mapping); nil, with
+  /// `problem` set at the parser's position, when it does not parse.
+  mutating func readYAML(_ source: SourceText) -> YAMLValue? {
+    switch YAMLReader.parse(String(decoding: source.bytes, as: UTF8.self)) {
+    case .success(let parsed): return parsed ?? .mapping([], line: 1)
+    case .failure(let problem):
+      self.problem = problem
+      return nil
+    }
+  }
+}

@@ -80,14 +80,8 @@ struct IaCReader {
   // MARK: - GitHub Actions workflows
 
   private func readWorkflow(_ source: SourceText, into node: inout IaCNode) {
-    let text = String(decoding: source.bytes, as: UTF8.self)
-    let value: YAMLValue?
-    switch YAMLReader.parse(text) {
-    case .success(let parsed): value = parsed
-    case .failure(let problem):
-      node.problem = problem
-      return
-    }
+    guard let document = node.readYAML(source) else { return }
+    let value: YAMLValue? = document
     if case .scalar(let name, let line)? = value?["name"] {
       node.symbols.append(IaCSymbol(kind: "workflow", name: name, span: SourceSpan(line: line, column: 1)))
     }

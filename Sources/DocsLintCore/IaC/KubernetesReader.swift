@@ -20,13 +20,8 @@ struct KubernetesReader {
   }
 
   func readKustomization(_ source: SourceText, into node: inout IaCNode) {
-    let value: YAMLValue?
-    switch YAMLReader.parse(String(decoding: source.bytes, as: UTF8.self)) {
-    case .success(let parsed): value = parsed
-    case .failure(let problem):
-      node.problem = problem
-      return
-    }
+    guard let document = node.readYAML(source) else { return }
+    let value: YAMLValue? = document
     let folder = RepoPath.directory(of: node.path)
     var paths: [(String, Int)] = []
     for key in ["resources", "bases", "components", "patchesStrategicMerge", "crds"] {

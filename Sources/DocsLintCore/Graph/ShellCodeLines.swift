@@ -1,0 +1,25 @@
+/// The lines of code a command may be written on: single-line code spans, and the
+/// lines of shell or unlabelled blocks, each with the line and column it starts at.
+/// Columns are counted only for lines that hold `needle`.
+enum ShellCodeLines {
+  static func containing(
+    _ needle: String, in markdown: MarkdownDocument, source: SourceText, spans: Bool = true
+  ) -> [(text: Substring, line: Int, column: Int)] {
+    var result: [(text: Substring, line: Int, column: Int)] = []
+    if spans {
+      for span in markdown.codeSpans where span.span.line == span.span.endLine && span.text.includes(needle) {
+        result.append((Substring(span.text), span.span.line, span.span.column))
+      }
+    }
+    for block in markdown.codeBlocks where TerraformMentionScanner.shellLanguages.contains(block.language ?? "") {
+      guard block.literal.includes(needle) else { continue }
+      var line = block.firstLine
+      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        defer { line += 1 }
+        let text = Substring(bytes)
+        if text.includes(needle) { result.append((text, line, source.contentColumn(of: text, onLine: line))) }
+      }
+    }
+    return result
+  }
+}
