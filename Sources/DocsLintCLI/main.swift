@@ -37,15 +37,7 @@ struct Lint: ParsableCommand {
     }
     let run = try LintRun.execute(paths: paths, root: root, configFile: config)
     let rendered = reporter.render(Report(findings: run.findings, filesLinted: run.filesLinted))
-    if let output {
-      do {
-        try rendered.write(toFile: output, atomically: true, encoding: .utf8)
-      } catch {
-        throw UsageError("cannot write \(output): \(error.localizedDescription)")
-      }
-    } else {
-      FileHandle.standardOutput.write(Data(rendered.utf8))
-    }
+    try emit(rendered, to: output)
     // Exit here: tearing down a graph of a whole repository, string by string, only costs time.
     Foundation.exit(run.findings.contains(where: { $0.level == .error }) ? 1 : 0)
   }
@@ -118,15 +110,20 @@ struct Graph: ParsableCommand {
       export = export.neighbourhood(of: id, depth: depth)
     }
     let rendered = writer.render(export)
-    if let output {
-      do {
-        try rendered.write(toFile: output, atomically: true, encoding: .utf8)
-      } catch {
-        throw UsageError("cannot write \(output): \(error.localizedDescription)")
-      }
-    } else {
-      FileHandle.standardOutput.write(Data(rendered.utf8))
-    }
+    try emit(rendered, to: output)
+  }
+}
+
+/// Writes a report to `--output`, or to standard output.
+func emit(_ text: String, to output: String?) throws {
+  guard let output else {
+    FileHandle.standardOutput.write(Data(text.utf8))
+    return
+  }
+  do {
+    try text.write(toFile: output, atomically: true, encoding: .utf8)
+  } catch {
+    throw UsageError("cannot write \(output): \(error.localizedDescription)")
   }
 }
 
