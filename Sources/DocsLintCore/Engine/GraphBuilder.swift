@@ -18,13 +18,14 @@ public struct GraphBuilder: Sendable {
     let configuration = configuration
     let inventory = workspace.inventory
 
-    // Terraform addresses in prose are looked for only where there is Terraform.
-    let hasTerraform = iacTargets.contains { IaCTechnology.of($0) == .terraform }
-    let hasCompose = iacTargets.contains { IaCTechnology.of($0) == .compose }
-    let hasMakefile = iacTargets.contains { IaCTechnology.of($0) == .make }
+    // Mentions of IaC symbols are looked for only where that kind of IaC exists.
+    let technologies = Set(iacTargets.compactMap(IaCTechnology.of))
+    let hasTerraform = technologies.contains(.terraform)
+    let hasCompose = technologies.contains(.compose)
+    let hasMakefile = technologies.contains(.make)
     // Charts create objects under templated names; with charts, kubectl names are not judged.
-    let hasManifests =
-      iacTargets.contains { IaCTechnology.of($0) == .kubernetes } && !iacTargets.contains { IaCTechnology.of($0) == .helm }
+    let hasManifests = technologies.contains(.kubernetes) && !technologies.contains(.helm)
+    let shell = configuration.paths.shellLanguages
     var documents = Parallel.map(targets) { path -> DocumentNode in
       switch reader.read(path) {
       case .failure(let problem):
@@ -41,11 +42,11 @@ public struct GraphBuilder: Sendable {
         var facts = FactsCollector.collect(
           path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
           referenceKeys: configuration.kinds.referenceKeys)
-        if hasCompose { facts.iacMentions = ComposeServiceScanner.scan(markdown, source: source) }
-        if hasManifests { facts.iacMentions += KubectlObjectScanner.scan(markdown, source: source) }
-        if hasMakefile { facts.iacMentions += MakeTargetScanner.scan(markdown, source: source) }
+        if hasCompose { facts.iacMentions = ComposeServiceScanner.scan(markdown, source: source, shellLanguages: shell) }
+        if hasManifests { facts.iacMentions += KubectlObjectScanner.scan(markdown, source: source, shellLanguages: shell) }
+        if hasMakefile { facts.iacMentions += MakeTargetScanner.scan(markdown, source: source, shellLanguages: shell) }
         if hasTerraform {
-          facts.iacMentions += TerraformMentionScanner.scan(markdown, source: source)
+          facts.iacMentions += TerraformMentionScanner.scan(markdown, source: source, shellLanguages: shell)
           facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))
         }
         if !iacTargets.isEmpty, let id = kind?.kind.id, IaCValidationMismatchRule.describingKinds.contains(id) {

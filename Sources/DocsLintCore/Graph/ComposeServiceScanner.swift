@@ -2,8 +2,8 @@
 /// blocks, unlabelled blocks and code spans: `docker compose -f dev.yml up -d api worker`,
 /// `docker compose exec api bash` (only the first word after `exec`/`run` is a service).
 enum ComposeServiceScanner {
-  static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
-    ShellCodeLines.containing("compose", in: markdown, source: source).flatMap { services(in: $0.text, line: $0.line, column: $0.column) }
+  static func scan(_ markdown: MarkdownDocument, source: SourceText, shellLanguages: Set<String>) -> [IaCMention] {
+    ShellCodeLines.containing("compose", in: markdown, source: source, shellLanguages: shellLanguages).flatMap { services(in: $0.text, line: $0.line, column: $0.column) }
   }
 
   /// Subcommands whose plain arguments are all services.

@@ -32,12 +32,8 @@ public struct DocumentIndex: Sendable {
     for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
     idSuggestions = NearMatch(Array(ids.keys))
     for document in documents where gatherReferenced {
-      for reference in document.references {
-        switch reference.resolution {
-        case .target(let path): referenced.insert(path)
-        case .glob(let matches): referenced.formUnion(matches)
-        default: break
-        }
+      for reference in document.references where !reference.resolution.isBroken {
+        referenced.formUnion(reference.resolution.targetPaths)
       }
     }
     // Empty files are all alike; only documents with content can be copies.

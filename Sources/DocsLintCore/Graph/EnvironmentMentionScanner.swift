@@ -18,7 +18,7 @@ enum EnvironmentMentionScanner {
     for (index, heading) in markdown.headings.enumerated() {
       let title = TitleMatcher.normalize(heading.text)
       guard settings.deploymentSections.contains(where: { TitleMatcher.matches(title, pattern: $0) }) else { continue }
-      let end = markdown.headings[(index + 1)...].first { $0.level <= heading.level }?.span.line ?? source.lineCount + 1
+      let end = markdown.sectionEnd(of: index) ?? source.lineCount + 1
       guard end > heading.endLine + 1 else { continue }
       for line in (heading.endLine + 1)..<end {
         var column = 1

@@ -2,8 +2,8 @@
 /// (`kubectl rollout status deploy/api`), in shell blocks, unlabelled blocks and code
 /// spans; short names and plurals are mapped to the manifest's `kind`.
 enum KubectlObjectScanner {
-  static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
-    ShellCodeLines.containing("kubectl ", in: markdown, source: source).flatMap { objects(in: $0.text, line: $0.line, column: $0.column) }
+  static func scan(_ markdown: MarkdownDocument, source: SourceText, shellLanguages: Set<String>) -> [IaCMention] {
+    ShellCodeLines.containing("kubectl ", in: markdown, source: source, shellLanguages: shellLanguages).flatMap { objects(in: $0.text, line: $0.line, column: $0.column) }
   }
 
   /// `kubectl` resource names as written → the manifest's `kind`.

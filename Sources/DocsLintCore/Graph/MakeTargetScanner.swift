@@ -3,8 +3,8 @@
 /// `<folder>:<target>`, the folder being `-C`'s (the root otherwise). A line that
 /// changes directory first (`cd x && make`) is skipped: its folder is not known here.
 enum MakeTargetScanner {
-  static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
-    ShellCodeLines.containing("make ", in: markdown, source: source).flatMap { targets(in: $0.text, line: $0.line, column: $0.column) }
+  static func scan(_ markdown: MarkdownDocument, source: SourceText, shellLanguages: Set<String>) -> [IaCMention] {
+    ShellCodeLines.containing("make ", in: markdown, source: source, shellLanguages: shellLanguages).flatMap { targets(in: $0.text, line: $0.line, column: $0.column) }
   }
 
   private static let operators: Set<Substring> = ["|", "||", "&&", ";"]

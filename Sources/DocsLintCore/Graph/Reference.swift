@@ -72,4 +72,10 @@ public enum Resolution: Sendable, Hashable {
     default: nil
     }
   }
+
+  /// Every existing file or folder this edge reaches: its target, or a glob's matches.
+  public var targetPaths: [String] {
+    if case .glob(let matches) = self { return matches }
+    return targetPath.map { [$0] } ?? []
+  }
 }

@@ -14,7 +14,7 @@ public struct IaCMention: Sendable, Hashable {
 /// arguments of `terraform` commands (in code spans, shell fences and unlabelled blocks).
 /// HCL snippets are left alone: their `var.x` are often the caller's, not the repository's.
 enum TerraformMentionScanner {
-  static func scan(_ markdown: MarkdownDocument, source: SourceText) -> [IaCMention] {
+  static func scan(_ markdown: MarkdownDocument, source: SourceText, shellLanguages: Set<String>) -> [IaCMention] {
     var mentions: [IaCMention] = []
     for span in markdown.codeSpans where span.span.line == span.span.endLine {
       let text = Substring(span.text)
@@ -27,7 +27,7 @@ enum TerraformMentionScanner {
             span: SourceSpan(line: span.span.line, column: span.span.column, endColumn: span.span.endColumn)))
       }
     }
-    for code in ShellCodeLines.containing("terraform ", in: markdown, source: source, spans: false) {
+    for code in ShellCodeLines.containing("terraform ", in: markdown, source: source, shellLanguages: shellLanguages, spans: false) {
       guard let command = terraformArguments(code.text) else { continue }
       mentions += addresses(in: command, of: code.text, line: code.line, column: code.column)
     }
@@ -45,9 +45,6 @@ enum TerraformMentionScanner {
     }
     return dot
   }
-
-  /// Block languages whose lines may be `terraform` commands ("" is an unlabelled block).
-  static let shellLanguages: Set<String> = ["", "bash", "sh", "shell", "console", "zsh", "terminal", "shell-session"]
 
   /// The text after `terraform` when `text` (less a `$ ` prompt) is a terraform command.
   private static func terraformArguments(_ text: Substring) -> Substring? {

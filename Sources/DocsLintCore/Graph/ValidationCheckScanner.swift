@@ -45,7 +45,7 @@ enum ValidationCheckScanner {
       let title = TitleMatcher.normalize(candidate.text)
       guard sectionTitles.contains(where: { title.hasPrefix($0) }) else { continue }
       if facts.heading == nil { facts.heading = candidate.span }
-      let end = markdown.headings[(index + 1)...].first { $0.level <= candidate.level }?.span.line ?? source.lineCount + 1
+      let end = markdown.sectionEnd(of: index) ?? source.lineCount + 1
       inSection.formUnion((candidate.endLine + 1)..<max(end, candidate.endLine + 1))
     }
     guard facts.heading != nil else { return facts }

@@ -10,12 +10,12 @@ public struct VariableTable: Sendable, Hashable {
   /// The header row's first cell.
   public var header: SourceSpan
   /// The names in the first column, each where it is written.
-  public var names: [(name: String, span: SourceSpan)]
+  public var names: [Row]
 
-  public static func == (lhs: VariableTable, rhs: VariableTable) -> Bool {
-    lhs.lists == rhs.lists && lhs.header == rhs.header && lhs.names.map(\.name) == rhs.names.map(\.name)
+  public struct Row: Sendable, Hashable {
+    public var name: String
+    public var span: SourceSpan
   }
-  public func hash(into hasher: inout Hasher) { hasher.combine(header) }
 }
 
 /// GitHub pipe tables, read from the source lines: plain libcmark has no table
@@ -46,7 +46,9 @@ enum VariableTableScanner {
         let name = unwrapped(cell.text)
         if isName(name.text) {
           let column = cell.column + name.offset
-          table.names.append((name.text, SourceSpan(line: row, column: column, endColumn: column + name.text.unicodeScalars.count)))
+          table.names.append(
+            VariableTable.Row(
+              name: name.text, span: SourceSpan(line: row, column: column, endColumn: column + name.text.unicodeScalars.count)))
         }
         row += 1
       }

@@ -16,9 +16,8 @@ struct AnsibleReader {
       readInventory(source, into: &node)
       return
     }
-    guard let document = node.readYAML(source) else { return }
-    let value: YAMLValue? = document
-    guard case .sequence(let plays, _)? = value else { return }
+    guard let value = node.readYAML(source) else { return }
+    guard case .sequence(let plays, _) = value else { return }
     let folder = RepoPath.directory(of: node.path)
     for play in plays {
       if case .scalar(let file, let line)? = play["import_playbook"], !file.contains("{{") {

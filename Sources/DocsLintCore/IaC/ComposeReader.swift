@@ -5,9 +5,8 @@ struct ComposeReader {
   let classifier: PathClassifier
 
   func read(_ source: SourceText, into node: inout IaCNode) {
-    guard let document = node.readYAML(source) else { return }
-    let value: YAMLValue? = document
-    guard case .mapping(let services, _)? = value?["services"] else { return }
+    guard let value = node.readYAML(source) else { return }
+    guard case .mapping(let services, _)? = value["services"] else { return }
     let folder = RepoPath.directory(of: node.path)
     for service in services {
       node.symbols.append(IaCSymbol(kind: "service", name: service.key, span: SourceSpan(line: service.line, column: 1)))

@@ -10,20 +10,19 @@ struct HelmReader {
       node.symbols.append(IaCSymbol(kind: "template", name: name, span: SourceSpan(line: 1, column: 1)))
       return
     }
-    guard let document = node.readYAML(source) else { return }
-    let value: YAMLValue? = document
+    guard let value = node.readYAML(source) else { return }
     guard node.path.hasByteSuffix("Chart.yaml") else {
-      if case .mapping(let entries, _)? = value {
+      if case .mapping(let entries, _) = value {
         for entry in entries {
           node.symbols.append(IaCSymbol(kind: "value", name: entry.key, span: SourceSpan(line: entry.line, column: 1)))
         }
       }
       return
     }
-    if case .scalar(let name, let line)? = value?["name"] {
+    if case .scalar(let name, let line)? = value["name"] {
       node.symbols.append(IaCSymbol(kind: "chart", name: name, span: SourceSpan(line: line, column: 1)))
     }
-    guard case .sequence(let dependencies, _)? = value?["dependencies"] else { return }
+    guard case .sequence(let dependencies, _)? = value["dependencies"] else { return }
     let folder = RepoPath.directory(of: node.path)
     for dependency in dependencies {
       guard case .scalar(let repository, let line)? = dependency["repository"], repository.hasPrefix("file://") else { continue }

@@ -80,12 +80,11 @@ struct IaCReader {
   // MARK: - GitHub Actions workflows
 
   private func readWorkflow(_ source: SourceText, into node: inout IaCNode) {
-    guard let document = node.readYAML(source) else { return }
-    let value: YAMLValue? = document
-    if case .scalar(let name, let line)? = value?["name"] {
+    guard let value = node.readYAML(source) else { return }
+    if case .scalar(let name, let line)? = value["name"] {
       node.symbols.append(IaCSymbol(kind: "workflow", name: name, span: SourceSpan(line: line, column: 1)))
     }
-    guard case .mapping(let jobs, _)? = value?["jobs"] else { return }
+    guard case .mapping(let jobs, _)? = value["jobs"] else { return }
     let commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: [""])
     for job in jobs {
       node.symbols.append(IaCSymbol(kind: "job", name: job.key, span: SourceSpan(line: job.line, column: 1)))

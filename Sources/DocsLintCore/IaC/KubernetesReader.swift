@@ -20,15 +20,14 @@ struct KubernetesReader {
   }
 
   func readKustomization(_ source: SourceText, into node: inout IaCNode) {
-    guard let document = node.readYAML(source) else { return }
-    let value: YAMLValue? = document
+    guard let value = node.readYAML(source) else { return }
     let folder = RepoPath.directory(of: node.path)
     var paths: [(String, Int)] = []
     for key in ["resources", "bases", "components", "patchesStrategicMerge", "crds"] {
-      guard case .sequence(let items, _)? = value?[key] else { continue }
+      guard case .sequence(let items, _)? = value[key] else { continue }
       for case .scalar(let path, let line) in items { paths.append((path, line)) }
     }
-    if case .sequence(let patches, _)? = value?["patches"] {
+    if case .sequence(let patches, _)? = value["patches"] {
       for patch in patches { if case .scalar(let path, let line)? = patch["path"] { paths.append((path, line)) } }
     }
     for (path, line) in paths where !Self.isRemote(path) {

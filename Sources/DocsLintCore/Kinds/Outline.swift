@@ -21,8 +21,7 @@ public enum Outline {
     let headings = document.headings
     var sections: [Section] = []
     for (index, heading) in headings.enumerated() where heading.level == level {
-      let next = headings[(index + 1)...].first { $0.level <= level }
-      let lastLine = (next?.span.line ?? source.lineCount + 1) - 1
+      let lastLine = (document.sectionEnd(of: index) ?? source.lineCount + 1) - 1
       let firstLine = heading.endLine + 1
       let lines = firstLine <= lastLine ? firstLine...lastLine : nil
       let hasSubheading = headings[(index + 1)...].prefix { $0.level > level }.contains { $0.span.line <= lastLine }

@@ -121,3 +121,12 @@ public struct HTMLAnchor: Sendable, Hashable {
   public var name: String
   public var span: SourceSpan
 }
+
+extension MarkdownDocument {
+  /// The line of the heading that closes the section of `headings[index]` (the next one
+  /// of the same or a higher level); nil when the section runs to the end of the file.
+  public func sectionEnd(of index: Int) -> Int? {
+    let level = headings[index].level
+    return headings[(index + 1)...].first { $0.level <= level }?.span.line
+  }
+}

@@ -47,22 +47,19 @@ struct IaCUndocumentedStackRule: IaCRule {
       let folder = RepoPath.directory(of: file.path)
       let siblings = graph.iac.filter { $0.technology == .terraform && $0.path.hasByteSuffix(".tf") && RepoPath.directory(of: $0.path) == folder }
       guard siblings.first?.path == file.path else { return [] }  // once per folder
-      let modules = graph.iac.lazy.filter { $0.technology == .terraform }.flatMap(\.references).compactMap(\.resolution.targetPath)
-      guard !modules.contains(folder) else { return [] }
+      guard !isUsed(folder, by: .terraform, in: graph) else { return [] }
       stack = folder
     case .compose, .workflow: stack = file.path
     case .kustomize:
       // A base other kustomizations build on is part of their stacks.
       let folder = RepoPath.directory(of: file.path)
-      let bases = graph.iac.lazy.filter { $0.technology == .kustomize }.flatMap(\.references).compactMap(\.resolution.targetPath)
-      guard !bases.contains(folder) else { return [] }
+      guard !isUsed(folder, by: .kustomize, in: graph) else { return [] }
       stack = folder
     case .helm:
       // The chart, not each values file; a chart another chart depends on is part of it.
       guard file.path.hasByteSuffix("Chart.yaml") else { return [] }
       let folder = RepoPath.directory(of: file.path)
-      let dependencies = graph.iac.lazy.filter { $0.technology == .helm }.flatMap(\.references).compactMap(\.resolution.targetPath)
-      guard !dependencies.contains(folder) else { return [] }
+      guard !isUsed(folder, by: .helm, in: graph) else { return [] }
       stack = folder
     case .vagrant: stack = file.path
     case .ansible:
@@ -74,13 +71,7 @@ struct IaCUndocumentedStackRule: IaCRule {
     guard !describing.isEmpty else { return [] }
     let covered = describing.contains { document in
       document.references.contains { reference in
-        let targets: [String] =
-          switch reference.resolution {
-          case .target(let path), .missingAnchor(let path, _, _): [path]
-          case .glob(let matches): matches
-          default: []
-          }
-        return targets.contains { target in
+        reference.resolution.targetPaths.contains { target in
           !target.isEmpty && (target == stack || stack.hasBytePrefix(target + "/") || target.hasBytePrefix(stack + "/"))
         }
       }
@@ -96,6 +87,14 @@ struct IaCUndocumentedStackRule: IaCRule {
         in: file.path, at: SourceSpan(line: 1, column: 1), "no ExecPlan, spec or runbook refers to the \(what)",
         snippet: stack)
     ]
+  }
+
+  /// Whether another file of the technology uses the folder (a module `source`, a
+  /// Kustomize base, a chart dependency): then it is part of that stack, not its own.
+  private func isUsed(_ folder: String, by technology: IaCTechnology, in graph: ReferenceGraph) -> Bool {
+    graph.iac.contains { file in
+      file.technology == technology && file.references.contains { $0.resolution.targetPath == folder }
+    }
   }
 }
 

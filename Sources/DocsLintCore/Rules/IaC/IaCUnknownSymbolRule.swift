@@ -58,6 +58,16 @@ struct IaCUnknownSymbolRule: GraphRule {
     "k8s": "object",
   ]
 
+  /// The type prefix of a typed name: `aws_s3_bucket.` of `aws_s3_bucket.logs`,
+  /// `data.aws_ami.` of `data.aws_ami.ubuntu`, `Deployment/` of `Deployment/api`.
+  private static func type(of mention: IaCMention) -> Substring? {
+    switch mention.kind {
+    case "resource", "data": mention.name.lastIndex(of: ".").map { mention.name[...$0] }
+    case "k8s": mention.name.firstIndex(of: "/").map { mention.name[...$0] }
+    default: nil
+    }
+  }
+
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     guard !document.facts.iacMentions.isEmpty else { return [] }
     return document.facts.iacMentions.compactMap { mention in
@@ -65,15 +75,9 @@ struct IaCUnknownSymbolRule: GraphRule {
       let declared = graph.iacSymbols[mention.kind] ?? []
       guard !declared.contains(mention.name) else { return nil }
       var candidates = declared
-      if mention.kind == "k8s" {
-        // Only kinds the manifests declare: other objects come from operators or the cluster.
-        let kind = mention.name[...mention.name.firstIndex(of: "/")!]
-        candidates = declared.filter { $0.hasPrefix(kind) }
-        guard !candidates.isEmpty else { return nil }
-      }
-      if mention.kind == "resource" || mention.kind == "data" {
-        // Only addresses of a type the repository uses: the same type, another name.
-        let type = mention.name[...mention.name.lastIndex(of: ".")!]
+      if let type = Self.type(of: mention) {
+        // Only names of a type the repository declares (`aws_s3_bucket.`, `Deployment/`):
+        // objects of other types come from providers, operators or the cluster.
         candidates = declared.filter { $0.hasPrefix(type) }
         guard !candidates.isEmpty else { return nil }
       }

@@ -79,13 +79,7 @@ struct IaCValidationMismatchRule: GraphRule {
   private func technologies(referredBy document: DocumentNode, in graph: ReferenceGraph) -> Set<String> {
     var result = Set<String>()
     for reference in document.references {
-      let targets: [String] =
-        switch reference.resolution {
-        case .target(let path), .missingAnchor(let path, _, _): [path]
-        case .glob(let matches): matches
-        default: []
-        }
-      for target in targets where !target.isEmpty {
+      for target in reference.resolution.targetPaths where !target.isEmpty {
         if let technology = IaCTechnology.of(target) {
           result.insert(technology.rawValue)
         } else if graph.inventory.isDirectory(target) {

@@ -32,14 +32,12 @@ struct IaCVariableDriftRule: GraphRule {
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    guard !document.facts.variableTables.isEmpty, let headings = document.markdown?.headings else { return [] }
+    guard !document.facts.variableTables.isEmpty, let markdown = document.markdown else { return [] }
     let modules = Set(graph.iac.filter { $0.technology == .terraform }.map { RepoPath.directory(of: $0.path) })
     var findings: [Finding] = []
     for table in document.facts.variableTables {
-      guard let module = module(of: table, in: document, headings: headings, modules: modules, graph: graph) else { continue }
-      let declared = graph.iac.filter { $0.technology == .terraform && RepoPath.directory(of: $0.path) == module }
-        .flatMap { $0.symbols.filter { $0.kind == table.lists.rawValue }.map(\.name) }
-      let known = Set(declared)
+      guard let module = module(of: table, in: document, markdown: markdown, modules: modules, graph: graph) else { continue }
+      let known = declared(table.lists, by: module, in: graph)
       let listed = Set(table.names.map(\.name))
       let noun = table.lists.rawValue
       for row in table.names where !known.contains(row.name) {
@@ -48,7 +46,7 @@ struct IaCVariableDriftRule: GraphRule {
           Self.descriptor.finding(
             in: document.path, at: row.span, "module '\(module)' declares no \(noun) '\(row.name)'\(hint)", snippet: row.name))
       }
-      for name in Set(declared).subtracting(listed).sorted() {
+      for name in known.subtracting(listed).sorted() {
         var finding = Self.descriptor.finding(
           in: document.path, at: table.header, "\(noun) '\(name)' of module '\(module)' is missing from this table",
           snippet: name)
@@ -61,11 +59,12 @@ struct IaCVariableDriftRule: GraphRule {
 
   /// The one module folder the table's section refers to, else the one the document refers to.
   private func module(
-    of table: VariableTable, in document: DocumentNode, headings: [Heading], modules: Set<String>, graph: ReferenceGraph
+    of table: VariableTable, in document: DocumentNode, markdown: MarkdownDocument, modules: Set<String>,
+    graph: ReferenceGraph
   ) -> String? {
-    let heading = headings.last { $0.span.line < table.header.line }
-    let end = heading.flatMap { start in headings.first { $0.span.line > start.span.line && $0.level <= start.level } }
-    let section = (heading?.span.line ?? 1)..<(end?.span.line ?? Int.max)
+    let heading = markdown.headings.lastIndex { $0.span.line < table.header.line }
+    let start = heading.map { markdown.headings[$0].span.line } ?? 1
+    let section = start..<(heading.flatMap(markdown.sectionEnd(of:)) ?? Int.max)
     func modulesNamed(_ references: some Sequence<Reference>) -> Set<String> {
       var found = Set<String>()
       for reference in references {
@@ -85,9 +84,14 @@ struct IaCVariableDriftRule: GraphRule {
     guard inDocument.count == 1, let module = inDocument.first else { return nil }
     // Tied only by the document, a table must share a name with the module: a table of
     // tags or settings elsewhere in the spec is not its interface.
-    let declared = Set(
+    let known = declared(table.lists, by: module, in: graph)
+    return table.names.contains { known.contains($0.name) } ? module : nil
+  }
+
+  /// The variables (or outputs) the `.tf` files of a module folder declare.
+  private func declared(_ lists: VariableTable.Lists, by module: String, in graph: ReferenceGraph) -> Set<String> {
+    Set(
       graph.iac.filter { $0.technology == .terraform && RepoPath.directory(of: $0.path) == module }
-        .flatMap { $0.symbols.filter { $0.kind == table.lists.rawValue }.map(\.name) })
-    return table.names.contains { declared.contains($0.name) } ? module : nil
+        .flatMap { $0.symbols.filter { $0.kind == lists.rawValue }.map(\.name) })
   }
 }
