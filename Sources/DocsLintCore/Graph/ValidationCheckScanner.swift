@@ -38,6 +38,9 @@ enum ValidationCheckScanner {
     ("ansible-playbook --syntax-check", .ansible),
   ]
 
+  /// Each check's words as bytes, split once (checks are ASCII: a byte is a column).
+  private static let checkWords: [[[UInt8]]] = checks.map { $0.command.split(separator: " ").map { Array($0.utf8) } }
+
   static func scan(_ markdown: MarkdownDocument, source: SourceText) -> ValidationFacts {
     var facts = ValidationFacts()
     var inSection = Set<Int>()
@@ -51,11 +54,10 @@ enum ValidationCheckScanner {
     guard facts.heading != nil else { return facts }
     for line in 1...max(source.lineCount, 1) {
       let range = source.byteRange(ofLine: line)
-      for check in checks {
-        let words = check.command.split(separator: " ")
+      for (check, words) in zip(checks, checkWords) {
         var from = range.lowerBound
-        while let at = words[0].withBytes({ source.find(Array($0), from: from, to: range.upperBound) }) {
-          from = at + words[0].utf8.count
+        while let at = source.find(words[0], from: from, to: range.upperBound) {
+          from = at + words[0].count
           // Whole words only (`xactionlint` is not actionlint); then the other words in
           // order within the same command, options between them allowed
           // (`terraform -chdir=infra validate`, `docker compose -f dev.yml config`).
@@ -68,7 +70,7 @@ enum ValidationCheckScanner {
           facts.checks.append(
             ValidationCheck(
               command: check.command, technology: check.technology.rawValue,
-              span: SourceSpan(line: line, column: column, endColumn: column + words[0].unicodeScalars.count)))
+              span: SourceSpan(line: line, column: column, endColumn: column + words[0].count)))
         }
       }
     }
@@ -76,7 +78,7 @@ enum ValidationCheckScanner {
   }
 
   /// Whether `words` follow, in order, as whole tokens of the same command.
-  private static func hasWords(_ words: ArraySlice<Substring>, in rest: ArraySlice<UInt8>) -> Bool {
+  private static func hasWords(_ words: ArraySlice<[UInt8]>, in rest: ArraySlice<UInt8>) -> Bool {
     guard !words.isEmpty else { return true }
     let command = rest.prefix { $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "&") }
     let tokens = command.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "`") })
@@ -84,7 +86,7 @@ enum ValidationCheckScanner {
     var next = wanted.next()
     for token in tokens {
       guard let word = next else { break }
-      if token.elementsEqual(word.utf8) { next = wanted.next() }
+      if token.elementsEqual(word) { next = wanted.next() }
     }
     return next == nil
   }
