@@ -22,7 +22,7 @@ struct Lint: ParsableCommand {
   @Option(help: "Repository root that links resolve against (default: git top-level, or the single folder given).")
   var root: String?
 
-  @Option(help: "Output format: text, json or sarif.")
+  @Option(help: "Output format: text, json, sarif or github (GitHub Actions annotations).")
   var format: String = "text"
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -31,15 +31,55 @@ struct Lint: ParsableCommand {
   @Option(help: "Configuration file (default: .docs-lint.yml at the root).")
   var config: String?
 
+  @Option(
+    name: .customLong("changed-since"), help: ArgumentHelp(
+      "Report only what the change since the merge base with REF is responsible for.", valueName: "REF"))
+  var changedSince: String?
+
+  @Option(help: ArgumentHelp("Report only findings this baseline file does not record.", valueName: "FILE"))
+  var baseline: String?
+
+  @Option(
+    name: .customLong("write-baseline"),
+    help: ArgumentHelp("Record this run's findings into a baseline file (the run then passes).", valueName: "FILE"))
+  var writeBaseline: String?
+
+  @Option(name: .customLong("min-level"), help: "Lowest level shown: info, warning or error.")
+  var minLevel: String = "info"
+
+  @Option(name: .customLong("fail-on"), help: "Lowest level that fails the run (exit 1): error or warning.")
+  var failOn: String = "error"
+
+  @Option(name: .customLong("max-warnings"), help: "Fail when there are more warnings than this.")
+  var maxWarnings: Int?
+
   func run() throws {
     guard let reporter = Reporters.named(format) else {
-      throw UsageError("unknown --format '\(format)' (expected text, json or sarif)")
+      throw UsageError("unknown --format '\(format)' (expected text, json, sarif or github)")
     }
-    let run = try LintRun.execute(paths: paths, root: root, configFile: config)
-    let rendered = reporter.render(Report(findings: run.findings, filesLinted: run.filesLinted))
-    try emit(rendered, to: output)
+    var options = LintOptions()
+    options.changedSince = changedSince
+    options.baseline = baseline
+    options.writeBaseline = writeBaseline
+    options.minLevel = try level(minLevel, option: "--min-level", allowed: Level.allCases)
+    options.policy.failOn = try level(failOn, option: "--fail-on", allowed: [.warning, .error])
+    if let maxWarnings, maxWarnings < 0 { throw UsageError("--max-warnings must be 0 or more") }
+    options.policy.maxWarnings = maxWarnings
+    let session = try LintSession.run(paths: paths, root: root, configFile: config, options: options)
+    try emit(reporter.render(session.report), to: output)
+    for note in session.notes { FileHandle.standardError.write(Data("docs-lint: \(note)\n".utf8)) }
+    if let failure = session.failure, maxWarnings != nil {
+      FileHandle.standardError.write(Data("docs-lint: failed: \(failure)\n".utf8))
+    }
     // Exit here: tearing down a graph of a whole repository, string by string, only costs time.
-    Foundation.exit(run.findings.contains(where: { $0.level == .error }) ? 1 : 0)
+    Foundation.exit(session.failure == nil ? 0 : 1)
+  }
+
+  private func level(_ name: String, option: String, allowed: [Level]) throws -> Level {
+    guard let level = Level(rawValue: name), allowed.contains(level) else {
+      throw UsageError("\(option) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+    }
+    return level
   }
 }
 

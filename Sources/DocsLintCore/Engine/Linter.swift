@@ -24,7 +24,7 @@ public struct Linter: Sendable {
         guard let descriptor = descriptors[finding.ruleId],
           let level = configuration.level(of: descriptor, in: kind)
         else { return nil }
-        var finding = finding
+        var finding = finding.inferringDependencies(from: document.brokenReferences)
         finding.level = finding.levelCap.map { min(level, $0) } ?? level
         return finding
       }
@@ -37,7 +37,7 @@ public struct Linter: Sendable {
           guard let descriptor = descriptors[finding.ruleId], let level = configuration.level(of: descriptor) else {
             return nil
           }
-          var finding = finding
+          var finding = finding.inferringDependencies(from: file.references)
           finding.level = finding.levelCap.map { min(level, $0) } ?? level
           return finding
         }
@@ -52,6 +52,10 @@ public struct LintRun: Sendable {
   public var findings: [Finding]
   public var filesLinted: Int
   public var graph: ReferenceGraph
+  public var configuration: Configuration
+  public var root: String
+  /// Root-relative paths of the files linted (Markdown and IaC).
+  public var lintedPaths: Set<String>
 
   public static func execute(paths: [String], root: String?, configFile: String?) throws -> LintRun {
     var timer = PhaseTimer()
@@ -60,7 +64,9 @@ public struct LintRun: Sendable {
     let findings = Linter(configuration: configuration).findings(in: graph)
     timer.lap("rules")
     timer.report()
-    return LintRun(findings: findings, filesLinted: count, graph: graph)
+    return LintRun(
+      findings: findings, filesLinted: count, graph: graph, configuration: configuration, root: workspace.root,
+      lintedPaths: Set(graph.documents.map(\.path) + graph.iac.map(\.path)))
   }
 
   /// The graph alone, for `docs-lint graph`, with the repository root it was built in.

@@ -21,14 +21,20 @@ public struct JSONReporter: Reporter {
       out.field("level", finding.level.rawValue)
       out.field("line", finding.span.line)
       out.field("message", finding.message)
+      if let cause = finding.cause { out.field("causedBy", cause) }
       out.field("path", finding.path)
       out.field("rule", finding.ruleId, last: true)
       out.raw("    }")
     }
     out.raw(report.findings.isEmpty ? "],\n" : "\n  ],\n")
     out.raw("  \"summary\" : {\n")
+    if let baseline = report.baseline {
+      out.field("baselineMatched", baseline.matched, indent: 4)
+      out.field("baselineStale", baseline.stale, indent: 4)
+    }
     out.field("errors", report.count(.error), indent: 4)
     out.field("files", report.filesLinted, indent: 4)
+    if report.hidden > 0 { out.field("hidden", report.hidden, indent: 4) }
     out.field("infos", report.count(.info), indent: 4)
     out.field("warnings", report.count(.warning), indent: 4, last: true)
     out.raw("  },\n  \"tool\" : {\n")

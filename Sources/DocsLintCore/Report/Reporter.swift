@@ -10,6 +10,10 @@ public struct Report: Sendable {
   public var findings: [Finding]
   public var filesLinted: Int
   public var rules: [RuleDescriptor]
+  /// Findings not shown because they are below `--min-level`.
+  public var hidden = 0
+  /// With `--baseline`: findings it covered, and recorded ones that no longer occur.
+  public var baseline: (matched: Int, stale: Int)?
 
   public init(findings: [Finding], filesLinted: Int, rules: [RuleDescriptor] = RuleRegistry.descriptors) {
     self.findings = findings
@@ -22,8 +26,15 @@ public struct Report: Sendable {
   /// "3 errors, 1 warning and 0 infos in 12 files"
   public var summary: String {
     func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    var notes: [String] = []
+    if hidden > 0 { notes.append("\(hidden) below --min-level not shown") }
+    if let baseline {
+      notes.append("\(baseline.matched) in the baseline")
+      notes.append("\(baseline.stale) baseline \(baseline.stale == 1 ? "entry" : "entries") no longer found")
+    }
     return "\(plural(count(.error), "error")), \(plural(count(.warning), "warning")), "
       + "\(plural(count(.info), "info")) in \(plural(filesLinted, "file"))"
+      + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
   }
 
   /// Stable identities for findings: rule, path and offending text, plus an
@@ -48,13 +59,16 @@ public struct Report: Sendable {
 
 /// Every available output format, by `--format` name.
 public enum Reporters {
-  public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, SARIFReporter.self]
+  public static let all: [any Reporter.Type] = [
+    TextReporter.self, JSONReporter.self, SARIFReporter.self, GitHubReporter.self,
+  ]
 
   public static func named(_ format: String) -> (any Reporter)? {
     switch format {
     case TextReporter.format: TextReporter()
     case JSONReporter.format: JSONReporter()
     case SARIFReporter.format: SARIFReporter()
+    case GitHubReporter.format: GitHubReporter()
     default: nil
     }
   }

@@ -25,6 +25,11 @@ public struct Finding: Sendable, Hashable, Codable {
   /// The most severe level this finding may have, for rules whose findings differ in
   /// weight (a table's extra row is an error, a missing row a warning).
   public var levelCap: Level?
+  /// What the finding depends on in other files (set by rules, or by the engine for
+  /// broken references); the impact mode attributes findings through it.
+  public var dependencies: [Dependency] = []
+  /// In impact mode, the changed file whose change caused a finding in an unchanged file.
+  public var cause: String?
 
   public init(ruleId: String, level: Level, message: String, path: String, span: SourceSpan, snippet: String) {
     self.ruleId = ruleId
@@ -33,6 +38,13 @@ public struct Finding: Sendable, Hashable, Codable {
     self.path = path
     self.span = span
     self.snippet = snippet
+  }
+
+  /// The same finding, depending on `dependencies`.
+  public func depending(on dependencies: [Dependency]) -> Finding {
+    var finding = self
+    finding.dependencies = dependencies
+    return finding
   }
 
   /// Report order: path, line, column, then rule and message so output is deterministic.

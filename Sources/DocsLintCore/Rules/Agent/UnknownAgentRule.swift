@@ -29,7 +29,8 @@ struct UnknownAgentRule: GraphRule {
       guard !known.contains(mention.name), !Self.notAgents.contains(mention.name) else { return nil }
       let hint = EditDistance.closest(to: mention.name, in: known.sorted()).map { "; did you mean '\($0)'?" } ?? ""
       return Self.descriptor.finding(
-        in: document.path, at: mention.span, "no agent doc declares '\(mention.name)'\(hint)", snippet: mention.name)
+        in: document.path, at: mention.span, "no agent doc declares '\(mention.name)'\(hint)", snippet: mention.name
+      ).depending(on: [.agent(mention.name)])
     }
   }
 }

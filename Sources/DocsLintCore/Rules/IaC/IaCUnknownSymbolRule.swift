@@ -91,7 +91,8 @@ struct IaCUnknownSymbolRule: GraphRule {
       return Self.descriptor.finding(
         in: document.path, at: mention.span,
         "no \(files) declares the \(Self.nouns[mention.kind] ?? mention.kind) '\(mention.name)'\(hint)",
-        snippet: mention.name)
+        snippet: mention.name
+      ).depending(on: [.symbol(kind: mention.kind, name: mention.name)])
     }
   }
 
@@ -111,6 +112,7 @@ struct IaCUnknownSymbolRule: GraphRule {
     guard !targets.isEmpty, !targets.contains(target) else { return nil }
     let hint = EditDistance.closest(to: target, in: targets.sorted()).map { "; did you mean '\($0)'?" } ?? ""
     return Self.descriptor.finding(
-      in: document.path, at: mention.span, "'\(makefile.path)' has no target '\(target)'\(hint)", snippet: target)
+      in: document.path, at: mention.span, "'\(makefile.path)' has no target '\(target)'\(hint)", snippet: target
+    ).depending(on: [.symbol(kind: "target", name: target)])
   }
 }

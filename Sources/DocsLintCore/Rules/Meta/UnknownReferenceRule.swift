@@ -23,7 +23,8 @@ struct UnknownReferenceRule: GraphRule {
       let hint = graph.index.idSuggestions.suggestion(for: reference.id).map { "; did you mean '\($0)'?" } ?? ""
       return Self.descriptor.finding(
         in: document.path, at: reference.span,
-        "'\(reference.key)' names id '\(reference.id)', which no document declares\(hint)", snippet: reference.id)
+        "'\(reference.key)' names id '\(reference.id)', which no document declares\(hint)", snippet: reference.id
+      ).depending(on: [.id(reference.id)])
     }
   }
 }

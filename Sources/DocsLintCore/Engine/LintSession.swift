@@ -1,0 +1,58 @@
+/// How a run is scoped, filtered and judged: the pull-request options of `docs-lint lint`.
+public struct LintOptions: Sendable {
+  /// Report only what the change since the merge base with this revision is responsible for.
+  public var changedSince: String?
+  /// Report only findings this baseline file does not record.
+  public var baseline: String?
+  /// Record every finding of this run into this baseline file.
+  public var writeBaseline: String?
+  /// Findings below this level are counted but not shown.
+  public var minLevel: Level = .info
+  public var policy = FailurePolicy()
+
+  public init() {}
+}
+
+/// One `docs-lint lint` run: lint, then baseline, impact filter, failure policy and
+/// `--min-level`, in that order.
+public struct LintSession: Sendable {
+  public var report: Report
+  /// Why the run fails (exit 1), or nil.
+  public var failure: String?
+  /// What the run wrote (a baseline), for a note on standard error.
+  public var notes: [String] = []
+
+  public static func run(
+    paths: [String], root: String?, configFile: String?, options: LintOptions
+  ) throws -> LintSession {
+    let run = try LintRun.execute(paths: paths, root: root, configFile: configFile)
+    var findings = run.findings
+    var notes: [String] = []
+    var baselineCounts: (matched: Int, stale: Int)?
+    if options.baseline != nil || options.writeBaseline != nil {
+      let lines = FindingLines.texts(of: findings, root: run.root, maxBytes: run.configuration.maxFileBytes)
+      if let file = options.writeBaseline {
+        let baseline = Baseline(findings: findings, lines: lines)
+        try baseline.write(to: file)
+        notes.append("wrote \(findings.count) findings to baseline '\(file)'")
+      }
+      if let file = options.baseline {
+        let outcome = try Baseline.load(file).filter(findings, lines: lines, linted: run.lintedPaths)
+        findings = outcome.findings
+        baselineCounts = (outcome.matched, outcome.stale)
+      }
+    }
+    if let reference = options.changedSince {
+      let changes = try ChangeSet.since(reference, root: run.root)
+      findings = ImpactFilter(changes: changes, configuration: run.configuration, inventory: run.graph.inventory)
+        .apply(to: findings)
+    }
+    // A run that records a baseline accepts what it recorded.
+    let failure = options.writeBaseline == nil ? options.policy.failure(of: findings) : nil
+    let shown = findings.filter { $0.level >= options.minLevel }
+    var report = Report(findings: shown, filesLinted: run.filesLinted)
+    report.hidden = findings.count - shown.count
+    report.baseline = baselineCounts
+    return LintSession(report: report, failure: failure, notes: notes)
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// The files a change touched: everything that differs from the merge base with a
+/// reference (committed, staged, unstaged, deleted) plus untracked files, from git.
+public struct ChangeSet: Sendable {
+  /// The merge base's commit id.
+  public let base: String
+  /// Root-relative paths of changed, added, deleted and untracked files.
+  public let paths: Set<String>
+  let root: String
+
+  public init(base: String, paths: Set<String>, root: String) {
+    self.base = base
+    self.paths = paths
+    self.root = root
+  }
+
+  /// The change since the merge base of `reference` and HEAD, seen from `root`.
+  public static func since(_ reference: String, root: String) throws(UsageError) -> ChangeSet {
+    guard Git.mayBeWorkTree(root), Git.run(["rev-parse", "--git-dir"], in: root) != nil else {
+      throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
+    }
+    guard Git.run(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: root) != nil else {
+      throw UsageError("--changed-since: unknown revision '\(reference)'")
+    }
+    guard let base = Git.run(["merge-base", reference, "HEAD"], in: root).map(Self.text), !base.isEmpty else {
+      throw UsageError("--changed-since: '\(reference)' and HEAD have no common ancestor")
+    }
+    // Renames count as a deletion and an addition: links to the old name broke.
+    let diff = Git.run(["diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], in: root)
+    let untracked = Git.run(["ls-files", "--others", "--exclude-standard", "-z"], in: root)
+    guard let diff, let untracked else { throw UsageError("--changed-since: git diff failed in '\(root)'") }
+    let paths = [diff, untracked].flatMap { $0.split(separator: 0).map { String(decoding: $0, as: UTF8.self) } }
+    return ChangeSet(base: base, paths: Set(paths), root: root)
+  }
+
+  /// A file's bytes at the merge base; nil when it did not exist there.
+  public func baseContent(of path: String) -> [UInt8]? {
+    Git.run(["show", "\(base):./\(path)"], in: root).map { Array($0) }
+  }
+
+  /// The changed path that `path` names or, for a folder, the first changed path inside it.
+  func changedPath(at path: String) -> String? {
+    if paths.contains(path) { return path }
+    let prefix = path.hasSuffix("/") ? path : path + "/"
+    return paths.filter { $0.hasPrefix(prefix) }.min()
+  }
+
+  private static func text(_ data: Data) -> String {
+    String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}
