@@ -12,13 +12,13 @@ struct UnknownRuleSuppressionRule: GraphRule {
       reported at the name, with the closest id when one is near.
       """,
     triggering: [
-      Example("<!-- docs-lint-disable-next-line ↓link/missing-fil -->\n[gone](missing.md)\n"),
-      Example("<!-- docs-lint-disable ↓lnk/* -->\n[gone](missing.md)\n"),
-      Example("---\ndocs-lint-disable: [↓ref/missing]\n---\n# Notes\n"),
+      Example("<!-- docs-lint-disable-next-line ↓link/missing-fil -->\n[gone](missing.md)"),
+      Example("<!-- docs-lint-disable ↓lnk/* -->\n[gone](missing.md)"),
+      Example("---\ndocs-lint-disable: [↓ref/missing]\n---\n# Notes"),
     ],
     nonTriggering: [
-      Example("<!-- docs-lint-disable-next-line link/* -->\n[gone](missing.md)\n"),
-      Example("Write `<!-- docs-lint-disable no/such-rule -->` to hide a finding.\n"),
+      Example("<!-- docs-lint-disable-next-line link/* -->\n[gone](missing.md)"),
+      Example("Write `<!-- docs-lint-disable no/such-rule -->` to hide a finding."),
     ])
 
   // The suppression pass makes these findings; there is nothing to check per node.

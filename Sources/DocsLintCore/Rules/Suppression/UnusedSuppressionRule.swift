@@ -14,14 +14,14 @@ struct UnusedSuppressionRule: GraphRule {
       not have fired. A directive cannot hide its own finding; another one can.
       """,
     triggering: [
-      Example("↓<!-- docs-lint-disable-next-line link/missing-file -->\n[ok](other.md)\n", files: ["other.md": ""]),
-      Example("↓<!-- docs-lint-disable -->\nNothing to hide here.\n"),
-      Example("---\n↓docs-lint-disable: [ref/missing-path]\n---\n# Notes\n"),
+      Example("↓<!-- docs-lint-disable-next-line link/missing-file -->\n[ok](other.md)", files: ["other.md": ""]),
+      Example("↓<!-- docs-lint-disable -->\nNothing to hide here."),
+      Example("---\n↓docs-lint-disable: [ref/missing-path]\n---\n# Notes"),
     ],
     nonTriggering: [
-      Example("<!-- docs-lint-disable-next-line link/missing-file -->\n[gone](missing.md)\n"),
-      Example("<!-- docs-lint-disable docs/orphan -->\nOrphans are an opt-in rule, off here.\n"),
-      Example("```md\n<!-- docs-lint-disable link/missing-file -->\n```\n"),
+      Example("<!-- docs-lint-disable-next-line link/missing-file -->\n[gone](missing.md)"),
+      Example("<!-- docs-lint-disable docs/orphan -->\nOrphans are an opt-in rule, off here."),
+      Example("```md\n<!-- docs-lint-disable link/missing-file -->\n```"),
     ])
 
   // The suppression pass makes these findings; there is nothing to check per node.
