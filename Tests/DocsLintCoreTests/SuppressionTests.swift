@@ -128,4 +128,19 @@ struct SuppressionTests {
     #expect(try lint(text, levels: ["suppression/unknown-rule": nil]) == [])
     #expect(try lint("<!-- docs-lint-disable -->\n", levels: ["suppression/unused": nil]).isEmpty)
   }
+
+  @Test func commandLineExitStatusFollowsSuppressions() throws {
+    let repository = try GitRepository([
+      "docs/a.md": "<!-- docs-lint-disable-file link/missing-file -->\n[a](gone.md)\n",
+      ".gitignore": "",
+    ])
+    defer { repository.remove() }
+    try repository.commit()
+    #expect(try repository.lint().status == 0)
+    try repository.write("docs/a.md", "<!-- docs-lint-disable-file link/missing-fiel -->\n[a](gone.md)\n")
+    let run = try repository.lint()
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("docs/a.md:1:29: error: unknown rule 'link/missing-fiel'"))
+    #expect(run.stdout.contains("docs/a.md:2:5: error: link target 'gone.md' does not exist"))
+  }
 }
