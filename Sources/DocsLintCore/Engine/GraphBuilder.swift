@@ -58,10 +58,13 @@ public struct GraphBuilder: Sendable {
         markdown.codeSpans = []
         markdown.codeBlocks = []
         markdown.listItems = []
+        let suppressions = markdown.suppressions
+        markdown.suppressions = []
         var node = DocumentNode(
           path: path, content: .markdown(markdown), references: references, anchors: anchors, kind: kind?.kind.id)
         node.findings = findings
         node.facts = facts
+        node.suppressions = suppressions
         return node
       }
     }

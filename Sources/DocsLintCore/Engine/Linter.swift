@@ -11,6 +11,7 @@ public struct Linter: Sendable {
   public func findings(in graph: ReferenceGraph) -> [Finding] {
     let graphRules = RuleRegistry.rules.compactMap { $0 as? any GraphRule.Type }.map { $0.init() }
     let descriptors = Dictionary(uniqueKeysWithValues: RuleRegistry.descriptors.map { ($0.id, $0) })
+    let catalog = RuleCatalog(RuleRegistry.descriptors)
     let kinds = Dictionary(configuration.kinds.kinds.map { ($0.id, $0) }) { first, _ in first }
     let configuration = configuration
     let perDocument = Parallel.map(graph.documents) { document -> [Finding] in
@@ -20,7 +21,7 @@ public struct Linter: Sendable {
         guard configuration.level(of: type(of: rule).descriptor, in: kind) != nil else { return [] }
         return rule.check(document, in: graph)
       }
-      return found.compactMap { finding in
+      let leveled = found.compactMap { finding -> Finding? in
         guard let descriptor = descriptors[finding.ruleId],
           let level = configuration.level(of: descriptor, in: kind)
         else { return nil }
@@ -28,6 +29,10 @@ public struct Linter: Sendable {
         finding.level = finding.levelCap.map { min(level, $0) } ?? level
         return finding
       }
+      // Inline suppressions see every finding of the document, at its final level.
+      return Suppressions.apply(
+        leveled, directives: document.suppressions, path: document.path, catalog: catalog,
+        level: { configuration.level(of: $0, in: kind) })
     }
     let iacRules = RuleRegistry.rules.compactMap { $0 as? any IaCRule.Type }
       .filter { configuration.level(of: $0.descriptor) != nil }.map { $0.init() }

@@ -17,6 +17,8 @@ public struct DocumentNode: Sendable {
   public var findings: [Finding] = []
   /// What cross-document rules need from this file.
   public var facts = DocumentFacts()
+  /// Its `docs-lint-*` directives, applied to all its findings by the linter.
+  public var suppressions: [SuppressionDirective] = []
 
   public init(
     path: String, content: Content, references: [Reference] = [], anchors: Set<String> = [], kind: String? = nil

@@ -10,6 +10,8 @@ public struct MarkdownDocument: Sendable {
   /// List items in document order (nested ones included), for checklist and log rules.
   public var listItems: [ListItem] = []
   public var frontMatter: FrontMatter?
+  /// `docs-lint-*` directives from real HTML comments and front matter, in file order.
+  public var suppressions: [SuppressionDirective] = []
 
   public init() {}
 

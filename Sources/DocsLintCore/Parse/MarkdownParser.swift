@@ -26,6 +26,9 @@ public enum MarkdownParser {
       walker.visit(node, entering: event == CMARK_EVENT_ENTER)
     }
     walker.finish(into: &document, skipLines: frontMatter?.frontMatter.endLine ?? 0)
+    if let directive = SuppressionDirectiveReader.frontMatter(document.frontMatter, source: source) {
+      document.suppressions.insert(directive, at: 0)
+    }
     return document
   }
 }
@@ -40,6 +43,7 @@ private struct TreeWalker {
   var codeSpans: [CodeSpanItem] = []
   var codeBlocks: [CodeBlockItem] = []
   var htmlAnchors: [HTMLAnchor] = []
+  var suppressions: [SuppressionDirective] = []
   /// Lines inside code and HTML blocks, where reference definitions cannot occur.
   var rawLines: [ClosedRange<Int>] = []
 
@@ -106,6 +110,7 @@ private struct TreeWalker {
     document.codeSpans = codeSpans
     document.codeBlocks = codeBlocks
     document.htmlAnchors = htmlAnchors
+    document.suppressions = suppressions
   }
 
   private mutating func appendToHeading(_ text: String) {
@@ -222,6 +227,10 @@ private struct TreeWalker {
 
   private mutating func visitInlineHTML(_ node: OpaquePointer) {
     let text = literal(of: node)
+    if text.hasPrefix("<!--") {
+      visitInlineComment(text)
+      return
+    }
     guard text.hasPrefix("<"), !text.hasPrefix("</"), !text.hasPrefix("<!") else { return }
     let firstLine = String(text.prefix { $0 != "\n" })
     guard let range = locate(firstLine) else { return }
@@ -229,12 +238,25 @@ private struct TreeWalker {
     collectHTML(HTMLScanner.attributes(in: source.bytes, range: range.lowerBound..<block.upperBound, firstTagOnly: true))
   }
 
+  /// An inline comment: only its own bytes are read, so a later `<!--` in code is not.
+  private mutating func visitInlineComment(_ text: String) {
+    guard let start = locate(String(text.prefix { $0 != "\n" })) else { return }
+    let close = source.find(Array("-->".utf8), from: start.lowerBound + 4, to: block.upperBound)
+    let end = close.map { $0 + 3 } ?? start.upperBound
+    cursor = end
+    suppressions += SuppressionDirectiveReader.comments(in: source, range: start.lowerBound..<end)
+  }
+
   private mutating func visitHTMLBlock(_ node: OpaquePointer) {
     // cmark 0.30 ends comment/script-style HTML blocks a line early; count the literal's lines.
     let first = Int(cmark_node_get_start_line(node))
     let last = max(first, first + literal(of: node).utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1)
     rawLines.append(first...last)
-    collectHTML(HTMLScanner.attributes(in: source.bytes, range: source.byteRange(lines: first, last)))
+    let range = source.byteRange(lines: first, last)
+    collectHTML(HTMLScanner.attributes(in: source.bytes, range: range))
+    if source.find(Array("<!--".utf8), from: range.lowerBound, to: range.upperBound) != nil {
+      suppressions += SuppressionDirectiveReader.comments(in: source, range: range)
+    }
   }
 
   private mutating func collectHTML(_ attributes: [HTMLScanner.Attribute]) {

@@ -33,8 +33,10 @@ public enum RuleRegistry {
     SectionOrderRule.self,
     UnknownAgentRule.self,
     UnknownReferenceRule.self,
+    UnknownRuleSuppressionRule.self,
     UnparsableRule.self,
     UnreadableRule.self,
+    UnusedSuppressionRule.self,
   ]
 
   public static let rules: [any Rule.Type] = unordered.sorted { $0.descriptor.id < $1.descriptor.id }
