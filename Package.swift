@@ -11,6 +11,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // SHA-256 for the content-addressed parse cache (BoringSSL, hardware-accelerated).
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     // libcmark 0.30 from the system (Debian: libcmark-dev).
@@ -21,7 +23,9 @@ let package = Package(
     ),
     .target(
       name: "DocsLintCore",
-      dependencies: ["CMark", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "CMark", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .executableTarget(
       name: "DocsLintCLI",

@@ -1,0 +1,126 @@
+/// The binary form of `DocumentFacts` and the mentions it gathers, for the parse cache.
+extension DocumentFacts: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(id)
+    writer.write(idSpan)
+    writer.write(title)
+    writer.write(contentHash)
+    writer.write(byteCount)
+    writer.write(hasContent)
+    writer.write(agentMentions)
+    writer.write(iacMentions)
+    writer.write(variableTables)
+    writer.write(validation)
+    writer.write(environments)
+    writer.write(declaredAgents)
+    writer.write(idReferences)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init()
+    id = try reader.optionalString()
+    idSpan = try reader.optional()
+    title = try reader.optionalString()
+    contentHash = try reader.uint64()
+    byteCount = try reader.int()
+    hasContent = try reader.bool()
+    agentMentions = try reader.array()
+    iacMentions = try reader.array()
+    variableTables = try reader.array()
+    validation = try reader.read()
+    environments = try reader.array()
+    declaredAgents = try reader.strings()
+    idReferences = try reader.array()
+  }
+}
+
+extension IdReference: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(key)
+    writer.write(id)
+    writer.write(span)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(key: try reader.string(), id: try reader.string(), span: try reader.read())
+  }
+}
+
+extension AgentMention: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(name)
+    writer.write(span)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(name: try reader.string(), span: try reader.read())
+  }
+}
+
+extension IaCMention: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(kind)
+    writer.write(name)
+    writer.write(span)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(kind: try reader.string(), name: try reader.string(), span: try reader.read())
+  }
+}
+
+extension VariableTable: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(raw: lists)
+    writer.write(header)
+    writer.write(names.count)
+    for row in names {
+      writer.write(row.name)
+      writer.write(row.span)
+    }
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    let lists: Lists = try reader.raw()
+    let header: SourceSpan = try reader.read()
+    var rows: [Row] = []
+    for _ in 0..<max(0, min(try reader.int(), 100_000)) { rows.append(Row(name: try reader.string(), span: try reader.read())) }
+    self.init(lists: lists, header: header, names: rows)
+  }
+}
+
+extension ValidationFacts: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(heading)
+    writer.write(checks)
+    writer.write(checkedAnywhere.sorted())
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(heading: try reader.optional(), checks: try reader.array(), checkedAnywhere: Set(try reader.strings()))
+  }
+}
+
+extension ValidationCheck: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(command)
+    writer.write(technology)
+    writer.write(span)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(command: try reader.string(), technology: try reader.string(), span: try reader.read())
+  }
+}
+
+extension EnvironmentMention: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(name)
+    writer.write(word)
+    writer.write(span)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(name: try reader.string(), word: try reader.string(), span: try reader.read())
+  }
+}

@@ -1,0 +1,142 @@
+/// A compact binary form for cache entries: LEB128 integers and length-prefixed UTF-8.
+/// Foundation's JSON and property-list coders took seconds to decode a large tree's
+/// parse results, more than parsing it again; this takes a few hundred milliseconds.
+protocol BinaryCodable {
+  func encode(to writer: inout BinaryWriter)
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed)
+}
+
+struct BinaryWriter {
+  private(set) var bytes: [UInt8] = []
+
+  mutating func write(_ value: Int) {
+    // Zigzag, so the rare negative number stays short too.
+    var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  mutating func write(_ value: UInt64) { write(Int(bitPattern: UInt(value))) }
+
+  mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+  mutating func write(_ value: String) {
+    var value = value
+    value.withUTF8 { utf8 in
+      write(utf8.count)
+      bytes.append(contentsOf: utf8)
+    }
+  }
+
+  mutating func write<Value: BinaryCodable>(_ value: Value) { value.encode(to: &self) }
+
+  mutating func write<Value: BinaryCodable>(_ values: [Value]) {
+    write(values.count)
+    for value in values { value.encode(to: &self) }
+  }
+
+  mutating func write(_ values: [String]) {
+    write(values.count)
+    for value in values { write(value) }
+  }
+
+  mutating func write<Value: BinaryCodable>(_ value: Value?) {
+    write(value != nil)
+    value?.encode(to: &self)
+  }
+
+  mutating func write(_ value: String?) {
+    write(value != nil)
+    if let value { write(value) }
+  }
+
+  mutating func write<Value: RawRepresentable<String>>(raw value: Value) { write(value.rawValue) }
+}
+
+struct BinaryReader {
+  /// The bytes do not form a valid entry: truncated, corrupt or from another format.
+  struct Malformed: Error {}
+
+  private let bytes: [UInt8]
+  private var offset: Int
+
+  init(_ bytes: [UInt8], offset: Int = 0) {
+    self.bytes = bytes
+    self.offset = offset
+  }
+
+  var isAtEnd: Bool { offset == bytes.count }
+
+  mutating func int() throws(Malformed) -> Int {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      guard offset < bytes.count, shift < 64 else { throw Malformed() }
+      let byte = bytes[offset]
+      offset += 1
+      result |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { break }
+      shift += 7
+    }
+    let value = Int(bitPattern: UInt(result))
+    return (value >> 1) ^ -(value & 1)
+  }
+
+  mutating func uint64() throws(Malformed) -> UInt64 { UInt64(UInt(bitPattern: try int())) }
+
+  mutating func bool() throws(Malformed) -> Bool {
+    guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+    offset += 1
+    return bytes[offset - 1] == 1
+  }
+
+  mutating func string() throws(Malformed) -> String {
+    let count = try int()
+    guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+    defer { offset += count }
+    // Entries are written from valid strings; invalid UTF-8 here means corruption.
+    guard let text = String(validating: bytes[offset..<offset + count], as: UTF8.self) else { throw Malformed() }
+    return text
+  }
+
+  mutating func read<Value: BinaryCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value {
+    try Value(from: &self)
+  }
+
+  mutating func array<Value: BinaryCodable>(_: Value.Type = Value.self) throws(Malformed) -> [Value] {
+    let count = try self.count()
+    var values: [Value] = []
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try Value(from: &self)) }
+    return values
+  }
+
+  mutating func strings() throws(Malformed) -> [String] {
+    let count = try self.count()
+    var values: [String] = []
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try string()) }
+    return values
+  }
+
+  mutating func optional<Value: BinaryCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value? {
+    try bool() ? try Value(from: &self) : nil
+  }
+
+  mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
+
+  mutating func raw<Value: RawRepresentable<String>>(_: Value.Type = Value.self) throws(Malformed) -> Value {
+    guard let value = Value(rawValue: try string()) else { throw Malformed() }
+    return value
+  }
+
+  /// An element count; each element takes at least one byte, which bounds a corrupt count.
+  private mutating func count() throws(Malformed) -> Int {
+    let count = try int()
+    guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+    return count
+  }
+}
