@@ -31,11 +31,30 @@ struct Lint: ParsableCommand {
   @Option(help: "Configuration file (default: .docs-lint.yml at the root).")
   var config: String?
 
+  @Flag(help: "Rewrite what has one right answer (path letter case, accent- or case-only anchors), then report what remains.")
+  var fix = false
+
+  @Flag(help: "With --fix: print the changes as a unified diff and write nothing.")
+  var dryRun = false
+
   func run() throws {
     guard let reporter = Reporters.named(format) else {
       throw UsageError("unknown --format '\(format)' (expected text, json or sarif)")
     }
-    let run = try LintRun.execute(paths: paths, root: root, configFile: config)
+    guard fix || !dryRun else { throw UsageError("--dry-run only goes with --fix") }
+    var run: LintRun
+    if fix {
+      let fixed = try LintRun.fix(paths: paths, root: root, configFile: config, dryRun: dryRun)
+      FileHandle.standardError.write(Data((fixed.outcome.summary(dryRun: dryRun) + "\n").utf8))
+      if dryRun {
+        // The diff alone on standard output, so it can be piped to `git apply`.
+        FileHandle.standardOutput.write(Data(fixed.outcome.diff))
+        Foundation.exit(0)
+      }
+      run = fixed.run
+    } else {
+      run = try LintRun.execute(paths: paths, root: root, configFile: config)
+    }
     let rendered = reporter.render(Report(findings: run.findings, filesLinted: run.filesLinted))
     try emit(rendered, to: output)
     // Exit here: tearing down a graph of a whole repository, string by string, only costs time.

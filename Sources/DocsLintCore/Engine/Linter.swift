@@ -52,6 +52,9 @@ public struct LintRun: Sendable {
   public var findings: [Finding]
   public var filesLinted: Int
   public var graph: ReferenceGraph
+  /// The repository root (canonical) and whether git lists its files, for `--fix`.
+  public var root: String = ""
+  public var usesGit = false
 
   public static func execute(paths: [String], root: String?, configFile: String?) throws -> LintRun {
     var timer = PhaseTimer()
@@ -60,7 +63,8 @@ public struct LintRun: Sendable {
     let findings = Linter(configuration: configuration).findings(in: graph)
     timer.lap("rules")
     timer.report()
-    return LintRun(findings: findings, filesLinted: count, graph: graph)
+    return LintRun(
+      findings: findings, filesLinted: count, graph: graph, root: workspace.root, usesGit: workspace.usesGit)
   }
 
   /// The graph alone, for `docs-lint graph`, with the repository root it was built in.

@@ -25,6 +25,8 @@ public struct Finding: Sendable, Hashable, Codable {
   /// The most severe level this finding may have, for rules whose findings differ in
   /// weight (a table's extra row is an error, a missing row a warning).
   public var levelCap: Level?
+  /// The rewrite `--fix` applies, for findings with exactly one right answer.
+  public var fix: Fix?
 
   public init(ruleId: String, level: Level, message: String, path: String, span: SourceSpan, snippet: String) {
     self.ruleId = ruleId
