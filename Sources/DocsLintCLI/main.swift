@@ -53,6 +53,12 @@ struct Lint: ParsableCommand {
   @Option(name: .customLong("max-warnings"), help: "Fail when there are more warnings than this.")
   var maxWarnings: Int?
 
+  @Flag(help: "Rewrite what has one right answer (path letter case, accent- or case-only anchors), then report what remains.")
+  var fix = false
+
+  @Flag(help: "With --fix: print the changes as a unified diff and write nothing.")
+  var dryRun = false
+
   func run() throws {
     guard let reporter = Reporters.named(format) else {
       throw UsageError("unknown --format '\(format)' (expected text, json, sarif or github)")
@@ -65,7 +71,21 @@ struct Lint: ParsableCommand {
     options.policy.failOn = try level(failOn, option: "--fail-on", allowed: [.warning, .error])
     if let maxWarnings, maxWarnings < 0 { throw UsageError("--max-warnings must be 0 or more") }
     options.policy.maxWarnings = maxWarnings
-    let session = try LintSession.run(paths: paths, root: root, configFile: config, options: options)
+    guard fix || !dryRun else { throw UsageError("--dry-run only goes with --fix") }
+    let run: LintRun
+    if fix {
+      let fixed = try LintRun.fix(paths: paths, root: root, configFile: config, dryRun: dryRun)
+      FileHandle.standardError.write(Data((fixed.outcome.summary(dryRun: dryRun) + "\n").utf8))
+      if dryRun {
+        // The diff alone on standard output, so it can be piped to `git apply`.
+        FileHandle.standardOutput.write(Data(fixed.outcome.diff))
+        Foundation.exit(0)
+      }
+      run = fixed.run
+    } else {
+      run = try LintRun.execute(paths: paths, root: root, configFile: config)
+    }
+    let session = try LintSession.evaluate(run, options: options)
     try emit(reporter.render(session.report), to: output)
     for note in session.notes { FileHandle.standardError.write(Data("docs-lint: \(note)\n".utf8)) }
     if let failure = session.failure, maxWarnings != nil {

@@ -25,7 +25,11 @@ public struct LintSession: Sendable {
   public static func run(
     paths: [String], root: String?, configFile: String?, options: LintOptions
   ) throws -> LintSession {
-    let run = try LintRun.execute(paths: paths, root: root, configFile: configFile)
+    try evaluate(try LintRun.execute(paths: paths, root: root, configFile: configFile), options: options)
+  }
+
+  /// Filters and judges the findings of a finished run.
+  public static func evaluate(_ run: LintRun, options: LintOptions) throws -> LintSession {
     var findings = run.findings
     var notes: [String] = []
     var baselineCounts: (matched: Int, stale: Int)?

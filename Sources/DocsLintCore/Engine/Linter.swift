@@ -58,7 +58,9 @@ public struct LintRun: Sendable {
   public var filesLinted: Int
   public var graph: ReferenceGraph
   public var configuration: Configuration
+  /// The repository root (canonical) and whether git lists its files.
   public var root: String
+  public var usesGit: Bool
   /// Root-relative paths of the files linted (Markdown and IaC).
   public var lintedPaths: Set<String>
 
@@ -71,7 +73,7 @@ public struct LintRun: Sendable {
     timer.report()
     return LintRun(
       findings: findings, filesLinted: count, graph: graph, configuration: configuration, root: workspace.root,
-      lintedPaths: Set(graph.documents.map(\.path) + graph.iac.map(\.path)))
+      usesGit: workspace.usesGit, lintedPaths: Set(graph.documents.map(\.path) + graph.iac.map(\.path)))
   }
 
   /// The graph alone, for `docs-lint graph`, with the repository root it was built in.

@@ -30,6 +30,8 @@ public struct Finding: Sendable, Hashable, Codable {
   public var dependencies: [Dependency] = []
   /// In impact mode, the changed file whose change caused a finding in an unchanged file.
   public var cause: String?
+  /// The rewrite `--fix` applies, for findings with exactly one right answer.
+  public var fix: Fix?
 
   public init(ruleId: String, level: Level, message: String, path: String, span: SourceSpan, snippet: String) {
     self.ruleId = ruleId

@@ -63,8 +63,12 @@ public struct RuleDescriptor: Sendable, Hashable {
   }
 
   /// A finding of this rule at its default level (the engine applies configured levels).
-  public func finding(in path: String, at span: SourceSpan, _ message: String, snippet: String) -> Finding {
-    Finding(ruleId: id, level: defaultLevel, message: message, path: path, span: span, snippet: snippet)
+  public func finding(
+    in path: String, at span: SourceSpan, _ message: String, snippet: String, fix: Fix? = nil
+  ) -> Finding {
+    var finding = Finding(ruleId: id, level: defaultLevel, message: message, path: path, span: span, snippet: snippet)
+    finding.fix = fix
+    return finding
   }
 }
 

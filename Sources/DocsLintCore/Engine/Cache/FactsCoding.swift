@@ -61,6 +61,7 @@ extension Finding: BinaryCodable {
     writer.write(levelCap.map(\.rawValue))
     writer.write(dependencies)
     writer.write(cause)
+    writer.write(fix)
   }
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
@@ -73,6 +74,26 @@ extension Finding: BinaryCodable {
     }
     dependencies = try reader.array()
     cause = try reader.optionalString()
+    fix = try reader.optional()
+  }
+}
+
+extension Fix: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(replacements.count)
+    for replacement in replacements {
+      writer.write(replacement.span)
+      writer.write(replacement.original)
+      writer.write(replacement.text)
+    }
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    var replacements: [Replacement] = []
+    for _ in 0..<max(0, min(try reader.int(), 10_000)) {
+      replacements.append(Replacement(span: try reader.read(), original: try reader.string(), text: try reader.string()))
+    }
+    self.init(replacements)
   }
 }
 

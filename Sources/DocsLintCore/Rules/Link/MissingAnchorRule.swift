@@ -9,7 +9,9 @@ struct MissingAnchorRule: GraphRule {
       and the reader lands somewhere else. Slugs follow github.com exactly (lowercase, \
       punctuation dropped, each space a `-`, accents kept, `-1`, `-2` for repeats); the \
       fragment is percent-decoded and compared case-sensitively. The message suggests the \
-      closest existing anchor.
+      closest existing anchor. Fixable with `--fix` when exactly one anchor differs from \
+      the fragment only by accents, letter case or runs of hyphens (`#validacion` → \
+      `#validación`); the new fragment is written plainly, not percent-encoded.
       """,
     triggering: [
       Example("# Validación\n\nSee [below](↓#validacion)."),
@@ -30,7 +32,17 @@ struct MissingAnchorRule: GraphRule {
       return Self.descriptor.finding(
         in: document.path, at: reference.span,
         "no heading or anchor '#\(fragment)' in \(place)\(hint)",
-        snippet: reference.text)
+        snippet: reference.text, fix: Self.fix(reference, fragment: fragment, anchors: graph.anchors[path] ?? []))
     }
+  }
+
+  /// The written destination with its fragment replaced by the one anchor it surely meant.
+  static func fix(_ reference: Reference, fragment: String, anchors: Set<String>) -> Fix? {
+    guard let hash = reference.text.firstIndex(of: "#"),
+      // The written fragment must be the one that was checked (no escapes in between).
+      RepoPath.percentDecoded(String(reference.text[reference.text.index(after: hash)...])) == fragment,
+      let anchor = AnchorFolding.candidate(for: fragment, in: anchors)
+    else { return nil }
+    return Fix.replacing(reference, with: reference.text[...hash] + anchor)
   }
 }

@@ -1,0 +1,36 @@
+/// A change a rule is sure of: applying every replacement resolves the finding.
+/// Set only where there is exactly one right answer (letter case of a path, an
+/// anchor that differs only by accents, case or hyphen runs).
+public struct Fix: Sendable, Hashable, Codable {
+  public var replacements: [Replacement]
+
+  public init(_ replacements: [Replacement]) {
+    self.replacements = replacements
+  }
+
+  /// Replaces a reference's text as written with `text`; nil when there is nothing
+  /// to change or the span cannot hold the written text (then the span is not trusted).
+  static func replacing(_ reference: Reference, with text: String) -> Fix? {
+    let span = reference.span
+    guard text != reference.text, span.line == span.endLine,
+      span.endColumn - span.column == reference.text.unicodeScalars.count
+    else { return nil }
+    return Fix([Replacement(span: span, original: reference.text, text: text)])
+  }
+}
+
+/// New text for one region of the finding's file.
+public struct Replacement: Sendable, Hashable, Codable {
+  /// The region, on one line, in Unicode-scalar columns like every span.
+  public var span: SourceSpan
+  /// What the region holds now. The fixer checks the file's bytes against it and
+  /// skips the fix when they differ: it never writes over text it did not verify.
+  public var original: String
+  public var text: String
+
+  public init(span: SourceSpan, original: String, text: String) {
+    self.span = span
+    self.original = original
+    self.text = text
+  }
+}

@@ -1,0 +1,39 @@
+/// The written form of a path whose letter case differs from the real one, with only
+/// the differing segments rewritten: `./`, `../`, a query and a fragment stay as written.
+enum PathCaseRewrite {
+  /// - Parameters:
+  ///   - written: the path as written (a link destination may carry `?query` and `#fragment`).
+  ///   - resolved: the root-relative path `written` resolved to.
+  ///   - actual: the real path, equal to `resolved` but for letter case.
+  ///   - isLink: link destinations are percent-decoded and end at `?` or `#`.
+  /// - Returns: the rewritten text, or nil unless the rewrite provably resolves to `actual`.
+  static func rewrite(_ written: String, resolved: String, actual: String, isLink: Bool) -> String? {
+    let pathEnd = isLink ? written.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? written.endIndex : written.endIndex
+    var segments = written[..<pathEnd].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    var target = resolved.split(separator: "/").map(String.init)
+    let real = actual.split(separator: "/").map(String.init)
+    guard target.count == real.count else { return nil }
+    // Written segments, read from the end, name the resolved path's last segments; "./"
+    // adds nothing and "../" ends what the written text controls.
+    var position = target.count - 1
+    for index in segments.indices.reversed() {
+      let segment = segments[index]
+      if segment.isEmpty || segment == "." { continue }
+      if segment == ".." || position < 0 { break }
+      let decoded = isLink ? RepoPath.percentDecoded(segment) : segment
+      // The pairing is lost (escapes, odd resolution): not sure, so no rewrite.
+      guard decoded == target[position] else { return nil }
+      if target[position] != real[position] {
+        // Percent-encoded segments would need re-encoding; leave them to the author.
+        guard !segment.contains("%") else { return nil }
+        segments[index] = real[position]
+        target[position] = real[position]
+      }
+      position -= 1
+    }
+    // Only when the written text now resolves to the real path (a differing folder
+    // before a "../" or the document's own folder cannot be rewritten here).
+    guard target == real else { return nil }
+    return segments.joined(separator: "/") + written[pathEnd...]
+  }
+}
