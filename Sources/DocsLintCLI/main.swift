@@ -53,6 +53,14 @@ struct Lint: ParsableCommand {
   @Option(name: .customLong("max-warnings"), help: "Fail when there are more warnings than this.")
   var maxWarnings: Int?
 
+  @Option(
+    name: .customLong("cache-dir"),
+    help: ArgumentHelp("Keep parse results here between runs (default: ~/.cache/docs-lint).", valueName: "DIR"))
+  var cacheDir: String?
+
+  @Flag(name: .customLong("no-cache"), help: "Parse every file; read and write no cache.")
+  var noCache = false
+
   @Flag(help: "Rewrite what has one right answer (path letter case, accent- or case-only anchors), then report what remains.")
   var fix = false
 
@@ -72,9 +80,10 @@ struct Lint: ParsableCommand {
     if let maxWarnings, maxWarnings < 0 { throw UsageError("--max-warnings must be 0 or more") }
     options.policy.maxWarnings = maxWarnings
     guard fix || !dryRun else { throw UsageError("--dry-run only goes with --fix") }
+    let cache = noCache ? nil : cacheFolder()
     let run: LintRun
     if fix {
-      let fixed = try LintRun.fix(paths: paths, root: root, configFile: config, dryRun: dryRun)
+      let fixed = try LintRun.fix(paths: paths, root: root, configFile: config, dryRun: dryRun, cacheFolder: cache)
       FileHandle.standardError.write(Data((fixed.outcome.summary(dryRun: dryRun) + "\n").utf8))
       if dryRun {
         // The diff alone on standard output, so it can be piped to `git apply`.
@@ -83,7 +92,7 @@ struct Lint: ParsableCommand {
       }
       run = fixed.run
     } else {
-      run = try LintRun.execute(paths: paths, root: root, configFile: config)
+      run = try LintRun.execute(paths: paths, root: root, configFile: config, cacheFolder: cache)
     }
     let session = try LintSession.evaluate(run, options: options)
     try emit(reporter.render(session.report), to: output)
@@ -93,6 +102,16 @@ struct Lint: ParsableCommand {
     }
     // Exit here: tearing down a graph of a whole repository, string by string, only costs time.
     Foundation.exit(session.failure == nil ? 0 : 1)
+  }
+
+  /// The cache folder; a folder that cannot be created only costs speed, with a note.
+  private func cacheFolder() -> String? {
+    let folder = cacheDir ?? ParseCache.defaultFolder
+    guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else {
+      FileHandle.standardError.write(Data("docs-lint: warning: cache disabled, cannot create '\(folder)'\n".utf8))
+      return nil
+    }
+    return folder
   }
 
   private func level(_ name: String, option: String, allowed: [Level]) throws -> Level {

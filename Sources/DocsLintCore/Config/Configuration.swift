@@ -12,6 +12,9 @@ public struct Configuration: Sendable {
   public var kinds = KindSettings()
   /// Files larger than this are reported as `input/unreadable` rather than parsed.
   public var maxFileBytes = 10 * 1024 * 1024
+  /// The text of every configuration file and extra pack applied, in order: with the
+  /// embedded defaults (part of the build), what the parse cache keys the settings by.
+  public var sourceTexts: [String] = []
 
   public static let fileName = ".docs-lint.yml"
 
@@ -63,6 +66,7 @@ public struct Configuration: Sendable {
   /// Applies the text of a `.docs-lint.yml`.
   /// `root` resolves `packs:` folders; extra packs apply before the rest of the file.
   public mutating func apply(config text: String, file: String, root: String? = nil) throws(ConfigError) {
+    sourceTexts.append(text)
     guard let value = try Self.parse(text, file: file) else { return }
     guard case .mapping(let entries, _) = value else {
       throw ConfigError(file: file, line: value.line, message: "expected a mapping of settings")
@@ -112,6 +116,7 @@ public struct Configuration: Sendable {
       guard let data = FileManager.default.contents(atPath: packFile), let text = String(data: data, encoding: .utf8) else {
         throw ConfigError(file: packFile, line: 1, message: "rule pack is unreadable or not UTF-8")
       }
+      sourceTexts.append(text)
       try apply(pack: text, file: (folder as NSString).appendingPathComponent(name))
     }
   }

@@ -4,10 +4,13 @@
 public struct GraphBuilder: Sendable {
   public let workspace: Workspace
   public let configuration: Configuration
+  /// Where parse results are kept between runs; nil parses every file.
+  public let cacheFolder: String?
 
-  public init(workspace: Workspace, configuration: Configuration) {
+  public init(workspace: Workspace, configuration: Configuration, cacheFolder: String? = nil) {
     self.workspace = workspace
     self.configuration = configuration
+    self.cacheFolder = cacheFolder
   }
 
   public func build(targets: [String], iacTargets: [String] = []) -> ReferenceGraph {
@@ -26,8 +29,13 @@ public struct GraphBuilder: Sendable {
     // Charts create objects under templated names; with charts, kubectl names are not judged.
     let hasManifests = technologies.contains(.kubernetes) && !technologies.contains(.helm)
     let shell = configuration.paths.shellLanguages
+    let cache = cacheFolder.flatMap { try? ParseCache.make(folder: $0, context: cacheContext(technologies)).get() }
     var documents = Parallel.map(targets) { path -> DocumentNode in
-      switch reader.read(path) {
+      // The raw bytes are the cache key: a hit skips decoding as well as parsing.
+      let bytes = reader.readBytes(path)
+      let key = (try? bytes.get()).flatMap { cache?.key(path: path, bytes: $0) }
+      if let key, let node = cache?.load(key, path: path) { return node }
+      switch bytes.flatMap(FileReader.decode) {
       case .failure(let problem):
         return DocumentNode(path: path, content: .unreadable(problem))
       case .success(let source):
@@ -65,6 +73,7 @@ public struct GraphBuilder: Sendable {
         node.findings = findings
         node.facts = facts
         node.suppressions = suppressions
+        if let key { cache?.store(node, as: key) }
         return node
       }
     }
@@ -76,12 +85,19 @@ public struct GraphBuilder: Sendable {
     let linted = Set(targets)
     let others = workspace.inventory.files.filter { MarkdownFiles.isMarkdown($0) && !linted.contains($0) }
     let parsedOthers = Parallel.map(others) { path -> (String, Set<String>, DocumentFacts)? in
-      guard case .success(let source) = reader.read(path) else { return nil }
+      let bytes = reader.readBytes(path)
+      // Entries of files read only for anchors and facts hold just those, under their own key.
+      let key = (try? bytes.get()).flatMap { cache?.key(path: "anchors-and-facts:" + path, bytes: $0) }
+      if let key, let node = cache?.load(key, path: path) { return (path, node.anchors, node.facts) }
+      guard case .success(let source) = bytes.flatMap(FileReader.decode) else { return nil }
       let markdown = MarkdownParser.parse(source)
       let kind = configuration.kinds.kind(of: path)
-      return (path, markdown.anchorNames, FactsCollector.collect(
-          path: path, markdown: markdown, source: source, isAgentDoc: kind?.id == "agent",
-          referenceKeys: configuration.kinds.referenceKeys))
+      var node = DocumentNode(path: path, content: .markdown(MarkdownDocument()), anchors: markdown.anchorNames)
+      node.facts = FactsCollector.collect(
+        path: path, markdown: markdown, source: source, isAgentDoc: kind?.id == "agent",
+        referenceKeys: configuration.kinds.referenceKeys)
+      if let key { cache?.store(node, as: key) }
+      return (path, node.anchors, node.facts)
     }
     var otherFacts: [(path: String, facts: DocumentFacts)] = []
     for case let (path, names, facts)? in parsedOthers {
@@ -119,6 +135,15 @@ public struct GraphBuilder: Sendable {
         documents: documents, others: otherFacts,
         gatherReferenced: configuration.level(of: OrphanRule.descriptor) != nil),
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds))
+  }
+
+  /// Everything a parse result depends on besides its file: the settings, the repository's
+  /// file list (paths resolve against it) and which IaC technologies are present.
+  private func cacheContext(_ technologies: Set<IaCTechnology>) -> [String] {
+    configuration.sourceTexts + [
+      workspace.inventory.files.joined(separator: "\u{0}"),
+      technologies.map(\.rawValue).sorted().joined(separator: ","),
+    ]
   }
 
   /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`, `.env`), not

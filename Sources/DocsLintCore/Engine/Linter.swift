@@ -64,10 +64,14 @@ public struct LintRun: Sendable {
   /// Root-relative paths of the files linted (Markdown and IaC).
   public var lintedPaths: Set<String>
 
-  public static func execute(paths: [String], root: String?, configFile: String?) throws -> LintRun {
+  /// `cacheFolder` keeps parse results between runs (nil parses every file).
+  public static func execute(
+    paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil
+  ) throws -> LintRun {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
-    let (graph, configuration, count) = try buildGraph(workspace, paths: paths, configFile: configFile, timer: &timer)
+    let (graph, configuration, count) = try buildGraph(
+      workspace, paths: paths, configFile: configFile, cacheFolder: cacheFolder, timer: &timer)
     let findings = Linter(configuration: configuration).findings(in: graph)
     timer.lap("rules")
     timer.report()
@@ -80,18 +84,18 @@ public struct LintRun: Sendable {
   public static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
-    let (graph, _, _) = try buildGraph(workspace, paths: paths, configFile: configFile, timer: &timer)
+    let (graph, _, _) = try buildGraph(workspace, paths: paths, configFile: configFile, cacheFolder: nil, timer: &timer)
     return (graph, workspace.root)
   }
 
   private static func buildGraph(
-    _ workspace: Workspace, paths: [String], configFile: String?, timer: inout PhaseTimer
+    _ workspace: Workspace, paths: [String], configFile: String?, cacheFolder: String?, timer: inout PhaseTimer
   ) throws -> (ReferenceGraph, Configuration, Int) {
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
     let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
     timer.lap("scan")
-    let graph = GraphBuilder(workspace: workspace, configuration: configuration)
+    let graph = GraphBuilder(workspace: workspace, configuration: configuration, cacheFolder: cacheFolder)
       .build(targets: targets, iacTargets: iacTargets)
     timer.lap("graph")
     return (graph, configuration, targets.count + iacTargets.count)

@@ -6,6 +6,7 @@ import Foundation
 enum AnchorFolding {
   /// Accents stripped, lowercased, hyphen runs collapsed, leading and trailing hyphens trimmed.
   static func fold(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
     var folded = String.UnicodeScalarView()
     // Canonical decomposition puts accents into combining marks, which are dropped.
     for scalar in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
@@ -15,6 +16,19 @@ enum AnchorFolding {
     }
     while folded.last == "-" { folded.removeLast() }
     return String(folded)
+  }
+
+  /// `fold` for ASCII text, which has no accents: byte work only, no Unicode tables
+  /// (most slugs are ASCII, and every missing anchor folds every anchor of its target).
+  private static func foldASCII(_ text: String) -> String {
+    var folded: [UInt8] = []
+    folded.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "-"), folded.isEmpty || folded.last == UInt8(ascii: "-") { continue }
+      folded.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    }
+    while folded.last == UInt8(ascii: "-") { folded.removeLast() }
+    return String(decoding: folded, as: UTF8.self)
   }
 
   /// The single anchor of `anchors` that folds like `fragment`, if it can be written as a

@@ -80,13 +80,13 @@ extension LintRun {
   /// `lint --fix`: lints, applies every verified fix (a dry run only plans them) and,
   /// after writing, lints again so the returned run reports what remains.
   public static func fix(
-    paths: [String], root: String?, configFile: String?, dryRun: Bool
+    paths: [String], root: String?, configFile: String?, dryRun: Bool, cacheFolder: String? = nil
   ) throws -> (outcome: FixOutcome, run: LintRun) {
-    let first = try execute(paths: paths, root: root, configFile: configFile)
+    let first = try execute(paths: paths, root: root, configFile: configFile, cacheFolder: cacheFolder)
     let fixer = Fixer(root: first.root, usesGit: first.usesGit)
     let outcome = fixer.plan(first.findings)
     guard !dryRun, !outcome.patches.isEmpty else { return (outcome, first) }
     try fixer.write(outcome.patches)
-    return (outcome, try execute(paths: paths, root: root, configFile: configFile))
+    return (outcome, try execute(paths: paths, root: root, configFile: configFile, cacheFolder: cacheFolder))
   }
 }

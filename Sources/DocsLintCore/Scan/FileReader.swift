@@ -31,6 +31,12 @@ public struct FileReader: Sendable {
 
   /// The text of a UTF-8 file (byte-order mark removed), or why it cannot be linted.
   public func read(_ relative: String) -> Result<SourceText, ReadProblem> {
+    readBytes(relative).flatMap(Self.decode)
+  }
+
+  /// A file's raw bytes (regular files inside the root, within the size limit), not yet
+  /// checked as text: the parse cache keys entries by them.
+  public func readBytes(_ relative: String) -> Result<[UInt8], ReadProblem> {
     let absolute = root + "/" + relative
     var info = stat()
     guard lstat(absolute, &info) == 0 else {
@@ -51,12 +57,7 @@ public struct FileReader: Sendable {
     guard Int(info.st_size) <= maxBytes else {
       return .failure(ReadProblem(message: "file is \(Int(info.st_size) / 1024) KB, over the \(maxBytes / 1024) KB limit (max-file-size-kb); not linted"))
     }
-    let bytes: [UInt8]
-    switch Self.readAll(path, size: Int(info.st_size)) {
-    case .success(let read): bytes = read
-    case .failure(let problem): return .failure(problem)
-    }
-    return Self.decode(bytes)
+    return Self.readAll(path, size: Int(info.st_size))
   }
 
   /// Checks that bytes are UTF-8 text and strips a byte-order mark.

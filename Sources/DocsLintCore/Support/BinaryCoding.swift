@@ -97,9 +97,8 @@ struct BinaryReader {
     let count = try int()
     guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
     defer { offset += count }
-    // Entries are written from valid strings; invalid UTF-8 here means corruption.
-    guard let text = String(validating: bytes[offset..<offset + count], as: UTF8.self) else { throw Malformed() }
-    return text
+    // Entries are checksummed before decoding, so the bytes are the valid UTF-8 written.
+    return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
   }
 
   mutating func read<Value: BinaryCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value {
@@ -134,7 +133,7 @@ struct BinaryReader {
   }
 
   /// An element count; each element takes at least one byte, which bounds a corrupt count.
-  private mutating func count() throws(Malformed) -> Int {
+  mutating func count() throws(Malformed) -> Int {
     let count = try int()
     guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
     return count

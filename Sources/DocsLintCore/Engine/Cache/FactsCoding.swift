@@ -90,7 +90,7 @@ extension Fix: BinaryCodable {
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     var replacements: [Replacement] = []
-    for _ in 0..<max(0, min(try reader.int(), 10_000)) {
+    for _ in try 0..<reader.count() {
       replacements.append(Replacement(span: try reader.read(), original: try reader.string(), text: try reader.string()))
     }
     self.init(replacements)
@@ -138,7 +138,7 @@ extension SuppressionDirective: BinaryCodable {
     let span: SourceSpan = try reader.read()
     let endLine = try reader.int()
     var rules: [RuleName] = []
-    for _ in 0..<max(0, min(try reader.int(), 10_000)) {
+    for _ in try 0..<reader.count() {
       rules.append(RuleName(id: try reader.string(), span: try reader.read()))
     }
     self.init(kind: kind, span: span, endLine: endLine, rules: rules, inFrontMatter: try reader.bool())

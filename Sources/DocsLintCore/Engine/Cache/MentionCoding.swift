@@ -84,7 +84,7 @@ extension VariableTable: BinaryCodable {
     let lists: Lists = try reader.raw()
     let header: SourceSpan = try reader.read()
     var rows: [Row] = []
-    for _ in 0..<max(0, min(try reader.int(), 100_000)) { rows.append(Row(name: try reader.string(), span: try reader.read())) }
+    for _ in try 0..<reader.count() { rows.append(Row(name: try reader.string(), span: try reader.read())) }
     self.init(lists: lists, header: header, names: rows)
   }
 }

@@ -18,7 +18,7 @@ public struct ParseCache: Sendable {
   }
 
   /// A cache in `folder`, or nil (with the reason) when the folder cannot be used.
-  static func open(folder: String, context parts: [String]) -> Result<ParseCache, UsageError> {
+  static func make(folder: String, context parts: [String]) -> Result<ParseCache, UsageError> {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
@@ -46,7 +46,8 @@ public struct ParseCache: Sendable {
     hasher.update(data: Data(path.utf8))
     hasher.update(data: Data([0]))
     bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    return String(decoding: hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
   }
 
   func load(_ key: String, path: String) -> DocumentNode? {
@@ -61,16 +62,26 @@ public struct ParseCache: Sendable {
     return node
   }
 
-  /// Writes an entry atomically (a temporary file renamed into place); failures only cost a miss later.
+  /// Writes an entry atomically: a temporary file renamed into place, so a reader sees a
+  /// whole entry or none. No fsync: a torn entry fails its checksum and is rebuilt.
   func store(_ node: DocumentNode, as key: String) {
     var writer = BinaryWriter()
     node.encode(to: &writer)
     let payload = writer.bytes
+    let entry = Self.magic + Self.checksum(payload[...]) + payload
     let target = file(key)
-    let folder = (target as NSString).deletingLastPathComponent
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let entry = Data(Self.magic + Self.checksum(payload[...]) + payload)
-    try? entry.write(to: URL(fileURLWithPath: target), options: .atomic)
+    let temporary = target + ".\(getpid()).tmp"
+    var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if descriptor < 0, errno == ENOENT {
+      // First entry of its fan-out folder.
+      mkdir((target as NSString).deletingLastPathComponent, 0o755)
+      descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    }
+    guard descriptor >= 0 else { return }
+    let written = entry.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    if written == entry.count, rename(temporary, target) == 0 { return }
+    unlink(temporary)
   }
 
   private func file(_ key: String) -> String {
