@@ -80,6 +80,7 @@ struct Lint: ParsableCommand {
     if let maxWarnings, maxWarnings < 0 { throw UsageError("--max-warnings must be 0 or more") }
     options.policy.maxWarnings = maxWarnings
     guard fix || !dryRun else { throw UsageError("--dry-run only goes with --fix") }
+    guard !fix || changedSince == nil else { throw UsageError("--fix does not go with --changed-since") }
     let cache = noCache ? nil : cacheFolder()
     let run: LintRun
     if fix {
@@ -92,7 +93,8 @@ struct Lint: ParsableCommand {
       }
       run = fixed.run
     } else {
-      run = try LintRun.execute(paths: paths, root: root, configFile: config, cacheFolder: cache)
+      run = try LintRun.execute(
+        paths: paths, root: root, configFile: config, cacheFolder: cache, changedSince: changedSince)
     }
     let session = try LintSession.evaluate(run, options: options)
     try emit(reporter.render(session.report), to: output)

@@ -15,9 +15,12 @@ public struct GraphBuilder: Sendable {
 
   public func build(targets: [String], iacTargets: [String] = []) -> ReferenceGraph {
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
-    let classifier = PathClassifier(settings: configuration.paths, inventory: workspace.inventory, reader: reader)
+    let classifier = PathClassifier(
+      settings: configuration.paths, inventory: workspace.inventory, reader: reader)
     let extractor = ReferenceExtractor(classifier: classifier, settings: configuration.paths)
-    let documentRules = RuleRegistry.rules.compactMap { $0 as? any DocumentRule.Type }.map { $0.init() }
+    let documentRules = RuleRegistry.rules.compactMap { $0 as? any DocumentRule.Type }.map {
+      $0.init()
+    }
     let configuration = configuration
     let inventory = workspace.inventory
 
@@ -29,78 +32,103 @@ public struct GraphBuilder: Sendable {
     // Charts create objects under templated names; with charts, kubectl names are not judged.
     let hasManifests = technologies.contains(.kubernetes) && !technologies.contains(.helm)
     let shell = configuration.paths.shellLanguages
-    let cache = cacheFolder.flatMap { try? ParseCache.make(folder: $0, context: cacheContext(technologies)).get() }
+    let cache = cacheFolder.flatMap {
+      ParseCache.at(folder: $0, root: workspace.root, context: cacheContext(technologies))
+    }
+    let cached = CachedParse(
+      cache: cache,
+      known: cache != nil && workspace.usesGit ? ContentID.fromGitIndex(root: workspace.root) : [:],
+      reader: reader)
     var documents = Parallel.map(targets) { path -> DocumentNode in
-      // The raw bytes are the cache key: a hit skips decoding as well as parsing.
-      let bytes = reader.readBytes(path)
-      let key = (try? bytes.get()).flatMap { cache?.key(path: path, bytes: $0) }
-      if let key, let node = cache?.load(key, path: path) { return node }
-      switch bytes.flatMap(FileReader.decode) {
-      case .failure(let problem):
-        return DocumentNode(path: path, content: .unreadable(problem))
-      case .success(let source):
-        var markdown = MarkdownParser.parse(source)
-        let anchors = markdown.anchorNames
-        let references = extractor.references(of: markdown, source: source, at: path, anchors: anchors)
-        let kind = KindResolver.resolve(path: path, document: markdown, source: source, settings: configuration.kinds)
-        let context = DocumentContext(
-          path: path, markdown: markdown, source: source, references: references, kind: kind,
-          configuration: configuration, inventory: inventory)
-        let findings = documentRules.flatMap { $0.check(context) }
-        var facts = FactsCollector.collect(
-          path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
-          referenceKeys: configuration.kinds.referenceKeys)
-        if hasCompose { facts.iacMentions = ComposeServiceScanner.scan(markdown, source: source, shellLanguages: shell) }
-        if hasManifests { facts.iacMentions += KubectlObjectScanner.scan(markdown, source: source, shellLanguages: shell) }
-        if hasMakefile { facts.iacMentions += MakeTargetScanner.scan(markdown, source: source, shellLanguages: shell) }
-        if hasTerraform {
-          facts.iacMentions += TerraformMentionScanner.scan(markdown, source: source, shellLanguages: shell)
-          facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))
+      cached.node(path, slot: "doc") { bytes -> DocumentNode in
+        switch bytes.flatMap(FileReader.decode) {
+        case .failure(let problem):
+          return DocumentNode(path: path, content: .unreadable(problem))
+        case .success(let source):
+          var markdown = MarkdownParser.parse(source)
+          let anchors = markdown.anchorNames
+          let references = extractor.references(
+            of: markdown, source: source, at: path, anchors: anchors)
+          let kind = KindResolver.resolve(
+            path: path, document: markdown, source: source, settings: configuration.kinds)
+          let context = DocumentContext(
+            path: path, markdown: markdown, source: source, references: references, kind: kind,
+            configuration: configuration, inventory: inventory)
+          let findings = documentRules.flatMap { $0.check(context) }
+          var facts = FactsCollector.collect(
+            path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
+            referenceKeys: configuration.kinds.referenceKeys)
+          if hasCompose {
+            facts.iacMentions = ComposeServiceScanner.scan(
+              markdown, source: source, shellLanguages: shell)
+          }
+          if hasManifests {
+            facts.iacMentions += KubectlObjectScanner.scan(
+              markdown, source: source, shellLanguages: shell)
+          }
+          if hasMakefile {
+            facts.iacMentions += MakeTargetScanner.scan(
+              markdown, source: source, shellLanguages: shell)
+          }
+          if hasTerraform {
+            facts.iacMentions += TerraformMentionScanner.scan(
+              markdown, source: source, shellLanguages: shell)
+            facts.variableTables = VariableTableScanner.scan(
+              source, skipping: FactsCollector.codeLines(markdown))
+          }
+          if !iacTargets.isEmpty, let id = kind?.kind.id,
+            IaCValidationMismatchRule.describingKinds.contains(id)
+          {
+            facts.validation = ValidationCheckScanner.scan(markdown, source: source)
+            facts.environments = EnvironmentMentionScanner.scan(
+              markdown, source: source, settings: configuration.kinds)
+          }
+          // The edges and findings now carry what the file said; keep memory per file.
+          markdown.links = []
+          markdown.codeSpans = []
+          markdown.codeBlocks = []
+          markdown.listItems = []
+          let suppressions = markdown.suppressions
+          markdown.suppressions = []
+          var node = DocumentNode(
+            path: path, content: .markdown(markdown), references: references, anchors: anchors,
+            kind: kind?.kind.id)
+          node.findings = findings
+          node.facts = facts
+          node.suppressions = suppressions
+          return node
         }
-        if !iacTargets.isEmpty, let id = kind?.kind.id, IaCValidationMismatchRule.describingKinds.contains(id) {
-          facts.validation = ValidationCheckScanner.scan(markdown, source: source)
-          facts.environments = EnvironmentMentionScanner.scan(markdown, source: source, settings: configuration.kinds)
-        }
-        // The edges and findings now carry what the file said; keep memory per file.
-        markdown.links = []
-        markdown.codeSpans = []
-        markdown.codeBlocks = []
-        markdown.listItems = []
-        let suppressions = markdown.suppressions
-        markdown.suppressions = []
-        var node = DocumentNode(
-          path: path, content: .markdown(markdown), references: references, anchors: anchors, kind: kind?.kind.id)
-        node.findings = findings
-        node.facts = facts
-        node.suppressions = suppressions
-        if let key { cache?.store(node, as: key) }
-        return node
-      }
+      }!
     }
 
     var anchors: [String: Set<String>] = [:]
-    for document in documents where document.markdown != nil { anchors[document.path] = document.anchors }
+    for document in documents where document.markdown != nil {
+      anchors[document.path] = document.anchors
+    }
     // Every other Markdown file: its anchors (for fragments pointing into it) and the facts
     // cross-document rules need (ids, agents), so linting one file still sees the whole tree.
     let linted = Set(targets)
-    let others = workspace.inventory.files.filter { MarkdownFiles.isMarkdown($0) && !linted.contains($0) }
-    let parsedOthers = Parallel.map(others) { path -> (String, Set<String>, DocumentFacts)? in
-      let bytes = reader.readBytes(path)
-      // Entries of files read only for anchors and facts hold just those, under their own key.
-      let key = (try? bytes.get()).flatMap { cache?.key(path: "anchors-and-facts:" + path, bytes: $0) }
-      if let key, let node = cache?.load(key, path: path) { return (path, node.anchors, node.facts) }
-      guard case .success(let source) = bytes.flatMap(FileReader.decode) else { return nil }
-      let markdown = MarkdownParser.parse(source)
-      let kind = configuration.kinds.kind(of: path)
-      var node = DocumentNode(path: path, content: .markdown(MarkdownDocument()), anchors: markdown.anchorNames)
-      node.facts = FactsCollector.collect(
-        path: path, markdown: markdown, source: source, isAgentDoc: kind?.id == "agent",
-        referenceKeys: configuration.kinds.referenceKeys)
-      if let key { cache?.store(node, as: key) }
-      return (path, node.anchors, node.facts)
+    let others = workspace.inventory.files.filter {
+      MarkdownFiles.isMarkdown($0) && !linted.contains($0)
     }
+    let parsedOthers = Parallel.map(others) { path -> (String, Set<String>, DocumentFacts)? in
+      // Files read only for their anchors and facts are cached as just those, in a slot of their own.
+      let node = cached.node(path, slot: "facts") { bytes -> DocumentNode? in
+        guard case .success(let source) = bytes.flatMap(FileReader.decode) else { return nil }
+        let markdown = MarkdownParser.parse(source)
+        let kind = configuration.kinds.kind(of: path)
+        var node = DocumentNode(
+          path: path, content: .markdown(MarkdownDocument()), anchors: markdown.anchorNames)
+        node.facts = FactsCollector.collect(
+          path: path, markdown: markdown, source: source, isAgentDoc: kind?.id == "agent",
+          referenceKeys: configuration.kinds.referenceKeys)
+        return node
+      }
+      return node.map { ($0.path, $0.anchors, $0.facts) }
+    }
+    cache?.save(paths: Set(workspace.inventory.files))
     var otherFacts: [(path: String, facts: DocumentFacts)] = []
-    for case let (path, names, facts)? in parsedOthers {
+    for case (let path, let names, let facts)? in parsedOthers {
       anchors[path] = names
       otherFacts.append((path, facts))
     }
@@ -109,9 +137,11 @@ public struct GraphBuilder: Sendable {
     Parallel.update(&documents) { document in
       for position in document.references.indices {
         guard let fragment = document.references[position].fragment,
-          let target = document.references[position].resolution.targetPath, let names = known[target]
+          let target = document.references[position].resolution.targetPath,
+          let names = known[target]
         else { continue }
-        document.references[position].resolution = AnchorMatcher.resolve(fragment, in: target, anchors: names)
+        document.references[position].resolution = AnchorMatcher.resolve(
+          fragment, in: target, anchors: names)
       }
     }
     // IaC files: read once each, in parallel, into symbols and their own path references.
@@ -121,14 +151,17 @@ public struct GraphBuilder: Sendable {
       switch reader.read(path) {
       case .failure(let problem):
         var node = IaCNode(path: path, technology: technology)
-        node.problem = YAMLProblem(message: problem.message, line: problem.line, column: problem.column)
+        node.problem = YAMLProblem(
+          message: problem.message, line: problem.line, column: problem.column)
         return node
       case .success(let source):
         return iacReader.read(path: path, technology: technology, source: source)
       }
     }
     if workspace.usesGit { markGenerated(&documents, &iac) }
-    Parallel.update(&documents) { $0.brokenReferences = $0.references.filter { $0.resolution.isBroken } }
+    Parallel.update(&documents) {
+      $0.brokenReferences = $0.references.filter { $0.resolution.isBroken }
+    }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors,
       index: DocumentIndex(

@@ -1,6 +1,7 @@
 /// How a run is scoped, filtered and judged: the pull-request options of `docs-lint lint`.
 public struct LintOptions: Sendable {
-  /// Report only what the change since the merge base with this revision is responsible for.
+  /// Report only what the change since the merge base with this revision is responsible
+  /// for (given to `LintRun.execute`, which judges only what the change can affect).
   public var changedSince: String?
   /// Report only findings this baseline file does not record.
   public var baseline: String?
@@ -25,7 +26,9 @@ public struct LintSession: Sendable {
   public static func run(
     paths: [String], root: String?, configFile: String?, options: LintOptions
   ) throws -> LintSession {
-    try evaluate(try LintRun.execute(paths: paths, root: root, configFile: configFile), options: options)
+    try evaluate(
+      try LintRun.execute(paths: paths, root: root, configFile: configFile, changedSince: options.changedSince),
+      options: options)
   }
 
   /// Filters and judges the findings of a finished run.
@@ -46,10 +49,8 @@ public struct LintSession: Sendable {
         baselineCounts = (outcome.matched, outcome.stale)
       }
     }
-    if let reference = options.changedSince {
-      let changes = try ChangeSet.since(reference, root: run.root)
-      findings = ImpactFilter(changes: changes, configuration: run.configuration, inventory: run.graph.inventory)
-        .apply(to: findings)
+    if let impact = run.impact {
+      findings = impact.apply(to: findings)
     }
     // A run that records a baseline accepts what it recorded.
     let failure = options.writeBaseline == nil ? options.policy.failure(of: findings) : nil

@@ -8,13 +8,16 @@ public struct Linter: Sendable {
     self.configuration = configuration
   }
 
-  public func findings(in graph: ReferenceGraph) -> [Finding] {
+  /// `scope`, when given, limits the documents judged (impact mode judges only the
+  /// documents a change can affect); IaC files are always judged.
+  public func findings(in graph: ReferenceGraph, scope: Set<String>? = nil) -> [Finding] {
     let graphRules = RuleRegistry.rules.compactMap { $0 as? any GraphRule.Type }.map { $0.init() }
     let descriptors = Dictionary(uniqueKeysWithValues: RuleRegistry.descriptors.map { ($0.id, $0) })
     let catalog = RuleCatalog(RuleRegistry.descriptors)
     let kinds = Dictionary(configuration.kinds.kinds.map { ($0.id, $0) }) { first, _ in first }
     let configuration = configuration
-    let perDocument = Parallel.map(graph.documents) { document -> [Finding] in
+    let documents = scope.map { scope in graph.documents.filter { scope.contains($0.path) } } ?? graph.documents
+    let perDocument = Parallel.map(documents) { document -> [Finding] in
       let kind = document.kind.flatMap { kinds[$0] }
       let found = document.findings + graphRules.flatMap { rule -> [Finding] in
         // A rule turned off for this document's kind costs nothing.
@@ -63,21 +66,31 @@ public struct LintRun: Sendable {
   public var usesGit: Bool
   /// Root-relative paths of the files linted (Markdown and IaC).
   public var lintedPaths: Set<String>
+  /// With `changedSince`: what attributes findings to the change.
+  public var impact: ImpactFilter?
 
   /// `cacheFolder` keeps parse results between runs (nil parses every file).
+  /// `changedSince` judges only the documents the change since that revision can affect.
   public static func execute(
-    paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil
+    paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil, changedSince: String? = nil
   ) throws -> LintRun {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
+    let changes = try changedSince.map { reference throws(UsageError) in
+      try ChangeSet.since(reference, root: workspace.root)
+    }
     let (graph, configuration, count) = try buildGraph(
       workspace, paths: paths, configFile: configFile, cacheFolder: cacheFolder, timer: &timer)
-    let findings = Linter(configuration: configuration).findings(in: graph)
+    let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: graph.inventory) }
+    let scope = impact?.scope(in: graph)
+    let findings = Linter(configuration: configuration).findings(in: graph, scope: scope)
     timer.lap("rules")
     timer.report()
     return LintRun(
       findings: findings, filesLinted: count, graph: graph, configuration: configuration, root: workspace.root,
-      usesGit: workspace.usesGit, lintedPaths: Set(graph.documents.map(\.path) + graph.iac.map(\.path)))
+      usesGit: workspace.usesGit,
+      lintedPaths: scope.map { $0.union(graph.iac.map(\.path)) } ?? Set(graph.documents.map(\.path) + graph.iac.map(\.path)),
+      impact: impact)
   }
 
   /// The graph alone, for `docs-lint graph`, with the repository root it was built in.

@@ -4,17 +4,7 @@ import Foundation
 enum Git {
   /// Runs git with arguments in a folder; nil when git is missing or fails.
   static func run(_ arguments: [String], in directory: String) -> Data? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", directory] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? data : nil
+    Subprocess.run(["git", "-C", directory] + arguments).map { Data($0) }
   }
 
   /// Whether `directory` or a parent holds `.git`: spares a git process outside repositories.
@@ -50,27 +40,14 @@ enum Git {
   /// The subset of root-relative paths that git's ignore rules match.
   static func ignored(_ paths: [String], in directory: String) -> Set<String> {
     guard !paths.isEmpty else { return [] }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", directory, "check-ignore", "--no-index", "--stdin", "-z"]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return [] }
     // Folder patterns ("out/") match only paths that end in "/", so ask for both forms.
     let queries = paths.flatMap { [$0, $0 + "/"] }
-    let payload = Data(queries.joined(separator: "\u{0}").utf8 + [0])
-    // Write from another thread so a full output pipe cannot deadlock the writer.
-    let writer = Thread {
-      input.fileHandleForWriting.write(payload)
-      try? input.fileHandleForWriting.close()
-    }
-    writer.start()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Set(split(data).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
+    let payload = Array(queries.joined(separator: "\u{0}").utf8) + [0]
+    // check-ignore exits 1 when nothing matches: that is an answer, not a failure.
+    guard let data = Subprocess.run(
+      ["git", "-C", directory, "check-ignore", "--no-index", "--stdin", "-z"], input: payload, acceptingStatus: [0, 1])
+    else { return [] }
+    return Set(split(Data(data)).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
   }
 
   private static func split(_ data: Data) -> [String] {

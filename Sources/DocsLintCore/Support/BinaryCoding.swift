@@ -56,14 +56,16 @@ struct BinaryWriter {
   mutating func write<Value: RawRepresentable<String>>(raw value: Value) { write(value.rawValue) }
 }
 
+/// Reads what `BinaryWriter` wrote, from memory the caller keeps alive (a mapped cache
+/// pack, or an array inside `withUnsafeBytes`); every read is bounds-checked.
 struct BinaryReader {
   /// The bytes do not form a valid entry: truncated, corrupt or from another format.
   struct Malformed: Error {}
 
-  private let bytes: [UInt8]
+  private let bytes: UnsafeRawBufferPointer
   private var offset: Int
 
-  init(_ bytes: [UInt8], offset: Int = 0) {
+  init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
     self.bytes = bytes
     self.offset = offset
   }
@@ -98,7 +100,7 @@ struct BinaryReader {
     guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
     defer { offset += count }
     // Entries are checksummed before decoding, so the bytes are the valid UTF-8 written.
-    return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
   }
 
   mutating func read<Value: BinaryCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value {

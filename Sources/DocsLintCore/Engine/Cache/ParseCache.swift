@@ -1,35 +1,40 @@
 import Crypto
 import Foundation
 
-/// A content-addressed store of per-file parse results: an entry's name is the SHA-256 of
-/// the file's path and bytes and of everything else its parse result depends on (tool
-/// build, configuration, the repository's file list, the IaC present). Entries carry a
-/// checksum; a truncated, corrupt or unreadable entry is a miss and is written again.
-public struct ParseCache: Sendable {
-  public let folder: String
-  /// Digest of what every entry depends on besides the file itself.
+/// The parse cache: per-file parse results, each stored under its file's path and
+/// validated by the file's content id, in one pack file per repository whose header names
+/// everything else the results depend on (tool build, configuration, the repository's
+/// file list, the IaC present). One file, not one per entry: creating ten thousand small
+/// files cost seconds here. Each entry carries a checksum; a truncated, corrupt or
+/// mismatched entry is a miss and is written again, never trusted.
+public final class ParseCache: @unchecked Sendable {
+  /// The pack file.
+  let file: String
   let context: [UInt8]
+  private let pack: MappedPack?
+  private let lock = NSLock()
+  /// The next pack, written as entries come: fresh ones now, kept old ones on `save`.
+  private var next: (path: String, descriptor: Int32)?
+  /// Slots written to the next pack so far.
+  private var fresh = Set<String>()
 
-  static let magic = Array("DLC1".utf8)
-
-  init(folder: String, context: [UInt8]) {
-    self.folder = folder
+  private init(file: String, context: [UInt8]) {
+    self.file = file
     self.context = context
+    pack = MappedPack(file: file, context: context)
   }
 
-  /// A cache in `folder`, or nil (with the reason) when the folder cannot be used.
-  static func make(folder: String, context parts: [String]) -> Result<ParseCache, UsageError> {
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      return .failure(UsageError("cache disabled: cannot create '\(folder)'"))
-    }
+  /// The cache of the repository at `root` in `folder`; nil when the folder cannot be made.
+  static func at(folder: String, root: String, context parts: [String]) -> ParseCache? {
+    guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+    else { return nil }
     var hasher = SHA256()
     for part in [ToolInfo.version, buildIdentity] + parts {
       hasher.update(data: Data(part.utf8))
       hasher.update(data: Data([0]))
     }
-    return .success(ParseCache(folder: folder, context: Array(hasher.finalize())))
+    let name = SHA256.hash(data: Data(root.utf8)).prefix(12).map { String($0, radix: 16) }.joined()
+    return ParseCache(file: "\(folder)/\(name).pack", context: Array(hasher.finalize()))
   }
 
   /// The default folder: `$XDG_CACHE_HOME/docs-lint`, else `~/.cache/docs-lint`.
@@ -39,65 +44,75 @@ public struct ParseCache: Sendable {
     return NSHomeDirectory() + "/.cache/docs-lint"
   }
 
-  /// The entry name of one file's parse result.
-  func key(path: String, bytes: [UInt8]) -> String {
-    var hasher = SHA256()
-    hasher.update(data: context)
-    hasher.update(data: Data(path.utf8))
-    hasher.update(data: Data([0]))
-    bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-    let digits = Array("0123456789abcdef".utf8)
-    return String(decoding: hasher.finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+  /// The stored result for `slot` if it was made from exactly this content.
+  func node(slot: String, content: ContentID) -> DocumentNode? {
+    guard let pack, let entry = pack.entries[slot], entry.content == content.digest else { return nil }
+    return pack.decode(entry)
   }
 
-  func load(_ key: String, path: String) -> DocumentNode? {
-    guard let data = FileManager.default.contents(atPath: file(key)) else { return nil }
-    let bytes = [UInt8](data)
-    let header = Self.magic.count + Self.checksumLength
-    guard bytes.count > header, bytes.starts(with: Self.magic),
-      bytes[Self.magic.count..<header].elementsEqual(Self.checksum(bytes[header...]))
-    else { return nil }
-    var reader = BinaryReader(bytes, offset: header)
-    guard let node = try? DocumentNode(from: &reader), reader.isAtEnd, node.path == path else { return nil }
-    return node
-  }
-
-  /// Writes an entry atomically: a temporary file renamed into place, so a reader sees a
-  /// whole entry or none. No fsync: a torn entry fails its checksum and is rebuilt.
-  func store(_ node: DocumentNode, as key: String) {
+  func store(_ node: DocumentNode, slot: String, content: ContentID) {
     var writer = BinaryWriter()
     node.encode(to: &writer)
-    let payload = writer.bytes
-    let entry = Self.magic + Self.checksum(payload[...]) + payload
-    let target = file(key)
-    let temporary = target + ".\(getpid()).tmp"
-    var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    if descriptor < 0, errno == ENOENT {
-      // First entry of its fan-out folder.
-      mkdir((target as NSString).deletingLastPathComponent, 0o755)
-      descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let record = PackRecord.encode(slot: slot, content: content.digest, payload: writer.bytes)
+    lock.lock()
+    defer { lock.unlock() }
+    guard let next = next ?? startNext(), Self.write(record, to: next.descriptor) else { return abandon() }
+    fresh.insert(slot)
+  }
+
+  /// Completes the next pack when this run parsed anything or files went away: old entries
+  /// of other slots whose paths still exist are carried over, then it is renamed into
+  /// place, so a reader sees a whole pack or the old one. Called once, after the workers.
+  func save(paths: Set<String>) {
+    lock.lock()
+    defer { lock.unlock() }
+    let old = pack?.entries ?? [:]
+    let kept = old.filter { slot, _ in !fresh.contains(slot) && paths.contains(PackRecord.path(ofSlot: slot)) }
+    // Nothing parsed and nothing gone: the pack on disk is already right.
+    guard next != nil || kept.count != old.count, let next = next ?? startNext() else { return }
+    for entry in kept.values {
+      guard let pack, Self.write(pack.record(entry), to: next.descriptor) else { return abandon() }
     }
-    guard descriptor >= 0 else { return }
-    let written = entry.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    close(descriptor)
-    if written == entry.count, rename(temporary, target) == 0 { return }
-    unlink(temporary)
+    close(next.descriptor)
+    if rename(next.path, file) != 0 { unlink(next.path) }
+    self.next = nil
   }
 
-  private func file(_ key: String) -> String {
-    "\(folder)/\(key.prefix(2))/\(key.dropFirst(2))"
+  /// Opens the next pack's temporary file and writes its header.
+  private func startNext() -> (path: String, descriptor: Int32)? {
+    let path = file + ".\(getpid()).tmp"
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { return nil }
+    next = (path, descriptor)
+    guard Self.write(MappedPack.header(context: context), to: descriptor) else {
+      abandon()
+      return nil
+    }
+    return next
   }
 
-  private static let checksumLength = 16
+  /// Gives up on the next pack (disk full, say): the old one stays.
+  private func abandon() {
+    guard let next else { return }
+    close(next.descriptor)
+    unlink(next.path)
+    self.next = nil
+  }
 
-  private static func checksum(_ payload: ArraySlice<UInt8>) -> [UInt8] {
-    Array(payload.withUnsafeBytes { SHA256.hash(data: $0) }.prefix(checksumLength))
+  private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      guard count > 0 else { return false }
+      offset += count
+    }
+    return true
   }
 
   /// Identifies the executable, so a rebuilt tool never reads its predecessor's entries.
   static let buildIdentity: String = {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments.first ?? ""
+    let executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: executable) else { return executable }
     let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
     let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

@@ -1,0 +1,24 @@
+/// Parses a file through the cache: a hit by git's blob id reads nothing; otherwise the
+/// file is read, looked up by its computed id, and parsed and stored on a miss.
+struct CachedParse: Sendable {
+  let cache: ParseCache?
+  /// Blob ids git knows for clean tracked files.
+  let known: [String: ContentID]
+  let reader: FileReader
+
+  func node(
+    _ path: String, slot: String, parse: (Result<[UInt8], ReadProblem>) -> DocumentNode?
+  ) -> DocumentNode? {
+    guard let cache else { return parse(reader.readBytes(path)) }
+    let name = slot + ":" + path
+    if let id = known[path], let node = cache.node(slot: name, content: id), node.path == path { return node }
+    let bytes = reader.readBytes(path)
+    guard case .success(let raw) = bytes else { return parse(bytes) }
+    let id = known[path] ?? ContentID(of: raw)
+    if known[path] == nil, let node = cache.node(slot: name, content: id), node.path == path { return node }
+    let node = parse(bytes)
+    // Unreadable and undecodable files are cheap to judge again, and their reasons may change.
+    if let node, node.markdown != nil { cache.store(node, slot: name, content: id) }
+    return node
+  }
+}

@@ -1,0 +1,63 @@
+import Crypto
+import Foundation
+
+/// A file's content identity: its git blob id (SHA-1 of `blob <size>\0` and the bytes).
+/// Git already knows it for every clean tracked file, so a cache hit reads no file at all;
+/// for other files docs-lint computes the same id from the bytes.
+struct ContentID: Hashable, Sendable {
+  let digest: [UInt8]
+
+  init(digest: [UInt8]) { self.digest = digest }
+
+  init(of bytes: [UInt8]) {
+    var hasher = Insecure.SHA1()
+    hasher.update(data: Data("blob \(bytes.count)\u{0}".utf8))
+    bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    digest = Array(hasher.finalize())
+  }
+
+  /// From 40 hex digits; nil for anything else.
+  init?(hex: Substring) {
+    guard hex.utf8.count == 40 else { return nil }
+    var digest: [UInt8] = []
+    digest.reserveCapacity(20)
+    var high: UInt8?
+    for byte in hex.utf8 {
+      let value: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+      default: return nil
+      }
+      if let first = high {
+        digest.append(first << 4 | value)
+        high = nil
+      } else {
+        high = value
+      }
+    }
+    self.digest = digest
+  }
+
+  /// Blob ids of the clean tracked regular files under `root` (root-relative paths), from
+  /// git's index: files modified in the work tree, symbolic links and submodules are left out.
+  static func fromGitIndex(root: String) -> [String: ContentID] {
+    guard let staged = Git.run(["ls-files", "--stage", "-z"], in: root),
+      let modified = Git.run(["diff", "--name-only", "--relative", "-z"], in: root)
+    else { return [:] }
+    let dirty = Set(modified.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+    var ids: [String: ContentID] = [:]
+    for record in staged.split(separator: 0) {
+      // "<mode> <object> <stage>\t<path>"
+      let line = String(decoding: record, as: UTF8.self)
+      guard let tab = line.firstIndex(of: "\t") else { continue }
+      let fields = line[..<tab].split(separator: " ")
+      let path = String(line[line.index(after: tab)...])
+      guard fields.count == 3, fields[0].hasPrefix("100"), fields[2] == "0", !dirty.contains(path),
+        let id = ContentID(hex: fields[1])
+      else { continue }
+      ids[path] = id
+    }
+    return ids
+  }
+}
