@@ -93,8 +93,11 @@ struct Lint: ParsableCommand {
       }
       run = fixed.run
     } else {
+      let progress = ProgressMeter.forStandardError()
+      defer { progress?.finish() }
       run = try LintRun.execute(
-        paths: paths, root: root, configFile: config, cacheFolder: cache, changedSince: changedSince)
+        paths: paths, root: root, configFile: config, cacheFolder: cache, changedSince: changedSince,
+        progress: progress)
     }
     let session = try LintSession.evaluate(run, options: options)
     try emit(reporter.render(session.report), to: output)

@@ -6,11 +6,16 @@ public struct GraphBuilder: Sendable {
   public let configuration: Configuration
   /// Where parse results are kept between runs; nil parses every file.
   public let cacheFolder: String?
+  /// Counts parsed files for a progress line on a terminal.
+  public let progress: ProgressMeter?
 
-  public init(workspace: Workspace, configuration: Configuration, cacheFolder: String? = nil) {
+  public init(
+    workspace: Workspace, configuration: Configuration, cacheFolder: String? = nil, progress: ProgressMeter? = nil
+  ) {
     self.workspace = workspace
     self.configuration = configuration
     self.cacheFolder = cacheFolder
+    self.progress = progress
   }
 
   public func build(targets: [String], iacTargets: [String] = []) -> ReferenceGraph {
@@ -39,8 +44,11 @@ public struct GraphBuilder: Sendable {
       cache: cache,
       known: cache != nil && workspace.usesGit ? ContentID.fromGitIndex(root: workspace.root) : [:],
       reader: reader)
+    let progress = progress
+    progress?.expect(targets.count)
     var documents = Parallel.map(targets) { path -> DocumentNode in
-      cached.node(path, slot: "doc") { bytes -> DocumentNode in
+      defer { progress?.advance() }
+      return cached.node(path, slot: "doc") { bytes -> DocumentNode in
         switch bytes.flatMap(FileReader.decode) {
         case .failure(let problem):
           return DocumentNode(path: path, content: .unreadable(problem))
@@ -111,7 +119,9 @@ public struct GraphBuilder: Sendable {
     let others = workspace.inventory.files.filter {
       MarkdownFiles.isMarkdown($0) && !linted.contains($0)
     }
+    progress?.expect(others.count)
     let parsedOthers = Parallel.map(others) { path -> (String, Set<String>, DocumentFacts)? in
+      defer { progress?.advance() }
       // Files read only for their anchors and facts are cached as just those, in a slot of their own.
       let node = cached.node(path, slot: "facts") { bytes -> DocumentNode? in
         guard case .success(let source) = bytes.flatMap(FileReader.decode) else { return nil }

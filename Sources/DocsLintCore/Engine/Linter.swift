@@ -72,7 +72,8 @@ public struct LintRun: Sendable {
   /// `cacheFolder` keeps parse results between runs (nil parses every file).
   /// `changedSince` judges only the documents the change since that revision can affect.
   public static func execute(
-    paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil, changedSince: String? = nil
+    paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil, changedSince: String? = nil,
+    progress: ProgressMeter? = nil
   ) throws -> LintRun {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
@@ -80,7 +81,7 @@ public struct LintRun: Sendable {
       try ChangeSet.since(reference, root: workspace.root)
     }
     let (graph, configuration, count) = try buildGraph(
-      workspace, paths: paths, configFile: configFile, cacheFolder: cacheFolder, timer: &timer)
+      workspace, paths: paths, configFile: configFile, cacheFolder: cacheFolder, progress: progress, timer: &timer)
     let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: graph.inventory) }
     let scope = impact?.scope(in: graph)
     let findings = Linter(configuration: configuration).findings(in: graph, scope: scope)
@@ -97,18 +98,21 @@ public struct LintRun: Sendable {
   public static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
-    let (graph, _, _) = try buildGraph(workspace, paths: paths, configFile: configFile, cacheFolder: nil, timer: &timer)
+    let (graph, _, _) = try buildGraph(
+      workspace, paths: paths, configFile: configFile, cacheFolder: nil, progress: nil, timer: &timer)
     return (graph, workspace.root)
   }
 
   private static func buildGraph(
-    _ workspace: Workspace, paths: [String], configFile: String?, cacheFolder: String?, timer: inout PhaseTimer
+    _ workspace: Workspace, paths: [String], configFile: String?, cacheFolder: String?, progress: ProgressMeter?,
+    timer: inout PhaseTimer
   ) throws -> (ReferenceGraph, Configuration, Int) {
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
     let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
     timer.lap("scan")
-    let graph = GraphBuilder(workspace: workspace, configuration: configuration, cacheFolder: cacheFolder)
+    let graph = GraphBuilder(
+      workspace: workspace, configuration: configuration, cacheFolder: cacheFolder, progress: progress)
       .build(targets: targets, iacTargets: iacTargets)
     timer.lap("graph")
     return (graph, configuration, targets.count + iacTargets.count)

@@ -1,6 +1,6 @@
 /// A Markdown document in the graph: what parsing found, and its outgoing edges.
-public struct DocumentNode: Sendable {
-  public enum Content: Sendable {
+public struct DocumentNode: Sendable, Equatable {
+  public enum Content: Sendable, Equatable {
     case markdown(MarkdownDocument)
     case unreadable(ReadProblem)
   }

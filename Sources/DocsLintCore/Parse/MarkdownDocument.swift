@@ -1,6 +1,6 @@
 /// Everything docs-lint needs from one Markdown file, as plain values.
 /// Built once per file by `MarkdownParser`; the file's bytes are not kept.
-public struct MarkdownDocument: Sendable {
+public struct MarkdownDocument: Sendable, Equatable {
   public var headings: [Heading] = []
   public var links: [LinkItem] = []
   public var codeSpans: [CodeSpanItem] = []

@@ -83,8 +83,8 @@ struct BinaryReader {
       if byte < 0x80 { break }
       shift += 7
     }
-    let value = Int(bitPattern: UInt(result))
-    return (value >> 1) ^ -(value & 1)
+    // Undo the zigzag with a logical shift: the top bit is data, not a sign.
+    return Int(bitPattern: UInt(result >> 1)) ^ -Int(result & 1)
   }
 
   mutating func uint64() throws(Malformed) -> UInt64 { UInt64(UInt(bitPattern: try int())) }

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import DocsLintCore
+
+/// The parse cache: results survive a round trip exactly, a warm run reports what a cold
+/// one does, and damaged packs are ignored and rebuilt.
+struct CacheTests {
+  static let fixtures = ["demo", "positions", "kinds", "iac"]
+
+  /// Every field of every parsed document of the fixtures comes back as it went in.
+  @Test("binary round trip", arguments: fixtures)
+  func roundTrip(_ fixture: String) throws {
+    let root = packageRoot + "/fixtures/" + fixture
+    let (graph, _) = try LintRun.graph(paths: [root], root: root, configFile: nil)
+    #expect(!graph.documents.isEmpty)
+    for document in graph.documents {
+      var writer = BinaryWriter()
+      document.encode(to: &writer)
+      var decoded = try writer.bytes.withUnsafeBytes { buffer in
+        var reader = BinaryReader(buffer)
+        let node = try DocumentNode(from: &reader)
+        #expect(reader.isAtEnd)
+        return node
+      }
+      // Set once the graph is complete, so never stored.
+      decoded.brokenReferences = document.brokenReferences
+      #expect(decoded == document, "\(document.path) changed in the round trip")
+    }
+  }
+
+  @Test func integersSurviveTheirExtremes() throws {
+    let integers = [0, 1, -1, 63, 64, -65, Int.max, Int.min]
+    let unsigned: [UInt64] = [0, 1 << 63, UInt64.max, 13_823_975_233_229_752_311]
+    var writer = BinaryWriter()
+    integers.forEach { writer.write($0) }
+    unsigned.forEach { writer.write($0) }
+    try writer.bytes.withUnsafeBytes { buffer in
+      var reader = BinaryReader(buffer)
+      #expect(try integers.map { _ in try reader.int() } == integers)
+      #expect(try unsigned.map { _ in try reader.uint64() } == unsigned)
+      #expect(reader.isAtEnd)
+    }
+  }
+
+  @Test func truncatedOrCorruptBytesAreRejected() throws {
+    var writer = BinaryWriter()
+    writer.write("docs/a.md")
+    writer.write(12345)
+    let bytes = writer.bytes
+    for length in 0..<bytes.count {
+      let prefix = Array(bytes.prefix(length))
+      prefix.withUnsafeBytes { buffer in
+        var reader = BinaryReader(buffer)
+        #expect((try? reader.string()) == nil || (try? reader.int()) == nil)
+      }
+    }
+  }
+
+  @Test("a warm run reports exactly what a cold one does", arguments: fixtures)
+  func warmEqualsCold(_ fixture: String) throws {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-cache-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let arguments = ["--root", "fixtures/\(fixture)", "fixtures/\(fixture)", "--format", "json"]
+    let cold = try CommandLineTests.run(arguments + ["--no-cache"])
+    let first = try CommandLineTests.run(arguments + ["--cache-dir", cache])
+    let packs = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".pack") }
+    #expect(packs.count == 1)
+    let warm = try CommandLineTests.run(arguments + ["--cache-dir", cache])
+    #expect(first.stdout == cold.stdout)
+    #expect(warm.stdout == cold.stdout)
+    #expect(warm.status == cold.status)
+  }
+
+  @Test func damagedPacksAreIgnoredAndRebuilt() throws {
+    let repository = try GitRepository([
+      "a.md": "# A\n\n## Uno\n\n[b](b.md#dos) [x](nada.md) `scripts/run.sh`\n",
+      "b.md": "# B\n\n## Dos\n\n[a](a.md#uno) [a mal](a.md#tres)\n",
+      "scripts/run.sh": "",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    let cache = repository.root + "/.cache-test"
+    try repository.write(".gitignore", ".cache-test/\n")
+    let expected = try repository.lint(["--no-cache"])
+    #expect(expected.status == 1)
+    #expect(try repository.lint(["--cache-dir", cache]).stdout == expected.stdout)
+    let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".pack") })
+    let packPath = cache + "/" + pack
+    let original = try #require(FileManager.default.contents(atPath: packPath))
+
+    var flipped = [UInt8](original)
+    for index in stride(from: 40, to: flipped.count, by: 7) { flipped[index] ^= 0x5A }
+    let damages: [[UInt8]] = [
+      flipped, Array(original.prefix(original.count / 2)), Array(original.prefix(3)), [], Array("garbage".utf8),
+    ]
+    for damaged in damages {
+      try Data(damaged).write(to: URL(fileURLWithPath: packPath))
+      let result = try repository.lint(["--cache-dir", cache])
+      #expect(result.stdout == expected.stdout)
+      #expect(result.status == expected.status)
+      // The next run finds a sound pack again.
+      #expect(try repository.lint(["--cache-dir", cache]).stdout == expected.stdout)
+    }
+  }
+
+  @Test func editsRenamesAndConfigurationChangesAreSeen() throws {
+    let repository = try GitRepository([
+      "a.md": "# A\n\n## Uno\n\n[b](b.md#dos) `docs/c.md`\n",
+      "b.md": "# B\n\n## Dos\n",
+      "docs/c.md": "# C\n\n[a](../a.md#uno)\n",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-cache-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    func check(_ step: String) throws {
+      let cold = try repository.lint(["--no-cache"])
+      let warm = try repository.lint(["--cache-dir", cache])
+      #expect(warm.stdout == cold.stdout, "after \(step)")
+    }
+    try check("the first run")
+    try repository.write("b.md", "# B\n\n## Tres\n")
+    try check("a heading rename (unstaged)")
+    try repository.commit()
+    try check("committing it")
+    try repository.git("mv", "docs/c.md", "docs/d.md")
+    try check("a rename")
+    try repository.write(".docs-lint.yml", "rules:\n  link/missing-anchor: warning\n")
+    try check("a configuration change")
+    try repository.delete("a.md")
+    try check("a deletion")
+  }
+}
