@@ -35,12 +35,17 @@ struct CacheTests {
     var writer = BinaryWriter()
     integers.forEach { writer.write($0) }
     unsigned.forEach { writer.write($0) }
-    try writer.bytes.withUnsafeBytes { buffer in
+    let (readIntegers, readUnsigned, atEnd) = try writer.bytes.withUnsafeBytes { buffer in
       var reader = BinaryReader(buffer)
-      #expect(try integers.map { _ in try reader.int() } == integers)
-      #expect(try unsigned.map { _ in try reader.uint64() } == unsigned)
-      #expect(reader.isAtEnd)
+      var readIntegers: [Int] = []
+      var readUnsigned: [UInt64] = []
+      for _ in integers { readIntegers.append(try reader.int()) }
+      for _ in unsigned { readUnsigned.append(try reader.uint64()) }
+      return (readIntegers, readUnsigned, reader.isAtEnd)
     }
+    #expect(readIntegers == integers)
+    #expect(readUnsigned == unsigned)
+    #expect(atEnd)
   }
 
   @Test func truncatedOrCorruptBytesAreRejected() throws {
