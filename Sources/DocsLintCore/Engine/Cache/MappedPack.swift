@@ -14,9 +14,10 @@ final class MappedPack: @unchecked Sendable {
   }
 
   static let magic = Array("DLP1".utf8)
+  static let headerLength = 36
   let entries: [String: Entry]
   private let base: UnsafeRawPointer
-  private let size: Int
+  let size: Int
 
   /// Maps `file`; nil when it is missing, unreadable, malformed or made for another context.
   init?(file: String, context: [UInt8]) {
@@ -24,13 +25,13 @@ final class MappedPack: @unchecked Sendable {
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_size > 36 else { return nil }
+    guard fstat(descriptor, &info) == 0, info.st_size >= Self.headerLength else { return nil }
     size = Int(info.st_size)
     guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
     base = UnsafeRawPointer(mapped)
     let bytes = UnsafeRawBufferPointer(start: base, count: size)
-    guard bytes.prefix(4).elementsEqual(Self.magic), bytes[4..<36].elementsEqual(context),
-      let entries = PackRecord.index(bytes, from: 36)
+    guard bytes.prefix(4).elementsEqual(Self.magic), bytes[4..<Self.headerLength].elementsEqual(context),
+      let entries = PackRecord.index(bytes, from: Self.headerLength)
     else {
       munmap(mapped, size)
       return nil
@@ -41,6 +42,13 @@ final class MappedPack: @unchecked Sendable {
   deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
 
   static func header(context: [UInt8]) -> [UInt8] { magic + context }
+
+  /// Bytes of records no lookup reaches once `replaced` slots get new records: earlier
+  /// records of a slot, and the current records of the replaced slots.
+  func staleBytes(replacing replaced: Set<String>) -> Int {
+    let live = entries.filter { !replaced.contains($0.key) }.values.reduce(0) { $0 + $1.record.count }
+    return size - Self.headerLength - live
+  }
 
   /// The entry's node, or nil when its checksum or contents do not hold up.
   func decode(_ entry: Entry) -> DocumentNode? {
@@ -81,7 +89,7 @@ enum PackRecord {
     Array(SHA256.hash(data: payload).prefix(checksumLength))
   }
 
-  /// Every record's slot and ranges; nil if a record runs past the end.
+  /// Every slot's latest record and its ranges.
   static func index(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [String: MappedPack.Entry]? {
     var entries: [String: MappedPack.Entry] = [:]
     var offset = start
@@ -91,14 +99,15 @@ enum PackRecord {
       offset += 4
       return value
     }
+    // A record cut short (an interrupted append) ends the index; what came before stands.
     while offset < bytes.count {
       let recordStart = offset
-      guard let nameLength = readLength(), offset + nameLength + 20 <= bytes.count else { return nil }
+      guard let nameLength = readLength(), offset + nameLength + 20 <= bytes.count else { break }
       let slot = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + nameLength]), as: UTF8.self)
       offset += nameLength
       let content = Array(bytes[offset..<offset + 20])
       offset += 20
-      guard let payloadLength = readLength(), offset + checksumLength + payloadLength <= bytes.count else { return nil }
+      guard let payloadLength = readLength(), offset + checksumLength + payloadLength <= bytes.count else { break }
       let checksum = offset..<offset + checksumLength
       let payload = checksum.upperBound..<checksum.upperBound + payloadLength
       offset = payload.upperBound

@@ -60,22 +60,42 @@ public final class ParseCache: @unchecked Sendable {
     fresh.insert(slot)
   }
 
-  /// Completes the next pack when this run parsed anything or files went away: old entries
-  /// of other slots whose paths still exist are carried over, then it is renamed into
-  /// place, so a reader sees a whole pack or the old one. Called once, after the workers.
+  /// Completes the cache when this run parsed anything or files went away. Usually the
+  /// fresh records are appended to the pack (a later record of a slot wins), which keeps a
+  /// one-file change cheap; when files went away or over half the pack is stale, a new pack
+  /// is written with old entries of other slots carried over and renamed into place, so a
+  /// reader sees a whole pack or the old one. Called once, after the workers.
   func save(paths: Set<String>) {
     lock.lock()
     defer { lock.unlock() }
     let old = pack?.entries ?? [:]
     let kept = old.filter { slot, _ in !fresh.contains(slot) && paths.contains(PackRecord.path(ofSlot: slot)) }
+    let gone = old.count - kept.count - old.keys.count { fresh.contains($0) }
     // Nothing parsed and nothing gone: the pack on disk is already right.
-    guard next != nil || kept.count != old.count, let next = next ?? startNext() else { return }
+    guard next != nil || gone > 0, let next = next ?? startNext() else { return }
+    if let pack, gone == 0, pack.staleBytes(replacing: fresh) * 2 < pack.size, appendFresh(from: next) { return }
     for entry in kept.values {
       guard let pack, Self.write(pack.record(entry), to: next.descriptor) else { return abandon() }
     }
     close(next.descriptor)
     if rename(next.path, file) != 0 { unlink(next.path) }
     self.next = nil
+  }
+
+  /// Appends the next pack's records (after its header) to the current pack.
+  private func appendFresh(from next: (path: String, descriptor: Int32)) -> Bool {
+    close(next.descriptor)
+    self.next = nil
+    defer { unlink(next.path) }
+    guard let data = FileManager.default.contents(atPath: next.path), data.count > MappedPack.headerLength else {
+      return false
+    }
+    let descriptor = open(file, O_WRONLY | O_APPEND)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    // Two runs appending at once must not interleave their records.
+    flock(descriptor, LOCK_EX)
+    return Self.write(Array(data.dropFirst(MappedPack.headerLength)), to: descriptor)
   }
 
   /// Opens the next pack's temporary file and writes its header.
