@@ -98,7 +98,7 @@ if [[ $CMARK_ONLY -eq 0 ]]; then
     start="$(now_ns)"
     rc=0
     /usr/bin/time -v -o "$TMP/time.txt" \
-      "$BIN" --root "$CORPUS" "$CORPUS" --format json --output /dev/null 2> "$TMP/lint.err" || rc=$?
+      "$BIN" --no-cache --root "$CORPUS" "$CORPUS" --format json --output /dev/null 2> "$TMP/lint.err" || rc=$?
     end="$(now_ns)"
     # 0: no findings; 1: findings (the corpus plants ~2% broken references, so this is expected).
     # Anything else (2: usage or internal error, >128: killed by a signal) invalidates the run.
@@ -121,7 +121,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 CHECK="not checked (no .bench/planted.jsonl in the corpus)"
 if [[ $CMARK_ONLY -eq 0 && -f "$CORPUS/.bench/planted.jsonl" ]]; then
-  "$BIN" --root "$CORPUS" "$CORPUS" --format json --output "$TMP/findings.json" || true
+  "$BIN" --no-cache --root "$CORPUS" "$CORPUS" --format json --output "$TMP/findings.json" || true
   CHECK="$(python3 - "$CORPUS/.bench/planted.jsonl" "$TMP/findings.json" <<'PY'
 import json, sys
 planted = {(e["file"], e["line"]) for e in map(json.loads, open(sys.argv[1]))}
@@ -132,6 +132,60 @@ print(f"{len(planted & found)}/{len(planted)} planted defects found, {len(found 
       f" ({len(findings)} findings of all rules)")
 PY
 )"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Parse cache, as a pull request meets it: the corpus as a git repository (so clean files are
+# known by their blob ids), then a cold run (empty cache), warm re-runs of the whole tree,
+# and impact mode (--changed-since HEAD) after one file changed. Each run must report
+# exactly what a run without the cache reports.
+# ---------------------------------------------------------------------------------------------
+COLD_BEST="" WARM_BEST="" IMPACT_FIRST="" IMPACT_BEST="" CACHE_CHECK="not measured"
+if [[ $CMARK_ONLY -eq 0 ]]; then
+  REPO="$TMP/repo"
+  cp -r "$CORPUS" "$REPO"
+  rm -rf "$REPO/.git"
+  git -C "$REPO" init -q
+  git -C "$REPO" add -A
+  git -C "$REPO" -c user.name=bench -c user.email=bench@localhost commit -qm corpus
+  CACHE="$TMP/cache"
+  timed() {  # timed OUTPUT ARGS...: runs docs-lint in the repository, prints the wall time
+    local out="$1"; shift
+    local start end rc=0
+    start="$(now_ns)"
+    (cd "$REPO" && "$BIN" "$@" > "$out" 2> "$TMP/cache.err") || rc=$?
+    end="$(now_ns)"
+    [[ $rc -eq 0 || $rc -eq 1 ]] || { tail -n 20 "$TMP/cache.err" >&2; die "docs-lint exited with $rc ($*)"; }
+    secs "$start" "$end"
+  }
+  timed "$TMP/nocache.txt" --no-cache > /dev/null
+  for ((i = 1; i <= RUNS; i++)); do
+    rm -rf "$CACHE"
+    t="$(timed "$TMP/cold.txt" --cache-dir "$CACHE")"
+    echo "bench: cache cold run $i: ${t} s" >&2
+    COLD_BEST="$(min "$COLD_BEST" "$t")"
+  done
+  for ((i = 1; i <= RUNS; i++)); do
+    t="$(timed "$TMP/warm.txt" --cache-dir "$CACHE")"
+    echo "bench: cache warm run $i: ${t} s" >&2
+    WARM_BEST="$(min "$WARM_BEST" "$t")"
+  done
+  # One file changes: its first heading is renamed, breaking the anchors other files point at.
+  CHANGED="$(cd "$REPO" && git ls-files '*.md' | sed -n '500p')"
+  sed -i '0,/^## /s/^## \(.*\)$/## \1 renombrado/' "$REPO/$CHANGED"
+  timed "$TMP/impact-nocache.txt" --no-cache --changed-since HEAD > /dev/null
+  for ((i = 1; i <= RUNS; i++)); do
+    t="$(timed "$TMP/impact.txt" --cache-dir "$CACHE" --changed-since HEAD)"
+    echo "bench: impact run $i after changing $CHANGED: ${t} s" >&2
+    [[ -n "$IMPACT_FIRST" ]] || IMPACT_FIRST="$t"
+    IMPACT_BEST="$(min "$IMPACT_BEST" "$t")"
+  done
+  if cmp -s "$TMP/nocache.txt" "$TMP/cold.txt" && cmp -s "$TMP/nocache.txt" "$TMP/warm.txt" \
+    && cmp -s "$TMP/impact-nocache.txt" "$TMP/impact.txt"; then
+    CACHE_CHECK="cold, warm and impact reports identical to runs without the cache ($(tail -n 1 "$TMP/impact.txt"))"
+  else
+    die "a cached run reported differently from an uncached one"
+  fi
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -190,6 +244,13 @@ else
 fi
 echo "cmark CLI, parse+render HTML, 1 core (best of $RUNS): $CMARK_BEST s ($(awk -v m="$MIB" -v t="$CMARK_BEST" 'BEGIN { printf "%.1f", m / t }') MiB/s)"
 echo "libcmark parse only, 1 core (best of $RUNS):          $PARSE_BEST s ($(awk -v m="$MIB" -v t="$PARSE_BEST" 'BEGIN { printf "%.1f", m / t }') MiB/s)"
+if [[ -n "$COLD_BEST" ]]; then
+  echo "cache:                     $CACHE_CHECK"
+  echo "cache cold, empty cache (best of $RUNS):       $COLD_BEST s"
+  echo "cache warm, whole tree (best of $RUNS):        $WARM_BEST s ($(awk -v a="$COLD_BEST" -v b="$WARM_BEST" 'BEGIN { printf "%.1f", a / b }')x faster than cold)"
+  echo "impact mode, one file changed (first run):   $IMPACT_FIRST s ($(awk -v a="$COLD_BEST" -v b="$IMPACT_FIRST" 'BEGIN { printf "%.1f", a / b }')x faster than cold)"
+  echo "impact mode, one file changed (best of $RUNS):  $IMPACT_BEST s ($(awk -v a="$COLD_BEST" -v b="$IMPACT_BEST" 'BEGIN { printf "%.1f", a / b }')x faster than cold)"
+fi
 if [[ -n "$LINT_BEST" ]]; then
   echo "ratio docs-lint / cmark CLI:          $(awk -v a="$LINT_BEST" -v b="$CMARK_BEST" 'BEGIN { printf "%.2f", a / b }')"
   echo "ratio docs-lint / libcmark parse-only: $(awk -v a="$LINT_BEST" -v b="$PARSE_BEST" 'BEGIN { printf "%.2f", a / b }')"

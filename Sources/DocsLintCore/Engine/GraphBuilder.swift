@@ -42,7 +42,7 @@ public struct GraphBuilder: Sendable {
     }
     let cached = CachedParse(
       cache: cache,
-      known: cache != nil && workspace.usesGit ? ContentID.fromGitIndex(root: workspace.root) : [:],
+      known: cache != nil ? workspace.git?.blobIDs ?? [:] : [:],
       reader: reader)
     let progress = progress
     progress?.expect(targets.count)

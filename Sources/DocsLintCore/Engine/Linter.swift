@@ -78,7 +78,7 @@ public struct LintRun: Sendable {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
     let changes = try changedSince.map { reference throws(UsageError) in
-      try ChangeSet.since(reference, root: workspace.root)
+      try ChangeSet.since(reference, in: workspace)
     }
     let (graph, configuration, count) = try buildGraph(
       workspace, paths: paths, configFile: configFile, cacheFolder: cacheFolder, progress: progress, timer: &timer)

@@ -16,8 +16,9 @@ public struct ChangeSet: Sendable {
   }
 
   /// The change since the merge base of `reference` and HEAD, seen from `root`.
-  public static func since(_ reference: String, root: String) throws(UsageError) -> ChangeSet {
-    guard Git.mayBeWorkTree(root), Git.run(["rev-parse", "--git-dir"], in: root) != nil else {
+  public static func since(_ reference: String, in workspace: Workspace) throws(UsageError) -> ChangeSet {
+    let root = workspace.root
+    guard let listing = workspace.git else {
       throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
     }
     guard Git.run(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: root) != nil else {
@@ -27,11 +28,11 @@ public struct ChangeSet: Sendable {
       throw UsageError("--changed-since: '\(reference)' and HEAD have no common ancestor")
     }
     // Renames count as a deletion and an addition: links to the old name broke.
-    let diff = Git.run(["diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], in: root)
-    let untracked = Git.run(["ls-files", "--others", "--exclude-standard", "-z"], in: root)
-    guard let diff, let untracked else { throw UsageError("--changed-since: git diff failed in '\(root)'") }
-    let paths = [diff, untracked].flatMap { $0.split(separator: 0).map { String(decoding: $0, as: UTF8.self) } }
-    return ChangeSet(base: base, paths: Set(paths), root: root)
+    guard let diff = Git.run(["diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], in: root) else {
+      throw UsageError("--changed-since: git diff failed in '\(root)'")
+    }
+    let changed = diff.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    return ChangeSet(base: base, paths: Set(changed + listing.untracked), root: root)
   }
 
   /// A file's bytes at the merge base; nil when it did not exist there.

@@ -26,17 +26,6 @@ enum Git {
     return text.isEmpty ? nil : text
   }
 
-  /// Files git sees under `directory` (tracked and untracked-not-ignored, minus
-  /// tracked files deleted from the work tree), relative to `directory`.
-  static func listFiles(in directory: String) -> [String]? {
-    guard let listed = run(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], in: directory)
-    else { return nil }
-    let deleted = run(["ls-files", "-z", "--deleted"], in: directory).map(split) ?? []
-    let gone = Set(deleted)
-    var seen = Set<String>()
-    return split(listed).filter { !gone.contains($0) && seen.insert($0).inserted }
-  }
-
   /// The subset of root-relative paths that git's ignore rules match.
   static func ignored(_ paths: [String], in directory: String) -> Set<String> {
     guard !paths.isEmpty else { return [] }

@@ -13,17 +13,24 @@ public struct Workspace: Sendable {
   public let root: String
   public let inventory: FileInventory
   public let usesGit: Bool
+  /// Git's view of the work tree, when it is one.
+  let git: GitListing?
 
   public init(root: String, inventory: FileInventory, usesGit: Bool) {
+    self.init(root: root, inventory: inventory, git: nil, usesGit: usesGit)
+  }
+
+  init(root: String, inventory: FileInventory, git: GitListing?, usesGit: Bool) {
     self.root = root
     self.inventory = inventory
+    self.git = git
     self.usesGit = usesGit
   }
 
   public static func open(paths: [String], explicitRoot: String?) throws(UsageError) -> Workspace {
     let root = try locateRoot(paths: paths, explicitRoot: explicitRoot)
-    if Git.mayBeWorkTree(root), let listed = Git.listFiles(in: root) {
-      return Workspace(root: root, inventory: FileInventory(files: listed), usesGit: true)
+    if Git.mayBeWorkTree(root), let listing = GitListing.read(root: root) {
+      return Workspace(root: root, inventory: FileInventory(files: listing.files), git: listing, usesGit: true)
     }
     return Workspace(root: root, inventory: FileInventory(files: DirectoryWalker.listFiles(in: root)), usesGit: false)
   }

@@ -3,30 +3,44 @@ import Foundation
 /// Runs a program with `posix_spawn` and collects its standard output. Foundation's
 /// `Process` took about 50 ms a launch here, and a run launches git several times.
 enum Subprocess {
+  private static let spawning = NSLock()
+
+  /// A child that exits before reading all its input must not kill docs-lint with SIGPIPE.
+  private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
   /// The program's standard output, or nil when it cannot start or exits non-zero.
   /// `input` is written to its standard input from another thread, so a full output
   /// pipe cannot deadlock the two.
   static func run(_ arguments: [String], input: [UInt8]? = nil, acceptingStatus: Set<Int32> = [0]) -> [UInt8]? {
+    _ = ignoreBrokenPipes
     var output: [Int32] = [0, 0]
     var stdin: [Int32] = [0, 0]
-    guard pipe(&output) == 0 else { return nil }
+    // Pipes are made close-on-exec under a lock every spawn takes, so a child spawned by
+    // another thread never inherits them and holds a pipe open (dup2'd copies stay open).
+    spawning.lock()
+    guard pipe(&output) == 0 else {
+      spawning.unlock()
+      return nil
+    }
     guard pipe(&stdin) == 0 else {
       close(output[0])
       close(output[1])
+      spawning.unlock()
       return nil
     }
+    for descriptor in output + stdin { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, stdin[0], 0)
     posix_spawn_file_actions_adddup2(&actions, output[1], 1)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    for descriptor in stdin + output { posix_spawn_file_actions_addclose(&actions, descriptor) }
 
     var pid = pid_t()
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     let status = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
+    spawning.unlock()
     close(stdin[0])
     close(output[1])
     guard status == 0 else {
@@ -35,9 +49,10 @@ enum Subprocess {
       return nil
     }
     let writer = stdin[1]
-    let feeding = DispatchGroup()
+    let fed = DispatchSemaphore(value: 0)
     if let input, !input.isEmpty {
-      DispatchQueue.global().async(group: feeding) {
+      // A thread of its own: a pool thread might never come while every worker waits on git.
+      Thread {
         input.withUnsafeBytes { buffer in
           var offset = 0
           while offset < buffer.count {
@@ -47,9 +62,11 @@ enum Subprocess {
           }
         }
         close(writer)
-      }
+        fed.signal()
+      }.start()
     } else {
       close(writer)
+      fed.signal()
     }
     var collected: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65536)
@@ -60,7 +77,7 @@ enum Subprocess {
       collected.append(contentsOf: chunk[0..<count])
     }
     close(output[0])
-    feeding.wait()
+    fed.wait()
     var exit: Int32 = 0
     while waitpid(pid, &exit, 0) < 0, errno == EINTR {}
     // Exited normally, with an accepted status.

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// A file's content identity: its git blob id (SHA-1 of `blob <size>\0` and the bytes).
-/// Git already knows it for every clean tracked file, so a cache hit reads no file at all;
-/// for other files docs-lint computes the same id from the bytes.
+/// Git already knows it for every clean tracked file (`GitListing`), so a cache hit reads
+/// no file at all; for other files docs-lint computes the same id from the bytes.
 struct ContentID: Hashable, Sendable {
   let digest: [UInt8]
 
@@ -37,27 +37,5 @@ struct ContentID: Hashable, Sendable {
       }
     }
     self.digest = digest
-  }
-
-  /// Blob ids of the clean tracked regular files under `root` (root-relative paths), from
-  /// git's index: files modified in the work tree, symbolic links and submodules are left out.
-  static func fromGitIndex(root: String) -> [String: ContentID] {
-    guard let staged = Git.run(["ls-files", "--stage", "-z"], in: root),
-      let modified = Git.run(["diff", "--name-only", "--relative", "-z"], in: root)
-    else { return [:] }
-    let dirty = Set(modified.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
-    var ids: [String: ContentID] = [:]
-    for record in staged.split(separator: 0) {
-      // "<mode> <object> <stage>\t<path>"
-      let line = String(decoding: record, as: UTF8.self)
-      guard let tab = line.firstIndex(of: "\t") else { continue }
-      let fields = line[..<tab].split(separator: " ")
-      let path = String(line[line.index(after: tab)...])
-      guard fields.count == 3, fields[0].hasPrefix("100"), fields[2] == "0", !dirty.contains(path),
-        let id = ContentID(hex: fields[1])
-      else { continue }
-      ids[path] = id
-    }
-    return ids
   }
 }

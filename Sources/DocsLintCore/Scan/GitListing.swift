@@ -1,0 +1,58 @@
+import Foundation
+
+/// What git says about the work tree, from two commands run side by side: every file
+/// (tracked and untracked, minus deleted ones), which are untracked, and the blob id of
+/// every clean tracked file, which the parse cache uses as its content identity.
+struct GitListing: Sendable {
+  /// Root-relative files, tracked then untracked, without duplicates.
+  var files: [String]
+  var untracked: [String]
+  /// Blob ids of tracked regular files whose work-tree content is what the index holds.
+  var blobIDs: [String: ContentID]
+
+  /// Lists the work tree at `root`; nil when git cannot.
+  static func read(root: String) -> GitListing? {
+    let outputs = Parallel.map([
+      ["ls-files", "-z", "--stage", "--cached", "--others", "--exclude-standard"],
+      // Work tree against the index: modified, deleted and unmerged files.
+      ["diff", "--name-status", "--no-renames", "--relative", "-z"],
+    ]) { Git.run($0, in: root) }
+    let staged = outputs[0]
+    let modified = outputs[1]
+    guard let staged, let modified else { return nil }
+    return parse(staged: staged, modified: modified)
+  }
+
+  static func parse(staged: Data, modified: Data) -> GitListing {
+    let changes = modified.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    var dirty = Set<String>()
+    var deleted = Set<String>()
+    for index in stride(from: 0, to: changes.count - 1, by: 2) {
+      dirty.insert(changes[index + 1])
+      if changes[index] == "D" { deleted.insert(changes[index + 1]) }
+    }
+    var tracked: [String] = []
+    var untracked: [String] = []
+    var seen = Set<String>()
+    var blobIDs: [String: ContentID] = [:]
+    for record in staged.split(separator: 0) {
+      let line = String(decoding: record, as: UTF8.self)
+      // Untracked files come as bare paths; tracked ones as "<mode> <object> <stage>\t<path>".
+      guard let tab = line.firstIndex(of: "\t") else {
+        if seen.insert(line).inserted { untracked.append(line) }
+        continue
+      }
+      let path = String(line[line.index(after: tab)...])
+      guard !deleted.contains(path), seen.insert(path).inserted else { continue }
+      tracked.append(path)
+      let fields = line[..<tab].split(separator: " ")
+      // Regular files at stage 0 only: links, submodules and conflicts are read from disk.
+      if fields.count == 3, fields[0].hasPrefix("100"), fields[2] == "0", !dirty.contains(path),
+        let id = ContentID(hex: fields[1])
+      {
+        blobIDs[path] = id
+      }
+    }
+    return GitListing(files: tracked + untracked, untracked: untracked, blobIDs: blobIDs)
+  }
+}
