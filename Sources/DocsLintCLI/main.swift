@@ -81,6 +81,10 @@ struct Lint: ParsableCommand {
     options.policy.maxWarnings = maxWarnings
     guard fix || !dryRun else { throw UsageError("--dry-run only goes with --fix") }
     guard !fix || changedSince == nil else { throw UsageError("--fix does not go with --changed-since") }
+    // Impact mode judges only part of the tree; a baseline of that would be partial.
+    guard writeBaseline == nil || changedSince == nil else {
+      throw UsageError("--write-baseline does not go with --changed-since (record a baseline of the whole tree)")
+    }
     let cache = noCache ? nil : cacheFolder()
     let run: LintRun
     if fix {
@@ -102,7 +106,8 @@ struct Lint: ParsableCommand {
     let session = try LintSession.evaluate(run, options: options)
     try emit(reporter.render(session.report), to: output)
     for note in session.notes { FileHandle.standardError.write(Data("docs-lint: \(note)\n".utf8)) }
-    if let failure = session.failure, maxWarnings != nil {
+    // Say why the run fails when the report alone does not show it.
+    if let failure = session.failure, options.policy.failOn != .error || maxWarnings != nil || session.report.hidden > 0 {
       FileHandle.standardError.write(Data("docs-lint: failed: \(failure)\n".utf8))
     }
     // Exit here: tearing down a graph of a whole repository, string by string, only costs time.

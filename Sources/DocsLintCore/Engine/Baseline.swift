@@ -34,9 +34,9 @@ public struct Baseline: Sendable, Codable, Equatable {
       .sorted { ($0.path, $0.rule, $0.line) < ($1.path, $1.rule, $1.line) }
   }
 
-  /// Keeps the findings beyond what the baseline recorded for their key. `linted` limits the
-  /// stale count to files this run looked at.
-  public func filter(_ findings: [Finding], lines: [String], linted: Set<String>) -> Outcome {
+  /// Keeps the findings beyond what the baseline recorded for their key. `judged` tells which
+  /// recorded paths this run looked at (or saw go away), for the stale count.
+  public func filter(_ findings: [Finding], lines: [String], judged: (String) -> Bool) -> Outcome {
     var allowance: [Key: Int] = [:]
     for entry in self.findings { allowance[Key(rule: entry.rule, path: entry.path, line: entry.line), default: 0] += entry.count }
     var kept: [Finding] = []
@@ -50,7 +50,7 @@ public struct Baseline: Sendable, Codable, Equatable {
         kept.append(finding)
       }
     }
-    let stale = allowance.filter { linted.contains($0.key.path) }.values.reduce(0, +)
+    let stale = allowance.filter { judged($0.key.path) }.values.reduce(0, +)
     return Outcome(findings: kept, matched: matched, stale: stale)
   }
 

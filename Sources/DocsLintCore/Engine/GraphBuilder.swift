@@ -43,7 +43,18 @@ public struct GraphBuilder: Sendable {
     let cached = CachedParse(
       cache: cache,
       known: cache != nil ? workspace.git?.blobIDs ?? [:] : [:],
-      reader: reader)
+      reader: reader,
+      isCurrent: { node in
+        // Resolutions come from the file list, which the cache key covers, except that files
+        // git ignores are looked for on disk: those answers are checked again.
+        node.references.allSatisfy { reference in
+          switch reference.resolution {
+          case .missing(let path): !reader.exists(path)
+          case .target(let path): inventory.exists(path) || reader.containedPath(path) != nil
+          default: true
+          }
+        }
+      })
     let progress = progress
     progress?.expect(targets.count)
     var documents = Parallel.map(targets) { path -> DocumentNode in

@@ -37,42 +37,83 @@ public struct ImpactFilter: Sendable {
       return anchors[path]!.contains(fragment) ? path : nil
     case .id, .agent, .symbol:
       return declared.names[dependency]
+    case .mention(let stack):
+      // A document that referred to the stack, a file in it, or a folder holding it.
+      return declared.mentions.filter { target, _ in
+        target == stack || stack.hasPrefix(target + "/") || target.hasPrefix(stack + "/")
+      }.values.min()
+    case .addedSymbol(let kind, let name):
+      // Declared now by a changed file, and by no changed file at the merge base.
+      guard declared.names[.symbol(kind: kind, name: name)] == nil else { return nil }
+      return declared.current[.symbol(kind: kind, name: name)]
     }
   }
 }
 
 /// What the changed files declared at the merge base, read from git: their ids, agent
-/// names and IaC symbols up front (few files), their anchors when a finding asks.
+/// names, IaC symbols and the paths documents referred to, up front (few files); their
+/// anchors when a finding asks. Also the IaC symbols changed files declare now.
 struct BaseDeclarations: Sendable {
   let changes: ChangeSet
+  /// What each name or path was declared or referred to by at the merge base.
   let names: [Dependency: String]
+  /// IaC symbols the changed IaC files declare in the work tree.
+  let current: [Dependency: String]
+  /// Paths the changed documents referred to at the merge base, and which document did.
+  let mentions: [String: String]
 
   init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
     self.changes = changes
     let settings = configuration.paths
     let reader = FileReader(root: changes.root, maxBytes: configuration.maxFileBytes)
-    let iacReader = IaCReader(
-      classifier: PathClassifier(settings: settings, inventory: inventory, reader: reader), settings: settings)
+    let classifier = PathClassifier(settings: settings, inventory: inventory, reader: reader)
+    let iacReader = IaCReader(classifier: classifier, settings: settings)
+    let extractor = ReferenceExtractor(classifier: classifier, settings: settings)
     var names: [Dependency: String] = [:]
-    for path in changes.paths.sorted() {
-      let isMarkdown = MarkdownFiles.isMarkdown(path)
-      let technology = IaCTechnology.of(path)
-      guard isMarkdown || technology != nil, let bytes = changes.baseContent(of: path) else { continue }
-      let source = SourceText(bytes: bytes)
-      if let technology {
-        for symbol in iacReader.read(path: path, technology: technology, source: source).symbols {
-          names.declare(.symbol(kind: symbol.kind, name: symbol.name), by: path)
+    var current: [Dependency: String] = [:]
+    var mentions: [String: String] = [:]
+    for path in changes.paths.sorted() where !configuration.exclude.contains(where: { $0.matches(path) }) {
+      if let technology = IaCTechnology.of(path) {
+        // Symbols before and after: what the change removed, and what it added.
+        for (bytes, table) in [(changes.baseContent(of: path), 0), ((try? reader.readBytes(path).get()), 1)] {
+          guard let bytes else { continue }
+          let node = iacReader.read(path: path, technology: technology, source: SourceText(bytes: bytes))
+          for dependency in Self.symbols(of: node) {
+            if table == 0 { names.declare(dependency, by: path) } else { current.declare(dependency, by: path) }
+          }
         }
         continue
       }
+      guard MarkdownFiles.isMarkdown(path), let bytes = changes.baseContent(of: path) else { continue }
+      let source = SourceText(bytes: bytes)
+      let markdown = MarkdownParser.parse(source)
       let isAgentDoc = configuration.kinds.kind(of: path)?.id == "agent"
       let facts = FactsCollector.collect(
-        path: path, markdown: MarkdownParser.parse(source), source: source, isAgentDoc: isAgentDoc,
+        path: path, markdown: markdown, source: source, isAgentDoc: isAgentDoc,
         referenceKeys: configuration.kinds.referenceKeys)
       if let id = facts.id { names.declare(.id(id), by: path) }
       for agent in facts.declaredAgents { names.declare(.agent(agent), by: path) }
+      for reference in extractor.references(of: markdown, source: source, at: path, anchors: markdown.anchorNames) {
+        for target in reference.resolution.targetPaths where mentions[target] == nil { mentions[target] = path }
+      }
     }
     self.names = names
+    self.current = current
+    self.mentions = mentions
+  }
+
+  /// The names an IaC file declares, also qualified where rules judge them per file or
+  /// module: Terraform symbols by module folder, Make targets by Makefile.
+  private static func symbols(of node: IaCNode) -> [Dependency] {
+    node.symbols.flatMap { symbol -> [Dependency] in
+      switch node.technology {
+      case .terraform:
+        [.symbol(kind: symbol.kind, name: symbol.name),
+         .symbol(kind: symbol.kind, name: RepoPath.directory(of: node.path) + "/" + symbol.name)]
+      case .make: [.symbol(kind: symbol.kind, name: node.path + ":" + symbol.name)]
+      default: [.symbol(kind: symbol.kind, name: symbol.name)]
+      }
+    }
   }
 
   /// The heading slugs and HTML anchors a file had at the merge base.
@@ -95,6 +136,7 @@ extension [Dependency: String] {
 extension ImpactFilter {
   public func scope(in graph: ReferenceGraph) -> Set<String> {
     let names = declared.names
+    let iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
     let scoped = graph.documents.filter { document in
       if changes.paths.contains(document.path) { return true }
       if document.brokenReferences.contains(where: { reference in
@@ -104,14 +146,10 @@ extension ImpactFilter {
         default: false
         }
       }) { return true }
-      guard !names.isEmpty else { return false }
       let facts = document.facts
+      if iacChanged, !facts.iacMentions.isEmpty || !facts.variableTables.isEmpty { return true }
       return facts.idReferences.contains { names[.id($0.id)] != nil }
         || facts.agentMentions.contains { names[.agent($0.name)] != nil }
-        || facts.iacMentions.contains { mention in
-          let name = mention.kind == "target" ? String(mention.name.split(separator: ":").last ?? "") : mention.name
-          return names[.symbol(kind: mention.kind, name: name)] != nil
-        }
     }
     return Set(scoped.map(\.path))
   }

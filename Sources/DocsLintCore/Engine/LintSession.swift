@@ -44,7 +44,11 @@ public struct LintSession: Sendable {
         notes.append("wrote \(findings.count) findings to baseline '\(file)'")
       }
       if let file = options.baseline {
-        let outcome = try Baseline.load(file).filter(findings, lines: lines, linted: run.lintedPaths)
+        // Entries of files that are gone count as paid off too, when the run saw the whole tree.
+        let whole = run.coversRoot && run.impact == nil
+        let outcome = try Baseline.load(file).filter(findings, lines: lines) { path in
+          run.lintedPaths.contains(path) || (whole && !run.graph.inventory.isFile(path))
+        }
         findings = outcome.findings
         baselineCounts = (outcome.matched, outcome.stale)
       }

@@ -68,6 +68,8 @@ public struct LintRun: Sendable {
   public var lintedPaths: Set<String>
   /// With `changedSince`: what attributes findings to the change.
   public var impact: ImpactFilter?
+  /// Whether the run covered the whole repository (no narrower paths given).
+  public var coversRoot = false
 
   /// `cacheFolder` keeps parse results between runs (nil parses every file).
   /// `changedSince` judges only the documents the change since that revision can affect.
@@ -87,11 +89,13 @@ public struct LintRun: Sendable {
     let findings = Linter(configuration: configuration).findings(in: graph, scope: scope)
     timer.lap("rules")
     timer.report()
-    return LintRun(
+    var run = LintRun(
       findings: findings, filesLinted: count, graph: graph, configuration: configuration, root: workspace.root,
       usesGit: workspace.usesGit,
       lintedPaths: scope.map { $0.union(graph.iac.map(\.path)) } ?? Set(graph.documents.map(\.path) + graph.iac.map(\.path)),
       impact: impact)
+    run.coversRoot = paths.isEmpty || paths.contains { Workspace.canonical($0) == workspace.root }
+    return run
   }
 
   /// The graph alone, for `docs-lint graph`, with the repository root it was built in.

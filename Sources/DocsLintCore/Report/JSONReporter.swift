@@ -14,6 +14,7 @@ public struct JSONReporter: Reporter {
     out.raw("{\n  \"findings\" : [")
     for (index, (finding, fingerprint)) in zip(report.findings, report.fingerprints).enumerated() {
       out.raw(index == 0 ? "\n    {\n" : ",\n    {\n")
+      if let cause = finding.cause { out.field("causedBy", cause) }
       out.field("column", finding.span.column)
       out.field("endColumn", finding.span.endColumn)
       out.field("endLine", finding.span.endLine)
@@ -21,7 +22,6 @@ public struct JSONReporter: Reporter {
       out.field("level", finding.level.rawValue)
       out.field("line", finding.span.line)
       out.field("message", finding.message)
-      if let cause = finding.cause { out.field("causedBy", cause) }
       out.field("path", finding.path)
       out.field("rule", finding.ruleId, last: true)
       out.raw("    }")

@@ -9,8 +9,13 @@ public enum Dependency: Sendable, Hashable, Codable {
   case id(String)
   /// An agent name some agent doc used to declare.
   case agent(String)
-  /// An IaC symbol, by kind and name (`variable`/`region`, `service`/`api`).
+  /// An IaC symbol, by kind and name (`variable`/`region`, `service`/`api`); Terraform
+  /// symbols also as `module-folder/name`, Make targets as `Makefile-path:target`.
   case symbol(kind: String, name: String)
+  /// An IaC symbol some changed file declares now but did not at the merge base.
+  case addedSymbol(kind: String, name: String)
+  /// A path some document used to refer to (a stack that lost its last description).
+  case mention(String)
 
   /// What a broken reference depends on: the path it names, or the anchor it names there.
   public static func of(_ resolution: Resolution) -> Dependency? {

@@ -21,6 +21,9 @@ public struct ChangeSet: Sendable {
     guard let listing = workspace.git else {
       throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
     }
+    guard Git.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], in: root) != nil else {
+      throw UsageError("--changed-since: the repository has no commits yet")
+    }
     guard Git.run(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: root) != nil else {
       throw UsageError("--changed-since: unknown revision '\(reference)'")
     }

@@ -29,6 +29,12 @@ public struct FileReader: Sendable {
     return real == root || real.hasPrefix(root == "/" ? "/" : root + "/") ? real : nil
   }
 
+  /// Whether anything (file, folder, link) exists at a root-relative path.
+  public func exists(_ relative: String) -> Bool {
+    var info = stat()
+    return lstat(root + "/" + relative, &info) == 0
+  }
+
   /// The text of a UTF-8 file (byte-order mark removed), or why it cannot be linted.
   public func read(_ relative: String) -> Result<SourceText, ReadProblem> {
     readBytes(relative).flatMap(Self.decode)

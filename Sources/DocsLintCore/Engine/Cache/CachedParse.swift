@@ -5,17 +5,24 @@ struct CachedParse: Sendable {
   /// Blob ids git knows for clean tracked files.
   let known: [String: ContentID]
   let reader: FileReader
+  /// Whether a stored result still holds for the work tree as it is: edges that reached
+  /// past the file list (a git-ignored file on disk) are checked again.
+  let isCurrent: @Sendable (DocumentNode) -> Bool
 
   func node(
     _ path: String, slot: String, parse: (Result<[UInt8], ReadProblem>) -> DocumentNode?
   ) -> DocumentNode? {
     guard let cache else { return parse(reader.readBytes(path)) }
     let name = slot + ":" + path
-    if let id = known[path], let node = cache.node(slot: name, content: id), node.path == path { return node }
+    if let id = known[path], let node = cache.node(slot: name, content: id), node.path == path, isCurrent(node) {
+      return node
+    }
     let bytes = reader.readBytes(path)
     guard case .success(let raw) = bytes else { return parse(bytes) }
     let id = known[path] ?? ContentID(of: raw)
-    if known[path] == nil, let node = cache.node(slot: name, content: id), node.path == path { return node }
+    if known[path] == nil, let node = cache.node(slot: name, content: id), node.path == path, isCurrent(node) {
+      return node
+    }
     let node = parse(bytes)
     // Unreadable and undecodable files are cheap to judge again, and their reasons may change.
     if let node, node.markdown != nil { cache.store(node, slot: name, content: id) }

@@ -105,6 +105,8 @@ extension Dependency: BinaryCodable {
     case .id(let id): writer.write(2); writer.write(id)
     case .agent(let name): writer.write(3); writer.write(name)
     case .symbol(let kind, let name): writer.write(4); writer.write(kind); writer.write(name)
+    case .addedSymbol(let kind, let name): writer.write(5); writer.write(kind); writer.write(name)
+    case .mention(let path): writer.write(6); writer.write(path)
     }
   }
 
@@ -115,6 +117,8 @@ extension Dependency: BinaryCodable {
     case 2: self = .id(try reader.string())
     case 3: self = .agent(try reader.string())
     case 4: self = .symbol(kind: try reader.string(), name: try reader.string())
+    case 5: self = .addedSymbol(kind: try reader.string(), name: try reader.string())
+    case 6: self = .mention(try reader.string())
     default: throw BinaryReader.Malformed()
     }
   }

@@ -85,7 +85,8 @@ struct IaCUndocumentedStackRule: IaCRule {
     return [
       Self.descriptor.finding(
         in: file.path, at: SourceSpan(line: 1, column: 1), "no ExecPlan, spec or runbook refers to the \(what)",
-        snippet: stack)
+        snippet: stack
+      ).depending(on: [.mention(stack)])
     ]
   }
 

@@ -113,6 +113,6 @@ struct IaCUnknownSymbolRule: GraphRule {
     let hint = EditDistance.closest(to: target, in: targets.sorted()).map { "; did you mean '\($0)'?" } ?? ""
     return Self.descriptor.finding(
       in: document.path, at: mention.span, "'\(makefile.path)' has no target '\(target)'\(hint)", snippet: target
-    ).depending(on: [.symbol(kind: "target", name: target)])
+    ).depending(on: [.symbol(kind: "target", name: "\(makefile.path):\(target)")])
   }
 }

@@ -44,13 +44,15 @@ struct IaCVariableDriftRule: GraphRule {
         let hint = EditDistance.closest(to: row.name, in: known.subtracting(listed).sorted()).map { "; did you mean '\($0)'?" } ?? ""
         findings.append(
           Self.descriptor.finding(
-            in: document.path, at: row.span, "module '\(module)' declares no \(noun) '\(row.name)'\(hint)", snippet: row.name))
+            in: document.path, at: row.span, "module '\(module)' declares no \(noun) '\(row.name)'\(hint)", snippet: row.name
+          ).depending(on: [.symbol(kind: noun, name: "\(module)/\(row.name)")]))
       }
       for name in known.subtracting(listed).sorted() {
         var finding = Self.descriptor.finding(
           in: document.path, at: table.header, "\(noun) '\(name)' of module '\(module)' is missing from this table",
           snippet: name)
         finding.levelCap = .warning
+        finding.dependencies = [.addedSymbol(kind: noun, name: "\(module)/\(name)")]
         findings.append(finding)
       }
     }
