@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "DocsLintCoreTests",
       // The CLI target is a dependency so `swift test` builds the binary the CLI tests run.
-      dependencies: ["DocsLintCore", "DocsLintCLI"],
+      dependencies: ["DocsLintCore", "DocsLintCLI", .product(name: "Yams", package: "Yams")],
       exclude: ["Resources"]
     ),
   ],
