@@ -101,6 +101,14 @@ struct RegressionTests {
     #expect(found9 == ["2:26 link/missing-file"])
   }
 
+  /// Values of options like `--changed-since` are revisions and levels, not operands.
+  @Test func valueOptionsAreNotPaths() throws {
+    let found = try lint(
+      "Run `docs-lint --changed-since origin/main --format github docs/` and `docs-lint --output out/r.json gone/`.\n",
+      files: ["docs/a.md": ""])
+    #expect(found == ["1:102 ref/missing-path"])
+  }
+
   @Test func tabPaddedCodeSpan() throws {
     let found10 = try lint("a `` \tscripts/b1.sh `` b\n", files: ["scripts/x.sh": ""])
     #expect(found10 == ["1:7 ref/missing-path"])

@@ -241,6 +241,10 @@ path-options: [-f, --file, --filename, -i, --inventory, -var-file, --var-file, -
 # Option values that always name a folder, even a bare one: "make -C docs", "terraform -chdir=infra".
 directory-options: [-C, --directory, -chdir, --chdir, --project-directory]
 
+# Options whose value is never a path, so it is not taken for an operand: revisions, levels,
+# formats, and files a command writes ("docs-lint --changed-since origin/main --output r.json").
+value-options: [--changed-since, --min-level, --fail-on, --max-warnings, --format, --output, --write-baseline, --cache-dir]
+
 # A missing backtick path is not reported when a word of its sentence before it, or one
 # of the four words after it, makes it hypothetical: a file to create, an example, or a
 # file that used to exist ("`old.rs` was retired"). English and Spanish.

@@ -17,6 +17,8 @@ public struct PathSettings: Sendable, Hashable {
   public var commands: [String: CommandStyle] = [:]
   public var pathOptions: Set<String> = []
   public var directoryOptions: Set<String> = []
+  /// Options whose value is never a path (`--format json`, `--changed-since origin/main`).
+  public var valueOptions: Set<String> = []
   public var promptLanguages: Set<String> = []
   /// Words that make a path in prose hypothetical ("create", "e.g.", "renamed", "o").
   public var hypotheticalWords: Set<String> = []
@@ -38,6 +40,7 @@ public struct PathSettings: Sendable, Hashable {
       case "shell-languages": shellLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "path-options": pathOptions.formUnion(try strings(entry, file))
       case "directory-options": directoryOptions.formUnion(try strings(entry, file))
+      case "value-options": valueOptions.formUnion(try strings(entry, file))
       case "prompt-languages": promptLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "hypothetical-words": hypotheticalWords.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "alternative-words": alternativeWords.formUnion(try strings(entry, file).map { $0.lowercased() })

@@ -193,6 +193,9 @@ struct CommandScanner {
             result.append((arguments[index], isDirectory))
             index += 1
           }
+        } else if settings.valueOptions.contains(name) {
+          // The option's value is a word of its own, not an operand.
+          if !text.contains("=") { index += 1 }
         } else if style == .script, text == "-m" || text == "-c" {
           return result  // `python -m module`, `bash -c "..."`: no script path
         }
