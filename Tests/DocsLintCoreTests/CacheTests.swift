@@ -137,3 +137,23 @@ struct CacheTests {
     try check("a deletion")
   }
 }
+
+/// Git's listing, parsed from its raw output.
+struct GitListingTests {
+  @Test func cleanRegularFilesGetTheirBlobIDs() throws {
+    let id = "889568ae7fdb7971e35ca734ceafd8425c2f78de"
+    let staged = [
+      "100644 \(id) 0\tdocs/a.md", "100755 \(id) 0\tscripts/run.sh", "120000 \(id) 0\tlink.md",
+      "100644 \(id) 0\tdirty.md", "100644 \(id) 0\tgone.md", "100644 \(id) 1\tconflict.md",
+      "100644 \(id) 2\tconflict.md", "new file.md",
+    ].joined(separator: "\u{0}") + "\u{0}"
+    let modified = ["M", "dirty.md", "D", "gone.md"].joined(separator: "\u{0}") + "\u{0}"
+    let listing = GitListing.parse(staged: Data(staged.utf8), modified: Data(modified.utf8))
+    #expect(listing.files == ["docs/a.md", "scripts/run.sh", "link.md", "dirty.md", "conflict.md", "new file.md"])
+    #expect(listing.untracked == ["new file.md"])
+    #expect(Set(listing.blobIDs.keys) == ["docs/a.md", "scripts/run.sh"])
+    #expect(listing.blobIDs["docs/a.md"] == ContentID(hex: Array(id.utf8)))
+    // The id git computes for the same bytes.
+    #expect(ContentID(of: Array("hello\n".utf8)) == ContentID(hex: Array("ce013625030ba8dba906f756967f9e9ca394464a".utf8)))
+  }
+}

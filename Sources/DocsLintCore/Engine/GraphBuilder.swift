@@ -121,8 +121,9 @@ public struct GraphBuilder: Sendable {
     }
 
     var anchors: [String: Set<String>] = [:]
-    for document in documents where document.markdown != nil {
-      anchors[document.path] = document.anchors
+    anchors.reserveCapacity(documents.count)
+    for index in documents.indices where documents[index].isMarkdown {
+      anchors[documents[index].path] = documents[index].anchors
     }
     // Every other Markdown file: its anchors (for fragments pointing into it) and the facts
     // cross-document rules need (ids, agents), so linting one file still sees the whole tree.

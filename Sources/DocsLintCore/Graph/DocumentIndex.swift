@@ -10,6 +10,9 @@ public struct DocumentIndex: Sendable {
   public var ids: [String: [Declaration]] = [:]
   /// Suggestions for mistyped ids.
   public var idSuggestions = NearMatch([])
+  /// The suggestion for each id that linted documents name and nobody declares, worked
+  /// out once per id (a large tree names the same missing ids thousands of times).
+  public var unknownIDs: [String: String?] = [:]
   /// Agent names declared by agent docs.
   public var agentNames: Set<String> = []
   /// Files and folders some linted document refers to (gathered only when a rule needs them).
@@ -27,10 +30,15 @@ public struct DocumentIndex: Sendable {
       if let id = facts.id, let span = facts.idSpan { ids[id, default: []].append(Declaration(path: path, span: span)) }
       agentNames.formUnion(facts.declaredAgents)
     }
-    for document in documents { declare(document.path, document.facts) }
+    for index in documents.indices { declare(documents[index].path, documents[index].facts) }
     for other in others { declare(other.path, other.facts) }
     for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
     idSuggestions = NearMatch(Array(ids.keys))
+    for index in documents.indices {
+      for reference in documents[index].facts.idReferences where ids[reference.id] == nil {
+        if unknownIDs[reference.id] == nil { unknownIDs[reference.id] = .some(idSuggestions.suggestion(for: reference.id)) }
+      }
+    }
     for document in documents where gatherReferenced {
       for reference in document.references where !reference.resolution.isBroken {
         referenced.formUnion(reference.resolution.targetPaths)

@@ -35,6 +35,12 @@ public struct DocumentNode: Sendable, Equatable {
   /// the graph is complete.
   public var brokenReferences: [Reference] = []
 
+  /// Whether the file was read and parsed (without copying the parse out, as `markdown` does).
+  public var isMarkdown: Bool {
+    if case .markdown = content { return true }
+    return false
+  }
+
   public var markdown: MarkdownDocument? {
     if case .markdown(let document) = content { return document }
     return nil

@@ -35,21 +35,29 @@ struct GitListing: Sendable {
     var untracked: [String] = []
     var seen = Set<String>()
     var blobIDs: [String: ContentID] = [:]
-    for record in staged.split(separator: 0) {
-      let line = String(decoding: record, as: UTF8.self)
-      // Untracked files come as bare paths; tracked ones as "<mode> <object> <stage>\t<path>".
-      guard let tab = line.firstIndex(of: "\t") else {
-        if seen.insert(line).inserted { untracked.append(line) }
-        continue
-      }
-      let path = String(line[line.index(after: tab)...])
-      guard !deleted.contains(path), seen.insert(path).inserted else { continue }
-      tracked.append(path)
-      let fields = line[..<tab].split(separator: " ")
-      // Regular files at stage 0 only: links, submodules and conflicts are read from disk.
-      if fields.count == 3, fields[0].hasPrefix("100"), fields[2] == "0", !dirty.contains(path),
-        let id = ContentID(hex: fields[1])
-      {
+    staged.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+      let bytes = buffer.bindMemory(to: UInt8.self)
+      var start = 0
+      // Records split on NUL; read as bytes, since a large tree lists tens of thousands.
+      while start < bytes.count {
+        let end = bytes[start...].firstIndex(of: 0) ?? bytes.count
+        defer { start = end + 1 }
+        let record = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        // Untracked files come as bare paths; tracked ones as "<mode> <object> <stage>\t<path>".
+        guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else {
+          let path = String(decoding: record, as: UTF8.self)
+          if seen.insert(path).inserted { untracked.append(path) }
+          continue
+        }
+        let path = String(decoding: UnsafeBufferPointer(rebasing: record[(tab + 1)...]), as: UTF8.self)
+        guard !deleted.contains(path), seen.insert(path).inserted else { continue }
+        tracked.append(path)
+        // "100644 <40 hex> 0": regular files at stage 0 only; links, submodules and
+        // conflicts are read from disk.
+        guard tab == 49, record[0] == UInt8(ascii: "1"), record[1] == UInt8(ascii: "0"),
+          record[2] == UInt8(ascii: "0"), record[48] == UInt8(ascii: "0"), !dirty.contains(path),
+          let id = ContentID(hex: UnsafeBufferPointer(rebasing: record[7..<47]))
+        else { continue }
         blobIDs[path] = id
       }
     }

@@ -25,7 +25,7 @@ struct CachedParse: Sendable {
     }
     let node = parse(bytes)
     // Unreadable and undecodable files are cheap to judge again, and their reasons may change.
-    if let node, node.markdown != nil { cache.store(node, slot: name, content: id) }
+    if let node, node.isMarkdown { cache.store(node, slot: name, content: id) }
     return node
   }
 }

@@ -16,13 +16,13 @@ struct ContentID: Hashable, Sendable {
     digest = Array(hasher.finalize())
   }
 
-  /// From 40 hex digits; nil for anything else.
-  init?(hex: Substring) {
-    guard hex.utf8.count == 40 else { return nil }
+  /// From 40 lowercase hex digits; nil for anything else.
+  init?(hex: some Collection<UInt8>) {
+    guard hex.count == 40 else { return nil }
     var digest: [UInt8] = []
     digest.reserveCapacity(20)
     var high: UInt8?
-    for byte in hex.utf8 {
+    for byte in hex {
       let value: UInt8
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
