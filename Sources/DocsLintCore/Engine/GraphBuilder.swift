@@ -18,7 +18,11 @@ public struct GraphBuilder: Sendable {
     self.progress = progress
   }
 
-  public func build(targets: [String], iacTargets: [String] = []) -> ReferenceGraph {
+  /// `needsBody`, in impact mode, names the documents whose parse and edges are needed;
+  /// the others are read from the cache as summaries.
+  public func build(
+    targets: [String], iacTargets: [String] = [], needsBody: (@Sendable (DocumentNode) -> Bool)? = nil
+  ) -> ReferenceGraph {
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
     let classifier = PathClassifier(
       settings: configuration.paths, inventory: workspace.inventory, reader: reader)
@@ -47,14 +51,10 @@ public struct GraphBuilder: Sendable {
       isCurrent: { node in
         // Resolutions come from the file list, which the cache key covers, except that files
         // git ignores are looked for on disk: those answers are checked again.
-        node.references.allSatisfy { reference in
-          switch reference.resolution {
-          case .missing(let path): !reader.exists(path)
-          case .target(let path): inventory.exists(path) || reader.containedPath(path) != nil
-          default: true
-          }
-        }
-      })
+        node.missingTargets.allSatisfy { !reader.exists($0) }
+          && node.targets.allSatisfy { inventory.exists($0) || reader.containedPath($0) != nil }
+      },
+      needsBody: needsBody)
     let progress = progress
     progress?.expect(targets.count)
     var documents = Parallel.map(targets) { path -> DocumentNode in
@@ -113,6 +113,7 @@ public struct GraphBuilder: Sendable {
             path: path, content: .markdown(markdown), references: references, anchors: anchors,
             kind: kind?.kind.id)
           node.findings = findings
+          node.summarizeEdges()
           node.facts = facts
           node.suppressions = suppressions
           return node

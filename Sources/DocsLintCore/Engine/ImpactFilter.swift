@@ -7,9 +7,13 @@ public struct ImpactFilter: Sendable {
   /// Ids, agent names and IaC symbols the changed files declared at the merge base.
   let declared: BaseDeclarations
 
+  /// Whether an IaC file changed (then mentions of IaC symbols may have broken).
+  let iacChanged: Bool
+
   public init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
     self.changes = changes
     declared = BaseDeclarations(changes: changes, configuration: configuration, inventory: inventory)
+    iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
   }
 
   public func apply(to findings: [Finding]) -> [Finding] {
@@ -129,28 +133,22 @@ extension [Dependency: String] {
   }
 }
 
-/// The documents a change can have produced findings in, judged before the rules run so
-/// impact mode skips the rest: changed documents; documents with a broken edge into what
-/// changed; documents naming an id, agent or IaC symbol that a changed file declared at
-/// the merge base. A superset: `ImpactFilter` decides.
+/// The documents a change can have produced findings in, judged on a document's summary
+/// before the rules run (and before the cache reads any other document's edges), so
+/// impact mode skips the rest: changed documents; documents with an edge into a changed
+/// file or to a changed path that is gone; documents naming an id or agent a changed file
+/// declared at the merge base; and, when IaC changed, documents naming IaC symbols or
+/// listing module variables. A superset: `apply` decides.
 extension ImpactFilter {
-  public func scope(in graph: ReferenceGraph) -> Set<String> {
+  public func affects(_ document: DocumentNode) -> Bool {
+    if changes.paths.contains(document.path) { return true }
+    if document.targets.contains(where: changes.paths.contains) { return true }
+    if document.missingTargets.contains(where: { changes.changedPath(at: $0) != nil }) { return true }
+    let facts = document.facts
+    if iacChanged, !facts.iacMentions.isEmpty || !facts.variableTables.isEmpty { return true }
     let names = declared.names
-    let iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
-    let scoped = graph.documents.filter { document in
-      if changes.paths.contains(document.path) { return true }
-      if document.brokenReferences.contains(where: { reference in
-        switch Dependency.of(reference.resolution) {
-        case .file(let path)?: changes.changedPath(at: path) != nil
-        case .anchor(let path, _)?: changes.paths.contains(path)
-        default: false
-        }
-      }) { return true }
-      let facts = document.facts
-      if iacChanged, !facts.iacMentions.isEmpty || !facts.variableTables.isEmpty { return true }
-      return facts.idReferences.contains { names[.id($0.id)] != nil }
-        || facts.agentMentions.contains { names[.agent($0.name)] != nil }
-    }
-    return Set(scoped.map(\.path))
+    guard !names.isEmpty else { return false }
+    return facts.idReferences.contains { names[.id($0.id)] != nil }
+      || facts.agentMentions.contains { names[.agent($0.name)] != nil }
   }
 }

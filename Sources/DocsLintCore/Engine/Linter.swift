@@ -82,10 +82,17 @@ public struct LintRun: Sendable {
     let changes = try changedSince.map { reference throws(UsageError) in
       try ChangeSet.since(reference, in: workspace)
     }
-    let (graph, configuration, count) = try buildGraph(
-      workspace, paths: paths, configFile: configFile, cacheFolder: cacheFolder, progress: progress, timer: &timer)
-    let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: graph.inventory) }
-    let scope = impact?.scope(in: graph)
+    let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: workspace.inventory) }
+    var needsBody: (@Sendable (DocumentNode) -> Bool)?
+    if let impact { needsBody = { impact.affects($0) } }
+    let (graph, count) = try buildGraph(
+      workspace, paths: paths, configuration: configuration, cacheFolder: cacheFolder, progress: progress,
+      needsBody: needsBody, timer: &timer)
+    var scope: Set<String>?
+    if let impact {
+      scope = Set(graph.documents.filter { $0.hasBody && impact.affects($0) }.map { $0.path })
+    }
     let findings = Linter(configuration: configuration).findings(in: graph, scope: scope)
     timer.lap("rules")
     timer.report()
@@ -102,24 +109,25 @@ public struct LintRun: Sendable {
   public static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
-    let (graph, _, _) = try buildGraph(
-      workspace, paths: paths, configFile: configFile, cacheFolder: nil, progress: nil, timer: &timer)
+    let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    let (graph, _) = try buildGraph(
+      workspace, paths: paths, configuration: configuration, cacheFolder: nil, progress: nil, needsBody: nil,
+      timer: &timer)
     return (graph, workspace.root)
   }
 
   private static func buildGraph(
-    _ workspace: Workspace, paths: [String], configFile: String?, cacheFolder: String?, progress: ProgressMeter?,
-    timer: inout PhaseTimer
-  ) throws -> (ReferenceGraph, Configuration, Int) {
-    let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    _ workspace: Workspace, paths: [String], configuration: Configuration, cacheFolder: String?,
+    progress: ProgressMeter?, needsBody: (@Sendable (DocumentNode) -> Bool)?, timer: inout PhaseTimer
+  ) throws -> (ReferenceGraph, Int) {
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
     let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
     timer.lap("scan")
     let graph = GraphBuilder(
       workspace: workspace, configuration: configuration, cacheFolder: cacheFolder, progress: progress)
-      .build(targets: targets, iacTargets: iacTargets)
+      .build(targets: targets, iacTargets: iacTargets, needsBody: needsBody)
     timer.lap("graph")
-    return (graph, configuration, targets.count + iacTargets.count)
+    return (graph, targets.count + iacTargets.count)
   }
 }
 

@@ -39,11 +39,7 @@ public struct DocumentIndex: Sendable {
         if unknownIDs[reference.id] == nil { unknownIDs[reference.id] = .some(idSuggestions.suggestion(for: reference.id)) }
       }
     }
-    for document in documents where gatherReferenced {
-      for reference in document.references where !reference.resolution.isBroken {
-        referenced.formUnion(reference.resolution.targetPaths)
-      }
-    }
+    for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets) }
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.indices.filter { index in
       guard case .markdown = documents[index].content else { return false }

@@ -19,6 +19,15 @@ public struct DocumentNode: Sendable, Equatable {
   public var facts = DocumentFacts()
   /// Its `docs-lint-*` directives, applied to all its findings by the linter.
   public var suppressions: [SuppressionDirective] = []
+  /// The files and folders its edges reach, and the paths its edges name that do not
+  /// exist, each listed once: what rules about other documents and impact mode read
+  /// without going through the edges.
+  public var targets: [String] = []
+  public var missingTargets: [String] = []
+  /// False for a document read back from the cache as a summary only (path, kind,
+  /// anchors, facts, targets): impact mode skips the parse and edges of documents the
+  /// change cannot affect.
+  public var hasBody = true
 
   public init(
     path: String, content: Content, references: [Reference] = [], anchors: Set<String> = [], kind: String? = nil
@@ -34,6 +43,21 @@ public struct DocumentNode: Sendable, Equatable {
   /// empty glob): what the link and path rules look at, instead of every edge. Set once
   /// the graph is complete.
   public var brokenReferences: [Reference] = []
+
+  /// Fills `targets` and `missingTargets` from the edges.
+  mutating func summarizeEdges() {
+    var reached = Set<String>()
+    var missing = Set<String>()
+    for reference in references {
+      reached.formUnion(reference.resolution.targetPaths)
+      switch reference.resolution {
+      case .missing(let path), .caseMismatch(let path, _): missing.insert(path)
+      default: break
+      }
+    }
+    targets = reached.sorted(by: ByteOrder.less)
+    missingTargets = missing.sorted(by: ByteOrder.less)
+  }
 
   /// Whether the file was read and parsed (without copying the parse out, as `markdown` does).
   public var isMarkdown: Bool {

@@ -9,18 +9,21 @@ struct CachedParse: Sendable {
   /// past the file list (a git-ignored file on disk) are checked again.
   let isCurrent: @Sendable (DocumentNode) -> Bool
 
+  /// Impact mode: which stored documents need their parse and edges, judged on their summary.
+  let needsBody: (@Sendable (DocumentNode) -> Bool)?
+
   func node(
     _ path: String, slot: String, parse: (Result<[UInt8], ReadProblem>) -> DocumentNode?
   ) -> DocumentNode? {
     guard let cache else { return parse(reader.readBytes(path)) }
     let name = slot + ":" + path
-    if let id = known[path], let node = cache.node(slot: name, content: id), node.path == path, isCurrent(node) {
+    if let id = known[path], let node = cache.node(slot: name, content: id, needsBody: needsBody), node.path == path, isCurrent(node) {
       return node
     }
     let bytes = reader.readBytes(path)
     guard case .success(let raw) = bytes else { return parse(bytes) }
     let id = known[path] ?? ContentID(of: raw)
-    if known[path] == nil, let node = cache.node(slot: name, content: id), node.path == path, isCurrent(node) {
+    if known[path] == nil, let node = cache.node(slot: name, content: id, needsBody: needsBody), node.path == path, isCurrent(node) {
       return node
     }
     let node = parse(bytes)

@@ -50,13 +50,14 @@ final class MappedPack: @unchecked Sendable {
     return size - Self.headerLength - live
   }
 
-  /// The entry's node, or nil when its checksum or contents do not hold up.
-  func decode(_ entry: Entry) -> DocumentNode? {
+  /// The entry's node (or its summary alone), or nil when its checksum or contents do not hold up.
+  func decode(_ entry: Entry, summaryOnly: Bool = false) -> DocumentNode? {
     let bytes = UnsafeRawBufferPointer(start: base, count: size)
     guard PackRecord.checksum(UnsafeRawBufferPointer(rebasing: bytes[entry.payload])).elementsEqual(bytes[entry.checksum])
     else { return nil }
     var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[entry.payload]))
-    guard let node = try? DocumentNode(from: &reader), reader.isAtEnd else { return nil }
+    guard let node = try? DocumentNode(from: &reader, summaryOnly: summaryOnly), summaryOnly || reader.isAtEnd
+    else { return nil }
     return node
   }
 

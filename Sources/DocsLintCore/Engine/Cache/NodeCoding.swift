@@ -1,8 +1,15 @@
 /// The binary form of a parsed document, for the parse cache. Fields are written in
 /// declaration order; a round-trip test over the fixtures catches a forgotten one.
+/// A summary first (path, kind, anchors, facts, targets), then the body (parse, edges,
+/// findings, directives), so impact mode can read a document's summary alone.
 extension DocumentNode: BinaryCodable {
   func encode(to writer: inout BinaryWriter) {
     writer.write(path)
+    writer.write(kind)
+    writer.write(anchors.sorted())
+    writer.write(facts)
+    writer.write(targets)
+    writer.write(missingTargets)
     switch content {
     case .markdown(let markdown):
       writer.write(true)
@@ -12,21 +19,30 @@ extension DocumentNode: BinaryCodable {
       writer.write(problem)
     }
     writer.write(references)
-    writer.write(anchors.sorted())
-    writer.write(kind)
     writer.write(findings)
-    writer.write(facts)
     writer.write(suppressions)
   }
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    try self.init(from: &reader, summaryOnly: false)
+  }
+
+  /// `summaryOnly` stops after the summary: the node has no parse, edges or findings.
+  init(from reader: inout BinaryReader, summaryOnly: Bool) throws(BinaryReader.Malformed) {
     let path = try reader.string()
-    let content: Content = try reader.bool() ? .markdown(try reader.read()) : .unreadable(try reader.read())
-    self.init(
-      path: path, content: content, references: try reader.array(), anchors: Set(try reader.strings()),
-      kind: try reader.optionalString())
-    findings = try reader.array()
+    let kind = try reader.optionalString()
+    let anchors = Set(try reader.strings())
+    self.init(path: path, content: .markdown(MarkdownDocument()), anchors: anchors, kind: kind)
     facts = try reader.read()
+    targets = try reader.strings()
+    missingTargets = try reader.strings()
+    guard !summaryOnly else {
+      hasBody = false
+      return
+    }
+    content = try reader.bool() ? .markdown(try reader.read()) : .unreadable(try reader.read())
+    references = try reader.array()
+    findings = try reader.array()
     suppressions = try reader.array()
   }
 }

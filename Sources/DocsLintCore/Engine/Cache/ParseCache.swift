@@ -44,10 +44,13 @@ public final class ParseCache: @unchecked Sendable {
     return NSHomeDirectory() + "/.cache/docs-lint"
   }
 
-  /// The stored result for `slot` if it was made from exactly this content.
-  func node(slot: String, content: ContentID) -> DocumentNode? {
+  /// The stored result for `slot` if it was made from exactly this content; with
+  /// `needsBody`, just its summary unless the summary says the body is needed.
+  func node(slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil) -> DocumentNode? {
     guard let pack, let entry = pack.entries[slot], entry.content == content.digest else { return nil }
-    return pack.decode(entry)
+    guard let needsBody else { return pack.decode(entry) }
+    guard let summary = pack.decode(entry, summaryOnly: true) else { return nil }
+    return needsBody(summary) ? pack.decode(entry) : summary
   }
 
   func store(_ node: DocumentNode, slot: String, content: ContentID) {

@@ -22,7 +22,7 @@ struct NotInCatalogRule: GraphRule {
     let folder = RepoPath.directory(of: document.path)
     let catalogPath = RepoPath.join(folder, "README.md")
     guard let catalog = graph.documents.first(where: { $0.path == catalogPath }) else { return [] }
-    let linked = catalog.references.contains { $0.resolution.targetPath == document.path }
+    let linked = catalog.targets.contains(document.path)
     let named = catalog.facts.agentMentions.contains { document.facts.declaredAgents.contains($0.name) }
     guard !linked, !named else { return [] }
     let title = document.markdown.flatMap { Outline.title(of: $0) }

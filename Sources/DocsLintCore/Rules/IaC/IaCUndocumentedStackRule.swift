@@ -70,10 +70,8 @@ struct IaCUndocumentedStackRule: IaCRule {
     let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
     guard !describing.isEmpty else { return [] }
     let covered = describing.contains { document in
-      document.references.contains { reference in
-        reference.resolution.targetPaths.contains { target in
-          !target.isEmpty && (target == stack || stack.hasBytePrefix(target + "/") || target.hasBytePrefix(stack + "/"))
-        }
+      document.targets.contains { target in
+        !target.isEmpty && (target == stack || stack.hasBytePrefix(target + "/") || target.hasBytePrefix(stack + "/"))
       }
     }
     guard !covered else { return [] }
