@@ -1,3 +1,5 @@
+import Foundation
+
 /// Facts about all Markdown files at once, for the cross-document rules:
 /// who declares which id and agent, who is referred to, which files are copies.
 public struct DocumentIndex: Sendable {
@@ -10,9 +12,9 @@ public struct DocumentIndex: Sendable {
   public var ids: [String: [Declaration]] = [:]
   /// Suggestions for mistyped ids.
   public var idSuggestions = NearMatch([])
-  /// The suggestion for each id that linted documents name and nobody declares, worked
-  /// out once per id (a large tree names the same missing ids thousands of times).
-  public var unknownIDs: [String: String?] = [:]
+  /// Suggestions already worked out, once per unknown id (a large tree names the same
+  /// missing ids thousands of times); only for ids a judged document names.
+  let suggestionMemo = SuggestionMemo()
   /// Agent names declared by agent docs.
   public var agentNames: Set<String> = []
   /// Files and folders some linted document refers to (gathered only when a rule needs them).
@@ -34,11 +36,6 @@ public struct DocumentIndex: Sendable {
     for other in others { declare(other.path, other.facts) }
     for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
     idSuggestions = NearMatch(Array(ids.keys))
-    for index in documents.indices {
-      for reference in documents[index].facts.idReferences where ids[reference.id] == nil {
-        if unknownIDs[reference.id] == nil { unknownIDs[reference.id] = .some(idSuggestions.suggestion(for: reference.id)) }
-      }
-    }
     for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets) }
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.indices.filter { index in
@@ -90,4 +87,31 @@ private struct ContentKey: Hashable {
 private struct NameAndTitle: Hashable {
   var name: Substring
   var title: String
+}
+
+extension DocumentIndex {
+  /// The declared id closest to an undeclared one, if any.
+  public func suggestion(forUnknownID id: String) -> String? {
+    suggestionMemo.value(for: id) { idSuggestions.suggestion(for: id) }
+  }
+}
+
+/// A lock-guarded table of suggestions, shared by the rule workers.
+final class SuggestionMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var known: [String: String?] = [:]
+
+  func value(for key: String, _ make: () -> String?) -> String? {
+    lock.lock()
+    if let hit = known[key] {
+      lock.unlock()
+      return hit
+    }
+    lock.unlock()
+    let value = make()
+    lock.lock()
+    known[key] = .some(value)
+    lock.unlock()
+    return value
+  }
 }

@@ -7,13 +7,15 @@ import Foundation
 final class MappedPack: @unchecked Sendable {
   struct Entry {
     var content: [UInt8]
-    /// The record's byte range, and its payload's within it.
+    /// The record's byte range; its summary's and body's, each with its checksum's.
     var record: Range<Int>
-    var payload: Range<Int>
-    var checksum: Range<Int>
+    var summary: Range<Int>
+    var summaryChecksum: Range<Int>
+    var body: Range<Int>
+    var bodyChecksum: Range<Int>
   }
 
-  static let magic = Array("DLP1".utf8)
+  static let magic = Array("DLP2".utf8)
   static let headerLength = 36
   let entries: [String: Entry]
   private let base: UnsafeRawPointer
@@ -50,15 +52,26 @@ final class MappedPack: @unchecked Sendable {
     return size - Self.headerLength - live
   }
 
-  /// The entry's node (or its summary alone), or nil when its checksum or contents do not hold up.
-  func decode(_ entry: Entry, summaryOnly: Bool = false) -> DocumentNode? {
-    let bytes = UnsafeRawBufferPointer(start: base, count: size)
-    guard PackRecord.checksum(UnsafeRawBufferPointer(rebasing: bytes[entry.payload])).elementsEqual(bytes[entry.checksum])
-    else { return nil }
-    var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[entry.payload]))
-    guard let node = try? DocumentNode(from: &reader, summaryOnly: summaryOnly), summaryOnly || reader.isAtEnd
-    else { return nil }
+  /// An entry's summary, or nil when its checksum or contents do not hold up; `readBody`
+  /// completes it (checking the body's own checksum) when the body is needed.
+  func decodeSummary(_ entry: Entry) -> DocumentNode? {
+    guard let summary = verified(entry.summary, entry.summaryChecksum) else { return nil }
+    var reader = BinaryReader(summary)
+    guard let node = try? DocumentNode(summary: &reader), reader.isAtEnd else { return nil }
     return node
+  }
+
+  func readBody(_ entry: Entry, into node: inout DocumentNode) -> Bool {
+    guard let body = verified(entry.body, entry.bodyChecksum) else { return false }
+    var reader = BinaryReader(body)
+    guard (try? node.readBody(from: &reader)) != nil, reader.isAtEnd else { return false }
+    return true
+  }
+
+  private func verified(_ range: Range<Int>, _ checksum: Range<Int>) -> UnsafeRawBufferPointer? {
+    let bytes = UnsafeRawBufferPointer(start: base, count: size)
+    let part = UnsafeRawBufferPointer(rebasing: bytes[range])
+    return PackRecord.checksum(part).elementsEqual(bytes[checksum]) ? part : nil
   }
 
   /// The raw bytes of a record, to carry it into the next pack unchanged.
@@ -67,17 +80,20 @@ final class MappedPack: @unchecked Sendable {
   }
 }
 
-/// One record: slot length and slot (`doc:path`), 20-byte content id, payload length,
-/// 16-byte checksum (truncated SHA-256 of the payload), payload. Lengths are 32-bit little endian.
+/// One record: slot length and slot (`doc:path`), 20-byte content id, summary length, body
+/// length, a 16-byte checksum (truncated SHA-256) of each, summary, body. Lengths are 32-bit
+/// little endian.
 enum PackRecord {
   static let checksumLength = 16
 
-  static func encode(slot: String, content: [UInt8], payload: [UInt8]) -> [UInt8] {
+  static func encode(slot: String, content: [UInt8], summary: [UInt8], body: [UInt8]) -> [UInt8] {
     let name = Array(slot.utf8)
     var record: [UInt8] = []
-    record.reserveCapacity(name.count + payload.count + 48)
-    record += length(name.count) + name + content + length(payload.count)
-    record += payload.withUnsafeBytes { checksum($0) } + payload
+    record.reserveCapacity(name.count + summary.count + body.count + 64)
+    record += length(name.count) + name + content + length(summary.count) + length(body.count)
+    record += summary.withUnsafeBytes { checksum($0) } + body.withUnsafeBytes { checksum($0) }
+    record += summary
+    record += body
     return record
   }
 
@@ -108,11 +124,17 @@ enum PackRecord {
       offset += nameLength
       let content = Array(bytes[offset..<offset + 20])
       offset += 20
-      guard let payloadLength = readLength(), offset + checksumLength + payloadLength <= bytes.count else { break }
-      let checksum = offset..<offset + checksumLength
-      let payload = checksum.upperBound..<checksum.upperBound + payloadLength
-      offset = payload.upperBound
-      entries[slot] = MappedPack.Entry(content: content, record: recordStart..<offset, payload: payload, checksum: checksum)
+      guard let summaryLength = readLength(), let bodyLength = readLength(),
+        offset + 2 * checksumLength + summaryLength + bodyLength <= bytes.count
+      else { break }
+      let summaryChecksum = offset..<offset + checksumLength
+      let bodyChecksum = summaryChecksum.upperBound..<summaryChecksum.upperBound + checksumLength
+      let summary = bodyChecksum.upperBound..<bodyChecksum.upperBound + summaryLength
+      let body = summary.upperBound..<summary.upperBound + bodyLength
+      offset = body.upperBound
+      entries[slot] = MappedPack.Entry(
+        content: content, record: recordStart..<offset, summary: summary, summaryChecksum: summaryChecksum, body: body,
+        bodyChecksum: bodyChecksum)
     }
     return entries
   }

@@ -4,12 +4,20 @@
 /// findings, directives), so impact mode can read a document's summary alone.
 extension DocumentNode: BinaryCodable {
   func encode(to writer: inout BinaryWriter) {
+    encodeSummary(to: &writer)
+    encodeBody(to: &writer)
+  }
+
+  func encodeSummary(to writer: inout BinaryWriter) {
     writer.write(path)
     writer.write(kind)
     writer.write(anchors.sorted())
     writer.write(facts)
     writer.write(targets)
     writer.write(missingTargets)
+  }
+
+  func encodeBody(to writer: inout BinaryWriter) {
     switch content {
     case .markdown(let markdown):
       writer.write(true)
@@ -24,11 +32,12 @@ extension DocumentNode: BinaryCodable {
   }
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-    try self.init(from: &reader, summaryOnly: false)
+    try self.init(summary: &reader)
+    try readBody(from: &reader)
   }
 
-  /// `summaryOnly` stops after the summary: the node has no parse, edges or findings.
-  init(from reader: inout BinaryReader, summaryOnly: Bool) throws(BinaryReader.Malformed) {
+  /// A node with its summary only: no parse, edges or findings (`hasBody` false).
+  init(summary reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     let path = try reader.string()
     let kind = try reader.optionalString()
     let anchors = Set(try reader.strings())
@@ -36,14 +45,15 @@ extension DocumentNode: BinaryCodable {
     facts = try reader.read()
     targets = try reader.strings()
     missingTargets = try reader.strings()
-    guard !summaryOnly else {
-      hasBody = false
-      return
-    }
+    hasBody = false
+  }
+
+  mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     content = try reader.bool() ? .markdown(try reader.read()) : .unreadable(try reader.read())
     references = try reader.array()
     findings = try reader.array()
     suppressions = try reader.array()
+    hasBody = true
   }
 }
 

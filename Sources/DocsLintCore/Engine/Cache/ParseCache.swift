@@ -47,16 +47,19 @@ public final class ParseCache: @unchecked Sendable {
   /// The stored result for `slot` if it was made from exactly this content; with
   /// `needsBody`, just its summary unless the summary says the body is needed.
   func node(slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil) -> DocumentNode? {
-    guard let pack, let entry = pack.entries[slot], entry.content == content.digest else { return nil }
-    guard let needsBody else { return pack.decode(entry) }
-    guard let summary = pack.decode(entry, summaryOnly: true) else { return nil }
-    return needsBody(summary) ? pack.decode(entry) : summary
+    guard let pack, let entry = pack.entries[slot], entry.content == content.digest,
+      var node = pack.decodeSummary(entry)
+    else { return nil }
+    if let needsBody, !needsBody(node) { return node }
+    return pack.readBody(entry, into: &node) ? node : nil
   }
 
   func store(_ node: DocumentNode, slot: String, content: ContentID) {
-    var writer = BinaryWriter()
-    node.encode(to: &writer)
-    let record = PackRecord.encode(slot: slot, content: content.digest, payload: writer.bytes)
+    var summary = BinaryWriter()
+    node.encodeSummary(to: &summary)
+    var body = BinaryWriter()
+    node.encodeBody(to: &body)
+    let record = PackRecord.encode(slot: slot, content: content.digest, summary: summary.bytes, body: body.bytes)
     lock.lock()
     defer { lock.unlock() }
     guard let next = next ?? startNext(), Self.write(record, to: next.descriptor) else { return abandon() }

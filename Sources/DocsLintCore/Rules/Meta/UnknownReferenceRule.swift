@@ -20,8 +20,7 @@ struct UnknownReferenceRule: GraphRule {
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     document.facts.idReferences.compactMap { reference in
       guard graph.index.ids[reference.id] == nil else { return nil }
-      let suggestion = graph.index.unknownIDs[reference.id] ?? graph.index.idSuggestions.suggestion(for: reference.id)
-      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+      let hint = graph.index.suggestion(forUnknownID: reference.id).map { "; did you mean '\($0)'?" } ?? ""
       return Self.descriptor.finding(
         in: document.path, at: reference.span,
         "'\(reference.key)' names id '\(reference.id)', which no document declares\(hint)", snippet: reference.id
