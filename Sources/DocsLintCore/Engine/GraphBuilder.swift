@@ -52,9 +52,11 @@ public struct GraphBuilder: Sendable {
         // Resolutions come from the file list, which the cache key covers, except that files
         // git ignores are looked for on disk: those answers are checked again.
         node.missingTargets.allSatisfy { !reader.exists($0) }
-          && node.targets.allSatisfy { inventory.exists($0) || reader.containedPath($0) != nil }
+          && node.unlistedTargets.allSatisfy { reader.containedPath($0) != nil }
       },
-      needsBody: needsBody)
+      needsBody: needsBody,
+      // The IaC rules read a document's own resolved edges (modules, stacks it names).
+      allEdges: !iacTargets.isEmpty)
     let progress = progress
     progress?.expect(targets.count)
     var documents = Parallel.map(targets) { path -> DocumentNode in
@@ -113,7 +115,7 @@ public struct GraphBuilder: Sendable {
             path: path, content: .markdown(markdown), references: references, anchors: anchors,
             kind: kind?.kind.id)
           node.findings = findings
-          node.summarizeEdges()
+          node.summarizeEdges(listed: inventory)
           node.facts = facts
           node.suppressions = suppressions
           return node

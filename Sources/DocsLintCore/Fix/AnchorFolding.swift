@@ -36,9 +36,23 @@ enum AnchorFolding {
   static func candidate(for fragment: String, in anchors: Set<String>) -> String? {
     let key = fold(fragment)
     guard !key.isEmpty, !anchors.contains(fragment) else { return nil }
-    let matches = anchors.filter { fold($0) == key }
+    let first = key.utf8.first!
+    let matches = anchors.filter { anchor in
+      // An anchor opening with an ASCII letter or digit folds to that character lowercased:
+      // most anchors are ruled out without folding them.
+      if let byte = anchor.utf8.first, Self.isASCIIAlphanumeric(byte), Self.isASCIIAlphanumeric(first),
+        byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) != first
+      {
+        return false
+      }
+      return fold(anchor) == key
+    }
     guard matches.count == 1, let match = matches.first, isPlain(match) else { return nil }
     return match
+  }
+
+  private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
   private static func isPlain(_ anchor: String) -> Bool {

@@ -24,10 +24,15 @@ public struct DocumentNode: Sendable, Equatable {
   /// without going through the edges.
   public var targets: [String] = []
   public var missingTargets: [String] = []
+  /// Targets that are not in the file list but exist on disk (files git ignores).
+  public var unlistedTargets: [String] = []
   /// False for a document read back from the cache as a summary only (path, kind,
   /// anchors, facts, targets): impact mode skips the parse and edges of documents the
   /// change cannot affect.
   public var hasBody = true
+  /// While read back from the cache without its plain resolved edges: where the edges it
+  /// holds sit in the full list (empty once complete).
+  var edgePositions: [Int] = []
 
   public init(
     path: String, content: Content, references: [Reference] = [], anchors: Set<String> = [], kind: String? = nil
@@ -44,8 +49,8 @@ public struct DocumentNode: Sendable, Equatable {
   /// the graph is complete.
   public var brokenReferences: [Reference] = []
 
-  /// Fills `targets` and `missingTargets` from the edges.
-  mutating func summarizeEdges() {
+  /// Fills `targets`, `missingTargets` and `unlistedTargets` from the edges.
+  mutating func summarizeEdges(listed: FileInventory) {
     var reached = Set<String>()
     var missing = Set<String>()
     for reference in references {
@@ -57,6 +62,7 @@ public struct DocumentNode: Sendable, Equatable {
     }
     targets = reached.sorted(by: ByteOrder.less)
     missingTargets = missing.sorted(by: ByteOrder.less)
+    unlistedTargets = targets.filter { !listed.exists($0) }
   }
 
   /// Whether the file was read and parsed (without copying the parse out, as `markdown` does).

@@ -7,15 +7,18 @@ import Foundation
 final class MappedPack: @unchecked Sendable {
   struct Entry {
     var content: [UInt8]
-    /// The record's byte range; its summary's and body's, each with its checksum's.
+    /// The record's byte range, and each part's (summary, body, resolved edges) with its checksum's.
     var record: Range<Int>
-    var summary: Range<Int>
-    var summaryChecksum: Range<Int>
-    var body: Range<Int>
-    var bodyChecksum: Range<Int>
+    var parts: [Range<Int>]
+    var checksums: [Range<Int>]
   }
 
-  static let magic = Array("DLP2".utf8)
+  /// The parts of a record, in order.
+  enum Part: Int, CaseIterable {
+    case summary, body, resolvedEdges
+  }
+
+  static let magic = Array("DLP3".utf8)
   static let headerLength = 36
   let entries: [String: Entry]
   private let base: UnsafeRawPointer
@@ -52,20 +55,28 @@ final class MappedPack: @unchecked Sendable {
     return size - Self.headerLength - live
   }
 
-  /// An entry's summary, or nil when its checksum or contents do not hold up; `readBody`
-  /// completes it (checking the body's own checksum) when the body is needed.
+  /// An entry's summary, or nil when its checksum or contents do not hold up; `complete`
+  /// adds the body (checking each part's own checksum) when it is needed.
   func decodeSummary(_ entry: Entry) -> DocumentNode? {
-    guard let summary = verified(entry.summary, entry.summaryChecksum) else { return nil }
-    var reader = BinaryReader(summary)
-    guard let node = try? DocumentNode(summary: &reader), reader.isAtEnd else { return nil }
+    guard var reader = reader(entry, .summary), let node = try? DocumentNode(summary: &reader), reader.isAtEnd
+    else { return nil }
     return node
   }
 
-  func readBody(_ entry: Entry, into node: inout DocumentNode) -> Bool {
-    guard let body = verified(entry.body, entry.bodyChecksum) else { return false }
-    var reader = BinaryReader(body)
-    guard (try? node.readBody(from: &reader)) != nil, reader.isAtEnd else { return false }
+  /// Reads the body into a summary node and, with `allEdges`, the plain resolved edges too.
+  func complete(_ node: inout DocumentNode, from entry: Entry, allEdges: Bool) -> Bool {
+    guard var body = reader(entry, .body), let count = try? node.readBody(from: &body), body.isAtEnd else {
+      return false
+    }
+    guard allEdges else { return true }
+    guard var edges = reader(entry, .resolvedEdges), (try? node.readResolvedEdges(from: &edges, count: count)) != nil,
+      edges.isAtEnd
+    else { return false }
     return true
+  }
+
+  private func reader(_ entry: Entry, _ part: Part) -> BinaryReader? {
+    verified(entry.parts[part.rawValue], entry.checksums[part.rawValue]).map { BinaryReader($0) }
   }
 
   private func verified(_ range: Range<Int>, _ checksum: Range<Int>) -> UnsafeRawBufferPointer? {
@@ -80,20 +91,21 @@ final class MappedPack: @unchecked Sendable {
   }
 }
 
-/// One record: slot length and slot (`doc:path`), 20-byte content id, summary length, body
-/// length, a 16-byte checksum (truncated SHA-256) of each, summary, body. Lengths are 32-bit
-/// little endian.
+/// One record: slot length and slot (`doc:path`), 20-byte content id, the length of each
+/// part (summary, body, resolved edges), a 16-byte checksum (truncated SHA-256) of each,
+/// then the parts. Lengths are 32-bit little endian.
 enum PackRecord {
   static let checksumLength = 16
+  static let partCount = MappedPack.Part.allCases.count
 
-  static func encode(slot: String, content: [UInt8], summary: [UInt8], body: [UInt8]) -> [UInt8] {
+  static func encode(slot: String, content: [UInt8], parts: [[UInt8]]) -> [UInt8] {
     let name = Array(slot.utf8)
     var record: [UInt8] = []
-    record.reserveCapacity(name.count + summary.count + body.count + 64)
-    record += length(name.count) + name + content + length(summary.count) + length(body.count)
-    record += summary.withUnsafeBytes { checksum($0) } + body.withUnsafeBytes { checksum($0) }
-    record += summary
-    record += body
+    record.reserveCapacity(name.count + parts.reduce(0) { $0 + $1.count } + 80)
+    record += length(name.count) + name + content
+    for part in parts { record += length(part.count) }
+    for part in parts { record += part.withUnsafeBytes { checksum($0) } }
+    for part in parts { record += part }
     return record
   }
 
@@ -124,17 +136,21 @@ enum PackRecord {
       offset += nameLength
       let content = Array(bytes[offset..<offset + 20])
       offset += 20
-      guard let summaryLength = readLength(), let bodyLength = readLength(),
-        offset + 2 * checksumLength + summaryLength + bodyLength <= bytes.count
+      var lengths: [Int] = []
+      for _ in 0..<partCount {
+        guard let length = readLength() else { break }
+        lengths.append(length)
+      }
+      guard lengths.count == partCount, offset + partCount * checksumLength + lengths.reduce(0, +) <= bytes.count
       else { break }
-      let summaryChecksum = offset..<offset + checksumLength
-      let bodyChecksum = summaryChecksum.upperBound..<summaryChecksum.upperBound + checksumLength
-      let summary = bodyChecksum.upperBound..<bodyChecksum.upperBound + summaryLength
-      let body = summary.upperBound..<summary.upperBound + bodyLength
-      offset = body.upperBound
-      entries[slot] = MappedPack.Entry(
-        content: content, record: recordStart..<offset, summary: summary, summaryChecksum: summaryChecksum, body: body,
-        bodyChecksum: bodyChecksum)
+      let checksums = (0..<partCount).map { offset + $0 * checksumLength..<offset + ($0 + 1) * checksumLength }
+      offset += partCount * checksumLength
+      var parts: [Range<Int>] = []
+      for length in lengths {
+        parts.append(offset..<offset + length)
+        offset += length
+      }
+      entries[slot] = MappedPack.Entry(content: content, record: recordStart..<offset, parts: parts, checksums: checksums)
     }
     return entries
   }

@@ -6,6 +6,7 @@ extension DocumentNode: BinaryCodable {
   func encode(to writer: inout BinaryWriter) {
     encodeSummary(to: &writer)
     encodeBody(to: &writer)
+    encodeResolvedEdges(to: &writer)
   }
 
   func encodeSummary(to writer: inout BinaryWriter) {
@@ -15,8 +16,12 @@ extension DocumentNode: BinaryCodable {
     writer.write(facts)
     writer.write(targets)
     writer.write(missingTargets)
+    writer.write(unlistedTargets)
   }
 
+  /// The body holds the parse, findings, directives and the edges rules read (broken ones
+  /// and those with a `#fragment`, with their positions in the edge list); the plain
+  /// resolved edges, most of them, go in a part of their own (`encodeResolvedEdges`).
   func encodeBody(to writer: inout BinaryWriter) {
     switch content {
     case .markdown(let markdown):
@@ -26,14 +31,31 @@ extension DocumentNode: BinaryCodable {
       writer.write(false)
       writer.write(problem)
     }
-    writer.write(references)
+    writer.write(references.count)
+    let essential = references.indices.filter { Self.isEssential(references[$0]) }
+    writer.write(essential.count)
+    for index in essential {
+      writer.write(index)
+      writer.write(references[index])
+    }
     writer.write(findings)
     writer.write(suppressions)
   }
 
+  func encodeResolvedEdges(to writer: inout BinaryWriter) {
+    writer.write(references.filter { !Self.isEssential($0) })
+  }
+
+  /// Edges the rules and the graph's later steps read: broken ones, and those whose
+  /// fragment is checked once all anchors are known.
+  static func isEssential(_ reference: Reference) -> Bool {
+    reference.fragment != nil || reference.resolution.isBroken
+  }
+
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     try self.init(summary: &reader)
-    try readBody(from: &reader)
+    let count = try readBody(from: &reader)
+    try readResolvedEdges(from: &reader, count: count)
   }
 
   /// A node with its summary only: no parse, edges or findings (`hasBody` false).
@@ -45,15 +67,52 @@ extension DocumentNode: BinaryCodable {
     facts = try reader.read()
     targets = try reader.strings()
     missingTargets = try reader.strings()
+    unlistedTargets = try reader.strings()
     hasBody = false
   }
 
-  mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+  /// Reads the body: `references` holds the essential edges only, in order, until
+  /// `readResolvedEdges` puts the others back in place. Returns the full edge count.
+  @discardableResult
+  mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) -> Int {
     content = try reader.bool() ? .markdown(try reader.read()) : .unreadable(try reader.read())
-    references = try reader.array()
+    let total = try reader.int()
+    let essentialCount = try reader.count()
+    var positions: [Int] = []
+    references = []
+    for _ in 0..<essentialCount {
+      let position = try reader.int()
+      guard position >= (positions.last ?? -1) + 1, position < total else { throw BinaryReader.Malformed() }
+      positions.append(position)
+      references.append(try reader.read())
+    }
+    edgePositions = positions
     findings = try reader.array()
     suppressions = try reader.array()
     hasBody = true
+    return total
+  }
+
+  /// Merges the resolved edges back between the essential ones, restoring the full list.
+  mutating func readResolvedEdges(from reader: inout BinaryReader, count total: Int) throws(BinaryReader.Malformed) {
+    let resolved: [Reference] = try reader.array()
+    guard resolved.count + references.count == total else { throw BinaryReader.Malformed() }
+    var merged: [Reference] = []
+    merged.reserveCapacity(total)
+    var essential = references.makeIterator()
+    var rest = resolved.makeIterator()
+    var positions = edgePositions.makeIterator()
+    var next = positions.next()
+    for index in 0..<total {
+      if index == next {
+        merged.append(essential.next()!)
+        next = positions.next()
+      } else {
+        merged.append(rest.next()!)
+      }
+    }
+    references = merged
+    edgePositions = []
   }
 }
 

@@ -45,13 +45,16 @@ public final class ParseCache: @unchecked Sendable {
   }
 
   /// The stored result for `slot` if it was made from exactly this content; with
-  /// `needsBody`, just its summary unless the summary says the body is needed.
-  func node(slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil) -> DocumentNode? {
+  /// `needsBody`, just its summary unless the summary says the body is needed. Without
+  /// `allEdges`, only the edges rules read (broken ones, those with a fragment) come back.
+  func node(
+    slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil, allEdges: Bool = true
+  ) -> DocumentNode? {
     guard let pack, let entry = pack.entries[slot], entry.content == content.digest,
       var node = pack.decodeSummary(entry)
     else { return nil }
     if let needsBody, !needsBody(node) { return node }
-    return pack.readBody(entry, into: &node) ? node : nil
+    return pack.complete(&node, from: entry, allEdges: allEdges) ? node : nil
   }
 
   func store(_ node: DocumentNode, slot: String, content: ContentID) {
@@ -59,7 +62,9 @@ public final class ParseCache: @unchecked Sendable {
     node.encodeSummary(to: &summary)
     var body = BinaryWriter()
     node.encodeBody(to: &body)
-    let record = PackRecord.encode(slot: slot, content: content.digest, summary: summary.bytes, body: body.bytes)
+    var edges = BinaryWriter()
+    node.encodeResolvedEdges(to: &edges)
+    let record = PackRecord.encode(slot: slot, content: content.digest, parts: [summary.bytes, body.bytes, edges.bytes])
     lock.lock()
     defer { lock.unlock() }
     guard let next = next ?? startNext(), Self.write(record, to: next.descriptor) else { return abandon() }
