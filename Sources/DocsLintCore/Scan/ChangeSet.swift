@@ -21,13 +21,14 @@ public struct ChangeSet: Sendable {
     guard let listing = workspace.git else {
       throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
     }
-    guard Git.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], in: root) != nil else {
-      throw UsageError("--changed-since: the repository has no commits yet")
-    }
-    guard Git.run(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: root) != nil else {
-      throw UsageError("--changed-since: unknown revision '\(reference)'")
-    }
     guard let base = Git.run(["merge-base", reference, "HEAD"], in: root).map(Self.text), !base.isEmpty else {
+      // Only on failure: find out why, for the message.
+      if Git.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], in: root) == nil {
+        throw UsageError("--changed-since: the repository has no commits yet")
+      }
+      if Git.run(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: root) == nil {
+        throw UsageError("--changed-since: unknown revision '\(reference)'")
+      }
       throw UsageError("--changed-since: '\(reference)' and HEAD have no common ancestor")
     }
     // Renames count as a deletion and an addition: links to the old name broke.
