@@ -10,11 +10,10 @@ public struct DocumentIndex: Sendable {
 
   /// Every front-matter `id`, with where it is declared (all Markdown files, linted or not).
   public var ids: [String: [Declaration]] = [:]
-  /// Suggestions for mistyped ids.
-  public var idSuggestions = NearMatch([])
-  /// Suggestions already worked out, once per unknown id (a large tree names the same
-  /// missing ids thousands of times); only for ids a judged document names.
-  let suggestionMemo = SuggestionMemo()
+  /// Suggestions for undeclared ids: the index of declared ids is built on the first
+  /// question (impact mode often asks none), and each answer is kept (a large tree names
+  /// the same missing ids thousands of times).
+  let suggestions = SuggestionMemo()
   /// Agent names declared by agent docs.
   public var agentNames: Set<String> = []
   /// Files and folders some linted document refers to (gathered only when a rule needs them).
@@ -35,7 +34,6 @@ public struct DocumentIndex: Sendable {
     for index in documents.indices { declare(documents[index].path, documents[index].facts) }
     for other in others { declare(other.path, other.facts) }
     for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
-    idSuggestions = NearMatch(Array(ids.keys))
     for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets) }
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.indices.filter { index in
@@ -92,25 +90,28 @@ private struct NameAndTitle: Hashable {
 extension DocumentIndex {
   /// The declared id closest to an undeclared one, if any.
   public func suggestion(forUnknownID id: String) -> String? {
-    suggestionMemo.value(for: id) { idSuggestions.suggestion(for: id) }
+    suggestions.value(for: id, declared: ids)
   }
 }
 
-/// A lock-guarded table of suggestions, shared by the rule workers.
+/// The suggestions of an index, shared by the rule workers behind a lock.
 final class SuggestionMemo: @unchecked Sendable {
   private let lock = NSLock()
+  private var matcher: NearMatch?
   private var known: [String: String?] = [:]
 
-  func value(for key: String, _ make: () -> String?) -> String? {
+  func value(for id: String, declared: [String: [DocumentIndex.Declaration]]) -> String? {
     lock.lock()
-    if let hit = known[key] {
+    if let hit = known[id] {
       lock.unlock()
       return hit
     }
+    if matcher == nil { matcher = NearMatch(Array(declared.keys)) }
+    let matcher = matcher!
     lock.unlock()
-    let value = make()
+    let value = matcher.suggestion(for: id)
     lock.lock()
-    known[key] = .some(value)
+    known[id] = .some(value)
     lock.unlock()
     return value
   }
