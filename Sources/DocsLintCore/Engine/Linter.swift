@@ -78,12 +78,12 @@ public struct LintRun: Sendable {
     progress: ProgressMeter? = nil
   ) throws -> LintRun {
     var timer = PhaseTimer()
-    let workspace = try Workspace.open(paths: paths, explicitRoot: root)
-    let changes = try changedSince.map { reference throws(UsageError) in
-      try ChangeSet.since(reference, in: workspace)
-    }
+    let (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
+    timer.lap("git")
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    timer.lap("config")
     let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: workspace.inventory) }
+    timer.lap("merge-base")
     var needsBody: (@Sendable (DocumentNode) -> Bool)?
     if let impact { needsBody = { impact.affects($0) } }
     let (graph, count) = try buildGraph(
@@ -122,7 +122,7 @@ public struct LintRun: Sendable {
   ) throws -> (ReferenceGraph, Int) {
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
     let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
-    timer.lap("scan")
+    timer.lap("targets")
     let graph = GraphBuilder(
       workspace: workspace, configuration: configuration, cacheFolder: cacheFolder, progress: progress)
       .build(targets: targets, iacTargets: iacTargets, needsBody: needsBody)

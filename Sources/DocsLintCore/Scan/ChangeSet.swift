@@ -15,14 +15,42 @@ public struct ChangeSet: Sendable {
     self.root = root
   }
 
-  /// The change since the merge base of `reference` and HEAD, seen from `root`.
-  public static func since(_ reference: String, in workspace: Workspace) throws(UsageError) -> ChangeSet {
-    let root = workspace.root
+  /// The work tree at the root the paths name and, with a reference, the change since
+  /// its merge base with HEAD; git is asked about both side by side.
+  public static func open(
+    paths: [String], explicitRoot: String?, changedSince reference: String?
+  ) throws(UsageError) -> (Workspace, ChangeSet?) {
+    let root = try Workspace.locateRoot(paths: paths, explicitRoot: explicitRoot)
+    guard let reference else { return (Workspace.open(root: root), nil) }
+    let results = Parallel.map([false, true]) { asksChange -> Prelude in
+      asksChange ? .committed(Result { () throws(UsageError) in try committed(since: reference, root: root) })
+        : .workspace(Workspace.open(root: root))
+    }
+    guard case .workspace(let workspace) = results[0], case .committed(let committed) = results[1] else {
+      preconditionFailure("results come back in order")
+    }
     guard let listing = workspace.git else {
       throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
     }
+    let (base, changed) = try committed.get()
+    return (workspace, ChangeSet(base: base, paths: Set(changed + listing.untracked), root: root))
+  }
+
+  private enum Prelude: Sendable {
+    case workspace(Workspace)
+    case committed(Result<(base: String, changed: [String]), UsageError>)
+  }
+
+  /// The merge base with `reference`, and the tracked files that differ from it in the
+  /// work tree (committed, staged or not, deleted).
+  private static func committed(since reference: String, root: String) throws(UsageError) -> (
+    base: String, changed: [String]
+  ) {
     guard let base = Git.run(["merge-base", reference, "HEAD"], in: root).map(Self.text), !base.isEmpty else {
       // Only on failure: find out why, for the message.
+      if Git.run(["rev-parse", "--git-dir"], in: root) == nil {
+        throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
+      }
       if Git.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], in: root) == nil {
         throw UsageError("--changed-since: the repository has no commits yet")
       }
@@ -35,8 +63,7 @@ public struct ChangeSet: Sendable {
     guard let diff = Git.run(["diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], in: root) else {
       throw UsageError("--changed-since: git diff failed in '\(root)'")
     }
-    let changed = diff.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-    return ChangeSet(base: base, paths: Set(changed + listing.untracked), root: root)
+    return (base, diff.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
   }
 
   /// A file's bytes at the merge base; nil when it did not exist there.

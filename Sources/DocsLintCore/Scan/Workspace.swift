@@ -28,14 +28,17 @@ public struct Workspace: Sendable {
   }
 
   public static func open(paths: [String], explicitRoot: String?) throws(UsageError) -> Workspace {
-    let root = try locateRoot(paths: paths, explicitRoot: explicitRoot)
+    open(root: try locateRoot(paths: paths, explicitRoot: explicitRoot))
+  }
+
+  static func open(root: String) -> Workspace {
     if Git.mayBeWorkTree(root), let listing = GitListing.read(root: root) {
       return Workspace(root: root, inventory: FileInventory(files: listing.files), git: listing, usesGit: true)
     }
     return Workspace(root: root, inventory: FileInventory(files: DirectoryWalker.listFiles(in: root)), usesGit: false)
   }
 
-  private static func locateRoot(paths: [String], explicitRoot: String?) throws(UsageError) -> String {
+  static func locateRoot(paths: [String], explicitRoot: String?) throws(UsageError) -> String {
     if let explicitRoot {
       guard let root = canonical(explicitRoot), isDirectory(root) else {
         throw UsageError("--root \(explicitRoot): no such directory")

@@ -6,7 +6,9 @@ struct CachedParse: Sendable {
   let known: [String: ContentID]
   let reader: FileReader
   /// Whether a stored result still holds for the work tree as it is: edges that reached
-  /// past the file list (a git-ignored file on disk) are checked again.
+  /// past the file list (a git-ignored file on disk) are checked again. A summary read for
+  /// impact mode is not: ignored files are never part of a change, so its targets decide
+  /// nothing there.
   let isCurrent: @Sendable (DocumentNode) -> Bool
 
   /// Impact mode: which stored documents need their parse and edges, judged on their summary.
@@ -19,13 +21,13 @@ struct CachedParse: Sendable {
   ) -> DocumentNode? {
     guard let cache else { return parse(reader.readBytes(path)) }
     let name = slot + ":" + path
-    if let id = known[path], let node = cache.node(slot: name, content: id, needsBody: needsBody, allEdges: allEdges), node.path == path, isCurrent(node) {
+    if let id = known[path], let node = cache.node(slot: name, content: id, needsBody: needsBody, allEdges: allEdges), node.path == path, !node.hasBody || isCurrent(node) {
       return node
     }
     let bytes = reader.readBytes(path)
     guard case .success(let raw) = bytes else { return parse(bytes) }
     let id = known[path] ?? ContentID(of: raw)
-    if known[path] == nil, let node = cache.node(slot: name, content: id, needsBody: needsBody, allEdges: allEdges), node.path == path, isCurrent(node) {
+    if known[path] == nil, let node = cache.node(slot: name, content: id, needsBody: needsBody, allEdges: allEdges), node.path == path, !node.hasBody || isCurrent(node) {
       return node
     }
     let node = parse(bytes)
