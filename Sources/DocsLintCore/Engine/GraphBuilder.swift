@@ -55,8 +55,9 @@ public struct GraphBuilder: Sendable {
           && node.unlistedTargets.allSatisfy { reader.containedPath($0) != nil }
       },
       needsBody: needsBody,
-      // The IaC rules read a document's own resolved edges (modules, stacks it names).
-      allEdges: !iacTargets.isEmpty)
+      // Only iac/variable-drift reads a document's plain edges (the modules a table's
+      // section names); every other rule reads broken edges and targets.
+      needsAllEdges: { hasTerraform && !$0.facts.variableTables.isEmpty })
     let progress = progress
     progress?.expect(targets.count)
     var documents = Parallel.map(targets) { path -> DocumentNode in

@@ -13,21 +13,21 @@ struct CachedParse: Sendable {
 
   /// Impact mode: which stored documents need their parse and edges, judged on their summary.
   let needsBody: (@Sendable (DocumentNode) -> Bool)?
-  /// Whether rules read a document's plain resolved edges too (IaC rules do).
-  let allEdges: Bool
+  /// Whether rules read a document's plain resolved edges too, judged on its summary.
+  let needsAllEdges: @Sendable (DocumentNode) -> Bool
 
   func node(
     _ path: String, slot: String, parse: (Result<[UInt8], ReadProblem>) -> DocumentNode?
   ) -> DocumentNode? {
     guard let cache else { return parse(reader.readBytes(path)) }
     let name = slot + ":" + path
-    if let id = known[path], let node = cache.node(slot: name, content: id, needsBody: needsBody, allEdges: allEdges), node.path == path, !node.hasBody || isCurrent(node) {
+    if let id = known[path], let node = cache.node(slot: name, content: id, needsBody: needsBody, allEdges: needsAllEdges), node.path == path, !node.hasBody || isCurrent(node) {
       return node
     }
     let bytes = reader.readBytes(path)
     guard case .success(let raw) = bytes else { return parse(bytes) }
     let id = known[path] ?? ContentID(of: raw)
-    if known[path] == nil, let node = cache.node(slot: name, content: id, needsBody: needsBody, allEdges: allEdges), node.path == path, !node.hasBody || isCurrent(node) {
+    if known[path] == nil, let node = cache.node(slot: name, content: id, needsBody: needsBody, allEdges: needsAllEdges), node.path == path, !node.hasBody || isCurrent(node) {
       return node
     }
     let node = parse(bytes)

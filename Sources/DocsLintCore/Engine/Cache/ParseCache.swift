@@ -48,13 +48,14 @@ public final class ParseCache: @unchecked Sendable {
   /// `needsBody`, just its summary unless the summary says the body is needed. Without
   /// `allEdges`, only the edges rules read (broken ones, those with a fragment) come back.
   func node(
-    slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil, allEdges: Bool = true
+    slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil,
+    allEdges: (DocumentNode) -> Bool = { _ in true }
   ) -> DocumentNode? {
     guard let pack, let entry = pack.entries[slot], entry.content == content.digest,
       var node = pack.decodeSummary(entry)
     else { return nil }
     if let needsBody, !needsBody(node) { return node }
-    return pack.complete(&node, from: entry, allEdges: allEdges) ? node : nil
+    return pack.complete(&node, from: entry, allEdges: allEdges(node)) ? node : nil
   }
 
   func store(_ node: DocumentNode, slot: String, content: ContentID) {

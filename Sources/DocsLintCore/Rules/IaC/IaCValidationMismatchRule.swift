@@ -78,13 +78,11 @@ struct IaCValidationMismatchRule: GraphRule {
   /// Technologies of the IaC files the document names, and of those inside folders it names.
   private func technologies(referredBy document: DocumentNode, in graph: ReferenceGraph) -> Set<String> {
     var result = Set<String>()
-    for reference in document.references {
-      for target in reference.resolution.targetPaths where !target.isEmpty {
-        if let technology = IaCTechnology.of(target) {
-          result.insert(technology.rawValue)
-        } else if graph.inventory.isDirectory(target) {
-          for file in graph.iac where file.path.hasBytePrefix(target + "/") { result.insert(file.technology.rawValue) }
-        }
+    for target in document.targets where !target.isEmpty {
+      if let technology = IaCTechnology.of(target) {
+        result.insert(technology.rawValue)
+      } else if graph.inventory.isDirectory(target) {
+        for file in graph.iac where file.path.hasBytePrefix(target + "/") { result.insert(file.technology.rawValue) }
       }
     }
     return result
