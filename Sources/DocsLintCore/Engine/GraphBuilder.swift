@@ -159,17 +159,6 @@ public struct GraphBuilder: Sendable {
       otherFacts.append((path, facts))
     }
 
-    let known = anchors
-    Parallel.update(&documents) { document in
-      for position in document.references.indices {
-        guard let fragment = document.references[position].fragment,
-          let target = document.references[position].resolution.targetPath,
-          let names = known[target]
-        else { continue }
-        document.references[position].resolution = AnchorMatcher.resolve(
-          fragment, in: target, anchors: names)
-      }
-    }
     // IaC files: read once each, in parallel, into symbols and their own path references.
     let iacReader = IaCReader(classifier: classifier, settings: configuration.paths)
     var iac = Parallel.map(iacTargets) { path -> IaCNode in
@@ -184,16 +173,43 @@ public struct GraphBuilder: Sendable {
         return iacReader.read(path: path, technology: technology, source: source)
       }
     }
-    if workspace.usesGit { markGenerated(&documents, &iac) }
-    Parallel.update(&documents) {
-      $0.brokenReferences = $0.references.filter { $0.resolution.isBroken }
+    // Two independent pieces of work side by side: the document index (from facts and
+    // targets) and git's answer about which missing paths it ignores (a child process).
+    let missing = workspace.usesGit ? missingPaths(documents, iac) : []
+    let snapshot = documents
+    let otherDocuments = otherFacts
+    let gatherReferenced = configuration.level(of: OrphanRule.descriptor) != nil
+    let root = workspace.root
+    let finished = Parallel.map([false, true]) { asksGit -> Tail in
+      asksGit
+        ? .ignored(Git.ignored(missing, in: root))
+        : .index(DocumentIndex(documents: snapshot, others: otherDocuments, gatherReferenced: gatherReferenced))
     }
+    guard case .index(let index) = finished[0], case .ignored(let ignored) = finished[1] else {
+      preconditionFailure("results come back in order")
+    }
+    let known = anchors
+    Parallel.update(&documents) { document in
+      for position in document.references.indices {
+        guard let fragment = document.references[position].fragment,
+          let target = document.references[position].resolution.targetPath,
+          let names = known[target]
+        else { continue }
+        document.references[position].resolution = AnchorMatcher.resolve(
+          fragment, in: target, anchors: names)
+      }
+      Self.markGenerated(&document.references, ignored: ignored)
+      document.brokenReferences = document.references.filter { $0.resolution.isBroken }
+    }
+    for position in iac.indices { Self.markGenerated(&iac[position].references, ignored: ignored) }
     return ReferenceGraph(
-      inventory: workspace.inventory, documents: documents, anchors: anchors,
-      index: DocumentIndex(
-        documents: documents, others: otherFacts,
-        gatherReferenced: configuration.level(of: OrphanRule.descriptor) != nil),
+      inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds))
+  }
+
+  private enum Tail: Sendable {
+    case index(DocumentIndex)
+    case ignored(Set<String>)
   }
 
   /// Everything a parse result depends on besides its file: the settings, the repository's
@@ -207,23 +223,22 @@ public struct GraphBuilder: Sendable {
 
   /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`, `.env`), not
   /// stale references: in prose, commands and IaC files. Links are still 404s on GitHub.
-  private func markGenerated(_ documents: inout [DocumentNode], _ iac: inout [IaCNode]) {
+  private func missingPaths(_ documents: [DocumentNode], _ iac: [IaCNode]) -> [String] {
     var missing = Set<String>()
     for references in documents.map(\.references) + iac.map(\.references) {
       for reference in references where !reference.kind.isLink {
         if case .missing(let path) = reference.resolution { missing.insert(path) }
       }
     }
-    let ignored = Git.ignored(missing.sorted(), in: workspace.root)
+    return missing.sorted()
+  }
+
+  private static func markGenerated(_ references: inout [Reference], ignored: Set<String>) {
     guard !ignored.isEmpty else { return }
-    func spare(_ references: inout [Reference]) {
-      for position in references.indices where !references[position].kind.isLink {
-        if case .missing(let path) = references[position].resolution, ignored.contains(path) {
-          references[position].resolution = .generated(path: path)
-        }
+    for position in references.indices where !references[position].kind.isLink {
+      if case .missing(let path) = references[position].resolution, ignored.contains(path) {
+        references[position].resolution = .generated(path: path)
       }
     }
-    for index in documents.indices { spare(&documents[index].references) }
-    for index in iac.indices { spare(&iac[index].references) }
   }
 }
