@@ -157,3 +157,21 @@ struct GitListingTests {
     #expect(ContentID(of: Array("hello\n".utf8)) == ContentID(hex: Array("ce013625030ba8dba906f756967f9e9ca394464a".utf8)))
   }
 }
+
+/// The near-match index's deletion hashes agree with hashing each shorter key directly.
+struct NearMatchHashTests {
+  @Test func deletionHashesEqualTheHashesOfTheShorterKeys() {
+    for word in ["spec-red-001", "a", "ab", "adr0042", "ÑANDÚ-7"] {
+      let key = NearMatch.key(word)
+      let (_, deletions) = NearMatch.hashes(key)
+      for index in key.indices {
+        var shorter = key
+        shorter.remove(at: index)
+        #expect(deletions[index] == NearMatch.hashes(shorter).whole, "\(word) without byte \(index)")
+      }
+    }
+    #expect(NearMatch(["SPEC-RED-001", "ADR-7"]).suggestion(for: "spec_red_01") == "SPEC-RED-001")
+    #expect(NearMatch(["SPEC-RED-001"]).suggestion(for: "SPEC-RED-0012") == "SPEC-RED-001")
+    #expect(NearMatch(["SPEC-RED-001"]).suggestion(for: "OTHER") == nil)
+  }
+}

@@ -2,7 +2,8 @@
 /// unknown ids against thousands of known ones: ids are compared after
 /// normalization (case, separators, leading zeros: `spec_red_01` ≈ `SPEC-RED-001`)
 /// and then within one edit, via an index of single-character deletions kept as
-/// 64-bit hashes (no strings are built per deletion).
+/// 64-bit hashes (no strings are built per deletion; a polynomial hash gives every
+/// deletion's hash from prefix and suffix hashes, in linear time).
 public struct NearMatch: Sendable {
   private var exact: [UInt64: String] = [:]
   private var deletions: [UInt64: String] = [:]
@@ -11,25 +12,21 @@ public struct NearMatch: Sendable {
     // Sorted first, so the id stored for a key is the byte-order smallest.
     for candidate in candidates.sorted(by: ByteOrder.less) {
       let key = Self.key(candidate)
-      let whole = Self.hash(key, skipping: -1)
+      let (whole, deletionHashes) = Self.hashes(key)
       if exact[whole] == nil { exact[whole] = candidate }
       guard key.count > 1 else { continue }
-      for index in key.indices {
-        let deletion = Self.hash(key, skipping: index)
-        if deletions[deletion] == nil { deletions[deletion] = candidate }
-      }
+      for deletion in deletionHashes where deletions[deletion] == nil { deletions[deletion] = candidate }
     }
   }
 
   public func suggestion(for text: String) -> String? {
     let key = Self.key(text)
-    let whole = Self.hash(key, skipping: -1)
+    let (whole, deletionHashes) = Self.hashes(key)
     if let hit = exact[whole] { return hit }  // only case, separators or zero-padding differ
     if let hit = deletions[whole] { return hit }  // the candidate has one more character
     guard key.count > 1 else { return nil }
     var best: String?
-    for index in key.indices {
-      let deletion = Self.hash(key, skipping: index)
+    for deletion in deletionHashes {
       // One character too many, or one different (both lose one and meet).
       if let hit = exact[deletion], best.map({ ByteOrder.less(hit, $0) }) ?? true { best = hit }
       if let hit = deletions[deletion], best.map({ ByteOrder.less(hit, $0) }) ?? true { best = hit }
@@ -37,14 +34,32 @@ public struct NearMatch: Sendable {
     return best
   }
 
-  /// FNV-1a of the key's bytes, leaving out the byte at `skipping`.
-  private static func hash(_ key: [UInt8], skipping: Int) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for index in key.indices where index != skipping {
-      hash ^= UInt64(key[index])
-      hash = hash &* 0x100_0000_01b3
+  /// The key's hash, and the hash of the key without each of its bytes: a polynomial hash
+  /// (with the length mixed in), so each deletion is its prefix's hash shifted plus its
+  /// suffix's hash.
+  static func hashes(_ key: [UInt8]) -> (whole: UInt64, deletions: [UInt64]) {
+    let base: UInt64 = 0x100_0000_01b3
+    let count = key.count
+    var prefixes = [UInt64](repeating: 0, count: count + 1)  // hash of key[..<i]
+    for index in 0..<count { prefixes[index + 1] = prefixes[index] &* base &+ UInt64(key[index]) &+ 1 }
+    var suffixes = [UInt64](repeating: 0, count: count + 1)  // hash of key[i...]
+    var power: UInt64 = 1
+    var powers = [UInt64](repeating: 1, count: count + 1)  // base^(count - i)
+    for index in stride(from: count - 1, through: 0, by: -1) {
+      suffixes[index] = suffixes[index + 1] &+ (UInt64(key[index]) &+ 1) &* power
+      power = power &* base
+      powers[index] = power
     }
-    return hash &+ UInt64(key.count - (skipping >= 0 ? 1 : 0))
+    let mix: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let whole = prefixes[count] &+ UInt64(count) &* mix
+    let shorter = UInt64(max(count - 1, 0)) &* mix
+    var deletions: [UInt64] = []
+    deletions.reserveCapacity(count)
+    for index in 0..<count {
+      let head: UInt64 = prefixes[index] &* powers[index + 1]
+      deletions.append(head &+ suffixes[index + 1] &+ shorter)
+    }
+    return (whole, deletions)
   }
 
   /// Lowercase ASCII bytes without separators and without leading zeros of numbers.
