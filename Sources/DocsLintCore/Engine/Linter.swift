@@ -12,22 +12,22 @@ public struct Linter: Sendable {
   /// documents a change can affect); IaC files are always judged.
   public func findings(in graph: ReferenceGraph, scope: Set<String>? = nil) -> [Finding] {
     let graphRules = RuleRegistry.rules.compactMap { $0 as? any GraphRule.Type }.map { $0.init() }
-    let descriptors = Dictionary(uniqueKeysWithValues: RuleRegistry.descriptors.map { ($0.id, $0) })
     let catalog = RuleCatalog(RuleRegistry.descriptors)
     let kinds = Dictionary(configuration.kinds.kinds.map { ($0.id, $0) }) { first, _ in first }
     let configuration = configuration
+    // Every rule's level per document kind, worked out once rather than per document.
+    let levels = LevelTable(configuration: configuration, kinds: Array(kinds.values))
+    let graphRuleIDs = graphRules.map { type(of: $0).descriptor.id }
     let documents = scope.map { scope in graph.documents.filter { scope.contains($0.path) } } ?? graph.documents
     let perDocument = Parallel.map(documents) { document -> [Finding] in
       let kind = document.kind.flatMap { kinds[$0] }
-      let found = document.findings + graphRules.flatMap { rule -> [Finding] in
+      let found = document.findings + graphRules.indices.flatMap { index -> [Finding] in
         // A rule turned off for this document's kind costs nothing.
-        guard configuration.level(of: type(of: rule).descriptor, in: kind) != nil else { return [] }
-        return rule.check(document, in: graph)
+        guard levels.level(of: graphRuleIDs[index], in: document.kind) != nil else { return [] }
+        return graphRules[index].check(document, in: graph)
       }
       let leveled = found.compactMap { finding -> Finding? in
-        guard let descriptor = descriptors[finding.ruleId],
-          let level = configuration.level(of: descriptor, in: kind)
-        else { return nil }
+        guard let level = levels.level(of: finding.ruleId, in: document.kind) else { return nil }
         var finding = finding.inferringDependencies(from: document.brokenReferences)
         finding.level = finding.levelCap.map { min(level, $0) } ?? level
         return finding
@@ -42,9 +42,7 @@ public struct Linter: Sendable {
     let perIaCFile = Parallel.map(graph.iac) { file -> [Finding] in
       iacRules.flatMap { rule in
         rule.check(file, in: graph).compactMap { finding in
-          guard let descriptor = descriptors[finding.ruleId], let level = configuration.level(of: descriptor) else {
-            return nil
-          }
+          guard let level = levels.level(of: finding.ruleId, in: nil) else { return nil }
           var finding = finding.inferringDependencies(from: file.references)
           finding.level = finding.levelCap.map { min(level, $0) } ?? level
           return finding
@@ -145,5 +143,25 @@ struct PhaseTimer {
   func report() {
     guard ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil else { return }
     FileHandle.standardError.write(Data((laps.joined(separator: ", ") + "\n").utf8))
+  }
+}
+
+/// Each rule's configured level, for documents of no kind and of each kind.
+struct LevelTable: Sendable {
+  private var table: [String: [String: Level]] = [:]
+
+  init(configuration: Configuration, kinds: [DocumentKind]) {
+    for kind in [nil] + kinds.map(Optional.some) {
+      var levels: [String: Level] = [:]
+      for descriptor in RuleRegistry.descriptors {
+        if let level = configuration.level(of: descriptor, in: kind) { levels[descriptor.id] = level }
+      }
+      table[kind?.id ?? ""] = levels
+    }
+  }
+
+  /// The level of a rule in a document of that kind (nil kind: none), or nil when it is off.
+  func level(of ruleID: String, in kind: String?) -> Level? {
+    (table[kind ?? ""] ?? table[""]!)[ruleID]
   }
 }
