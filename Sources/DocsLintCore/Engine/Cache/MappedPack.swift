@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// A cache pack mapped into memory: `DLP1`, the 32-byte context digest, then records.
+/// A cache pack mapped into memory: `DLP3`, the 32-byte context digest, then records.
 /// Only the record headers are read up front; an entry is checksummed and decoded when
 /// a file asks for it, so the pack costs address space, not memory.
 final class MappedPack: @unchecked Sendable {
