@@ -142,7 +142,8 @@ extension [Dependency: String] {
 extension ImpactFilter {
   public func affects(_ document: DocumentNode) -> Bool {
     if changes.paths.contains(document.path) { return true }
-    if document.targets.contains(where: changes.paths.contains) { return true }
+    // A change touches few files: look each up among the targets rather than hashing every target.
+    if changes.paths.contains(where: document.targets.contains) { return true }
     if document.missingTargets.contains(where: { changes.changedPath(at: $0) != nil }) { return true }
     let facts = document.facts
     if iacChanged, !facts.iacMentions.isEmpty || !facts.variableTables.isEmpty { return true }

@@ -33,7 +33,9 @@ public struct DocumentIndex: Sendable {
     }
     for index in documents.indices { declare(documents[index].path, documents[index].facts) }
     for other in others { declare(other.path, other.facts) }
-    for id in ids.keys { ids[id]!.sort { ByteOrder.less($0.path, $1.path) } }
+    for (id, declarations) in ids where declarations.count > 1 {
+      ids[id] = declarations.sorted { ByteOrder.less($0.path, $1.path) }
+    }
     for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets) }
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.indices.filter { index in

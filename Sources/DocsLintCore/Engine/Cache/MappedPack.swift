@@ -6,11 +6,12 @@ import Foundation
 /// a file asks for it, so the pack costs address space, not memory.
 final class MappedPack: @unchecked Sendable {
   struct Entry {
-    var content: [UInt8]
-    /// The record's byte range, and each part's (summary, body, resolved edges) with its checksum's.
+    /// Where the record's content id, the record, and its parts (summary, body, resolved
+    /// edges, each after its checksum) sit in the pack: offsets only, no allocations.
+    var content: Int
     var record: Range<Int>
-    var parts: [Range<Int>]
-    var checksums: [Range<Int>]
+    var partStart: Int
+    var lengths: (Int, Int, Int)
   }
 
   /// The parts of a record, in order.
@@ -76,7 +77,21 @@ final class MappedPack: @unchecked Sendable {
   }
 
   private func reader(_ entry: Entry, _ part: Part) -> BinaryReader? {
-    verified(entry.parts[part.rawValue], entry.checksums[part.rawValue]).map { BinaryReader($0) }
+    let (summary, body, edges) = entry.lengths
+    let checksum = entry.partStart + part.rawValue * PackRecord.checksumLength
+    let (offset, length) =
+      switch part {
+      case .summary: (0, summary)
+      case .body: (summary, body)
+      case .resolvedEdges: (summary + body, edges)
+      }
+    let start = entry.partStart + PackRecord.partCount * PackRecord.checksumLength + offset
+    return verified(start..<start + length, checksum..<checksum + PackRecord.checksumLength).map { BinaryReader($0) }
+  }
+
+  /// Whether an entry was made from this content.
+  func holds(_ entry: Entry, content digest: [UInt8]) -> Bool {
+    UnsafeRawBufferPointer(start: base + entry.content, count: 20).elementsEqual(digest)
   }
 
   private func verified(_ range: Range<Int>, _ checksum: Range<Int>) -> UnsafeRawBufferPointer? {
@@ -134,23 +149,15 @@ enum PackRecord {
       guard let nameLength = readLength(), offset + nameLength + 20 <= bytes.count else { break }
       let slot = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + nameLength]), as: UTF8.self)
       offset += nameLength
-      let content = Array(bytes[offset..<offset + 20])
+      let content = offset
       offset += 20
-      var lengths: [Int] = []
-      for _ in 0..<partCount {
-        guard let length = readLength() else { break }
-        lengths.append(length)
-      }
-      guard lengths.count == partCount, offset + partCount * checksumLength + lengths.reduce(0, +) <= bytes.count
+      guard let summary = readLength(), let body = readLength(), let edges = readLength(),
+        offset + partCount * checksumLength + summary + body + edges <= bytes.count
       else { break }
-      let checksums = (0..<partCount).map { offset + $0 * checksumLength..<offset + ($0 + 1) * checksumLength }
-      offset += partCount * checksumLength
-      var parts: [Range<Int>] = []
-      for length in lengths {
-        parts.append(offset..<offset + length)
-        offset += length
-      }
-      entries[slot] = MappedPack.Entry(content: content, record: recordStart..<offset, parts: parts, checksums: checksums)
+      let partStart = offset
+      offset += partCount * checksumLength + summary + body + edges
+      entries[slot] = MappedPack.Entry(
+        content: content, record: recordStart..<offset, partStart: partStart, lengths: (summary, body, edges))
     }
     return entries
   }

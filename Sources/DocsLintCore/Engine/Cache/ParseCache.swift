@@ -51,7 +51,7 @@ public final class ParseCache: @unchecked Sendable {
     slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil,
     allEdges: (DocumentNode) -> Bool = { _ in true }
   ) -> DocumentNode? {
-    guard let pack, let entry = pack.entries[slot], entry.content == content.digest,
+    guard let pack, let entry = pack.entries[slot], pack.holds(entry, content: content.digest),
       var node = pack.decodeSummary(entry)
     else { return nil }
     if let needsBody, !needsBody(node) { return node }
