@@ -175,3 +175,31 @@ struct NearMatchHashTests {
     #expect(NearMatch(["SPEC-RED-001"]).suggestion(for: "OTHER") == nil)
   }
 }
+
+/// Target lists read in place from a pack answer as the string lists they were written from.
+struct PathListTests {
+  final class Owner {}
+
+  @Test func packedListsAnswerLikeStringLists() throws {
+    let paths = ["docs/a.md", "infra/envs/prod", "infra/envs/prod-eu/main.tf", "guía/ñ.md"]
+    var writer = BinaryWriter()
+    writer.write(paths)
+    let owner = Owner()
+    try writer.bytes.withUnsafeBytes { buffer in
+      var reader = BinaryReader(buffer, owner: owner)
+      let (count, bytes) = try reader.stringsInPlace()
+      let packed = PathList(packed: bytes, count: count, owner: owner)
+      let plain = PathList(paths)
+      #expect(packed == plain)
+      #expect(packed.paths == paths)
+      for probe in paths + ["docs", "docs/a", "infra/envs", "infra/envs/prod/main.tf", "infra", "", "guía/ñ.md"] {
+        #expect(packed.contains(probe) == plain.contains(probe), "contains \(probe)")
+        #expect(packed.reaches(probe) == plain.reaches(probe), "reaches \(probe)")
+      }
+      #expect(plain.reaches("infra/envs/prod/main.tf"))
+      #expect(plain.reaches("infra"))
+      #expect(!plain.reaches("infra/envs/pro"))
+      #expect(!plain.reaches(""))
+    }
+  }
+}

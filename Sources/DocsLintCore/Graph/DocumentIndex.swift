@@ -36,7 +36,7 @@ public struct DocumentIndex: Sendable {
     for (id, declarations) in ids where declarations.count > 1 {
       ids[id] = declarations.sorted { ByteOrder.less($0.path, $1.path) }
     }
-    for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets) }
+    for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets.paths) }
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.indices.filter { index in
       guard case .markdown = documents[index].content else { return false }

@@ -22,7 +22,7 @@ public struct DocumentNode: Sendable, Equatable {
   /// The files and folders its edges reach, and the paths its edges name that do not
   /// exist, each listed once: what rules about other documents and impact mode read
   /// without going through the edges.
-  public var targets: [String] = []
+  public var targets = PathList()
   public var missingTargets: [String] = []
   /// Targets that are not in the file list but exist on disk (files git ignores).
   public var unlistedTargets: [String] = []
@@ -60,9 +60,10 @@ public struct DocumentNode: Sendable, Equatable {
       default: break
       }
     }
-    targets = reached.sorted(by: ByteOrder.less)
+    let sorted = reached.sorted(by: ByteOrder.less)
+    targets = PathList(sorted)
     missingTargets = missing.sorted(by: ByteOrder.less)
-    unlistedTargets = targets.filter { !listed.exists($0) }
+    unlistedTargets = sorted.filter { !listed.exists($0) }
   }
 
   /// Whether the file was read and parsed (without copying the parse out, as `markdown` does).

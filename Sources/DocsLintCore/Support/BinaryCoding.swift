@@ -64,10 +64,13 @@ struct BinaryReader {
 
   private let bytes: UnsafeRawBufferPointer
   private var offset: Int
+  /// What keeps `bytes` alive (a mapped pack), for values that keep reading it later.
+  let owner: AnyObject?
 
-  init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+  init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0, owner: AnyObject? = nil) {
     self.bytes = bytes
     self.offset = offset
+    self.owner = owner
   }
 
   var isAtEnd: Bool { offset == bytes.count }
@@ -85,6 +88,22 @@ struct BinaryReader {
     }
     // Undo the zigzag with a logical shift: the top bit is data, not a sign.
     return Int(bitPattern: UInt(result >> 1)) ^ -Int(result & 1)
+  }
+
+  /// A length-prefixed run of bytes, in place (a string's UTF-8, undecoded).
+  mutating func utf8Bytes() throws(Malformed) -> UnsafeRawBufferPointer {
+    let count = try int()
+    guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+    defer { offset += count }
+    return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
+  }
+
+  /// A list of strings left in place: its count and the bytes of its entries.
+  mutating func stringsInPlace() throws(Malformed) -> (count: Int, bytes: UnsafeRawBufferPointer) {
+    let count = try self.count()
+    let start = offset
+    for _ in 0..<count { _ = try utf8Bytes() }
+    return (count, UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
   }
 
   mutating func uint64() throws(Malformed) -> UInt64 { UInt64(UInt(bitPattern: try int())) }

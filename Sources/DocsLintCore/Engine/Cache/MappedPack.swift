@@ -86,7 +86,9 @@ final class MappedPack: @unchecked Sendable {
       case .resolvedEdges: (summary + body, edges)
       }
     let start = entry.partStart + PackRecord.partCount * PackRecord.checksumLength + offset
-    return verified(start..<start + length, checksum..<checksum + PackRecord.checksumLength).map { BinaryReader($0) }
+    return verified(start..<start + length, checksum..<checksum + PackRecord.checksumLength).map {
+      BinaryReader($0, owner: self)
+    }
   }
 
   /// Whether an entry was made from this content.

@@ -14,7 +14,7 @@ extension DocumentNode: BinaryCodable {
     writer.write(kind)
     writer.write(anchors.sorted())
     writer.write(facts)
-    writer.write(targets)
+    writer.write(targets.paths)
     writer.write(missingTargets)
     writer.write(unlistedTargets)
   }
@@ -65,7 +65,13 @@ extension DocumentNode: BinaryCodable {
     let anchors = Set(try reader.strings())
     self.init(path: path, content: .markdown(MarkdownDocument()), anchors: anchors, kind: kind)
     facts = try reader.read()
-    targets = try reader.strings()
+    // Left in the pack when it is mapped: most documents' targets are never asked for.
+    if let owner = reader.owner {
+      let (count, bytes) = try reader.stringsInPlace()
+      targets = PathList(packed: bytes, count: count, owner: owner)
+    } else {
+      targets = PathList(try reader.strings())
+    }
     missingTargets = try reader.strings()
     unlistedTargets = try reader.strings()
     hasBody = false

@@ -69,11 +69,7 @@ struct IaCUndocumentedStackRule: IaCRule {
     }
     let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
     guard !describing.isEmpty else { return [] }
-    let covered = describing.contains { document in
-      document.targets.contains { target in
-        !target.isEmpty && (target == stack || stack.hasBytePrefix(target + "/") || target.hasBytePrefix(stack + "/"))
-      }
-    }
+    let covered = describing.contains { $0.targets.reaches(stack) }
     guard !covered else { return [] }
     let what =
       switch file.technology {
