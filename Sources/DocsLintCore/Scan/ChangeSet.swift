@@ -16,36 +16,55 @@ public struct ChangeSet: Sendable {
   }
 
   /// The work tree at the root the paths name and, with a reference, the change since
-  /// its merge base with HEAD; git is asked about both side by side.
+  /// its merge base with HEAD. Git is asked about both side by side, and the change also
+  /// tells which files' index blob ids hold, so the work tree is compared only once.
   public static func open(
     paths: [String], explicitRoot: String?, changedSince reference: String?
   ) throws(UsageError) -> (Workspace, ChangeSet?) {
     let root = try Workspace.locateRoot(paths: paths, explicitRoot: explicitRoot)
     guard let reference else { return (Workspace.open(root: root), nil) }
-    let results = Parallel.map([false, true]) { asksChange -> Prelude in
-      asksChange ? .committed(Result { () throws(UsageError) in try committed(since: reference, root: root) })
-        : .workspace(Workspace.open(root: root))
-    }
-    guard case .workspace(let workspace) = results[0], case .committed(let committed) = results[1] else {
-      preconditionFailure("results come back in order")
-    }
-    guard let listing = workspace.git else {
+    guard Git.mayBeWorkTree(root) else {
       throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
     }
-    let (base, changed) = try committed.get()
-    return (workspace, ChangeSet(base: base, paths: Set(changed + listing.untracked), root: root))
+    let results = Parallel.map([false, true]) { asksChange -> Prelude in
+      asksChange
+        ? .committed(Result { () throws(UsageError) in try committed(since: reference, root: root) })
+        : .staged(Git.run(["ls-files", "-z", "--stage", "--cached", "--others", "--exclude-standard"], in: root))
+    }
+    guard case .staged(let staged) = results[0], case .committed(let committed) = results[1] else {
+      preconditionFailure("results come back in order")
+    }
+    guard let staged else { throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one") }
+    let change = try committed.get()
+    // A file the work tree and the index both hold as at the merge base is clean. One only
+    // the index changed since then is dirty; it is deleted when it is gone from disk.
+    let reader = FileReader(root: root, maxBytes: Int.max)
+    var dirty = change.worktree.paths
+    var deleted = change.worktree.deleted
+    for path in change.staged where !dirty.contains(path) {
+      dirty.insert(path)
+      if !reader.exists(path) { deleted.insert(path) }
+    }
+    let listing = GitListing.parse(staged: staged, dirty: dirty, deleted: deleted)
+    let workspace = Workspace(root: root, inventory: FileInventory(files: listing.files), git: listing, usesGit: true)
+    let changes = ChangeSet(base: change.base, paths: change.worktree.paths.union(listing.untracked), root: root)
+    return (workspace, changes)
   }
 
   private enum Prelude: Sendable {
-    case workspace(Workspace)
-    case committed(Result<(base: String, changed: [String]), UsageError>)
+    case staged(Data?)
+    case committed(Result<Committed, UsageError>)
   }
 
-  /// The merge base with `reference`, and the tracked files that differ from it in the
-  /// work tree (committed, staged or not, deleted).
-  private static func committed(since reference: String, root: String) throws(UsageError) -> (
-    base: String, changed: [String]
-  ) {
+  /// The merge base, the tracked files the work tree changed since then (with deletions),
+  /// and the files the index changed since then.
+  private struct Committed: Sendable {
+    var base: String
+    var worktree: (paths: Set<String>, deleted: Set<String>)
+    var staged: [String]
+  }
+
+  private static func committed(since reference: String, root: String) throws(UsageError) -> Committed {
     guard let base = Git.run(["merge-base", reference, "HEAD"], in: root).map(Self.text), !base.isEmpty else {
       // Only on failure: find out why, for the message.
       if Git.run(["rev-parse", "--git-dir"], in: root) == nil {
@@ -60,10 +79,16 @@ public struct ChangeSet: Sendable {
       throw UsageError("--changed-since: '\(reference)' and HEAD have no common ancestor")
     }
     // Renames count as a deletion and an addition: links to the old name broke.
-    guard let diff = Git.run(["diff", "--name-only", "--no-renames", "--relative", "-z", base, "--"], in: root) else {
+    let outputs = Parallel.map([
+      ["diff", "--name-status", "--no-renames", "--relative", "-z", base, "--"],
+      ["diff", "--cached", "--name-only", "--no-renames", "--relative", "-z", base, "--"],
+    ]) { Git.run($0, in: root) }
+    guard let worktree = outputs[0], let staged = outputs[1] else {
       throw UsageError("--changed-since: git diff failed in '\(root)'")
     }
-    return (base, diff.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+    return Committed(
+      base: base, worktree: GitListing.statuses(worktree),
+      staged: staged.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
   }
 
   /// A file's bytes at the merge base; nil when it did not exist there.

@@ -24,13 +24,25 @@ struct GitListing: Sendable {
   }
 
   static func parse(staged: Data, modified: Data) -> GitListing {
-    let changes = modified.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-    var dirty = Set<String>()
+    let (dirty, deleted) = statuses(modified)
+    return parse(staged: staged, dirty: dirty, deleted: deleted)
+  }
+
+  /// The paths of `git diff --name-status -z` output, and which of them are deletions.
+  static func statuses(_ output: Data) -> (paths: Set<String>, deleted: Set<String>) {
+    let changes = output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    var paths = Set<String>()
     var deleted = Set<String>()
     for index in stride(from: 0, to: changes.count - 1, by: 2) {
-      dirty.insert(changes[index + 1])
+      paths.insert(changes[index + 1])
       if changes[index] == "D" { deleted.insert(changes[index + 1]) }
     }
+    return (paths, deleted)
+  }
+
+  /// `dirty`: tracked files whose work-tree content may differ from the index (their blob
+  /// ids are not trusted); `deleted`: tracked files gone from the work tree.
+  static func parse(staged: Data, dirty: Set<String>, deleted: Set<String>) -> GitListing {
     var tracked: [String] = []
     var untracked: [String] = []
     var seen = Set<String>()
