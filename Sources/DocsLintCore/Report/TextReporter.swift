@@ -4,13 +4,37 @@ public struct TextReporter: Reporter {
 
   public init() {}
 
+  /// Built as bytes: a report of tens of thousands of findings costs no string per line.
   public func render(_ report: Report) -> String {
-    var output = ""
+    var output: [UInt8] = []
+    output.reserveCapacity(report.findings.count * 120)
     for finding in report.findings {
-      output += "\(finding.path):\(finding.span.line):\(finding.span.column): \(finding.level.rawValue): "
-      output += "\(finding.message) [\(finding.ruleId)]\n"
+      output.append(contentsOf: finding.path.utf8)
+      output.append(UInt8(ascii: ":"))
+      Self.append(finding.span.line, to: &output)
+      output.append(UInt8(ascii: ":"))
+      Self.append(finding.span.column, to: &output)
+      output.append(contentsOf: ": ".utf8)
+      output.append(contentsOf: finding.level.rawValue.utf8)
+      output.append(contentsOf: ": ".utf8)
+      output.append(contentsOf: finding.message.utf8)
+      output.append(contentsOf: " [".utf8)
+      output.append(contentsOf: finding.ruleId.utf8)
+      output.append(contentsOf: "]\n".utf8)
     }
-    output += report.summary + "\n"
-    return output
+    output.append(contentsOf: report.summary.utf8)
+    output.append(UInt8(ascii: "\n"))
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Decimal digits of a non-negative number, written in place.
+  private static func append(_ number: Int, to output: inout [UInt8]) {
+    let start = output.count
+    var rest = max(number, 0)
+    repeat {
+      output.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    output[start...].reverse()
   }
 }
