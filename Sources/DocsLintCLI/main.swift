@@ -72,7 +72,6 @@ struct Lint: ParsableCommand {
       throw UsageError("unknown --format '\(format)' (expected text, json, sarif or github)")
     }
     var options = LintOptions()
-    options.changedSince = changedSince
     options.baseline = baseline
     options.writeBaseline = writeBaseline
     options.minLevel = try level(minLevel, option: "--min-level", allowed: Level.allCases)

@@ -17,11 +17,10 @@ public struct ImpactFilter: Sendable {
   }
 
   public func apply(to findings: [Finding]) -> [Finding] {
-    var anchors: [String: Set<String>] = [:]
-    return findings.compactMap { finding in
+    findings.compactMap { finding in
       if changes.paths.contains(finding.path) { return finding }
       for dependency in finding.dependencies {
-        guard let cause = cause(of: dependency, anchors: &anchors) else { continue }
+        guard let cause = cause(of: dependency) else { continue }
         var finding = finding
         finding.cause = cause
         finding.message += " (caused by the change to '\(cause)')"
@@ -31,14 +30,12 @@ public struct ImpactFilter: Sendable {
     }
   }
 
-  private func cause(of dependency: Dependency, anchors: inout [String: Set<String>]) -> String? {
+  private func cause(of dependency: Dependency) -> String? {
     switch dependency {
     case .file(let path):
       return changes.changedPath(at: path)
     case .anchor(let path, let fragment):
-      guard changes.paths.contains(path) else { return nil }
-      if anchors[path] == nil { anchors[path] = declared.anchors(of: path) }
-      return anchors[path]!.contains(fragment) ? path : nil
+      return declared.anchors[path]?.contains(fragment) == true ? path : nil
     case .id, .agent, .symbol:
       return declared.names[dependency]
     case .mention(let stack):
@@ -54,9 +51,9 @@ public struct ImpactFilter: Sendable {
   }
 }
 
-/// What the changed files declared at the merge base, read from git: their ids, agent
-/// names, IaC symbols and the paths documents referred to, up front (few files); their
-/// anchors when a finding asks. Also the IaC symbols changed files declare now.
+/// What the changed files declared at the merge base, read from git once each (few
+/// files): their ids, agent names, anchors, IaC symbols and the paths documents referred
+/// to. Also the IaC symbols changed files declare now.
 struct BaseDeclarations: Sendable {
   let changes: ChangeSet
   /// What each name or path was declared or referred to by at the merge base.
@@ -65,6 +62,8 @@ struct BaseDeclarations: Sendable {
   let current: [Dependency: String]
   /// Paths the changed documents referred to at the merge base, and which document did.
   let mentions: [String: String]
+  /// The heading slugs and HTML anchors each changed Markdown file had at the merge base.
+  let anchors: [String: Set<String>]
 
   init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
     self.changes = changes
@@ -76,8 +75,11 @@ struct BaseDeclarations: Sendable {
     var names: [Dependency: String] = [:]
     var current: [Dependency: String] = [:]
     var mentions: [String: String] = [:]
-    for path in changes.paths.sorted() where !configuration.exclude.contains(where: { $0.matches(path) }) {
+    var anchors: [String: Set<String>] = [:]
+    for path in changes.paths.sorted() {
+      let excluded = configuration.exclude.contains { $0.matches(path) }
       if let technology = IaCTechnology.of(path) {
+        guard !excluded else { continue }
         // Symbols before and after: what the change removed, and what it added.
         for (bytes, table) in [(changes.baseContent(of: path), 0), ((try? reader.readBytes(path).get()), 1)] {
           guard let bytes else { continue }
@@ -91,6 +93,9 @@ struct BaseDeclarations: Sendable {
       guard MarkdownFiles.isMarkdown(path), let bytes = changes.baseContent(of: path) else { continue }
       let source = SourceText(bytes: bytes)
       let markdown = MarkdownParser.parse(source)
+      // Links reach excluded files too, so their anchors count; what they declare does not.
+      anchors[path] = markdown.anchorNames
+      guard !excluded else { continue }
       let isAgentDoc = configuration.kinds.kind(of: path)?.id == "agent"
       let facts = FactsCollector.collect(
         path: path, markdown: markdown, source: source, isAgentDoc: isAgentDoc,
@@ -104,6 +109,7 @@ struct BaseDeclarations: Sendable {
     self.names = names
     self.current = current
     self.mentions = mentions
+    self.anchors = anchors
   }
 
   /// The names an IaC file declares, also qualified where rules judge them per file or
@@ -118,11 +124,6 @@ struct BaseDeclarations: Sendable {
       default: [.symbol(kind: symbol.kind, name: symbol.name)]
       }
     }
-  }
-
-  /// The heading slugs and HTML anchors a file had at the merge base.
-  func anchors(of path: String) -> Set<String> {
-    changes.baseContent(of: path).map { MarkdownParser.parse(SourceText(bytes: $0)).anchorNames } ?? []
   }
 }
 

@@ -1,8 +1,5 @@
-/// How a run is scoped, filtered and judged: the pull-request options of `docs-lint lint`.
+/// How a run's findings are filtered and judged: the pull-request options of `docs-lint lint`.
 public struct LintOptions: Sendable {
-  /// Report only what the change since the merge base with this revision is responsible
-  /// for (given to `LintRun.execute`, which judges only what the change can affect).
-  public var changedSince: String?
   /// Report only findings this baseline file does not record.
   public var baseline: String?
   /// Record every finding of this run into this baseline file.
@@ -14,7 +11,8 @@ public struct LintOptions: Sendable {
   public init() {}
 }
 
-/// One `docs-lint lint` run: lint, then baseline, impact filter, failure policy and
+/// What a `docs-lint lint` run reports: its findings after the baseline, the impact
+/// filter (when `LintRun.execute` was given a revision), the failure policy and
 /// `--min-level`, in that order.
 public struct LintSession: Sendable {
   public var report: Report
@@ -22,14 +20,6 @@ public struct LintSession: Sendable {
   public var failure: String?
   /// What the run wrote (a baseline), for a note on standard error.
   public var notes: [String] = []
-
-  public static func run(
-    paths: [String], root: String?, configFile: String?, options: LintOptions
-  ) throws -> LintSession {
-    try evaluate(
-      try LintRun.execute(paths: paths, root: root, configFile: configFile, changedSince: options.changedSince),
-      options: options)
-  }
 
   /// Filters and judges the findings of a finished run.
   public static func evaluate(_ run: LintRun, options: LintOptions) throws -> LintSession {

@@ -40,7 +40,7 @@ enum AnchorFolding {
     let matches = anchors.filter { anchor in
       // An anchor opening with an ASCII letter or digit folds to that character lowercased:
       // most anchors are ruled out without folding them.
-      if let byte = anchor.utf8.first, Self.isASCIIAlphanumeric(byte), Self.isASCIIAlphanumeric(first),
+      if let byte = anchor.utf8.first, byte.isASCIIAlphanumeric, first.isASCIIAlphanumeric,
         byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) != first
       {
         return false
@@ -49,10 +49,6 @@ enum AnchorFolding {
     }
     guard matches.count == 1, let match = matches.first, isPlain(match) else { return nil }
     return match
-  }
-
-  private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
   private static func isPlain(_ anchor: String) -> Bool {

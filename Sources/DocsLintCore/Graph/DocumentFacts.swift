@@ -112,9 +112,9 @@ enum FactsCollector {
     while let hit = source.find(needle, from: from, to: source.bytes.count) {
       from = hit + needle.count
       let end = hit + needle.count
-      if end < source.bytes.count, isWordByte(source.bytes[end]) { continue }
+      if end < source.bytes.count, source.bytes[end].isASCIIAlphanumeric { continue }
       var start = hit
-      while start > 0, isWordByte(source.bytes[start - 1]) { start -= 1 }
+      while start > 0, source.bytes[start - 1].isASCIIAlphanumeric { start -= 1 }
       guard start < hit, source.bytes[start] >= 0x41, source.bytes[start] <= 0x5A else { continue }
       let position = source.position(atByte: start)
       if code.contains(where: { $0.contains(position.line) }) { continue }
@@ -127,9 +127,6 @@ enum FactsCollector {
     return found
   }
 
-  private static func isWordByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-  }
 
   /// "DependencyAgent" from the title, from `name:` (as given, and as `<Name>Agent`), and from `dependency_agent.md`.
   static func declaredAgents(path: String, markdown: MarkdownDocument) -> [String] {

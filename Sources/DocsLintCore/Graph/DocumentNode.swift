@@ -28,11 +28,9 @@ public struct DocumentNode: Sendable, Equatable {
   public var unlistedTargets: [String] = []
   /// False for a document read back from the cache as a summary only (path, kind,
   /// anchors, facts, targets): impact mode skips the parse and edges of documents the
-  /// change cannot affect.
+  /// change cannot affect. A body read back without its plain resolved edges holds in
+  /// `references` only the broken edges and those with a fragment: all the rules read.
   public var hasBody = true
-  /// While read back from the cache without its plain resolved edges: where the edges it
-  /// holds sit in the full list (empty once complete).
-  var edgePositions: [Int] = []
 
   public init(
     path: String, content: Content, references: [Reference] = [], anchors: Set<String> = [], kind: String? = nil

@@ -31,8 +31,7 @@ public enum TerraformScanner {
     }
 
     static func isIdentifier(_ byte: UInt8) -> Bool {
-      (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+      byte.isASCIIAlphanumeric || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
     /// Skips blanks, comments and (when `newlines`) line breaks.

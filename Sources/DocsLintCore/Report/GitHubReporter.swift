@@ -14,13 +14,12 @@ public struct GitHubReporter: Reporter {
     }.map(\.element)
     var annotated: [Level: Int] = [:]
     var output = ""
-    var rest = ""
+    var rest: [UInt8] = []
     var plain = 0
     for finding in ordered {
       let shown = annotated[finding.level, default: 0]
       guard shown < Self.annotationsPerLevel else {
-        rest += "\(finding.path):\(finding.span.line):\(finding.span.column): \(finding.level.rawValue): "
-        rest += "\(finding.message) [\(finding.ruleId)]\n"
+        TextReporter.append(finding, to: &rest)
         plain += 1
         continue
       }
@@ -30,7 +29,7 @@ public struct GitHubReporter: Reporter {
       output += "title=\(Self.property(finding.ruleId))::\(Self.data(finding.message))\n"
     }
     // Findings past the annotation limit stay in the log, after the annotations.
-    output += rest
+    output += String(decoding: rest, as: UTF8.self)
     output += "docs-lint: \(report.summary)"
     output += plain == 0 ? "\n" : "; \(plain) not annotated (GitHub shows \(Self.annotationsPerLevel) per level per step)\n"
     return output

@@ -8,23 +8,26 @@ public struct TextReporter: Reporter {
   public func render(_ report: Report) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(report.findings.count * 120)
-    for finding in report.findings {
-      output.append(contentsOf: finding.path.utf8)
-      output.append(UInt8(ascii: ":"))
-      Self.append(finding.span.line, to: &output)
-      output.append(UInt8(ascii: ":"))
-      Self.append(finding.span.column, to: &output)
-      output.append(contentsOf: ": ".utf8)
-      output.append(contentsOf: finding.level.rawValue.utf8)
-      output.append(contentsOf: ": ".utf8)
-      output.append(contentsOf: finding.message.utf8)
-      output.append(contentsOf: " [".utf8)
-      output.append(contentsOf: finding.ruleId.utf8)
-      output.append(contentsOf: "]\n".utf8)
-    }
+    for finding in report.findings { Self.append(finding, to: &output) }
     output.append(contentsOf: report.summary.utf8)
     output.append(UInt8(ascii: "\n"))
     return String(decoding: output, as: UTF8.self)
+  }
+
+  /// One `path:line:col: level: message [rule-id]` line.
+  static func append(_ finding: Finding, to output: inout [UInt8]) {
+    output.append(contentsOf: finding.path.utf8)
+    output.append(UInt8(ascii: ":"))
+    Self.append(finding.span.line, to: &output)
+    output.append(UInt8(ascii: ":"))
+    Self.append(finding.span.column, to: &output)
+    output.append(contentsOf: ": ".utf8)
+    output.append(contentsOf: finding.level.rawValue.utf8)
+    output.append(contentsOf: ": ".utf8)
+    output.append(contentsOf: finding.message.utf8)
+    output.append(contentsOf: " [".utf8)
+    output.append(contentsOf: finding.ruleId.utf8)
+    output.append(contentsOf: "]\n".utf8)
   }
 
   /// Decimal digits of a non-negative number, written in place.

@@ -85,3 +85,10 @@ enum ByteSearch {
     return nil
   }
 }
+
+extension UInt8 {
+  /// An ASCII letter or digit.
+  var isASCIIAlphanumeric: Bool {
+    (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A)
+  }
+}

@@ -66,11 +66,11 @@ final class MappedPack: @unchecked Sendable {
 
   /// Reads the body into a summary node and, with `allEdges`, the plain resolved edges too.
   func complete(_ node: inout DocumentNode, from entry: Entry, allEdges: Bool) -> Bool {
-    guard var body = reader(entry, .body), let count = try? node.readBody(from: &body), body.isAtEnd else {
+    guard var body = reader(entry, .body), let layout = try? node.readBody(from: &body), body.isAtEnd else {
       return false
     }
     guard allEdges else { return true }
-    guard var edges = reader(entry, .resolvedEdges), (try? node.readResolvedEdges(from: &edges, count: count)) != nil,
+    guard var edges = reader(entry, .resolvedEdges), (try? node.readResolvedEdges(from: &edges, layout: layout)) != nil,
       edges.isAtEnd
     else { return false }
     return true

@@ -54,8 +54,8 @@ extension DocumentNode: BinaryCodable {
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     try self.init(summary: &reader)
-    let count = try readBody(from: &reader)
-    try readResolvedEdges(from: &reader, count: count)
+    let layout = try readBody(from: &reader)
+    try readResolvedEdges(from: &reader, layout: layout)
   }
 
   /// A node with its summary only: no parse, edges or findings (`hasBody` false).
@@ -77,10 +77,16 @@ extension DocumentNode: BinaryCodable {
     hasBody = false
   }
 
+  /// Where the edges a body holds sit in the full edge list, for `readResolvedEdges`.
+  struct EdgeLayout {
+    var total: Int
+    var positions: [Int]
+  }
+
   /// Reads the body: `references` holds the essential edges only, in order, until
-  /// `readResolvedEdges` puts the others back in place. Returns the full edge count.
+  /// `readResolvedEdges` puts the others back in place.
   @discardableResult
-  mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) -> Int {
+  mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) -> EdgeLayout {
     content = try reader.bool() ? .markdown(try reader.read()) : .unreadable(try reader.read())
     let total = try reader.int()
     let essentialCount = try reader.count()
@@ -92,22 +98,22 @@ extension DocumentNode: BinaryCodable {
       positions.append(position)
       references.append(try reader.read())
     }
-    edgePositions = positions
     findings = try reader.array()
     suppressions = try reader.array()
     hasBody = true
-    return total
+    return EdgeLayout(total: total, positions: positions)
   }
 
   /// Merges the resolved edges back between the essential ones, restoring the full list.
-  mutating func readResolvedEdges(from reader: inout BinaryReader, count total: Int) throws(BinaryReader.Malformed) {
+  mutating func readResolvedEdges(from reader: inout BinaryReader, layout: EdgeLayout) throws(BinaryReader.Malformed) {
+    let total = layout.total
     let resolved: [Reference] = try reader.array()
     guard resolved.count + references.count == total else { throw BinaryReader.Malformed() }
     var merged: [Reference] = []
     merged.reserveCapacity(total)
     var essential = references.makeIterator()
     var rest = resolved.makeIterator()
-    var positions = edgePositions.makeIterator()
+    var positions = layout.positions.makeIterator()
     var next = positions.next()
     for index in 0..<total {
       if index == next {
@@ -118,7 +124,6 @@ extension DocumentNode: BinaryCodable {
       }
     }
     references = merged
-    edgePositions = []
   }
 }
 
