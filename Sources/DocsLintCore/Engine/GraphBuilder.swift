@@ -26,27 +26,18 @@ public struct GraphBuilder: Sendable {
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
     let classifier = PathClassifier(
       settings: configuration.paths, inventory: workspace.inventory, reader: reader)
-    let extractor = ReferenceExtractor(classifier: classifier, settings: configuration.paths)
-    let documentRules = RuleRegistry.rules.compactMap { $0 as? any DocumentRule.Type }.map {
-      $0.init()
-    }
+    let parser = DocumentParser(
+      extractor: ReferenceExtractor(classifier: classifier, settings: configuration.paths),
+      configuration: configuration, inventory: workspace.inventory, iacTargets: iacTargets)
     let configuration = configuration
-    let inventory = workspace.inventory
-
-    // Mentions of IaC symbols are looked for only where that kind of IaC exists.
-    let technologies = Set(iacTargets.compactMap(IaCTechnology.of))
+    let technologies = parser.technologies
     let hasTerraform = technologies.contains(.terraform)
-    let hasCompose = technologies.contains(.compose)
-    let hasMakefile = technologies.contains(.make)
-    // Charts create objects under templated names; with charts, kubectl names are not judged.
-    let hasManifests = technologies.contains(.kubernetes) && !technologies.contains(.helm)
-    let shell = configuration.paths.shellLanguages
     let cache = cacheFolder.flatMap {
       ParseCache.at(folder: $0, root: workspace.root, context: cacheContext(technologies))
     }
     let cached = CachedParse(
       cache: cache,
-      known: cache != nil ? workspace.git?.blobIDs ?? [:] : [:],
+      known: workspace.git?.blobIDs ?? [:],
       reader: reader,
       isCurrent: { node in
         // Resolutions come from the file list, which the cache key covers, except that files
@@ -62,66 +53,7 @@ public struct GraphBuilder: Sendable {
     progress?.expect(targets.count)
     var documents = Parallel.map(targets) { path -> DocumentNode in
       defer { progress?.advance() }
-      return cached.node(path, slot: "doc") { bytes -> DocumentNode in
-        switch bytes.flatMap(FileReader.decode) {
-        case .failure(let problem):
-          return DocumentNode(path: path, content: .unreadable(problem))
-        case .success(let source):
-          var markdown = MarkdownParser.parse(source)
-          let anchors = markdown.anchorNames
-          let references = extractor.references(
-            of: markdown, source: source, at: path, anchors: anchors)
-          let kind = KindResolver.resolve(
-            path: path, document: markdown, source: source, settings: configuration.kinds)
-          let context = DocumentContext(
-            path: path, markdown: markdown, source: source, references: references, kind: kind,
-            configuration: configuration, inventory: inventory)
-          let findings = documentRules.flatMap { $0.check(context) }
-          var facts = FactsCollector.collect(
-            path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
-            referenceKeys: configuration.kinds.referenceKeys)
-          if hasCompose {
-            facts.iacMentions = ComposeServiceScanner.scan(
-              markdown, source: source, shellLanguages: shell)
-          }
-          if hasManifests {
-            facts.iacMentions += KubectlObjectScanner.scan(
-              markdown, source: source, shellLanguages: shell)
-          }
-          if hasMakefile {
-            facts.iacMentions += MakeTargetScanner.scan(
-              markdown, source: source, shellLanguages: shell)
-          }
-          if hasTerraform {
-            facts.iacMentions += TerraformMentionScanner.scan(
-              markdown, source: source, shellLanguages: shell)
-            facts.variableTables = VariableTableScanner.scan(
-              source, skipping: FactsCollector.codeLines(markdown))
-          }
-          if !iacTargets.isEmpty, let id = kind?.kind.id,
-            IaCValidationMismatchRule.describingKinds.contains(id)
-          {
-            facts.validation = ValidationCheckScanner.scan(markdown, source: source)
-            facts.environments = EnvironmentMentionScanner.scan(
-              markdown, source: source, settings: configuration.kinds)
-          }
-          // The edges and findings now carry what the file said; keep memory per file.
-          markdown.links = []
-          markdown.codeSpans = []
-          markdown.codeBlocks = []
-          markdown.listItems = []
-          let suppressions = markdown.suppressions
-          markdown.suppressions = []
-          var node = DocumentNode(
-            path: path, content: .markdown(markdown), references: references, anchors: anchors,
-            kind: kind?.kind.id)
-          node.findings = findings
-          node.summarizeEdges(listed: inventory)
-          node.facts = facts
-          node.suppressions = suppressions
-          return node
-        }
-      }!
+      return cached.node(path, slot: "doc") { parser.document(at: path, bytes: $0) }!
     }
 
     var anchors: [String: Set<String>] = [:]
@@ -139,17 +71,7 @@ public struct GraphBuilder: Sendable {
     let parsedOthers = Parallel.map(others) { path -> (String, Set<String>, DocumentFacts)? in
       defer { progress?.advance() }
       // Files read only for their anchors and facts are cached as just those, in a slot of their own.
-      let node = cached.node(path, slot: "facts") { bytes -> DocumentNode? in
-        guard case .success(let source) = bytes.flatMap(FileReader.decode) else { return nil }
-        let markdown = MarkdownParser.parse(source)
-        let kind = configuration.kinds.kind(of: path)
-        var node = DocumentNode(
-          path: path, content: .markdown(MarkdownDocument()), anchors: markdown.anchorNames)
-        node.facts = FactsCollector.collect(
-          path: path, markdown: markdown, source: source, isAgentDoc: kind?.id == "agent",
-          referenceKeys: configuration.kinds.referenceKeys)
-        return node
-      }
+      let node = cached.node(path, slot: "facts") { parser.anchorsAndFacts(at: path, bytes: $0) }
       return node.map { ($0.path, $0.anchors, $0.facts) }
     }
     cache?.save(paths: Set(workspace.inventory.files))
