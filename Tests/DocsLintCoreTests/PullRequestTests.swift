@@ -145,3 +145,33 @@ struct PullRequestTests {
     #expect(GitHubReporter.property("a:b,c") == "a%3Ab%2Cc")
   }
 }
+
+/// The progress line: redrawn in place while files are parsed, cleared at the end, and
+/// nothing at all when the run ends before it was ever drawn.
+struct ProgressMeterTests {
+  final class Lines: @unchecked Sendable {
+    var text = ""
+  }
+
+  @Test func drawsCountsAndClearsTheLine() {
+    let lines = Lines()
+    let meter = ProgressMeter { lines.text += $0 }
+    meter.expect(3)
+    meter.advance()
+    meter.draw()
+    meter.advance()
+    meter.draw()
+    meter.finish()
+    #expect(!meter.draw())
+    #expect(lines.text == "\rdocs-lint: parsed 1/3 files\rdocs-lint: parsed 2/3 files\r\u{1B}[K")
+  }
+
+  @Test func aShortRunPrintsNothing() {
+    let lines = Lines()
+    let meter = ProgressMeter { lines.text += $0 }
+    meter.expect(2)
+    meter.advance()
+    meter.finish()
+    #expect(lines.text.isEmpty)
+  }
+}
