@@ -16,11 +16,16 @@ public struct ImpactFilter: Sendable {
     iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
   }
 
-  public func apply(to findings: [Finding]) -> [Finding] {
-    findings.compactMap { finding in
+  /// `iac`: the run's IaC files, whose current symbols tell what a change added.
+  public func apply(to findings: [Finding], iac: [IaCNode]) -> [Finding] {
+    var current: [Dependency: String] = [:]
+    for file in iac where changes.paths.contains(file.path) {
+      for symbol in BaseDeclarations.symbols(of: file) { current.declare(symbol, by: file.path) }
+    }
+    return findings.compactMap { finding in
       if changes.paths.contains(finding.path) { return finding }
       for dependency in finding.dependencies {
-        guard let cause = cause(of: dependency) else { continue }
+        guard let cause = cause(of: dependency, current: current) else { continue }
         var finding = finding
         finding.cause = cause
         finding.message += " (caused by the change to '\(cause)')"
@@ -30,7 +35,7 @@ public struct ImpactFilter: Sendable {
     }
   }
 
-  private func cause(of dependency: Dependency) -> String? {
+  private func cause(of dependency: Dependency, current: [Dependency: String]) -> String? {
     switch dependency {
     case .file(let path):
       return changes.changedPath(at: path)
@@ -46,20 +51,18 @@ public struct ImpactFilter: Sendable {
     case .addedSymbol(let kind, let name):
       // Declared now by a changed file, and by no changed file at the merge base.
       guard declared.names[.symbol(kind: kind, name: name)] == nil else { return nil }
-      return declared.current[.symbol(kind: kind, name: name)]
+      return current[.symbol(kind: kind, name: name)]
     }
   }
 }
 
 /// What the changed files declared at the merge base, read from git once each (few
 /// files): their ids, agent names, anchors, IaC symbols and the paths documents referred
-/// to. Also the IaC symbols changed files declare now.
+/// to.
 struct BaseDeclarations: Sendable {
   let changes: ChangeSet
   /// What each name or path was declared or referred to by at the merge base.
   let names: [Dependency: String]
-  /// IaC symbols the changed IaC files declare in the work tree.
-  let current: [Dependency: String]
   /// Paths the changed documents referred to at the merge base, and which document did.
   let mentions: [String: String]
   /// The heading slugs and HTML anchors each changed Markdown file had at the merge base.
@@ -73,21 +76,16 @@ struct BaseDeclarations: Sendable {
     let iacReader = IaCReader(classifier: classifier, settings: settings)
     let extractor = ReferenceExtractor(classifier: classifier, settings: settings)
     var names: [Dependency: String] = [:]
-    var current: [Dependency: String] = [:]
     var mentions: [String: String] = [:]
     var anchors: [String: Set<String>] = [:]
     for path in changes.paths.sorted() {
       let excluded = configuration.exclude.contains { $0.matches(path) }
       if let technology = IaCTechnology.of(path) {
         guard !excluded else { continue }
-        // Symbols before and after: what the change removed, and what it added.
-        for (bytes, table) in [(changes.baseContent(of: path), 0), ((try? reader.readBytes(path).get()), 1)] {
-          guard let bytes else { continue }
-          let node = iacReader.read(path: path, technology: technology, source: SourceText(bytes: bytes))
-          for dependency in Self.symbols(of: node) {
-            if table == 0 { names.declare(dependency, by: path) } else { current.declare(dependency, by: path) }
-          }
-        }
+        // What the change removed; what it added comes from the run's own IaC files.
+        guard let bytes = changes.baseContent(of: path) else { continue }
+        let node = iacReader.read(path: path, technology: technology, source: SourceText(bytes: bytes))
+        for dependency in Self.symbols(of: node) { names.declare(dependency, by: path) }
         continue
       }
       guard MarkdownFiles.isMarkdown(path), let bytes = changes.baseContent(of: path) else { continue }
@@ -107,14 +105,13 @@ struct BaseDeclarations: Sendable {
       }
     }
     self.names = names
-    self.current = current
     self.mentions = mentions
     self.anchors = anchors
   }
 
   /// The names an IaC file declares, also qualified where rules judge them per file or
   /// module: Terraform symbols by module folder, Make targets by Makefile.
-  private static func symbols(of node: IaCNode) -> [Dependency] {
+  static func symbols(of node: IaCNode) -> [Dependency] {
     node.symbols.flatMap { symbol -> [Dependency] in
       switch node.technology {
       case .terraform:

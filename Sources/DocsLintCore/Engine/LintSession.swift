@@ -44,7 +44,7 @@ public struct LintSession: Sendable {
       }
     }
     if let impact = run.impact {
-      findings = impact.apply(to: findings)
+      findings = impact.apply(to: findings, iac: run.graph.iac)
     }
     // A run that records a baseline accepts what it recorded.
     let failure = options.writeBaseline == nil ? options.policy.failure(of: findings) : nil
