@@ -62,6 +62,24 @@ struct PullRequestTests {
     #expect(result.stdout.contains("(caused by the change to 'spec.md') [meta/unknown-reference]"))
   }
 
+  @Test func deletingAFileNamedAsAPathInFrontMatterIsAttributedToIt() throws {
+    let repository = try GitRepository([
+      "plans/a.md": "---\nid: A\nrelacionados: [docs/spec.md, ../b.md]\n---\n# A\n",
+      "docs/spec.md": "# Spec\n",
+      "b.md": "# B\n",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    let clean = try repository.lint(["--no-cache"])
+    #expect(clean.stdout.hasSuffix("0 errors, 0 warnings, 0 infos in 3 files\n"))
+    try repository.delete("docs/spec.md")
+    let result = try repository.lint(["--changed-since", "HEAD"])
+    #expect(
+      result.stdout.contains(
+        "plans/a.md:3:16: warning: 'relacionados' names 'docs/spec.md', which is neither a declared id nor a path"))
+    #expect(result.stdout.contains("(caused by the change to 'docs/spec.md') [meta/unknown-reference]"))
+  }
+
   @Test func unknownRevisionIsAUsageError() throws {
     let repository = try GitRepository(["a.md": "# A\n"])
     defer { repository.remove() }

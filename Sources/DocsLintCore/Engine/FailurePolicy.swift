@@ -11,9 +11,9 @@ public struct FailurePolicy: Sendable {
 
   /// Why the run fails, or nil when it passes.
   public func failure(of findings: [Finding]) -> String? {
-    let failing = findings.count { $0.level >= failOn }
+    let failing = findings.levelCount { $0 >= failOn }
     if failing > 0 { return "\(failing) finding\(failing == 1 ? "" : "s") at level \(failOn.rawValue) or above" }
-    let warnings = findings.count { $0.level == .warning }
+    let warnings = findings.levelCount { $0 == .warning }
     if let maxWarnings, warnings > maxWarnings {
       return "\(warnings) warnings exceed --max-warnings \(maxWarnings)"
     }

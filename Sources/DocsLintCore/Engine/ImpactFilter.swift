@@ -133,8 +133,8 @@ extension [Dependency: String] {
 
 /// The documents a change can have produced findings in, judged on a document's summary
 /// before the rules run (and before the cache reads any other document's edges), so
-/// impact mode skips the rest: changed documents; documents with an edge into a changed
-/// file or to a changed path that is gone; documents naming an id or agent a changed file
+/// impact mode skips the rest: changed documents; documents with an edge (or a front-matter
+/// reference written as a path) into a changed file or to a changed path that is gone; documents naming an id or agent a changed file
 /// declared at the merge base; and, when IaC changed, documents naming IaC symbols or
 /// listing module variables. A superset: `apply` decides.
 extension ImpactFilter {
@@ -145,6 +145,9 @@ extension ImpactFilter {
     if document.missingTargets.contains(where: { changes.changedPath(at: $0) != nil }) { return true }
     let facts = document.facts
     if iacChanged, !facts.iacMentions.isEmpty || !facts.variableTables.isEmpty { return true }
+    // Front-matter references written as paths (`relacionados: [docs/b.md]`).
+    let readings = facts.idReferences.lazy.flatMap { $0.pathReadings(from: document.path) }
+    if readings.contains(where: { changes.changedPath(at: $0) != nil }) { return true }
     let names = declared.names
     guard !names.isEmpty else { return false }
     return facts.idReferences.contains { names[.id($0.id)] != nil }

@@ -21,21 +21,23 @@ public struct Linter: Sendable {
     let documents = scope.map { scope in graph.documents.filter { scope.contains($0.path) } } ?? graph.documents
     let perDocument = Parallel.map(documents) { document -> [Finding] in
       let kind = document.kind.flatMap { kinds[$0] }
-      let found = document.findings + graphRules.indices.flatMap { index -> [Finding] in
-        // A rule turned off for this document's kind costs nothing.
-        guard levels.level(of: graphRuleIDs[index], in: document.kind) != nil else { return [] }
-        return graphRules[index].check(document, in: graph)
+      let enabled = levels.levels(in: document.kind)
+      var found = document.findings
+      // A rule turned off for this document's kind costs nothing.
+      for index in graphRules.indices where enabled[graphRuleIDs[index]] != nil {
+        found += graphRules[index].check(document, in: graph)
       }
-      let leveled = found.compactMap { finding -> Finding? in
-        guard let level = levels.level(of: finding.ruleId, in: document.kind) else { return nil }
-        var finding = finding.inferringDependencies(from: document.brokenReferences)
-        finding.level = finding.levelCap.map { min(level, $0) } ?? level
-        return finding
+      // Levels are set in place: copying each finding costs a retain per field.
+      found.removeAll { enabled[$0.ruleId] == nil }
+      for index in found.indices {
+        found[index].inferDependencies(from: document.brokenReferences)
+        found[index].settle(at: enabled[found[index].ruleId]!)
       }
       // Inline suppressions see every finding of the document, at its final level.
       return Suppressions.apply(
-        leveled, directives: document.suppressions, path: document.path, catalog: catalog,
-        level: { configuration.level(of: $0, in: kind) })
+        found, directives: document.suppressions, path: document.path, catalog: catalog,
+        level: { configuration.level(of: $0, in: kind) }
+      ).sorted(by: Finding.reportOrder)
     }
     let iacRules = RuleRegistry.rules.compactMap { $0 as? any IaCRule.Type }
       .filter { configuration.level(of: $0.descriptor) != nil }.map { $0.init() }
@@ -43,13 +45,14 @@ public struct Linter: Sendable {
       iacRules.flatMap { rule in
         rule.check(file, in: graph).compactMap { finding in
           guard let level = levels.level(of: finding.ruleId, in: nil) else { return nil }
-          var finding = finding.inferringDependencies(from: file.references)
-          finding.level = finding.levelCap.map { min(level, $0) } ?? level
+          var finding = finding
+          finding.inferDependencies(from: file.references)
+          finding.settle(at: level)
           return finding
         }
-      }
+      }.sorted(by: Finding.reportOrder)
     }
-    return (perDocument + perIaCFile).flatMap { $0 }.sorted(by: Finding.reportOrder)
+    return Finding.joined(perDocument + perIaCFile)
   }
 }
 
@@ -162,6 +165,11 @@ struct LevelTable: Sendable {
 
   /// The level of a rule in a document of that kind (nil kind: none), or nil when it is off.
   func level(of ruleID: String, in kind: String?) -> Level? {
-    (table[kind ?? ""] ?? table[""]!)[ruleID]
+    levels(in: kind)[ruleID]
+  }
+
+  /// Every enabled rule's level in a document of that kind, by rule id.
+  func levels(in kind: String?) -> [String: Level] {
+    table[kind ?? ""] ?? table[""]!
   }
 }

@@ -34,6 +34,22 @@ public struct IdReference: Sendable, Hashable {
   public var key: String
   public var id: String
   public var span: SourceSpan
+
+  /// A value written as a path (`docs/adr/ADR-001.md`, `../plan.md`) relates documents by
+  /// path, not id: its readings from the root and from the document's folder, normalised.
+  /// None for an id (no `/`, no Markdown extension) or a path that climbs out of the root.
+  func pathReadings(from document: String) -> [String] {
+    guard id.utf8.contains(UInt8(ascii: "/")) || MarkdownFiles.isMarkdown(id) else { return [] }
+    let rooted = id.hasPrefix("/")
+    var readings: [String] = []
+    if let fromRoot = RepoPath.resolve(rooted ? String(id.dropFirst()) : id, in: "") { readings.append(fromRoot) }
+    if !rooted, let fromFolder = RepoPath.resolve(id, in: RepoPath.directory(of: document)),
+      !readings.contains(fromFolder)
+    {
+      readings.append(fromFolder)
+    }
+    return readings
+  }
 }
 
 public struct AgentMention: Sendable, Hashable {

@@ -15,7 +15,7 @@ public struct GraphExport: Sendable, Codable, Equatable {
     public var from: String
     public var to: String
     /// The reference kind (`markdown-link`, `backtick-path`, `command-path`, `iac-path`, ...),
-    /// `front-matter-id`, `terraform-address`, or `declares` (an IaC file and its symbols).
+    /// `front-matter-id`, `front-matter-path`, `terraform-address`, or `declares` (an IaC file and its symbols).
     public var kind: String
     /// Line in `from` where the edge is written.
     public var line: Int
@@ -67,6 +67,13 @@ public struct GraphExport: Sendable, Codable, Equatable {
       for reference in document.facts.idReferences {
         for declaration in graph.index.ids[reference.id] ?? [] where declaration.path != document.path {
           edges.insert(Edge(from: document.path, to: declaration.path, kind: "front-matter-id", line: reference.span.line))
+        }
+        // Written as a path: the first reading that exists (as the rule judges it).
+        if graph.index.ids[reference.id] == nil,
+          let to = reference.pathReadings(from: document.path).first(where: graph.inventory.exists), to != document.path
+        {
+          target(to)
+          edges.insert(Edge(from: document.path, to: to, kind: "front-matter-path", line: reference.span.line))
         }
       }
       for mention in document.facts.iacMentions {

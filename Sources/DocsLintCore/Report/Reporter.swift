@@ -21,7 +21,7 @@ public struct Report: Sendable {
     self.rules = rules
   }
 
-  public func count(_ level: Level) -> Int { findings.count { $0.level == level } }
+  public func count(_ level: Level) -> Int { findings.levelCount { $0 == level } }
 
   /// "3 errors, 1 warning and 0 infos in 12 files"
   public var summary: String {

@@ -8,7 +8,7 @@ public struct TextReporter: Reporter {
   public func render(_ report: Report) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(report.findings.count * 120)
-    for finding in report.findings { Self.append(finding, to: &output) }
+    for index in report.findings.indices { Self.append(report.findings[index], to: &output) }
     output.append(contentsOf: report.summary.utf8)
     output.append(UInt8(ascii: "\n"))
     return String(decoding: output, as: UTF8.self)

@@ -30,11 +30,11 @@ public enum Dependency: Sendable, Hashable, Codable {
 extension Finding {
   /// A finding that sits exactly on a broken reference depends on what the reference names;
   /// the engine sets this so link and path rules need not.
-  func inferringDependencies(from references: [Reference]) -> Finding {
+  mutating func inferDependencies(from references: [Reference]) {
     guard dependencies.isEmpty,
-      let reference = references.first(where: { $0.span == span }),
-      let dependency = Dependency.of(reference.resolution)
-    else { return self }
-    return depending(on: [dependency])
+      let position = references.firstIndex(where: { $0.span == span }),
+      let dependency = Dependency.of(references[position].resolution)
+    else { return }
+    dependencies = [dependency]
   }
 }

@@ -49,11 +49,43 @@ public struct Finding: Sendable, Hashable, Codable {
     return finding
   }
 
+  /// Takes the configured level, held down to the rule's cap.
+  mutating func settle(at configured: Level) {
+    level = levelCap.map { min(configured, $0) } ?? configured
+  }
+
   /// Report order: path, line, column, then rule and message so output is deterministic.
   public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
     if lhs.path != rhs.path { return ByteOrder.less(lhs.path, rhs.path) }
     if lhs.span != rhs.span { return lhs.span < rhs.span }
     if lhs.ruleId != rhs.ruleId { return lhs.ruleId < rhs.ruleId }
     return lhs.message < rhs.message
+  }
+}
+
+extension Finding {
+  /// Findings in report order, from groups already in that order (each file's findings,
+  /// sorted in parallel where they were made): the groups are ordered by their first
+  /// finding and joined. Should that leave two findings out of order (a group reaching
+  /// into another's file), everything is sorted after all.
+  static func joined(_ groups: [[Finding]]) -> [Finding] {
+    let ordered = groups.filter { !$0.isEmpty }.sorted { reportOrder($0[0], $1[0]) }
+    var joined: [Finding] = []
+    joined.reserveCapacity(ordered.reduce(0) { $0 + $1.count })
+    for group in ordered { joined += group }
+    for index in joined.indices.dropFirst() where reportOrder(joined[index], joined[index - 1]) {
+      return joined.sorted(by: reportOrder)
+    }
+    return joined
+  }
+}
+
+extension [Finding] {
+  /// How many findings have a level that passes `test`. By index: a closure over the
+  /// findings themselves copies each one, which a report of tens of thousands feels.
+  func levelCount(where test: (Level) -> Bool) -> Int {
+    var count = 0
+    for index in indices where test(self[index].level) { count += 1 }
+    return count
   }
 }

@@ -9,13 +9,19 @@ public struct NearMatch: Sendable {
   private var deletions: [UInt64: String] = [:]
 
   public init(_ candidates: [String]) {
-    // Sorted first, so the id stored for a key is the byte-order smallest.
-    for candidate in candidates.sorted(by: ByteOrder.less) {
+    // The id stored for a key is the byte-order smallest, whatever the order given
+    // (compared on collisions only: sorting every id first cost more than the lookups).
+    func keep(_ candidate: String, at hash: UInt64, in table: inout [UInt64: String]) {
+      if let held = table[hash], !ByteOrder.less(candidate, held) { return }
+      table[hash] = candidate
+    }
+    exact.reserveCapacity(candidates.count)
+    for candidate in candidates {
       let key = Self.key(candidate)
       let (whole, deletionHashes) = Self.hashes(key)
-      if exact[whole] == nil { exact[whole] = candidate }
+      keep(candidate, at: whole, in: &exact)
       guard key.count > 1 else { continue }
-      for deletion in deletionHashes where deletions[deletion] == nil { deletions[deletion] = candidate }
+      for deletion in deletionHashes { keep(candidate, at: deletion, in: &deletions) }
     }
   }
 
