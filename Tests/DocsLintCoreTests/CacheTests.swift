@@ -187,8 +187,7 @@ struct PathListTests {
     let owner = Owner()
     try writer.bytes.withUnsafeBytes { buffer in
       var reader = BinaryReader(buffer, owner: owner)
-      let (count, bytes) = try reader.stringsInPlace()
-      let packed = PathList(packed: bytes, count: count, owner: owner)
+      let packed = PathList(packed: try reader.packedStrings(owner: owner))
       let plain = PathList(paths)
       #expect(packed == plain)
       #expect(packed.paths == paths)
@@ -200,6 +199,24 @@ struct PathListTests {
       #expect(plain.reaches("infra"))
       #expect(!plain.reaches("infra/envs/pro"))
       #expect(!plain.reaches(""))
+    }
+  }
+
+  @Test func packedAnchorsAnswerLikeASet() throws {
+    let names: Set<String> = ["validación", "makefile---comandos", "step-1", "a"]
+    var writer = BinaryWriter()
+    writer.write(AnchorSet(names).sorted)
+    let owner = Owner()
+    try writer.bytes.withUnsafeBytes { buffer in
+      var reader = BinaryReader(buffer, owner: owner)
+      let packed = AnchorSet(packed: try reader.packedStrings(owner: owner))
+      let plain = AnchorSet(names)
+      #expect(packed == plain)
+      #expect(packed.count == 4)
+      #expect(packed.sorted == ["a", "makefile---comandos", "step-1", "validación"])
+      for probe in names.sorted() + ["validacion", "step", "", "b"] {
+        #expect(packed.contains(probe) == names.contains(probe), "contains \(probe)")
+      }
     }
   }
 }

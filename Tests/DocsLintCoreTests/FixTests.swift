@@ -26,7 +26,7 @@ struct FixTests {
       ("Custom", ["custom anchor", "custom(1)"], nil),  // folds differently
     ] as [(String, Set<String>, String?)])
   func candidate(_ fragment: String, _ anchors: Set<String>, _ expected: String?) {
-    #expect(AnchorFolding.candidate(for: fragment, in: anchors) == expected)
+    #expect(AnchorFolding.candidate(for: fragment, in: AnchorSet(anchors)) == expected)
   }
 
   @Test(

@@ -28,7 +28,7 @@ struct DocumentParser: Sendable {
     case .success(let decoded): source = decoded
     }
     var markdown = MarkdownParser.parse(source)
-    let anchors = markdown.anchorNames
+    let anchors = AnchorSet(markdown.anchorNames)
     let references = extractor.references(of: markdown, source: source, at: path, anchors: anchors)
     let kind = KindResolver.resolve(path: path, document: markdown, source: source, settings: configuration.kinds)
     let context = DocumentContext(
@@ -57,7 +57,7 @@ struct DocumentParser: Sendable {
   func anchorsAndFacts(at path: String, bytes: Result<[UInt8], ReadProblem>) -> DocumentNode? {
     guard case .success(let source) = bytes.flatMap(FileReader.decode) else { return nil }
     let markdown = MarkdownParser.parse(source)
-    var node = DocumentNode(path: path, content: .markdown(MarkdownDocument()), anchors: markdown.anchorNames)
+    var node = DocumentNode(path: path, content: .markdown(MarkdownDocument()), anchors: AnchorSet(markdown.anchorNames))
     node.facts = FactsCollector.collect(
       path: path, markdown: markdown, source: source, isAgentDoc: configuration.kinds.kind(of: path)?.id == "agent",
       referenceKeys: configuration.kinds.referenceKeys)

@@ -56,7 +56,7 @@ public struct GraphBuilder: Sendable {
       return cached.node(path, slot: "doc") { parser.document(at: path, bytes: $0) }!
     }
 
-    var anchors: [String: Set<String>] = [:]
+    var anchors: [String: AnchorSet] = [:]
     anchors.reserveCapacity(documents.count)
     for index in documents.indices where documents[index].isMarkdown {
       anchors[documents[index].path] = documents[index].anchors
@@ -68,7 +68,7 @@ public struct GraphBuilder: Sendable {
       MarkdownFiles.isMarkdown($0) && !linted.contains($0)
     }
     progress?.expect(others.count)
-    let parsedOthers = Parallel.map(others) { path -> (String, Set<String>, DocumentFacts)? in
+    let parsedOthers = Parallel.map(others) { path -> (String, AnchorSet, DocumentFacts)? in
       defer { progress?.advance() }
       // Files read only for their anchors and facts are cached as just those, in a slot of their own.
       let node = cached.node(path, slot: "facts") { parser.anchorsAndFacts(at: path, bytes: $0) }

@@ -100,7 +100,7 @@ struct BaseDeclarations: Sendable {
         referenceKeys: configuration.kinds.referenceKeys)
       if let id = facts.id { names.declare(.id(id), by: path) }
       for agent in facts.declaredAgents { names.declare(.agent(agent), by: path) }
-      for reference in extractor.references(of: markdown, source: source, at: path, anchors: markdown.anchorNames) {
+      for reference in extractor.references(of: markdown, source: source, at: path, anchors: AnchorSet(markdown.anchorNames)) {
         for target in reference.resolution.targetPaths where mentions[target] == nil { mentions[target] = path }
       }
     }

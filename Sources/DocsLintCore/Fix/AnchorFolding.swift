@@ -33,21 +33,24 @@ enum AnchorFolding {
 
   /// The single anchor of `anchors` that folds like `fragment`, if it can be written as a
   /// plain fragment (letters, marks, digits, `_`, `-`, as slugs are); nil otherwise.
-  static func candidate(for fragment: String, in anchors: Set<String>) -> String? {
+  static func candidate(for fragment: String, in anchors: AnchorSet) -> String? {
     let key = fold(fragment)
     guard !key.isEmpty, !anchors.contains(fragment) else { return nil }
     let first = key.utf8.first!
-    let matches = anchors.filter { anchor in
+    var match: String?
+    for anchor in anchors {
       // An anchor opening with an ASCII letter or digit folds to that character lowercased:
       // most anchors are ruled out without folding them.
       if let byte = anchor.utf8.first, byte.isASCIIAlphanumeric, first.isASCIIAlphanumeric,
         byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) != first
       {
-        return false
+        continue
       }
-      return fold(anchor) == key
+      guard fold(anchor) == key else { continue }
+      if match != nil { return nil }  // two anchors fold alike: no one right answer
+      match = anchor
     }
-    guard matches.count == 1, let match = matches.first, isPlain(match) else { return nil }
+    guard let match, isPlain(match) else { return nil }
     return match
   }
 

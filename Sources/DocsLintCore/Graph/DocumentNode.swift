@@ -10,7 +10,7 @@ public struct DocumentNode: Sendable, Equatable {
   public var content: Content
   public var references: [Reference]
   /// Heading slugs and HTML anchors a `#fragment` may name.
-  public var anchors: Set<String>
+  public var anchors: AnchorSet
   /// The document's kind id (`execplan`, `adr`, ...), if any.
   public var kind: String?
   /// Findings of the document rules, made while the file was in memory.
@@ -33,7 +33,7 @@ public struct DocumentNode: Sendable, Equatable {
   public var hasBody = true
 
   public init(
-    path: String, content: Content, references: [Reference] = [], anchors: Set<String> = [], kind: String? = nil
+    path: String, content: Content, references: [Reference] = [], anchors: AnchorSet = [], kind: String? = nil
   ) {
     self.path = path
     self.content = content
@@ -84,7 +84,7 @@ public struct ReferenceGraph: Sendable {
   /// Linted documents, sorted by path.
   public let documents: [DocumentNode]
   /// Heading slugs and HTML anchors per Markdown file (linted or link targets).
-  public let anchors: [String: Set<String>]
+  public let anchors: [String: AnchorSet]
   public let index: DocumentIndex
   /// Linted IaC files, sorted by path.
   public let iac: [IaCNode]
@@ -94,7 +94,7 @@ public struct ReferenceGraph: Sendable {
   public let environments: Set<String>
 
   public init(
-    inventory: FileInventory, documents: [DocumentNode], anchors: [String: Set<String>],
+    inventory: FileInventory, documents: [DocumentNode], anchors: [String: AnchorSet],
     index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = [], environments: Set<String> = []
   ) {
     self.environments = environments

@@ -3,25 +3,21 @@
 /// only when iterated, so the many documents whose targets nobody asks about cost nothing,
 /// and `contains` compares bytes without making strings.
 public struct PathList: Sendable, Equatable, Sequence {
-  private enum Storage: @unchecked Sendable {
+  private enum Storage: Sendable {
     case strings([String])
-    /// Length-prefixed UTF-8 entries inside a pack that `owner` keeps mapped.
-    case packed(owner: AnyObject, bytes: UnsafeRawBufferPointer, count: Int)
+    case packed(PackedStrings)
   }
 
   private let storage: Storage
 
   public init(_ paths: [String] = []) { storage = .strings(paths) }
 
-  /// Entries as `BinaryWriter.write(_: [String])` wrote them, read in place.
-  init(packed bytes: UnsafeRawBufferPointer, count: Int, owner: AnyObject) {
-    storage = .packed(owner: owner, bytes: bytes, count: count)
-  }
+  init(packed: PackedStrings) { storage = .packed(packed) }
 
   public var count: Int {
     switch storage {
     case .strings(let paths): paths.count
-    case .packed(_, _, let count): count
+    case .packed(let packed): packed.count
     }
   }
 
@@ -30,22 +26,15 @@ public struct PathList: Sendable, Equatable, Sequence {
   /// The paths as strings (decoded now when packed).
   public var paths: [String] {
     switch storage {
-    case .strings(let paths):
-      return paths
-    case .packed(_, let bytes, let count):
-      var reader = BinaryReader(bytes)
-      var paths: [String] = []
-      paths.reserveCapacity(count)
-      // The bytes passed their checksum when the summary was read.
-      for _ in 0..<count { if let path = try? reader.string() { paths.append(path) } }
-      return paths
+    case .strings(let paths): paths
+    case .packed(let packed): packed.strings
     }
   }
 
   public func contains(_ path: String) -> Bool {
-    var wanted = path
-    return wanted.withUTF8 { target in
-      anyEntry { $0.count == target.count && $0.elementsEqual(UnsafeRawBufferPointer(target)) }
+    switch storage {
+    case .strings(let paths): paths.contains(path)
+    case .packed(let packed): packed.contains(path)
     }
   }
 
@@ -73,13 +62,8 @@ public struct PathList: Sendable, Equatable, Sequence {
         var path = path
         return path.withUTF8 { test(UnsafeRawBufferPointer($0)) }
       }
-    case .packed(_, let bytes, let count):
-      var reader = BinaryReader(bytes)
-      for _ in 0..<count {
-        guard let entry = try? reader.utf8Bytes() else { return false }
-        if test(entry) { return true }
-      }
-      return false
+    case .packed(let packed):
+      return packed.contains(where: test)
     }
   }
 

@@ -8,7 +8,7 @@ struct ReferenceExtractor {
 
   /// `source` is the file the document was parsed from, still in memory at this point.
   func references(
-    of document: MarkdownDocument, source: SourceText, at path: String, anchors ownAnchors: Set<String>
+    of document: MarkdownDocument, source: SourceText, at path: String, anchors ownAnchors: AnchorSet
   ) -> [Reference] {
     let folder = RepoPath.directory(of: path)
     let bases = folder.isEmpty ? [""] : ["", folder]
@@ -149,7 +149,7 @@ struct ReferenceExtractor {
     return next.count == 2 && settings.alternativeWords.contains(String(next[0])) && next[1].hasPrefix("`")
   }
 
-  private func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: Set<String>) -> Reference? {
+  private func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: AnchorSet) -> Reference? {
     let trimmed = link.destination.trimmingBlanks()
     guard !trimmed.isEmpty else { return nil }
     // Reuse the parsed string unless blanks had to go (the usual case costs no copy).
@@ -219,12 +219,12 @@ enum MarkdownFiles {
 
 /// Matches a decoded fragment against a document's anchors.
 enum AnchorMatcher {
-  static func resolve(_ fragment: String, in path: String, anchors: Set<String>) -> Resolution {
+  static func resolve(_ fragment: String, in path: String, anchors: AnchorSet) -> Resolution {
     if fragment == "top" || anchors.contains(fragment) { return .target(path) }
     if fragment.hasPrefix("user-content-"), anchors.contains(String(fragment.dropFirst(13))) {
       return .target(path)
     }
-    let suggestion = EditDistance.closest(to: fragment, in: anchors.sorted())
+    let suggestion = EditDistance.closest(to: fragment, in: anchors)
     return .missingAnchor(path: path, fragment: fragment, suggestion: suggestion)
   }
 }

@@ -12,7 +12,7 @@ extension DocumentNode: BinaryCodable {
   func encodeSummary(to writer: inout BinaryWriter) {
     writer.write(path)
     writer.write(kind)
-    writer.write(anchors.sorted())
+    writer.write(anchors.sorted)
     writer.write(facts)
     writer.write(targets.paths)
     writer.write(missingTargets)
@@ -62,13 +62,14 @@ extension DocumentNode: BinaryCodable {
   init(summary reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     let path = try reader.string()
     let kind = try reader.optionalString()
-    let anchors = Set(try reader.strings())
+    // Anchors and targets stay in the pack when it is mapped: most are never asked for.
+    let owner = reader.owner
+    let anchors =
+      if let owner { AnchorSet(packed: try reader.packedStrings(owner: owner)) } else { AnchorSet(Set(try reader.strings())) }
     self.init(path: path, content: .markdown(MarkdownDocument()), anchors: anchors, kind: kind)
     facts = try reader.read()
-    // Left in the pack when it is mapped: most documents' targets are never asked for.
-    if let owner = reader.owner {
-      let (count, bytes) = try reader.stringsInPlace()
-      targets = PathList(packed: bytes, count: count, owner: owner)
+    if let owner {
+      targets = PathList(packed: try reader.packedStrings(owner: owner))
     } else {
       targets = PathList(try reader.strings())
     }

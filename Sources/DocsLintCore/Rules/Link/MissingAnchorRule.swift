@@ -37,7 +37,7 @@ struct MissingAnchorRule: GraphRule {
   }
 
   /// The written destination with its fragment replaced by the one anchor it surely meant.
-  static func fix(_ reference: Reference, fragment: String, anchors: Set<String>) -> Fix? {
+  static func fix(_ reference: Reference, fragment: String, anchors: AnchorSet) -> Fix? {
     guard let hash = reference.text.firstIndex(of: "#"),
       // The written fragment must be the one that was checked (no escapes in between).
       RepoPath.percentDecoded(String(reference.text[reference.text.index(after: hash)...])) == fragment,

@@ -1,0 +1,53 @@
+/// The heading slugs and HTML anchors of one Markdown file, which a `#fragment` may name.
+/// Fresh from a parse it is a set; read back from the cache it stays in the mapped pack
+/// (most files' anchors are never asked about) and answers `contains` by comparing bytes.
+public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
+  private enum Storage: Sendable {
+    case names(Set<String>)
+    case packed(PackedStrings)
+  }
+
+  private let storage: Storage
+
+  public init(_ names: Set<String> = []) { storage = .names(names) }
+
+  public init(arrayLiteral names: String...) { storage = .names(Set(names)) }
+
+  init(packed: PackedStrings) { storage = .packed(packed) }
+
+  public var count: Int {
+    switch storage {
+    case .names(let names): names.count
+    case .packed(let packed): packed.count
+    }
+  }
+
+  public var isEmpty: Bool { count == 0 }
+
+  public func contains(_ name: String) -> Bool {
+    switch storage {
+    case .names(let names): names.contains(name)
+    case .packed(let packed): packed.contains(name)
+    }
+  }
+
+  /// The anchors as strings (decoded now when packed).
+  public var names: Set<String> {
+    switch storage {
+    case .names(let names): names
+    case .packed(let packed): Set(packed.strings)
+    }
+  }
+
+  /// The anchors in byte order, as the cache stores them.
+  public var sorted: [String] {
+    switch storage {
+    case .names(let names): names.sorted(by: ByteOrder.less)
+    case .packed(let packed): packed.strings
+    }
+  }
+
+  public func makeIterator() -> IndexingIterator<[String]> { sorted.makeIterator() }
+
+  public static func == (lhs: AnchorSet, rhs: AnchorSet) -> Bool { lhs.names == rhs.names }
+}
