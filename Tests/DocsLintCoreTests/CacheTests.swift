@@ -220,3 +220,29 @@ struct PathListTests {
     }
   }
 }
+
+struct PackPartTests {
+  @Test func checksumsSeeEveryByteAndTheLength() {
+    let bytes = Array("relacionados: [docs/adr/ADR-001.md] — validación".utf8)
+    func checksum(_ bytes: [UInt8]) -> [UInt8] { bytes.withUnsafeBytes { PartChecksum.of($0) } }
+    let original = checksum(bytes)
+    #expect(original.count == PartChecksum.length)
+    #expect(checksum(bytes) == original)
+    for index in bytes.indices {
+      var flipped = bytes
+      flipped[index] ^= 0x01
+      #expect(checksum(flipped) != original, "byte \(index)")
+    }
+    #expect(checksum(Array(bytes.dropLast())) != original)
+    #expect(checksum(bytes + [0]) != original)
+    #expect(checksum([]) != checksum([0]))
+  }
+
+  @Test func documentsNotLintedAreFoundWalkingBothLists() {
+    let files = ["README.md", "a.txt", "docs/a.md", "docs/b.md", "docs/c.markdown", "z.md"]
+    #expect(GraphBuilder.unlinted(files, targets: ["docs/a.md", "z.md"]) == ["README.md", "docs/b.md", "docs/c.markdown"])
+    // A target git does not list (named on the command line) is passed over.
+    #expect(GraphBuilder.unlinted(files, targets: ["docs/aa.md", "docs/b.md"]) == ["README.md", "docs/a.md", "docs/c.markdown", "z.md"])
+    #expect(GraphBuilder.unlinted(files, targets: []) == ["README.md", "docs/a.md", "docs/b.md", "docs/c.markdown", "z.md"])
+  }
+}

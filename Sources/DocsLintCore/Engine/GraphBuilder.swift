@@ -63,10 +63,7 @@ public struct GraphBuilder: Sendable {
     }
     // Every other Markdown file: its anchors (for fragments pointing into it) and the facts
     // cross-document rules need (ids, agents), so linting one file still sees the whole tree.
-    let linted = Set(targets)
-    let others = workspace.inventory.files.filter {
-      MarkdownFiles.isMarkdown($0) && !linted.contains($0)
-    }
+    let others = Self.unlinted(workspace.inventory.files, targets: targets)
     progress?.expect(others.count)
     let parsedOthers = Parallel.map(others) { path -> (String, AnchorSet, DocumentFacts)? in
       defer { progress?.advance() }
@@ -74,7 +71,7 @@ public struct GraphBuilder: Sendable {
       let node = cached.node(path, slot: "facts") { parser.anchorsAndFacts(at: path, bytes: $0) }
       return node.map { ($0.path, $0.anchors, $0.facts) }
     }
-    cache?.save(paths: Set(workspace.inventory.files))
+    cache?.save(paths: workspace.inventory.fileSet)
     var otherFacts: [(path: String, facts: DocumentFacts)] = []
     for case (let path, let names, let facts)? in parsedOthers {
       anchors[path] = names
@@ -95,21 +92,21 @@ public struct GraphBuilder: Sendable {
         return iacReader.read(path: path, technology: technology, source: source)
       }
     }
-    // Two independent pieces of work side by side: the document index (from facts and
-    // targets) and git's answer about which missing paths it ignores (a child process).
+    // Independent pieces of work side by side: git's answer about which missing paths it
+    // ignores (a child process, started first) and the two halves of the document index.
     let missing = workspace.usesGit ? missingPaths(documents, iac) : []
     let snapshot = documents
     let otherDocuments = otherFacts
     let gatherReferenced = configuration.level(of: OrphanRule.descriptor) != nil
     let root = workspace.root
-    let finished = Parallel.map([false, true]) { asksGit -> Tail in
-      asksGit
-        ? .ignored(Git.ignored(missing, in: root))
-        : .index(DocumentIndex(documents: snapshot, others: otherDocuments, gatherReferenced: gatherReferenced))
+    let finished = Parallel.map([nil] + DocumentIndex.Half.allCases) { half -> Tail in
+      guard let half else { return .ignored(Git.ignored(missing, in: root)) }
+      return .index(DocumentIndex(half, documents: snapshot, others: otherDocuments, gatherReferenced: gatherReferenced))
     }
-    guard case .index(let index) = finished[0], case .ignored(let ignored) = finished[1] else {
-      preconditionFailure("results come back in order")
-    }
+    guard case .ignored(let ignored) = finished[0], case .index(let declarations) = finished[1],
+      case .index(let copies) = finished[2]
+    else { preconditionFailure("results come back in order") }
+    let index = DocumentIndex(declarations: declarations, copies: copies)
     let known = anchors
     Parallel.update(&documents) { document in
       for position in document.references.indices {
@@ -127,6 +124,22 @@ public struct GraphBuilder: Sendable {
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds))
+  }
+
+  /// The Markdown files that are not targets, walking both lists (each in byte order)
+  /// side by side rather than hashing ten thousand paths.
+  static func unlinted(_ files: [String], targets: [String]) -> [String] {
+    var others: [String] = []
+    var next = 0
+    for file in files where MarkdownFiles.isMarkdown(file) {
+      while next < targets.count, ByteOrder.less(targets[next], file) { next += 1 }
+      if next < targets.count, targets[next] == file {
+        next += 1
+      } else {
+        others.append(file)
+      }
+    }
+    return others
   }
 
   private enum Tail: Sendable {

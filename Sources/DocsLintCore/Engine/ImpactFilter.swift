@@ -9,11 +9,14 @@ public struct ImpactFilter: Sendable {
 
   /// Whether an IaC file changed (then mentions of IaC symbols may have broken).
   let iacChanged: Bool
+  /// Changed paths that are gone from the work tree (deleted, or renamed away).
+  let removed: [String]
 
   public init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
     self.changes = changes
     declared = BaseDeclarations(changes: changes, configuration: configuration, inventory: inventory)
     iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
+    removed = changes.paths.filter { !inventory.exists($0) }.sorted()
   }
 
   /// `iac`: the run's IaC files, whose current symbols tell what a change added.
@@ -133,24 +136,32 @@ extension [Dependency: String] {
 
 /// The documents a change can have produced findings in, judged on a document's summary
 /// before the rules run (and before the cache reads any other document's edges), so
-/// impact mode skips the rest: changed documents; documents with an edge (or a front-matter
-/// reference written as a path) into a changed file or to a changed path that is gone; documents naming an id or agent a changed file
-/// declared at the merge base; and, when IaC changed, documents naming IaC symbols or
-/// listing module variables. A superset: `apply` decides.
+/// impact mode skips the rest: changed documents; documents with an edge into a changed
+/// file, or a missing target or front-matter path the change removed; documents naming an
+/// id or agent a changed file declared at the merge base; and, when IaC changed, documents
+/// naming IaC symbols or listing module variables. A superset: `apply` decides.
 extension ImpactFilter {
   public func affects(_ document: DocumentNode) -> Bool {
     if changes.paths.contains(document.path) { return true }
     // A change touches few files: look each up among the targets rather than hashing every target.
     if changes.paths.contains(where: document.targets.contains) { return true }
-    if document.missingTargets.contains(where: { changes.changedPath(at: $0) != nil }) { return true }
-    let facts = document.facts
-    if iacChanged, !facts.iacMentions.isEmpty || !facts.variableTables.isEmpty { return true }
-    // Front-matter references written as paths (`relacionados: [docs/b.md]`).
-    let readings = facts.idReferences.lazy.flatMap { $0.pathReadings(from: document.path) }
-    if readings.contains(where: { changes.changedPath(at: $0) != nil }) { return true }
+    // A missing target, or a front-matter reference written as a path, breaks only when
+    // its file went away.
+    guard removed.isEmpty || !document.missingTargets.contains(where: wentAway) else { return true }
+    if iacChanged, !document.facts.iacMentions.isEmpty || !document.facts.variableTables.isEmpty { return true }
+    if !removed.isEmpty, document.facts.idReferences.contains(where: { reference in
+      reference.pathReadings(from: document.path).contains(where: wentAway)
+    }) {
+      return true
+    }
     let names = declared.names
     guard !names.isEmpty else { return false }
-    return facts.idReferences.contains { names[.id($0.id)] != nil }
-      || facts.agentMentions.contains { names[.agent($0.name)] != nil }
+    return document.facts.idReferences.contains { names[.id($0.id)] != nil }
+      || document.facts.agentMentions.contains { names[.agent($0.name)] != nil }
+  }
+
+  /// Whether the change removed this path, or a file inside this folder.
+  private func wentAway(_ path: String) -> Bool {
+    removed.contains { $0 == path || ($0.hasPrefix(path) && $0.utf8.dropFirst(path.utf8.count).first == UInt8(ascii: "/")) }
   }
 }

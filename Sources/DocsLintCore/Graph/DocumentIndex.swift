@@ -25,7 +25,38 @@ public struct DocumentIndex: Sendable {
 
   public init() {}
 
-  init(documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool) {
+  /// The two halves of an index, each read from every document, so that two cores can
+  /// build one each.
+  enum Half: Sendable, CaseIterable {
+    /// Ids, agent names and referenced paths.
+    case declarations
+    /// Identical and diverged copies.
+    case copies
+  }
+
+  /// One half of the index (`merged` puts two together).
+  init(
+    _ half: Half, documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool
+  ) {
+    switch half {
+    case .declarations: gatherDeclarations(documents: documents, others: others, gatherReferenced: gatherReferenced)
+    case .copies: gatherCopies(documents: documents)
+    }
+  }
+
+  /// The declarations of one half and the copies of the other.
+  init(declarations: DocumentIndex, copies: DocumentIndex) {
+    ids = declarations.ids
+    agentNames = declarations.agentNames
+    referenced = declarations.referenced
+    identicalGroups = copies.identicalGroups
+    divergedCopies = copies.divergedCopies
+  }
+
+  /// Ids, agent names and (when a rule reads them) referenced paths.
+  private mutating func gatherDeclarations(
+    documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool
+  ) {
     // Indices, not copies: this part runs on one core over every document.
     func declare(_ path: String, _ facts: DocumentFacts) {
       if let id = facts.id, let span = facts.idSpan { ids[id, default: []].append(Declaration(path: path, span: span)) }
@@ -37,6 +68,10 @@ public struct DocumentIndex: Sendable {
       ids[id] = declarations.sorted { ByteOrder.less($0.path, $1.path) }
     }
     for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets.paths) }
+  }
+
+  /// Byte-identical documents, and same-name same-title documents whose content differs.
+  private mutating func gatherCopies(documents: [DocumentNode]) {
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.indices.filter { index in
       guard case .markdown = documents[index].content else { return false }
@@ -73,10 +108,15 @@ extension DocumentIndex {
   ]
 
   static func isFolderPage(_ path: String) -> Bool {
-    let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { Array($0) } ?? []
+    let bytes = path.utf8
+    let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+    // Longer than every folder page name: most names, judged without a lowercased copy.
+    guard name.count <= folderPageLength else { return false }
     let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     return folderPages.contains(lowered)
   }
+
+  private static let folderPageLength = folderPages.map(\.utf8.count).max() ?? 0
 }
 
 private struct ContentKey: Hashable {

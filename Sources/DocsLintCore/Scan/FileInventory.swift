@@ -16,8 +16,9 @@ public struct FileInventory: Sendable {
     foldedIndex.get {
       var index: [String: String] = [:]
       index.reserveCapacity(files.count + directories.count)
-      for path in files + directories.sorted(by: ByteOrder.less) where index[Self.folded(path)] == nil {
-        index[Self.folded(path)] = path
+      for path in files + directories.sorted(by: ByteOrder.less) {
+        let key = Self.folded(path)
+        if index[key] == nil { index[key] = path }
       }
       return index
     }
@@ -35,7 +36,9 @@ public struct FileInventory: Sendable {
   }
 
   public init(files: [String]) {
-    let sorted = files.sorted(by: ByteOrder.less)
+    // Git lists tracked files in byte order: checking costs less than sorting again.
+    let inOrder = files.indices.dropFirst().allSatisfy { ByteOrder.less(files[$0 - 1], files[$0]) }
+    let sorted = inOrder ? files : files.sorted(by: ByteOrder.less)
     self.files = sorted
     self.fileSet = Set(sorted)
     var directories = Set<String>()

@@ -1,7 +1,6 @@
-import Crypto
 import Foundation
 
-/// A cache pack mapped into memory: `DLP3`, the 32-byte context digest, then records.
+/// A cache pack mapped into memory: `DLP4`, the 32-byte context digest, then records.
 /// Only the record headers are read up front; an entry is checksummed and decoded when
 /// a file asks for it, so the pack costs address space, not memory.
 final class MappedPack: @unchecked Sendable {
@@ -19,7 +18,7 @@ final class MappedPack: @unchecked Sendable {
     case summary, body, resolvedEdges
   }
 
-  static let magic = Array("DLP3".utf8)
+  static let magic = Array("DLP4".utf8)
   static let headerLength = 36
   let entries: [String: Entry]
   private let base: UnsafeRawPointer
@@ -109,10 +108,10 @@ final class MappedPack: @unchecked Sendable {
 }
 
 /// One record: slot length and slot (`doc:path`), 20-byte content id, the length of each
-/// part (summary, body, resolved edges), a 16-byte checksum (truncated SHA-256) of each,
+/// part (summary, body, resolved edges), an 8-byte checksum (`PartChecksum`) of each,
 /// then the parts. Lengths are 32-bit little endian.
 enum PackRecord {
-  static let checksumLength = 16
+  static let checksumLength = PartChecksum.length
   static let partCount = MappedPack.Part.allCases.count
 
   static func encode(slot: String, content: [UInt8], parts: [[UInt8]]) -> [UInt8] {
@@ -131,9 +130,7 @@ enum PackRecord {
     slot.firstIndex(of: ":").map { String(slot[slot.index(after: $0)...]) } ?? slot
   }
 
-  static func checksum(_ payload: UnsafeRawBufferPointer) -> [UInt8] {
-    Array(SHA256.hash(data: payload).prefix(checksumLength))
-  }
+  static func checksum(_ payload: UnsafeRawBufferPointer) -> [UInt8] { PartChecksum.of(payload) }
 
   /// Every slot's latest record and its ranges.
   static func index(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [String: MappedPack.Entry]? {
@@ -141,7 +138,7 @@ enum PackRecord {
     var offset = start
     func readLength() -> Int? {
       guard offset + 4 <= bytes.count else { return nil }
-      let value = (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+      let value = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
       offset += 4
       return value
     }

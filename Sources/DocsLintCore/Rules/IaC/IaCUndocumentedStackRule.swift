@@ -67,9 +67,10 @@ struct IaCUndocumentedStackRule: IaCRule {
       stack = file.path
     case .dockerfile, .devcontainer, .kubernetes, .systemd, .make: return []
     }
-    let describing = graph.documents.filter { $0.kind.map(Self.describingKinds.contains) ?? false }
-    guard !describing.isEmpty else { return [] }
-    let covered = describing.contains { $0.targets.reaches(stack) }
+    // Looked through in place: copying ten thousand documents per IaC file showed.
+    func describes(_ document: DocumentNode) -> Bool { document.kind.map(Self.describingKinds.contains) ?? false }
+    guard graph.documents.contains(where: describes) else { return [] }
+    let covered = graph.documents.contains { describes($0) && $0.targets.reaches(stack) }
     guard !covered else { return [] }
     let what =
       switch file.technology {
