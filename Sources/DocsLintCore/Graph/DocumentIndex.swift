@@ -124,9 +124,23 @@ private struct ContentKey: Hashable {
   var size: Int
 }
 
+/// Compared and hashed as bytes: a copy carries the same bytes, and hashing accented
+/// titles as Unicode text (normalising each) cost more than all the rest of the index.
 private struct NameAndTitle: Hashable {
   var name: Substring
   var title: String
+
+  func hash(into hasher: inout Hasher) {
+    var name = name
+    var title = title
+    name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(0xFF as UInt8)  // never in UTF-8: the two parts cannot run together
+    title.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func == (lhs: NameAndTitle, rhs: NameAndTitle) -> Bool {
+    lhs.name.utf8.elementsEqual(rhs.name.utf8) && lhs.title.utf8.elementsEqual(rhs.title.utf8)
+  }
 }
 
 extension DocumentIndex {

@@ -18,7 +18,9 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
 
   /// The technology of a root-relative path, if any.
   public static func of(_ path: String) -> IaCTechnology? {
-    // Every file of the repository passes here, on one core: reject most on their name alone.
+    // Every file of the repository passes here, on one core: reject most on their name alone,
+    // Markdown first (no IaC file is prose; `Dockerfile.md` documents one).
+    if path.hasByteSuffix(".md") || path.hasByteSuffix(".markdown") { return nil }
     let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
     let yaml = name.hasByteSuffix(".yml") || name.hasByteSuffix(".yaml")
     guard yaml || Self.suffixes.contains(where: { name.hasByteSuffix($0) }) || Self.names.contains(name)

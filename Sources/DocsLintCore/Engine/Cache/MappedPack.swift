@@ -11,6 +11,8 @@ final class MappedPack: @unchecked Sendable {
     var record: Range<Int>
     var partStart: Int
     var lengths: (Int, Int, Int)
+    /// The record's number in the pack, for `touch`.
+    var ordinal: Int
   }
 
   /// The parts of a record, in order.
@@ -21,6 +23,10 @@ final class MappedPack: @unchecked Sendable {
   static let magic = Array("DLP4".utf8)
   static let headerLength = 36
   let entries: [String: Entry]
+  /// One flag per record: set when this run looked its slot up (each slot is looked up by
+  /// one worker at most, so workers never write the same flag).
+  private let touched: UnsafeMutablePointer<Bool>
+  private let records: Int
   private let base: UnsafeRawPointer
   let size: Int
 
@@ -42,9 +48,20 @@ final class MappedPack: @unchecked Sendable {
       return nil
     }
     self.entries = entries
+    records = (entries.values.map(\.ordinal).max() ?? -1) + 1
+    touched = .allocate(capacity: records)
+    touched.initialize(repeating: false, count: records)
   }
 
-  deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+  deinit {
+    munmap(UnsafeMutableRawPointer(mutating: base), size)
+    touched.deallocate()
+  }
+
+  /// Notes that this run looked the entry's slot up: its file is in the file list.
+  func touch(_ entry: Entry) { touched[entry.ordinal] = true }
+
+  func wasTouched(_ entry: Entry) -> Bool { touched[entry.ordinal] }
 
   static func header(context: [UInt8]) -> [UInt8] { magic + context }
 
@@ -136,6 +153,7 @@ enum PackRecord {
   static func index(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [String: MappedPack.Entry]? {
     var entries: [String: MappedPack.Entry] = [:]
     var offset = start
+    var ordinal = 0
     func readLength() -> Int? {
       guard offset + 4 <= bytes.count else { return nil }
       let value = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
@@ -156,7 +174,9 @@ enum PackRecord {
       let partStart = offset
       offset += partCount * checksumLength + summary + body + edges
       entries[slot] = MappedPack.Entry(
-        content: content, record: recordStart..<offset, partStart: partStart, lengths: (summary, body, edges))
+        content: content, record: recordStart..<offset, partStart: partStart, lengths: (summary, body, edges),
+        ordinal: ordinal)
+      ordinal += 1
     }
     return entries
   }

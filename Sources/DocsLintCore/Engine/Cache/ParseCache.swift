@@ -51,9 +51,9 @@ public final class ParseCache: @unchecked Sendable {
     slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil,
     allEdges: (DocumentNode) -> Bool = { _ in true }
   ) -> DocumentNode? {
-    guard let pack, let entry = pack.entries[slot], pack.holds(entry, content: content.digest),
-      var node = pack.decodeSummary(entry)
-    else { return nil }
+    guard let pack, let entry = pack.entries[slot] else { return nil }
+    pack.touch(entry)
+    guard pack.holds(entry, content: content.digest), var node = pack.decodeSummary(entry) else { return nil }
     if let needsBody, !needsBody(node) { return node }
     return pack.complete(&node, from: entry, allEdges: allEdges(node)) ? node : nil
   }
@@ -81,8 +81,12 @@ public final class ParseCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     let old = pack?.entries ?? [:]
-    let kept = old.filter { slot, _ in !fresh.contains(slot) && paths.contains(PackRecord.path(ofSlot: slot)) }
-    let gone = old.count - kept.count - old.keys.count { fresh.contains($0) }
+    // A slot this run looked up is a file it read, still there: only the others need a check.
+    let kept = old.filter { slot, entry in
+      (fresh.isEmpty || !fresh.contains(slot))
+        && (pack?.wasTouched(entry) == true || paths.contains(PackRecord.path(ofSlot: slot)))
+    }
+    let gone = old.count - kept.count - (fresh.isEmpty ? 0 : old.keys.count { fresh.contains($0) })
     // Nothing parsed and nothing gone: the pack on disk is already right.
     guard next != nil || gone > 0, let next = next ?? startNext() else { return }
     if let pack, gone == 0, pack.staleBytes(replacing: fresh) * 2 < pack.size, appendFresh(from: next) { return }
