@@ -94,13 +94,16 @@ public struct GraphBuilder: Sendable {
     }
     // Independent pieces of work side by side: git's answer about which missing paths it
     // ignores (a child process, started first) and the two halves of the document index.
-    let missing = workspace.usesGit ? missingPaths(documents, iac) : []
     let snapshot = documents
     let otherDocuments = otherFacts
     let gatherReferenced = configuration.level(of: OrphanRule.descriptor) != nil
     let root = workspace.root
+    let usesGit = workspace.usesGit
+    let iacFiles = iac
     let finished = Parallel.map([nil] + DocumentIndex.Half.allCases) { half -> Tail in
-      guard let half else { return .ignored(Git.ignored(missing, in: root)) }
+      guard let half else {
+        return .ignored(usesGit ? Git.ignored(Self.missingPaths(snapshot, iacFiles), in: root) : [])
+      }
       return .index(DocumentIndex(half, documents: snapshot, others: otherDocuments, gatherReferenced: gatherReferenced))
     }
     guard case .ignored(let ignored) = finished[0], case .index(let declarations) = finished[1],
@@ -158,14 +161,16 @@ public struct GraphBuilder: Sendable {
 
   /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`, `.env`), not
   /// stale references: in prose, commands and IaC files. Links are still 404s on GitHub.
-  private func missingPaths(_ documents: [DocumentNode], _ iac: [IaCNode]) -> [String] {
+  private static func missingPaths(_ documents: [DocumentNode], _ iac: [IaCNode]) -> [String] {
     var missing = Set<String>()
-    for references in documents.map(\.references) + iac.map(\.references) {
-      for reference in references where !reference.kind.isLink {
-        if case .missing(let path) = reference.resolution { missing.insert(path) }
+    func gather(_ references: [Reference]) {
+      for index in references.indices where !references[index].kind.isLink {
+        if case .missing(let path) = references[index].resolution { missing.insert(path) }
       }
     }
-    return missing.sorted()
+    for index in documents.indices { gather(documents[index].references) }
+    for index in iac.indices { gather(iac[index].references) }
+    return missing.sorted(by: ByteOrder.less)
   }
 
   private static func markGenerated(_ references: inout [Reference], ignored: Set<String>) {

@@ -38,19 +38,22 @@ enum AnchorFolding {
     guard !key.isEmpty, !anchors.contains(fragment) else { return nil }
     let first = key.utf8.first!
     var match: String?
-    for anchor in anchors {
+    var ambiguous = false
+    anchors.forEachUTF8 { bytes in
       // An anchor opening with an ASCII letter or digit folds to that character lowercased:
-      // most anchors are ruled out without folding them.
-      if let byte = anchor.utf8.first, byte.isASCIIAlphanumeric, first.isASCIIAlphanumeric,
+      // most anchors are ruled out on that byte, before any string is made of them.
+      if ambiguous { return }
+      if let byte = bytes.first, byte.isASCIIAlphanumeric, first.isASCIIAlphanumeric,
         byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) != first
       {
-        continue
+        return
       }
-      guard fold(anchor) == key else { continue }
-      if match != nil { return nil }  // two anchors fold alike: no one right answer
-      match = anchor
+      let anchor = String(decoding: bytes, as: UTF8.self)
+      guard fold(anchor) == key else { return }
+      // Two anchors fold alike: no one right answer.
+      if match == nil { match = anchor } else { ambiguous = true }
     }
-    guard let match, isPlain(match) else { return nil }
+    guard !ambiguous, let match, isPlain(match) else { return nil }
     return match
   }
 

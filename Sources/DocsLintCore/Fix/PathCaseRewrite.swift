@@ -8,10 +8,16 @@ enum PathCaseRewrite {
   ///   - isLink: link destinations are percent-decoded and end at `?` or `#`.
   /// - Returns: the rewritten text, or nil unless the rewrite provably resolves to `actual`.
   static func rewrite(_ written: String, resolved: String, actual: String, isLink: Bool) -> String? {
-    let pathEnd = isLink ? written.firstIndex(where: { $0 == "#" || $0 == "?" }) ?? written.endIndex : written.endIndex
-    var segments = written[..<pathEnd].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    var target = resolved.split(separator: "/").map(String.init)
-    let real = actual.split(separator: "/").map(String.init)
+    // Byte-wise: `/`, `#` and `?` are ASCII, and walking characters cost more than the rest.
+    let bytes = written.utf8
+    let pathEnd =
+      isLink ? bytes.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? bytes.endIndex : bytes.endIndex
+    func split(_ text: Substring, keepingEmpty: Bool) -> [String] {
+      text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: !keepingEmpty).map { String(Substring($0)) }
+    }
+    var segments = split(written[..<pathEnd], keepingEmpty: true)
+    var target = split(resolved[...], keepingEmpty: false)
+    let real = split(actual[...], keepingEmpty: false)
     guard target.count == real.count else { return nil }
     // Written segments, read from the end, name the resolved path's last segments; "./"
     // adds nothing and "../" ends what the written text controls.

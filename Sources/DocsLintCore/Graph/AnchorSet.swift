@@ -47,6 +47,19 @@ public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLitera
     }
   }
 
+  /// Each anchor's UTF-8 bytes, in no particular order: no strings are made for packed ones.
+  func forEachUTF8(_ body: (UnsafeRawBufferPointer) -> Void) {
+    switch storage {
+    case .names(let names):
+      for var name in names { name.withUTF8 { body(UnsafeRawBufferPointer($0)) } }
+    case .packed(let packed):
+      _ = packed.contains { bytes in
+        body(bytes)
+        return false
+      }
+    }
+  }
+
   public func makeIterator() -> IndexingIterator<[String]> { sorted.makeIterator() }
 
   public static func == (lhs: AnchorSet, rhs: AnchorSet) -> Bool { lhs.names == rhs.names }

@@ -39,7 +39,7 @@ public struct IdReference: Sendable, Hashable {
   /// path, not id: its readings from the root and from the document's folder, normalised.
   /// None for an id (no `/`, no Markdown extension) or a path that climbs out of the root.
   func pathReadings(from document: String) -> [String] {
-    guard id.utf8.contains(UInt8(ascii: "/")) || MarkdownFiles.isMarkdown(id) else { return [] }
+    guard isWrittenAsPath else { return [] }
     let rooted = id.hasPrefix("/")
     var readings: [String] = []
     if let fromRoot = RepoPath.resolve(rooted ? String(id.dropFirst()) : id, in: "") { readings.append(fromRoot) }
@@ -50,6 +50,15 @@ public struct IdReference: Sendable, Hashable {
     }
     return readings
   }
+
+  /// Whether the value is written as a path and one of its readings exists. The usual
+  /// case, a plain root-relative path that exists, makes no string.
+  func namesExistingPath(from document: String, in inventory: FileInventory) -> Bool {
+    if isWrittenAsPath, RepoPath.isNormal(id), inventory.exists(id) { return true }
+    return pathReadings(from: document).contains(where: inventory.exists)
+  }
+
+  private var isWrittenAsPath: Bool { id.utf8.contains(UInt8(ascii: "/")) || MarkdownFiles.isMarkdown(id) }
 }
 
 public struct AgentMention: Sendable, Hashable {

@@ -28,8 +28,8 @@ struct UnknownReferenceRule: GraphRule {
     document.facts.idReferences.compactMap { reference in
       guard graph.index.ids[reference.id] == nil else { return nil }
       // A value written as a path names the file or folder it reaches.
+      if reference.namesExistingPath(from: document.path, in: graph.inventory) { return nil }
       let paths = reference.pathReadings(from: document.path)
-      if paths.contains(where: graph.inventory.exists) { return nil }
       let message =
         paths.isEmpty
         ? "'\(reference.key)' names id '\(reference.id)', which no document declares"
