@@ -18,7 +18,7 @@ final class DocumentParser: Sendable {
     self.inventory = inventory
     technologies = Set(iacTargets.compactMap(IaCTechnology.of))
     hasIaC = !iacTargets.isEmpty
-    documentRules = RuleRegistry.rules.compactMap { $0 as? any DocumentRule.Type }.map { $0.init() }
+    documentRules = RuleRegistry.documentRules.map { $0.init() }
   }
 
   /// A linted document: its node, or an unreadable one saying why.

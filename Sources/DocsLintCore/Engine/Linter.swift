@@ -11,7 +11,7 @@ public struct Linter: Sendable {
   /// `scope`, when given, limits the documents judged (impact mode judges only the
   /// documents a change can affect); IaC files are always judged.
   public func findings(in graph: ReferenceGraph, scope: Set<String>? = nil) -> [Finding] {
-    let graphRules = RuleRegistry.rules.compactMap { $0 as? any GraphRule.Type }.map { $0.init() }
+    let graphRules = RuleRegistry.graphRules.map { $0.init() }
     let catalog = RuleCatalog(RuleRegistry.descriptors)
     let kinds = Dictionary(configuration.kinds.kinds.map { ($0.id, $0) }) { first, _ in first }
     let configuration = configuration
@@ -39,7 +39,7 @@ public struct Linter: Sendable {
         level: { configuration.level(of: $0, in: kind) }
       ).sorted(by: Finding.reportOrder)
     }
-    let iacRules = RuleRegistry.rules.compactMap { $0 as? any IaCRule.Type }
+    let iacRules = RuleRegistry.iacRules
       .filter { configuration.level(of: $0.descriptor) != nil }.map { $0.init() }
     let perIaCFile = Parallel.map(graph.iac) { file -> [Finding] in
       iacRules.flatMap { rule in

@@ -77,25 +77,49 @@ public struct DocumentIndex: Sendable {
       guard case .markdown = documents[index].content else { return false }
       return documents[index].facts.hasContent
     }
-    let byContent = Dictionary(grouping: readable) { ContentKey(hash: documents[$0].facts.contentHash, size: documents[$0].facts.byteCount) }
-    for group in byContent.values where group.count > 1 {
+    // Groups are runs of equal keys once sorted: no dictionary of arrays to grow and rehash.
+    func content(_ index: Int) -> ContentKey {
+      ContentKey(hash: documents[index].facts.contentHash, size: documents[index].facts.byteCount)
+    }
+    for group in Self.runs(of: readable, key: content) where group.count > 1 {
       let paths = group.map { documents[$0].path }.sorted(by: ByteOrder.less)
       identicalGroups[paths[0]] = paths
     }
     // Per-folder README and index pages share names and titles by design.
     let copies = readable.filter { documents[$0].facts.title != nil && !Self.isFolderPage(documents[$0].path) }
-    let byNameAndTitle = Dictionary(grouping: copies) { index in
+    func nameAndTitle(_ index: Int) -> NameAndTitle {
       let path = documents[index].path
       let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.index(after: $0) } ?? path.startIndex
       return NameAndTitle(name: path[name...], title: documents[index].facts.title!)
     }
-    for group in byNameAndTitle.values where group.count > 1 {
+    for group in Self.runs(of: copies, key: nameAndTitle) where group.count > 1 {
       for index in group {
-        let facts = documents[index].facts
-        let others = group.filter { documents[$0].facts.contentHash != facts.contentHash || documents[$0].facts.byteCount != facts.byteCount }
+        let others = group.filter { content($0) != content(index) }
         if !others.isEmpty { divergedCopies[documents[index].path] = others.map { documents[$0].path }.sorted(by: ByteOrder.less) }
       }
     }
+  }
+
+  /// The indices grouped by equal keys: sorted by the keys' hash values, then each run of
+  /// equal hashes split by the keys themselves (a hash shared by unequal keys is rare).
+  private static func runs<Key: Hashable>(of indices: [Int], key: (Int) -> Key) -> [[Int]] {
+    let hashed = indices.map { (hash: key($0).hashValue, index: $0) }.sorted { $0.hash < $1.hash }
+    var groups: [[Int]] = []
+    var start = 0
+    while start < hashed.count {
+      var end = start + 1
+      while end < hashed.count, hashed[end].hash == hashed[start].hash { end += 1 }
+      if end - start > 1 {
+        var rest = hashed[start..<end].map(\.index)
+        while let first = rest.first {
+          let same = rest.filter { key($0) == key(first) }
+          groups.append(same)
+          rest.removeAll { key($0) == key(first) }
+        }
+      }
+      start = end
+    }
+    return groups
   }
 }
 
