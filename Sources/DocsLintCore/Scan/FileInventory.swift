@@ -40,12 +40,19 @@ public struct FileInventory: Sendable {
     let inOrder = files.indices.dropFirst().allSatisfy { ByteOrder.less(files[$0 - 1], files[$0]) }
     let sorted = inOrder ? files : files.sorted(by: ByteOrder.less)
     self.files = sorted
-    self.fileSet = Set(sorted)
+    var fileSet = Set<String>(minimumCapacity: sorted.count)
+    for file in sorted { fileSet.insert(file) }
+    self.fileSet = fileSet
     var directories = Set<String>()
+    // Sorted files come folder by folder: a file in the previous file's folder adds nothing.
+    var previous = ""
     for file in sorted {
-      var folder = RepoPath.directory(of: file)
-      while !folder.isEmpty, directories.insert(folder).inserted {
-        folder = RepoPath.directory(of: folder)
+      let folder = RepoPath.directory(of: file)
+      if folder == previous { continue }
+      previous = folder
+      var parent = folder
+      while !parent.isEmpty, directories.insert(parent).inserted {
+        parent = RepoPath.directory(of: parent)
       }
     }
     self.directories = directories

@@ -45,10 +45,12 @@ struct GitListing: Sendable {
   static func parse(staged: Data, dirty: Set<String>, deleted: Set<String>) -> GitListing {
     var tracked: [String] = []
     var untracked: [String] = []
-    var seen = Set<String>()
     var blobIDs: [String: ContentID] = [:]
     staged.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
       let bytes = buffer.bindMemory(to: UInt8.self)
+      // Most records are tracked files of some 60 bytes: room for them all at once.
+      blobIDs.reserveCapacity(bytes.count / 60)
+      tracked.reserveCapacity(bytes.count / 60)
       var start = 0
       // Records split on NUL; read as bytes, since a large tree lists tens of thousands.
       while start < bytes.count {
@@ -56,23 +58,26 @@ struct GitListing: Sendable {
         defer { start = end + 1 }
         let record = UnsafeBufferPointer(rebasing: bytes[start..<end])
         // Untracked files come as bare paths; tracked ones as "<mode> <object> <stage>\t<path>".
+        // Git lists each untracked file once, and each tracked one once per stage, the
+        // stages of a conflict one after another.
         guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else {
-          let path = String(decoding: record, as: UTF8.self)
-          if seen.insert(path).inserted { untracked.append(path) }
+          untracked.append(String(decoding: record, as: UTF8.self))
           continue
         }
         let path = String(decoding: UnsafeBufferPointer(rebasing: record[(tab + 1)...]), as: UTF8.self)
-        guard !deleted.contains(path), seen.insert(path).inserted else { continue }
+        guard deleted.isEmpty || !deleted.contains(path), tracked.last != path else { continue }
         tracked.append(path)
         // "100644 <40 hex> 0": regular files at stage 0 only; links, submodules and
         // conflicts are read from disk.
         guard tab == 49, record[0] == UInt8(ascii: "1"), record[1] == UInt8(ascii: "0"),
-          record[2] == UInt8(ascii: "0"), record[48] == UInt8(ascii: "0"), !dirty.contains(path),
+          record[2] == UInt8(ascii: "0"), record[48] == UInt8(ascii: "0"),
           let id = ContentID(hex: UnsafeBufferPointer(rebasing: record[7..<47]))
         else { continue }
         blobIDs[path] = id
       }
     }
+    // A few dirty files, dropped afterwards rather than looked up for each of the rest.
+    for path in dirty { blobIDs[path] = nil }
     return GitListing(files: tracked + untracked, untracked: untracked, blobIDs: blobIDs)
   }
 }

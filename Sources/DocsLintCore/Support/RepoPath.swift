@@ -3,8 +3,15 @@
 public enum RepoPath {
   /// Folder of a root-relative file path ("" for files at the root).
   public static func directory(of path: String) -> String {
-    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-    return String(path[..<slash])
+    guard let slash = lastSlash(in: path) else { return "" }
+    return String(path.utf8.prefix(slash))!
+  }
+
+  /// The byte offset of the last `/`, if any. Scanned in the string's own buffer: walking
+  /// `utf8` indices back from the end cost more than all the rest of listing a large tree.
+  static func lastSlash(in path: String) -> Int? {
+    path.utf8.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) }
+      ?? path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.distance(from: path.utf8.startIndex, to: $0) }
   }
 
   public static func join(_ base: String, _ relative: String) -> String {

@@ -108,8 +108,8 @@ final class MappedPack: @unchecked Sendable {
   }
 
   /// Whether an entry was made from this content.
-  func holds(_ entry: Entry, content digest: [UInt8]) -> Bool {
-    UnsafeRawBufferPointer(start: base + entry.content, count: 20).elementsEqual(digest)
+  func holds(_ entry: Entry, content: ContentID) -> Bool {
+    content.matches(UnsafeRawBufferPointer(start: base + entry.content, count: 20))
   }
 
   private func verified(_ range: Range<Int>, _ checksum: Range<Int>) -> UnsafeRawBufferPointer? {

@@ -53,7 +53,7 @@ public final class ParseCache: @unchecked Sendable {
   ) -> DocumentNode? {
     guard let pack, let entry = pack.entries[slot] else { return nil }
     pack.touch(entry)
-    guard pack.holds(entry, content: content.digest), var node = pack.decodeSummary(entry) else { return nil }
+    guard pack.holds(entry, content: content), var node = pack.decodeSummary(entry) else { return nil }
     if let needsBody, !needsBody(node) { return node }
     return pack.complete(&node, from: entry, allEdges: allEdges(node)) ? node : nil
   }
