@@ -183,7 +183,7 @@ struct PathListTests {
   @Test func packedListsAnswerLikeStringLists() throws {
     let paths = ["docs/a.md", "infra/envs/prod", "infra/envs/prod-eu/main.tf", "guía/ñ.md"]
     var writer = BinaryWriter()
-    writer.write(paths)
+    writer.writeSized(paths)
     let owner = Owner()
     try writer.bytes.withUnsafeBytes { buffer in
       var reader = BinaryReader(buffer, owner: owner)
@@ -205,7 +205,7 @@ struct PathListTests {
   @Test func packedAnchorsAnswerLikeASet() throws {
     let names: Set<String> = ["validación", "makefile---comandos", "step-1", "a"]
     var writer = BinaryWriter()
-    writer.write(AnchorSet(names).sorted)
+    writer.writeSized(AnchorSet(names).sorted)
     let owner = Owner()
     try writer.bytes.withUnsafeBytes { buffer in
       var reader = BinaryReader(buffer, owner: owner)

@@ -43,6 +43,16 @@ struct BinaryWriter {
     for value in values { write(value) }
   }
 
+  /// Strings to be read in place (`BinaryReader.sizedStrings`): the count and the byte
+  /// length of the entries come first, so a reader steps over the list without reading it.
+  mutating func writeSized(_ values: [String]) {
+    var entries = BinaryWriter()
+    for value in values { entries.write(value) }
+    write(values.count)
+    write(entries.bytes.count)
+    bytes.append(contentsOf: entries.bytes)
+  }
+
   mutating func write<Value: BinaryCodable>(_ value: Value?) {
     write(value != nil)
     value?.encode(to: &self)
@@ -98,12 +108,14 @@ struct BinaryReader {
     return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
   }
 
-  /// A list of strings left in place: its count and the bytes of its entries.
-  mutating func stringsInPlace() throws(Malformed) -> (count: Int, bytes: UnsafeRawBufferPointer) {
+  /// A list `BinaryWriter.writeSized` wrote, left in place: its count and the bytes of its
+  /// entries, stepped over in one move.
+  mutating func sizedStrings() throws(Malformed) -> (count: Int, bytes: UnsafeRawBufferPointer) {
     let count = try self.count()
-    let start = offset
-    for _ in 0..<count { _ = try utf8Bytes() }
-    return (count, UnsafeRawBufferPointer(rebasing: bytes[start..<offset]))
+    let length = try int()
+    guard length >= 0, length <= bytes.count - offset, count <= length else { throw Malformed() }
+    defer { offset += length }
+    return (count, UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
   }
 
   mutating func uint64() throws(Malformed) -> UInt64 { UInt64(UInt(bitPattern: try int())) }

@@ -1,5 +1,5 @@
 /// A list of strings left where a mapped cache pack holds them (length-prefixed UTF-8, as
-/// `BinaryWriter.write(_: [String])` writes entries): decoded only when asked for, and
+/// `BinaryWriter.writeSized` writes them): decoded only when asked for, and
 /// compared as bytes, so the thousands of lists nobody asks about cost no strings.
 struct PackedStrings: @unchecked Sendable {
   /// Keeps the mapping alive.
@@ -38,9 +38,9 @@ struct PackedStrings: @unchecked Sendable {
 }
 
 extension BinaryReader {
-  /// A list of strings left in place in the pack `owner` keeps mapped.
+  /// A list of strings (`BinaryWriter.writeSized`) left in place in the pack `owner` keeps mapped.
   mutating func packedStrings(owner: AnyObject) throws(Malformed) -> PackedStrings {
-    let (count, bytes) = try stringsInPlace()
+    let (count, bytes) = try sizedStrings()
     return PackedStrings(owner: owner, bytes: bytes, count: count)
   }
 }

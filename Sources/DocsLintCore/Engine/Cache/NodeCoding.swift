@@ -12,9 +12,9 @@ extension DocumentNode: BinaryCodable {
   func encodeSummary(to writer: inout BinaryWriter) {
     writer.write(path)
     writer.write(kind)
-    writer.write(anchors.sorted)
+    writer.writeSized(anchors.sorted)
     writer.write(facts)
-    writer.write(targets.paths)
+    writer.writeSized(targets.paths)
     writer.write(missingTargets)
     writer.write(unlistedTargets)
   }
@@ -59,23 +59,31 @@ extension DocumentNode: BinaryCodable {
   }
 
   /// A node with its summary only: no parse, edges or findings (`hasBody` false).
+  /// Fields are set one by one, not through `init(path:...)`: delegating made two copies
+  /// of every node, which ten thousand summaries felt.
   init(summary reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-    let path = try reader.string()
-    let kind = try reader.optionalString()
+    path = try reader.string()
+    kind = try reader.optionalString()
+    content = .markdown(MarkdownDocument())
+    references = []
     // Anchors and targets stay in the pack when it is mapped: most are never asked for.
     let owner = reader.owner
-    let anchors =
-      if let owner { AnchorSet(packed: try reader.packedStrings(owner: owner)) } else { AnchorSet(Set(try reader.strings())) }
-    self.init(path: path, content: .markdown(MarkdownDocument()), anchors: anchors, kind: kind)
-    facts = try reader.read()
-    if let owner {
-      targets = PathList(packed: try reader.packedStrings(owner: owner))
-    } else {
-      targets = PathList(try reader.strings())
-    }
+    anchors =
+      if let owner { AnchorSet(packed: try reader.packedStrings(owner: owner)) } else { AnchorSet(Set(try Self.sized(&reader))) }
+    facts = try DocumentFacts(from: &reader)
+    targets = if let owner { PathList(packed: try reader.packedStrings(owner: owner)) } else { PathList(try Self.sized(&reader)) }
     missingTargets = try reader.strings()
     unlistedTargets = try reader.strings()
     hasBody = false
+  }
+
+  /// A sized list's strings, decoded (a reader with no mapped pack behind it).
+  private static func sized(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> [String] {
+    let (count, bytes) = try reader.sizedStrings()
+    var entries = BinaryReader(bytes)
+    let strings = try (0..<count).map { _ throws(BinaryReader.Malformed) in try entries.string() }
+    guard entries.isAtEnd else { throw BinaryReader.Malformed() }
+    return strings
   }
 
   /// Where the edges a body holds sit in the full edge list, for `readResolvedEdges`.
