@@ -18,7 +18,10 @@ public struct Linter: Sendable {
     // Every rule's level per document kind, worked out once rather than per document.
     let levels = LevelTable(configuration: configuration, kinds: Array(kinds.values))
     let graphRuleIDs = graphRules.map { type(of: $0).descriptor.id }
-    let documents = scope.map { scope in graph.documents.filter { scope.contains($0.path) } } ?? graph.documents
+    // By index: filtering the documents themselves copied each of them.
+    let documents =
+      scope.map { scope in graph.documents.indices.filter { scope.contains(graph.documents[$0].path) }.map { graph.documents[$0] } }
+      ?? graph.documents
     let perDocument = Parallel.map(documents) { document -> [Finding] in
       let kind = document.kind.flatMap { kinds[$0] }
       let enabled = levels.levels(in: document.kind)

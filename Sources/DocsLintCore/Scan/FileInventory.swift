@@ -7,21 +7,40 @@ public struct FileInventory: Sendable {
   public let files: [String]
   public let fileSet: Set<String>
   public let directories: Set<String>
-  /// Indexes only a missing path needs, built on first use: case-folded path → a real path,
-  /// and last segment → every file and folder with that name.
-  private let foldedIndex = Lazy<[String: String]>()
+  /// Indexes only a missing path needs, built on first use: case-folded path (by its hash)
+  /// → a real path, and last segment → every file and folder with that name.
+  private let foldedIndex = Lazy<[UInt64: String]>()
   private let nameIndex = Lazy<[Substring: [String]]>()
 
-  private func folded() -> [String: String] {
+  /// Keyed by a hash of the folded path, not the folded path itself: one pass over each
+  /// path's bytes and no string made, where folding ten thousand paths into strings and
+  /// hashing those cost more than the whole rest of an impact run. Lookups compare the
+  /// folded paths themselves.
+  private func folded() -> [UInt64: String] {
     foldedIndex.get {
-      var index: [String: String] = [:]
+      var index: [UInt64: String] = [:]
       index.reserveCapacity(files.count + directories.count)
       for path in files + directories.sorted(by: ByteOrder.less) {
-        let key = Self.folded(path)
+        let key = Self.foldedHash(path)
         if index[key] == nil { index[key] = path }
       }
       return index
     }
+  }
+
+  /// FNV-1a of the path's bytes with ASCII letters lowercased; of `folded(path)` when the
+  /// path is not ASCII.
+  static func foldedHash(_ path: String) -> UInt64 {
+    let ascii = path.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+      var hash = Fingerprint.start
+      for byte in bytes {
+        guard byte < 0x80 else { return nil }
+        hash = Fingerprint.add(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: hash)
+      }
+      return hash
+    }
+    if let ascii, let hash = ascii { return hash }
+    return folded(path).utf8.reduce(Fingerprint.start) { Fingerprint.add($1, to: $0) }
   }
 
   private func byName() -> [Substring: [String]] {
@@ -95,7 +114,10 @@ public struct FileInventory: Sendable {
 
   /// The real path when `path` exists only with other letter case.
   public func caseVariant(of path: String) -> String? {
-    folded()[Self.folded(path)].flatMap { $0 == path ? nil : $0 }
+    guard let candidate = folded()[Self.foldedHash(path)], candidate != path,
+      Self.folded(candidate) == Self.folded(path)
+    else { return nil }
+    return candidate
   }
 
   /// Files matching a glob (root-relative), in sorted order.
