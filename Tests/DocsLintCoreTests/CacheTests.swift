@@ -246,3 +246,35 @@ struct PackPartTests {
     #expect(GraphBuilder.unlinted(files, targets: []) == ["README.md", "docs/a.md", "docs/b.md", "docs/c.markdown", "z.md"])
   }
 }
+
+struct OrderAndEqualityTests {
+  private func finding(_ path: String, _ line: Int, _ rule: String = "link/missing-file") -> Finding {
+    Finding(ruleId: rule, level: .error, message: "m", path: path, span: SourceSpan(line: line, column: 1), snippet: "s")
+  }
+
+  @Test func groupsJoinInReportOrderAndAStrayGroupIsSortedAfterAll() {
+    let sorted = Finding.joined([[finding("b.md", 1), finding("b.md", 4)], [], [finding("a.md", 2)]])
+    #expect(sorted.map { "\($0.path):\($0.span.line)" } == ["a.md:2", "b.md:1", "b.md:4"])
+    // A group that reaches into another group's file: the join falls back to a full sort.
+    let stray = Finding.joined([[finding("a.md", 1), finding("c.md", 1)], [finding("b.md", 1)]])
+    #expect(stray.map(\.path) == ["a.md", "b.md", "c.md"])
+  }
+
+  @Test func composedAndDecomposedNamesDifferWhateverTheStorage() throws {
+    let composed = "validaci\u{F3}n"
+    let decomposed = "validacio\u{301}n"
+    var writer = BinaryWriter()
+    writer.writeSized([composed])
+    let owner = PathListTests.Owner()
+    try writer.bytes.withUnsafeBytes { buffer in
+      var reader = BinaryReader(buffer, owner: owner)
+      let packed = try reader.packedStrings(owner: owner)
+      for fresh in [true, false] {
+        let anchors = fresh ? AnchorSet([composed]) : AnchorSet(packed: packed)
+        let paths = fresh ? PathList([composed]) : PathList(packed: packed)
+        #expect(anchors.contains(composed) && !anchors.contains(decomposed), "anchors, fresh: \(fresh)")
+        #expect(paths.contains(composed) && !paths.contains(decomposed), "paths, fresh: \(fresh)")
+      }
+    }
+  }
+}

@@ -1,7 +1,7 @@
 /// What a parsing worker makes of one Markdown file, once: the parse, its edges and kind,
 /// the document rules' findings and the facts cross-document rules read; then the large
-/// parse arrays are dropped, so memory stays per file. A class: every worker shares one,
-/// where copying its configuration into each file's closure showed in profiles.
+/// parse arrays are dropped, so memory stays per file. A class, so the workers share one
+/// rather than copying its configuration for each file.
 final class DocumentParser: Sendable {
   let extractor: ReferenceExtractor
   let configuration: Configuration

@@ -23,6 +23,9 @@ public struct GraphBuilder: Sendable {
   public func build(
     targets: [String], iacTargets: [String] = [], needsBody: (@Sendable (DocumentNode) -> Bool)? = nil
   ) -> ReferenceGraph {
+    // In byte order, each once: `unlinted` walks them beside the file list, and the cache
+    // expects one lookup per file.
+    let targets = ByteOrder.isStrictlyAscending(targets) ? targets : Set(targets).sorted(by: ByteOrder.less)
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
     let classifier = PathClassifier(
       settings: configuration.paths, inventory: workspace.inventory, reader: reader)
@@ -129,8 +132,8 @@ public struct GraphBuilder: Sendable {
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds))
   }
 
-  /// The Markdown files that are not targets, walking both lists (each in byte order)
-  /// side by side rather than hashing ten thousand paths.
+  /// The Markdown files that are not targets, walking both lists (each in byte order, each
+  /// path once) side by side rather than hashing every path.
   static func unlinted(_ files: [String], targets: [String]) -> [String] {
     var others: [String] = []
     var next = 0

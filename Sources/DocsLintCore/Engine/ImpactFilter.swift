@@ -16,7 +16,7 @@ public struct ImpactFilter: Sendable {
     self.changes = changes
     declared = BaseDeclarations(changes: changes, configuration: configuration, inventory: inventory)
     iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
-    removed = changes.paths.filter { !inventory.exists($0) }.sorted()
+    removed = changes.paths.filter { !inventory.exists($0) }
   }
 
   /// `iac`: the run's IaC files, whose current symbols tell what a change added.
@@ -95,7 +95,8 @@ struct BaseDeclarations: Sendable {
       let source = SourceText(bytes: bytes)
       let markdown = MarkdownParser.parse(source)
       // Links reach excluded files too, so their anchors count; what they declare does not.
-      anchors[path] = markdown.anchorNames
+      let anchorNames = markdown.anchorNames
+      anchors[path] = anchorNames
       guard !excluded else { continue }
       let isAgentDoc = configuration.kinds.kind(of: path)?.id == "agent"
       let facts = FactsCollector.collect(
@@ -103,7 +104,7 @@ struct BaseDeclarations: Sendable {
         referenceKeys: configuration.kinds.referenceKeys)
       if let id = facts.id { names.declare(.id(id), by: path) }
       for agent in facts.declaredAgents { names.declare(.agent(agent), by: path) }
-      for reference in extractor.references(of: markdown, source: source, at: path, anchors: AnchorSet(markdown.anchorNames)) {
+      for reference in extractor.references(of: markdown, source: source, at: path, anchors: AnchorSet(anchorNames)) {
         for target in reference.resolution.targetPaths where mentions[target] == nil { mentions[target] = path }
       }
     }
@@ -162,6 +163,9 @@ extension ImpactFilter {
 
   /// Whether the change removed this path, or a file inside this folder.
   private func wentAway(_ path: String) -> Bool {
-    removed.contains { $0 == path || ($0.hasPrefix(path) && $0.utf8.dropFirst(path.utf8.count).first == UInt8(ascii: "/")) }
+    removed.contains { gone in
+      gone == path
+        || (gone.utf8.starts(with: path.utf8) && gone.utf8.dropFirst(path.utf8.count).first == UInt8(ascii: "/"))
+    }
   }
 }

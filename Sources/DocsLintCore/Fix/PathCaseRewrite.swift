@@ -8,7 +8,7 @@ enum PathCaseRewrite {
   ///   - isLink: link destinations are percent-decoded and end at `?` or `#`.
   /// - Returns: the rewritten text, or nil unless the rewrite provably resolves to `actual`.
   static func rewrite(_ written: String, resolved: String, actual: String, isLink: Bool) -> String? {
-    // Byte-wise: `/`, `#` and `?` are ASCII, and walking characters cost more than the rest.
+    // Byte-wise: `/`, `#` and `?` are ASCII, and walking characters is slow.
     let bytes = written.utf8
     let pathEnd =
       isLink ? bytes.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? bytes.endIndex : bytes.endIndex

@@ -1,6 +1,7 @@
 /// The heading slugs and HTML anchors of one Markdown file, which a `#fragment` may name.
 /// Fresh from a parse it is a set; read back from the cache it stays in the mapped pack
-/// (most files' anchors are never asked about) and answers `contains` by comparing bytes.
+/// (most files' anchors are never asked about). Either way `contains` compares bytes, as
+/// a browser matches a fragment: `validación` composed and decomposed are two anchors.
 public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
   private enum Storage: Sendable {
     case names(Set<String>)
@@ -26,7 +27,7 @@ public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLitera
 
   public func contains(_ name: String) -> Bool {
     switch storage {
-    case .names(let names): names.contains(name)
+    case .names(let names): names.firstIndex(of: name).map { names[$0].utf8.elementsEqual(name.utf8) } ?? false
     case .packed(let packed): packed.contains(name)
     }
   }

@@ -148,8 +148,8 @@ private struct ContentKey: Hashable {
   var size: Int
 }
 
-/// Compared and hashed as bytes: a copy carries the same bytes, and hashing accented
-/// titles as Unicode text (normalising each) cost more than all the rest of the index.
+/// Compared and hashed as bytes: a copy carries the same bytes, and hashing a title as
+/// Unicode text normalises it first.
 private struct NameAndTitle: Hashable {
   var name: Substring
   var title: String

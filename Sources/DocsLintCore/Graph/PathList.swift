@@ -31,9 +31,10 @@ public struct PathList: Sendable, Equatable, Sequence {
     }
   }
 
+  /// Compares bytes, as Linux compares file names, whichever the storage.
   public func contains(_ path: String) -> Bool {
     switch storage {
-    case .strings(let paths): paths.contains(path)
+    case .strings(let paths): paths.contains { $0.utf8.elementsEqual(path.utf8) }
     case .packed(let packed): packed.contains(path)
     }
   }

@@ -81,8 +81,7 @@ extension Finding {
 }
 
 extension [Finding] {
-  /// How many findings have a level that passes `test`. By index: a closure over the
-  /// findings themselves copies each one, which a report of tens of thousands feels.
+  /// How many findings have a level that passes `test`; by index, so no finding is copied.
   func levelCount(where test: (Level) -> Bool) -> Int {
     var count = 0
     for index in indices where test(self[index].level) { count += 1 }

@@ -12,10 +12,8 @@ public struct FileInventory: Sendable {
   private let foldedIndex = Lazy<[UInt64: String]>()
   private let nameIndex = Lazy<[Substring: [String]]>()
 
-  /// Keyed by a hash of the folded path, not the folded path itself: one pass over each
-  /// path's bytes and no string made, where folding ten thousand paths into strings and
-  /// hashing those cost more than the whole rest of an impact run. Lookups compare the
-  /// folded paths themselves.
+  /// Keyed by a hash of the folded path: one pass over each path's bytes and no string
+  /// made. Lookups compare the folded paths themselves.
   private func folded() -> [UInt64: String] {
     foldedIndex.get {
       var index: [UInt64: String] = [:]
@@ -28,8 +26,8 @@ public struct FileInventory: Sendable {
     }
   }
 
-  /// FNV-1a of the path's bytes with ASCII letters lowercased; of `folded(path)` when the
-  /// path is not ASCII.
+  /// FNV-1a of the path's bytes with ASCII letters lowercased; of `folded(path)`, composed,
+  /// when the path is not ASCII.
   static func foldedHash(_ path: String) -> UInt64 {
     let ascii = path.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
       var hash = Fingerprint.start
@@ -40,7 +38,9 @@ public struct FileInventory: Sendable {
       return hash
     }
     if let ascii, let hash = ascii { return hash }
-    return folded(path).utf8.reduce(Fingerprint.start) { Fingerprint.add($1, to: $0) }
+    // Composed first: lookups compare folded paths as Swift strings, which equate the
+    // composed and decomposed forms of a letter.
+    return folded(path).precomposedStringWithCanonicalMapping.utf8.reduce(Fingerprint.start) { Fingerprint.add($1, to: $0) }
   }
 
   private func byName() -> [Substring: [String]] {
@@ -55,9 +55,7 @@ public struct FileInventory: Sendable {
   }
 
   public init(files: [String]) {
-    // Git lists tracked files in byte order: checking costs less than sorting again.
-    let inOrder = files.indices.dropFirst().allSatisfy { ByteOrder.less(files[$0 - 1], files[$0]) }
-    let sorted = inOrder ? files : files.sorted(by: ByteOrder.less)
+    let sorted = ByteOrder.isStrictlyAscending(files) ? files : files.sorted(by: ByteOrder.less)
     self.files = sorted
     var fileSet = Set<String>(minimumCapacity: sorted.count)
     for file in sorted { fileSet.insert(file) }

@@ -99,10 +99,7 @@ public struct Workspace: Sendable {
         targets.append(file)
       }
     }
-    // Git lists files in byte order already: sorting ten thousand again cost more than checking.
-    if targets.indices.dropFirst().contains(where: { !ByteOrder.less(targets[$0 - 1], targets[$0]) }) {
-      targets = Set(targets).sorted(by: ByteOrder.less)
-    }
+    if !ByteOrder.isStrictlyAscending(targets) { targets = Set(targets).sorted(by: ByteOrder.less) }
     return targets
   }
 }

@@ -18,4 +18,10 @@ enum ByteOrder {
       }
     }
   }
+
+  /// Whether the strings are in byte order, each once: lists git already sorted need no
+  /// second sort.
+  static func isStrictlyAscending(_ strings: [String]) -> Bool {
+    strings.indices.dropFirst().allSatisfy { less(strings[$0 - 1], strings[$0]) }
+  }
 }

@@ -7,8 +7,8 @@ public enum RepoPath {
     return String(path.utf8.prefix(slash))!
   }
 
-  /// The byte offset of the last `/`, if any. Scanned in the string's own buffer: walking
-  /// `utf8` indices back from the end cost more than all the rest of listing a large tree.
+  /// The byte offset of the last `/`, if any, scanned in the string's own buffer (walking
+  /// `utf8` indices back from the end is several times slower).
   static func lastSlash(in path: String) -> Int? {
     path.utf8.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) }
       ?? path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.distance(from: path.utf8.startIndex, to: $0) }

@@ -26,7 +26,6 @@ final class MappedPack: @unchecked Sendable {
   /// One flag per record: set when this run looked its slot up (each slot is looked up by
   /// one worker at most, so workers never write the same flag).
   private let touched: UnsafeMutablePointer<Bool>
-  private let records: Int
   private let base: UnsafeRawPointer
   let size: Int
 
@@ -48,7 +47,7 @@ final class MappedPack: @unchecked Sendable {
       return nil
     }
     self.entries = entries
-    records = (entries.values.map(\.ordinal).max() ?? -1) + 1
+    let records = (entries.values.map(\.ordinal).max() ?? -1) + 1
     touched = .allocate(capacity: records)
     touched.initialize(repeating: false, count: records)
   }

@@ -59,8 +59,7 @@ extension DocumentNode: BinaryCodable {
   }
 
   /// A node with its summary only: no parse, edges or findings (`hasBody` false).
-  /// Fields are set one by one, not through `init(path:...)`: delegating made two copies
-  /// of every node, which ten thousand summaries felt.
+  /// Fields are set one by one: delegating to `init(path:...)` copies the node twice.
   init(summary reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     path = try reader.string()
     kind = try reader.optionalString()

@@ -1,7 +1,6 @@
 /// The checksum of a pack part: 64 bits that catch a truncated, damaged or foreign part
 /// (not tampering: the cache is the user's own). Eight bytes at a time, a multiply-rotate
-/// per word (MurmurHash3's mixing) and its finalizer: several times faster than SHA-256,
-/// which took a tenth of a warm run's time checking parts the run then decoded.
+/// per word (MurmurHash3's mixing) and its finalizer: several times faster than SHA-256.
 enum PartChecksum {
   static let length = 8
 

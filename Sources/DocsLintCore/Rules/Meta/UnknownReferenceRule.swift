@@ -9,8 +9,9 @@ struct UnknownReferenceRule: GraphRule {
       document is renamed or never got that id, the relation is silently dead. The message \
       suggests the closest existing id. A value written as a path (with a `/` or a \
       Markdown extension) names a file instead, read from the root or from the \
-      document's folder; it is fine when either reading exists. Reference keys are \
-      listed in rules/kinds.yml.
+      document's folder; it is fine when either reading is a file or folder of the \
+      repository (files git ignores do not count: a relation should survive a clone). \
+      Reference keys are listed in rules/kinds.yml.
       """,
     triggering: [
       Example("---\nid: A\nrelacionados: [↓SPEC-RED-01]\n---\n# A\n", files: ["b.md": "---\nid: SPEC-RED-001\n---\n# B\n"]),
@@ -30,11 +31,12 @@ struct UnknownReferenceRule: GraphRule {
       // A value written as a path names the file or folder it reaches.
       if reference.namesExistingPath(from: document.path, in: graph.inventory) { return nil }
       let paths = reference.pathReadings(from: document.path)
-      let message =
+      let what =
         paths.isEmpty
-        ? "'\(reference.key)' names id '\(reference.id)', which no document declares"
-          + (graph.index.suggestion(forUnknownID: reference.id).map { "; did you mean '\($0)'?" } ?? "")
-        : "'\(reference.key)' names '\(reference.id)', which is neither a declared id nor a path in the repository"
+        ? "names id '\(reference.id)', which no document declares"
+        : "names '\(reference.id)', which is neither a declared id nor a path in the repository"
+      let hint = graph.index.suggestion(forUnknownID: reference.id).map { "; did you mean '\($0)'?" } ?? ""
+      let message = "'\(reference.key)' \(what)\(hint)"
       return Self.descriptor.finding(in: document.path, at: reference.span, message, snippet: reference.id)
         .depending(on: [.id(reference.id)] + paths.map { .file($0) })
     }
