@@ -28,8 +28,8 @@ public struct DocumentNode: Sendable, Equatable {
   public var unlistedTargets: [String] = []
   /// False for a document read back from the cache as a summary only (path, kind,
   /// anchors, facts, targets): impact mode skips the parse and edges of documents the
-  /// change cannot affect. A body read back without its plain resolved edges holds in
-  /// `references` only the broken edges and those with a fragment: all the rules read.
+  /// change cannot affect. A body read back from the cache holds in `references` only the
+  /// broken edges and those with a fragment: all the rules read.
   public var hasBody = true
 
   public init(

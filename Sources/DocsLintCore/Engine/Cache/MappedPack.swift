@@ -1,26 +1,26 @@
 import Foundation
 
-/// A cache pack mapped into memory: `DLP5`, the 32-byte context digest, then records.
+/// A cache pack mapped into memory: `DLP6`, the 32-byte context digest, then records.
 /// Only the record headers are read up front; an entry is checksummed and decoded when
 /// a file asks for it, so the pack costs address space, not memory.
 final class MappedPack: @unchecked Sendable {
   struct Entry {
-    /// Where the record's content id, the record, and its parts (summary, body, resolved
-    /// edges, each after its checksum) sit in the pack: offsets only, no allocations.
+    /// Where the record's content id, the record, and its parts (summary and body, each
+    /// after its checksum) sit in the pack: offsets only, no allocations.
     var content: Int
     var record: Range<Int>
     var partStart: Int
-    var lengths: (Int, Int, Int)
+    var lengths: (summary: Int, body: Int)
     /// The record's number in the pack, for `touch`.
     var ordinal: Int
   }
 
   /// The parts of a record, in order.
   enum Part: Int, CaseIterable {
-    case summary, body, resolvedEdges
+    case summary, body
   }
 
-  static let magic = Array("DLP5".utf8)
+  static let magic = Array("DLP6".utf8)
   static let headerLength = 36
   let entries: [String: Entry]
   /// One flag per record: set when this run looked its slot up (each slot is looked up by
@@ -79,26 +79,20 @@ final class MappedPack: @unchecked Sendable {
     return node
   }
 
-  /// Reads the body into a summary node and, with `allEdges`, the plain resolved edges too.
-  func complete(_ node: inout DocumentNode, from entry: Entry, allEdges: Bool) -> Bool {
-    guard var body = reader(entry, .body), let layout = try? node.readBody(from: &body), body.isAtEnd else {
+  /// Reads the body into a summary node.
+  func complete(_ node: inout DocumentNode, from entry: Entry) -> Bool {
+    guard var body = reader(entry, .body), (try? node.readBody(from: &body)) != nil, body.isAtEnd else {
       return false
     }
-    guard allEdges else { return true }
-    guard var edges = reader(entry, .resolvedEdges), (try? node.readResolvedEdges(from: &edges, layout: layout)) != nil,
-      edges.isAtEnd
-    else { return false }
     return true
   }
 
   private func reader(_ entry: Entry, _ part: Part) -> BinaryReader? {
-    let (summary, body, edges) = entry.lengths
     let checksum = entry.partStart + part.rawValue * PackRecord.checksumLength
     let (offset, length) =
       switch part {
-      case .summary: (0, summary)
-      case .body: (summary, body)
-      case .resolvedEdges: (summary + body, edges)
+      case .summary: (0, entry.lengths.summary)
+      case .body: (entry.lengths.summary, entry.lengths.body)
       }
     let start = entry.partStart + PackRecord.partCount * PackRecord.checksumLength + offset
     return verified(start..<start + length, checksum..<checksum + PackRecord.checksumLength).map {
@@ -124,7 +118,7 @@ final class MappedPack: @unchecked Sendable {
 }
 
 /// One record: slot length and slot (`doc:path`), 20-byte content id, the length of each
-/// part (summary, body, resolved edges), an 8-byte checksum (`PartChecksum`) of each,
+/// part (summary, body), an 8-byte checksum (`PartChecksum`) of each,
 /// then the parts. Lengths are 32-bit little endian.
 enum PackRecord {
   static let checksumLength = PartChecksum.length
@@ -151,6 +145,8 @@ enum PackRecord {
   /// Every slot's latest record and its ranges.
   static func index(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [String: MappedPack.Entry]? {
     var entries: [String: MappedPack.Entry] = [:]
+    // Records run to some kilobytes each: room for them all at once.
+    entries.reserveCapacity(bytes.count / 2048)
     var offset = start
     var ordinal = 0
     func readLength() -> Int? {
@@ -167,13 +163,13 @@ enum PackRecord {
       offset += nameLength
       let content = offset
       offset += 20
-      guard let summary = readLength(), let body = readLength(), let edges = readLength(),
-        offset + partCount * checksumLength + summary + body + edges <= bytes.count
+      guard let summary = readLength(), let body = readLength(),
+        offset + partCount * checksumLength + summary + body <= bytes.count
       else { break }
       let partStart = offset
-      offset += partCount * checksumLength + summary + body + edges
+      offset += partCount * checksumLength + summary + body
       entries[slot] = MappedPack.Entry(
-        content: content, record: recordStart..<offset, partStart: partStart, lengths: (summary, body, edges),
+        content: content, record: recordStart..<offset, partStart: partStart, lengths: (summary, body),
         ordinal: ordinal)
       ordinal += 1
     }

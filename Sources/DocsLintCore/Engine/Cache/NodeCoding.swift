@@ -6,7 +6,6 @@ extension DocumentNode: BinaryCodable {
   func encode(to writer: inout BinaryWriter) {
     encodeSummary(to: &writer)
     encodeBody(to: &writer)
-    encodeResolvedEdges(to: &writer)
   }
 
   func encodeSummary(to writer: inout BinaryWriter) {
@@ -20,8 +19,8 @@ extension DocumentNode: BinaryCodable {
   }
 
   /// The body holds the parse, findings, directives and the edges rules read (broken ones
-  /// and those with a `#fragment`, with their positions in the edge list); the plain
-  /// resolved edges, most of them, go in a part of their own (`encodeResolvedEdges`).
+  /// and those with a `#fragment`). The plain resolved edges, most of them, are not kept:
+  /// only `iac/variable-drift` reads them, and its documents are parsed again.
   func encodeBody(to writer: inout BinaryWriter) {
     switch content {
     case .markdown(let markdown):
@@ -31,19 +30,9 @@ extension DocumentNode: BinaryCodable {
       writer.write(false)
       writer.write(problem)
     }
-    writer.write(references.count)
-    let essential = references.indices.filter { Self.isEssential(references[$0]) }
-    writer.write(essential.count)
-    for index in essential {
-      writer.write(index)
-      writer.write(references[index])
-    }
+    writer.write(references.filter(Self.isEssential))
     writer.write(findings)
     writer.write(suppressions)
-  }
-
-  func encodeResolvedEdges(to writer: inout BinaryWriter) {
-    writer.write(references.filter { !Self.isEssential($0) })
   }
 
   /// Edges the rules and the graph's later steps read: broken ones, and those whose
@@ -54,8 +43,7 @@ extension DocumentNode: BinaryCodable {
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     try self.init(summary: &reader)
-    let layout = try readBody(from: &reader)
-    try readResolvedEdges(from: &reader, layout: layout)
+    try readBody(from: &reader)
   }
 
   /// A node with its summary only: no parse, edges or findings (`hasBody` false).
@@ -85,53 +73,13 @@ extension DocumentNode: BinaryCodable {
     return strings
   }
 
-  /// Where the edges a body holds sit in the full edge list, for `readResolvedEdges`.
-  struct EdgeLayout {
-    var total: Int
-    var positions: [Int]
-  }
-
-  /// Reads the body: `references` holds the essential edges only, in order, until
-  /// `readResolvedEdges` puts the others back in place.
-  @discardableResult
-  mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) -> EdgeLayout {
+  /// Reads the body: `references` then holds the edges rules read, in order.
+  mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     content = try reader.bool() ? .markdown(try reader.read()) : .unreadable(try reader.read())
-    let total = try reader.int()
-    let essentialCount = try reader.count()
-    var positions: [Int] = []
-    references = []
-    for _ in 0..<essentialCount {
-      let position = try reader.int()
-      guard position >= (positions.last ?? -1) + 1, position < total else { throw BinaryReader.Malformed() }
-      positions.append(position)
-      references.append(try reader.read())
-    }
+    references = try reader.array()
     findings = try reader.array()
     suppressions = try reader.array()
     hasBody = true
-    return EdgeLayout(total: total, positions: positions)
-  }
-
-  /// Merges the resolved edges back between the essential ones, restoring the full list.
-  mutating func readResolvedEdges(from reader: inout BinaryReader, layout: EdgeLayout) throws(BinaryReader.Malformed) {
-    let total = layout.total
-    let resolved: [Reference] = try reader.array()
-    guard resolved.count + references.count == total else { throw BinaryReader.Malformed() }
-    var merged: [Reference] = []
-    merged.reserveCapacity(total)
-    var essential = references.makeIterator()
-    var rest = resolved.makeIterator()
-    var positions = layout.positions.makeIterator()
-    var next = positions.next()
-    for index in 0..<total {
-      if index == next {
-        merged.append(essential.next()!)
-        next = positions.next()
-      } else {
-        merged.append(rest.next()!)
-      }
-    }
-    references = merged
   }
 }
 

@@ -44,18 +44,30 @@ public final class ParseCache: @unchecked Sendable {
     return NSHomeDirectory() + "/.cache/docs-lint"
   }
 
+  /// What the cache holds for a file.
+  enum Answer {
+    /// The stored result, made from exactly this content.
+    case found(DocumentNode)
+    /// A current entry whose document needs every edge, which the pack does not keep:
+    /// parse the file, and keep the entry as it is.
+    case parseAgain
+    case miss
+  }
+
   /// The stored result for `slot` if it was made from exactly this content; with
-  /// `needsBody`, just its summary unless the summary says the body is needed. Without
-  /// `allEdges`, only the edges rules read (broken ones, those with a fragment) come back.
-  func node(
+  /// `needsBody`, just its summary unless the summary says the body is needed. Its edges
+  /// are those rules read (broken ones, those with a fragment); a document that
+  /// `needsAllEdges` says must have every edge is to be parsed again.
+  func lookup(
     slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil,
-    allEdges: (DocumentNode) -> Bool = { _ in true }
-  ) -> DocumentNode? {
-    guard let pack, let entry = pack.entries[slot] else { return nil }
+    needsAllEdges: (DocumentNode) -> Bool = { _ in false }
+  ) -> Answer {
+    guard let pack, let entry = pack.entries[slot] else { return .miss }
     pack.touch(entry)
-    guard pack.holds(entry, content: content), var node = pack.decodeSummary(entry) else { return nil }
-    if let needsBody, !needsBody(node) { return node }
-    return pack.complete(&node, from: entry, allEdges: allEdges(node)) ? node : nil
+    guard pack.holds(entry, content: content), var node = pack.decodeSummary(entry) else { return .miss }
+    if let needsBody, !needsBody(node) { return .found(node) }
+    if needsAllEdges(node) { return .parseAgain }
+    return pack.complete(&node, from: entry) ? .found(node) : .miss
   }
 
   func store(_ node: DocumentNode, slot: String, content: ContentID) {
@@ -63,9 +75,7 @@ public final class ParseCache: @unchecked Sendable {
     node.encodeSummary(to: &summary)
     var body = BinaryWriter()
     node.encodeBody(to: &body)
-    var edges = BinaryWriter()
-    node.encodeResolvedEdges(to: &edges)
-    let record = PackRecord.encode(slot: slot, content: content.digest, parts: [summary.bytes, body.bytes, edges.bytes])
+    let record = PackRecord.encode(slot: slot, content: content.digest, parts: [summary.bytes, body.bytes])
     lock.lock()
     defer { lock.unlock() }
     guard let next = next ?? startNext(), Self.write(record, to: next.descriptor) else { return abandon() }
