@@ -9,6 +9,8 @@ protocol BinaryCodable {
 struct BinaryWriter {
   private(set) var bytes: [UInt8] = []
 
+  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
   mutating func write(_ value: Int) {
     // Zigzag, so the rare negative number stays short too.
     var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))

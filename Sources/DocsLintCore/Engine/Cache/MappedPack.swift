@@ -124,14 +124,22 @@ enum PackRecord {
   static let checksumLength = PartChecksum.length
   static let partCount = MappedPack.Part.allCases.count
 
-  static func encode(slot: String, content: [UInt8], parts: [[UInt8]]) -> [UInt8] {
-    let name = Array(slot.utf8)
+  /// `parts` holds the parts one after another, `lengths` says where each ends.
+  static func encode(slot: String, content: [UInt8], parts: [UInt8], lengths: [Int]) -> [UInt8] {
     var record: [UInt8] = []
-    record.reserveCapacity(name.count + parts.reduce(0) { $0 + $1.count } + 80)
-    record += length(name.count) + name + content
-    for part in parts { record += length(part.count) }
-    for part in parts { record += part.withUnsafeBytes { checksum($0) } }
-    for part in parts { record += part }
+    record.reserveCapacity(slot.utf8.count + parts.count + 32 + lengths.count * (4 + checksumLength))
+    append(length: slot.utf8.count, to: &record)
+    record += slot.utf8
+    record += content
+    for part in lengths { append(length: part, to: &record) }
+    parts.withUnsafeBytes { bytes in
+      var start = 0
+      for part in lengths {
+        record += checksum(UnsafeRawBufferPointer(rebasing: bytes[start..<start + part]))
+        start += part
+      }
+    }
+    record += parts
     return record
   }
 
@@ -176,7 +184,7 @@ enum PackRecord {
     return entries
   }
 
-  private static func length(_ value: Int) -> [UInt8] {
-    (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+  private static func append(length value: Int, to record: inout [UInt8]) {
+    for shift in stride(from: 0, to: 32, by: 8) { record.append(UInt8(truncatingIfNeeded: value >> shift)) }
   }
 }

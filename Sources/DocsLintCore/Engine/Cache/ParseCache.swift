@@ -17,6 +17,10 @@ public final class ParseCache: @unchecked Sendable {
   private var next: (path: String, descriptor: Int32)?
   /// Slots written to the next pack so far.
   private var fresh = Set<String>()
+  /// Fresh records not yet written: a cold run writes them some megabytes at a time rather
+  /// than one system call per file with the workers waiting on the lock.
+  private var pending: [UInt8] = []
+  private static let flushSize = 4 << 20
 
   private init(file: String, context: [UInt8]) {
     self.file = file
@@ -71,15 +75,19 @@ public final class ParseCache: @unchecked Sendable {
   }
 
   func store(_ node: DocumentNode, slot: String, content: ContentID) {
-    var summary = BinaryWriter()
-    node.encodeSummary(to: &summary)
-    var body = BinaryWriter()
-    node.encodeBody(to: &body)
-    let record = PackRecord.encode(slot: slot, content: content.digest, parts: [summary.bytes, body.bytes])
+    // One buffer for both parts, then one for the record: few allocations per file.
+    var writer = BinaryWriter(capacity: 8192)
+    node.encodeSummary(to: &writer)
+    let summaryLength = writer.bytes.count
+    node.encodeBody(to: &writer)
+    let record = PackRecord.encode(
+      slot: slot, content: content.digest, parts: writer.bytes, lengths: [summaryLength, writer.bytes.count - summaryLength])
     lock.lock()
     defer { lock.unlock() }
-    guard let next = next ?? startNext(), Self.write(record, to: next.descriptor) else { return abandon() }
+    guard let next = next ?? startNext() else { return abandon() }
+    pending += record
     fresh.insert(slot)
+    if pending.count >= Self.flushSize, !flush(to: next.descriptor) { abandon() }
   }
 
   /// Completes the cache when this run parsed anything or files went away. Usually the
@@ -99,6 +107,7 @@ public final class ParseCache: @unchecked Sendable {
     let gone = old.count - kept.count - (fresh.isEmpty ? 0 : old.keys.count { fresh.contains($0) })
     // Nothing parsed and nothing gone: the pack on disk is already right.
     guard next != nil || gone > 0, let next = next ?? startNext() else { return }
+    guard flush(to: next.descriptor) else { return abandon() }
     if let pack, gone == 0, pack.staleBytes(replacing: fresh) * 2 < pack.size, appendFresh(from: next) { return }
     for entry in kept.values {
       guard let pack, Self.write(pack.record(entry), to: next.descriptor) else { return abandon() }
@@ -138,7 +147,14 @@ public final class ParseCache: @unchecked Sendable {
   }
 
   /// Gives up on the next pack (disk full, say): the old one stays.
+  /// Writes the pending records to the next pack.
+  private func flush(to descriptor: Int32) -> Bool {
+    defer { pending.removeAll(keepingCapacity: true) }
+    return pending.isEmpty || Self.write(pending, to: descriptor)
+  }
+
   private func abandon() {
+    pending = []
     guard let next else { return }
     close(next.descriptor)
     unlink(next.path)
