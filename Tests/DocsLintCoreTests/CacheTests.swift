@@ -190,14 +190,21 @@ struct NearMatchHashTests {
 struct PathListTests {
   final class Owner {}
 
-  @Test func packedListsAnswerLikeStringLists() throws {
-    let paths = ["docs/a.md", "infra/envs/prod", "infra/envs/prod-eu/main.tf", "guía/ñ.md"]
+  /// `strings` written as a pack writes them, and read back in place.
+  static func packed(_ strings: [String], _ body: (PackedStrings) throws -> Void) throws {
     var writer = BinaryWriter()
-    writer.writeSized(paths)
+    writer.writeSized(strings)
     let owner = Owner()
     try writer.bytes.withUnsafeBytes { buffer in
       var reader = BinaryReader(buffer, owner: owner)
-      let packed = PathList(packed: try reader.packedStrings(owner: owner))
+      try body(try reader.packedStrings(owner: owner))
+    }
+  }
+
+  @Test func packedListsAnswerLikeStringLists() throws {
+    let paths = ["docs/a.md", "infra/envs/prod", "infra/envs/prod-eu/main.tf", "guía/ñ.md"]
+    try Self.packed(paths) { strings in
+      let packed = PathList(packed: strings)
       let plain = PathList(paths)
       #expect(packed == plain)
       #expect(packed.paths == paths)
@@ -214,12 +221,8 @@ struct PathListTests {
 
   @Test func packedAnchorsAnswerLikeASet() throws {
     let names: Set<String> = ["validación", "makefile---comandos", "step-1", "a"]
-    var writer = BinaryWriter()
-    writer.writeSized(AnchorSet(names).sorted)
-    let owner = Owner()
-    try writer.bytes.withUnsafeBytes { buffer in
-      var reader = BinaryReader(buffer, owner: owner)
-      let packed = AnchorSet(packed: try reader.packedStrings(owner: owner))
+    try Self.packed(AnchorSet(names).sorted) { strings in
+      let packed = AnchorSet(packed: strings)
       let plain = AnchorSet(names)
       #expect(packed == plain)
       #expect(packed.count == 4)
@@ -273,12 +276,7 @@ struct OrderAndEqualityTests {
   @Test func composedAndDecomposedNamesDifferWhateverTheStorage() throws {
     let composed = "validaci\u{F3}n"
     let decomposed = "validacio\u{301}n"
-    var writer = BinaryWriter()
-    writer.writeSized([composed])
-    let owner = PathListTests.Owner()
-    try writer.bytes.withUnsafeBytes { buffer in
-      var reader = BinaryReader(buffer, owner: owner)
-      let packed = try reader.packedStrings(owner: owner)
+    try PathListTests.packed([composed]) { packed in
       for fresh in [true, false] {
         let anchors = fresh ? AnchorSet([composed]) : AnchorSet(packed: packed)
         let paths = fresh ? PathList([composed]) : PathList(packed: packed)
