@@ -93,6 +93,14 @@ struct RepoPathTests {
     #expect(RepoPath.normalize("a/../../x") == nil)
   }
 
+  @Test func foldersAndNamesSplitAtTheLastSlash() {
+    #expect(RepoPath.directory(of: "docs/guía/ñ.md") == "docs/guía")
+    #expect(RepoPath.name(of: "docs/guía/ñ.md") == "ñ.md")
+    #expect(RepoPath.directory(of: "README.md") == "")
+    #expect(RepoPath.name(of: "README.md") == "README.md")
+    #expect(RepoPath.name(of: "docs/") == "")
+  }
+
   @Test func percentDecoding() {
     #expect(RepoPath.percentDecoded("my%20file.md") == "my file.md")
     #expect(RepoPath.percentDecoded("validaci%C3%B3n") == "validación")

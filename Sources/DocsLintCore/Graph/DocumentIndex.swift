@@ -34,7 +34,7 @@ public struct DocumentIndex: Sendable {
     case copies
   }
 
-  /// One half of the index (`merged` puts two together).
+  /// One half of the index (`init(declarations:copies:)` puts two together).
   init(
     _ half: Half, documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool
   ) {
@@ -88,9 +88,7 @@ public struct DocumentIndex: Sendable {
     // Per-folder README and index pages share names and titles by design.
     let copies = readable.filter { documents[$0].facts.title != nil && !Self.isFolderPage(documents[$0].path) }
     func nameAndTitle(_ index: Int) -> NameAndTitle {
-      let path = documents[index].path
-      let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.index(after: $0) } ?? path.startIndex
-      return NameAndTitle(name: path[name...], title: documents[index].facts.title!)
+      NameAndTitle(name: RepoPath.name(of: documents[index].path), title: documents[index].facts.title!)
     }
     for group in Self.runs(of: copies, key: nameAndTitle) where group.count > 1 {
       for index in group {
@@ -132,8 +130,7 @@ extension DocumentIndex {
   ]
 
   static func isFolderPage(_ path: String) -> Bool {
-    let bytes = path.utf8
-    let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+    let name = RepoPath.name(of: path).utf8
     // Longer than every folder page name: most names, judged without a lowercased copy.
     guard name.count <= folderPageLength else { return false }
     let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)

@@ -21,7 +21,7 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
     // Every file of the repository passes here, on one core: reject most on their name alone,
     // Markdown first (no IaC file is prose; `Dockerfile.md` documents one).
     if path.hasByteSuffix(".md") || path.hasByteSuffix(".markdown") { return nil }
-    let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
+    let name = String(RepoPath.name(of: path))
     let yaml = name.hasByteSuffix(".yml") || name.hasByteSuffix(".yaml")
     guard yaml || Self.suffixes.contains(where: { name.hasByteSuffix($0) }) || Self.names.contains(name)
       || name.hasBytePrefix("Dockerfile") || name.hasByteSuffix(".Dockerfile")

@@ -47,8 +47,7 @@ public struct FileInventory: Sendable {
     nameIndex.get {
       var index: [Substring: [String]] = [:]
       for path in files + directories.sorted(by: ByteOrder.less) {
-        let name = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.index(after: $0) } ?? path.startIndex)...]
-        index[name, default: []].append(path)
+        index[RepoPath.name(of: path), default: []].append(path)
       }
       return index
     }

@@ -57,7 +57,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     if isAnySuffix { return true }
     // "**/EXECPLAN_*.md": only the file name matters.
     if segments.count == 2, segments[0] == ["*", "*"] {
-      let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+      let name = RepoPath.name(of: path)
       return Self.matchSegment(segments[1][...], Array(name.unicodeScalars)[...])
     }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }

@@ -7,6 +7,12 @@ public enum RepoPath {
     return String(path.utf8.prefix(slash))!
   }
 
+  /// The last segment of a path: the file or folder name.
+  static func name(of path: String) -> Substring {
+    guard let slash = lastSlash(in: path) else { return path[...] }
+    return path[path.utf8.index(path.utf8.startIndex, offsetBy: slash + 1)...]
+  }
+
   /// The byte offset of the last `/`, if any, scanned in the string's own buffer (walking
   /// `utf8` indices back from the end is several times slower).
   static func lastSlash(in path: String) -> Int? {
