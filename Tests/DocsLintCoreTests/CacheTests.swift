@@ -18,8 +18,9 @@ struct CacheTests {
     for document in graph.documents {
       var writer = BinaryWriter()
       document.encode(to: &writer)
+      // Read as the pack reads it: anchor and target lists left in place.
       var decoded = try writer.bytes.withUnsafeBytes { buffer in
-        var reader = BinaryReader(buffer)
+        var reader = BinaryReader(buffer, owner: PathListTests.Owner())
         let node = try DocumentNode(from: &reader)
         #expect(reader.isAtEnd)
         return node
@@ -64,6 +65,14 @@ struct CacheTests {
         #expect((try? reader.string()) == nil || (try? reader.int()) == nil)
       }
     }
+    // A length running past the end, and a bool that is neither 0 nor 1.
+    for corrupt: [UInt8] in [[0x7E, 0x61], [2]] {
+      corrupt.withUnsafeBytes { buffer in
+        var strings = BinaryReader(buffer)
+        var bools = BinaryReader(buffer)
+        #expect((try? strings.string()) == nil && (try? bools.bool()) == nil)
+      }
+    }
   }
 
   @Test("a warm run reports exactly what a cold one does", arguments: fixtures)
@@ -75,8 +84,9 @@ struct CacheTests {
     let first = try CommandLineTests.run(arguments + ["--cache-dir", cache])
     let packs = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".pack") }
     #expect(packs.count == 1)
+    let pack = try #require(packs.first)
     func packSize() throws -> Int {
-      try FileManager.default.attributesOfItem(atPath: cache + "/" + packs[0])[.size] as? Int ?? -1
+      try #require(FileManager.default.attributesOfItem(atPath: cache + "/" + pack)[.size] as? Int)
     }
     let written = try packSize()
     let warm = try CommandLineTests.run(arguments + ["--cache-dir", cache])

@@ -79,21 +79,20 @@ extension Finding: BinaryCodable {
 }
 
 extension Fix: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) { writer.write(replacements) }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { self.init(try reader.array()) }
+}
+
+extension Replacement: BinaryCodable {
   func encode(to writer: inout BinaryWriter) {
-    writer.write(replacements.count)
-    for replacement in replacements {
-      writer.write(replacement.span)
-      writer.write(replacement.original)
-      writer.write(replacement.text)
-    }
+    writer.write(span)
+    writer.write(original)
+    writer.write(text)
   }
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-    var replacements: [Replacement] = []
-    for _ in try 0..<reader.count() {
-      replacements.append(Replacement(span: try reader.read(), original: try reader.string(), text: try reader.string()))
-    }
-    self.init(replacements)
+    self.init(span: try reader.read(), original: try reader.string(), text: try reader.string())
   }
 }
 
@@ -129,23 +128,25 @@ extension SuppressionDirective: BinaryCodable {
     writer.write(raw: kind)
     writer.write(span)
     writer.write(endLine)
-    writer.write(rules.count)
-    for rule in rules {
-      writer.write(rule.id)
-      writer.write(rule.span)
-    }
+    writer.write(rules)
     writer.write(inFrontMatter)
   }
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-    let kind: Kind = try reader.raw()
-    let span: SourceSpan = try reader.read()
-    let endLine = try reader.int()
-    var rules: [RuleName] = []
-    for _ in try 0..<reader.count() {
-      rules.append(RuleName(id: try reader.string(), span: try reader.read()))
-    }
-    self.init(kind: kind, span: span, endLine: endLine, rules: rules, inFrontMatter: try reader.bool())
+    self.init(
+      kind: try reader.raw(), span: try reader.read(), endLine: try reader.int(), rules: try reader.array(),
+      inFrontMatter: try reader.bool())
+  }
+}
+
+extension SuppressionDirective.RuleName: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(id)
+    writer.write(span)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(id: try reader.string(), span: try reader.read())
   }
 }
 

@@ -73,19 +73,22 @@ extension VariableTable: BinaryCodable {
   func encode(to writer: inout BinaryWriter) {
     writer.write(raw: lists)
     writer.write(header)
-    writer.write(names.count)
-    for row in names {
-      writer.write(row.name)
-      writer.write(row.span)
-    }
+    writer.write(names)
   }
 
   init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-    let lists: Lists = try reader.raw()
-    let header: SourceSpan = try reader.read()
-    var rows: [Row] = []
-    for _ in try 0..<reader.count() { rows.append(Row(name: try reader.string(), span: try reader.read())) }
-    self.init(lists: lists, header: header, names: rows)
+    self.init(lists: try reader.raw(), header: try reader.read(), names: try reader.array())
+  }
+}
+
+extension VariableTable.Row: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(name)
+    writer.write(span)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(name: try reader.string(), span: try reader.read())
   }
 }
 

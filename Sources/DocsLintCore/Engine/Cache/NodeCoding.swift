@@ -53,24 +53,14 @@ extension DocumentNode: BinaryCodable {
     kind = try reader.optionalString()
     content = .markdown(MarkdownDocument())
     references = []
-    // Anchors and targets stay in the pack when it is mapped: most are never asked for.
-    let owner = reader.owner
-    anchors =
-      if let owner { AnchorSet(packed: try reader.packedStrings(owner: owner)) } else { AnchorSet(Set(try Self.sized(&reader))) }
+    // Anchors and targets stay in the mapped pack: most are never asked for.
+    guard let owner = reader.owner else { throw BinaryReader.Malformed() }
+    anchors = AnchorSet(packed: try reader.packedStrings(owner: owner))
     facts = try DocumentFacts(from: &reader)
-    targets = if let owner { PathList(packed: try reader.packedStrings(owner: owner)) } else { PathList(try Self.sized(&reader)) }
+    targets = PathList(packed: try reader.packedStrings(owner: owner))
     missingTargets = try reader.strings()
     unlistedTargets = try reader.strings()
     hasBody = false
-  }
-
-  /// A sized list's strings, decoded (a reader with no mapped pack behind it).
-  private static func sized(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> [String] {
-    let (count, bytes) = try reader.sizedStrings()
-    var entries = BinaryReader(bytes)
-    let strings = try (0..<count).map { _ throws(BinaryReader.Malformed) in try entries.string() }
-    guard entries.isAtEnd else { throw BinaryReader.Malformed() }
-    return strings
   }
 
   /// Reads the body: `references` then holds the edges rules read, in order.
