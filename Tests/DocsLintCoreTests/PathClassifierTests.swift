@@ -99,6 +99,10 @@ struct RepoPathTests {
     #expect(RepoPath.directory(of: "README.md") == "")
     #expect(RepoPath.name(of: "README.md") == "README.md")
     #expect(RepoPath.name(of: "docs/") == "")
+    #expect(RepoPath.isInside("infra/envs/prod/main.tf", folder: "infra/envs"))
+    #expect(RepoPath.isInside("infra/envs", folder: "infra/envs/"))
+    #expect(!RepoPath.isInside("infra/envs-eu/main.tf", folder: "infra/envs"))
+    #expect(!RepoPath.isInside("infra", folder: "infra/envs"))
   }
 
   @Test func percentDecoding() {

@@ -49,7 +49,7 @@ public struct ImpactFilter: Sendable {
     case .mention(let stack):
       // A document that referred to the stack, a file in it, or a folder holding it.
       return declared.mentions.filter { target, _ in
-        target == stack || stack.hasPrefix(target + "/") || target.hasPrefix(stack + "/")
+        RepoPath.isInside(stack, folder: target) || RepoPath.isInside(target, folder: stack)
       }.values.min()
     case .addedSymbol(let kind, let name):
       // Declared now by a changed file, and by no changed file at the merge base.
@@ -63,7 +63,6 @@ public struct ImpactFilter: Sendable {
 /// files): their ids, agent names, anchors, IaC symbols and the paths documents referred
 /// to.
 struct BaseDeclarations: Sendable {
-  let changes: ChangeSet
   /// What each name or path was declared or referred to by at the merge base.
   let names: [Dependency: String]
   /// Paths the changed documents referred to at the merge base, and which document did.
@@ -72,7 +71,6 @@ struct BaseDeclarations: Sendable {
   let anchors: [String: Set<String>]
 
   init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
-    self.changes = changes
     let settings = configuration.paths
     let reader = FileReader(root: changes.root, maxBytes: configuration.maxFileBytes)
     let classifier = PathClassifier(settings: settings, inventory: inventory, reader: reader)
@@ -163,9 +161,6 @@ extension ImpactFilter {
 
   /// Whether the change removed this path, or a file inside this folder.
   private func wentAway(_ path: String) -> Bool {
-    removed.contains { gone in
-      gone == path
-        || (gone.utf8.starts(with: path.utf8) && gone.utf8.dropFirst(path.utf8.count).first == UInt8(ascii: "/"))
-    }
+    removed.contains { RepoPath.isInside($0, folder: path) }
   }
 }

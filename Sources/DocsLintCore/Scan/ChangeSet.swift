@@ -29,7 +29,7 @@ public struct ChangeSet: Sendable {
     let results = Parallel.map([false, true]) { asksChange -> Prelude in
       asksChange
         ? .committed(Result { () throws(UsageError) in try committed(since: reference, root: root) })
-        : .staged(Git.run(["ls-files", "-z", "--stage", "--cached", "--others", "--exclude-standard"], in: root))
+        : .staged(Git.run(GitListing.listing, in: root))
     }
     guard case .staged(let staged) = results[0], case .committed(let committed) = results[1] else {
       preconditionFailure("results come back in order")
@@ -88,7 +88,7 @@ public struct ChangeSet: Sendable {
     }
     return Committed(
       base: base, worktree: GitListing.statuses(worktree),
-      staged: staged.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
+      staged: Git.split(staged))
   }
 
   /// A file's bytes at the merge base; nil when it did not exist there.
@@ -99,8 +99,7 @@ public struct ChangeSet: Sendable {
   /// The changed path that `path` names or, for a folder, the first changed path inside it.
   func changedPath(at path: String) -> String? {
     if paths.contains(path) { return path }
-    let prefix = path.hasSuffix("/") ? path : path + "/"
-    return paths.filter { $0.hasPrefix(prefix) }.min()
+    return paths.filter { RepoPath.isInside($0, folder: path) }.min()
   }
 
   private static func text(_ data: Data) -> String {

@@ -39,7 +39,8 @@ enum Git {
     return Set(split(Data(data)).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
   }
 
-  private static func split(_ data: Data) -> [String] {
+  /// The records of `-z` output, split on NUL.
+  static func split(_ data: Data) -> [String] {
     data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
   }
 }

@@ -10,10 +10,14 @@ struct GitListing: Sendable {
   /// Blob ids of tracked regular files whose work-tree content is what the index holds.
   var blobIDs: [String: ContentID]
 
+  /// What `parse(staged:...)` reads: every tracked file with its mode, blob id and stage,
+  /// then the untracked files git does not ignore.
+  static let listing = ["ls-files", "-z", "--stage", "--cached", "--others", "--exclude-standard"]
+
   /// Lists the work tree at `root`; nil when git cannot.
   static func read(root: String) -> GitListing? {
     let outputs = Parallel.map([
-      ["ls-files", "-z", "--stage", "--cached", "--others", "--exclude-standard"],
+      listing,
       // Work tree against the index: modified, deleted and unmerged files.
       ["diff", "--name-status", "--no-renames", "--relative", "-z"],
     ]) { Git.run($0, in: root) }
@@ -30,7 +34,7 @@ struct GitListing: Sendable {
 
   /// The paths of `git diff --name-status -z` output, and which of them are deletions.
   static func statuses(_ output: Data) -> (paths: Set<String>, deleted: Set<String>) {
-    let changes = output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    let changes = Git.split(output)
     var paths = Set<String>()
     var deleted = Set<String>()
     for index in stride(from: 0, to: changes.count - 1, by: 2) {

@@ -7,6 +7,14 @@ public enum RepoPath {
     return String(path.utf8.prefix(slash))!
   }
 
+  /// Whether `path` is `folder` or lies inside it; a trailing `/` on `folder` is ignored.
+  static func isInside(_ path: String, folder: String) -> Bool {
+    let base = folder.utf8.last == UInt8(ascii: "/") ? folder.utf8.dropLast() : folder.utf8[...]
+    guard path.utf8.starts(with: base) else { return false }
+    let rest = path.utf8.dropFirst(base.count)
+    return rest.isEmpty || rest.first == UInt8(ascii: "/")
+  }
+
   /// The last segment of a path: the file or folder name.
   static func name(of path: String) -> Substring {
     guard let slash = lastSlash(in: path) else { return path[...] }
