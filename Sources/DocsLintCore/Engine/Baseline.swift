@@ -4,8 +4,8 @@ import Foundation
 /// can adopt docs-lint and see only new findings (`--baseline`). A finding matches on rule,
 /// path and the normalised text of its source line, never the line number, so lines
 /// inserted above do not resurrect it; repeats of one line are counted.
-public struct Baseline: Sendable, Codable, Equatable {
-  public struct Entry: Sendable, Codable, Hashable {
+public struct Baseline: Sendable, Codable {
+  public struct Entry: Sendable, Codable {
     public var rule: String
     public var path: String
     /// The finding's source line, trimmed, with whitespace runs collapsed.

@@ -23,7 +23,6 @@ public struct Linter: Sendable {
       scope.map { scope in graph.documents.indices.filter { scope.contains(graph.documents[$0].path) }.map { graph.documents[$0] } }
       ?? graph.documents
     let perDocument = Parallel.map(documents) { document -> [Finding] in
-      let kind = document.kind.flatMap { kinds[$0] }
       let enabled = levels.levels(in: document.kind)
       var found = document.findings
       // A rule turned off for this document's kind costs nothing.
@@ -38,8 +37,7 @@ public struct Linter: Sendable {
       }
       // Inline suppressions see every finding of the document, at its final level.
       return Suppressions.apply(
-        found, directives: document.suppressions, path: document.path, catalog: catalog,
-        level: { configuration.level(of: $0, in: kind) }
+        found, directives: document.suppressions, path: document.path, catalog: catalog, levels: enabled
       ).sorted(by: Finding.reportOrder)
     }
     let iacRules = RuleRegistry.iacRules

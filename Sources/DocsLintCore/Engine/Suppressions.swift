@@ -50,24 +50,25 @@ struct Suppressions {
   private var unknown: [(finding: Finding, directive: Int)] = []
 
   /// The document's findings minus the suppressed ones, plus findings about the directives.
+  /// `levels`: the level of every rule enabled for the document, by id.
   static func apply(
     _ findings: [Finding], directives: [SuppressionDirective], path: String, catalog: RuleCatalog,
-    level: (RuleDescriptor) -> Level?
+    levels: [String: Level]
   ) -> [Finding] {
     guard !directives.isEmpty else { return findings }
     var state = Suppressions(directives: directives, path: path, catalog: catalog)
     var kept = findings.filter { $0.path != path || !state.suppresses($0, excluding: nil) }
     // Findings about a directive go through levels, then through the other directives.
-    if let unknownLevel = level(UnknownRuleSuppressionRule.descriptor) {
+    if let unknownLevel = levels[UnknownRuleSuppressionRule.descriptor.id] {
       for (finding, directive) in state.unknown where !state.suppresses(finding, excluding: directive) {
         var finding = finding
         finding.level = unknownLevel
         kept.append(finding)
       }
     }
-    guard let unusedLevel = level(UnusedSuppressionRule.descriptor) else { return kept }
+    guard let unusedLevel = levels[UnusedSuppressionRule.descriptor.id] else { return kept }
     // A rule off for this document could not have fired: its directive is not "unused".
-    let enabled = Set(catalog.ids.filter { catalog.descriptors[$0].flatMap(level) != nil })
+    let enabled = Set(levels.keys)
     // Suppressing an unused-finding marks another directive used, which may settle its own
     // finding: repeat until nothing changes (uses only grow, so this ends).
     var unused: [Finding] = []

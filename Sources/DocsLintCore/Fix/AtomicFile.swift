@@ -6,16 +6,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Why `--fix` could not write a file.
-public struct FixWriteError: Error, Sendable, CustomStringConvertible {
-  public var description: String
-}
-
 /// Replaces a file's bytes atomically: a temporary file in the same folder (so the
 /// rename stays on one file system), given the original's permissions, then renamed
 /// over it. Readers see the old file or the new one, never half of either.
 enum AtomicFile {
-  static func replace(_ path: String, with bytes: [UInt8]) throws(FixWriteError) {
+  static func replace(_ path: String, with bytes: [UInt8]) throws(UsageError) {
     var info = stat()
     guard stat(path, &info) == 0 else { throw failure("cannot stat", path) }
     let folder = (path as NSString).deletingLastPathComponent
@@ -46,7 +41,8 @@ enum AtomicFile {
     }
   }
 
-  private static func failure(_ what: String, _ path: String) -> FixWriteError {
-    FixWriteError(description: "\(what) \(path): \(String(cString: strerror(errno)))")
+  /// Reported like any other error that stops a run: `docs-lint: error: …`, exit 2.
+  private static func failure(_ what: String, _ path: String) -> UsageError {
+    UsageError("\(what) \(path): \(String(cString: strerror(errno)))")
   }
 }

@@ -1,6 +1,6 @@
 /// One file's fixes, verified against its bytes and applied in memory: nothing here
 /// touches the disk, so the same value feeds both `--fix` and `--fix --dry-run`.
-public struct FilePatch: Sendable, Hashable, Codable {
+public struct FilePatch: Sendable {
   /// Root-relative path.
   public var path: String
   /// The file's bytes as read, byte-order mark included.

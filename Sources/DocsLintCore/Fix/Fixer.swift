@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `lint --fix` did or, with `--dry-run`, would do.
-public struct FixOutcome: Sendable, Hashable, Codable {
+public struct FixOutcome: Sendable {
   public var patches: [FilePatch]
   /// Fixes left alone: their text is no longer as seen, they overlap another fix, or
   /// their file is git-ignored, outside the root or not a regular file.
@@ -55,10 +55,10 @@ struct Fixer {
 
   /// Writes each patch over its file, after checking that the file still holds the
   /// bytes the patch was made from.
-  func write(_ patches: [FilePatch]) throws(FixWriteError) {
+  func write(_ patches: [FilePatch]) throws(UsageError) {
     for patch in patches {
       guard let real = reader.containedPath(patch.path), readRegularFile(patch.path) == patch.original else {
-        throw FixWriteError(description: "\(patch.path) changed while fixing; nothing written to it")
+        throw UsageError("\(patch.path) changed while fixing; nothing written to it")
       }
       // The resolved path: a symbolic link inside the root keeps pointing at the fixed file.
       try AtomicFile.replace(real, with: patch.patched)

@@ -1,7 +1,7 @@
 /// One `docs-lint-*` directive, from an HTML comment or the front-matter key
-/// `docs-lint-disable`. Plain values, so a cache can serialise them with the node.
-public struct SuppressionDirective: Sendable, Hashable, Codable {
-  public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+/// `docs-lint-disable`. Plain values, so the parse cache stores them with the node.
+public struct SuppressionDirective: Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable {
     case disable = "docs-lint-disable"
     case enable = "docs-lint-enable"
     case disableNextLine = "docs-lint-disable-next-line"
@@ -9,7 +9,7 @@ public struct SuppressionDirective: Sendable, Hashable, Codable {
   }
 
   /// A rule name as written (`link/missing-file`, `link/*`, `all`) and where.
-  public struct RuleName: Sendable, Hashable, Codable {
+  public struct RuleName: Sendable, Hashable {
     public var id: String
     public var span: SourceSpan
   }
@@ -43,7 +43,6 @@ enum SuppressionDirectiveReader {
         found.append(directive)
       }
       index = close.map { $0 + 3 } ?? end
-      if index <= open { index = open + 4 }
     }
     return found
   }

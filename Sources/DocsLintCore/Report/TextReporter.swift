@@ -18,9 +18,9 @@ public struct TextReporter: Reporter {
   static func append(_ finding: Finding, to output: inout [UInt8]) {
     output.append(contentsOf: finding.path.utf8)
     output.append(UInt8(ascii: ":"))
-    Self.append(finding.span.line, to: &output)
+    output.append(contentsOf: String(finding.span.line).utf8)
     output.append(UInt8(ascii: ":"))
-    Self.append(finding.span.column, to: &output)
+    output.append(contentsOf: String(finding.span.column).utf8)
     output.append(contentsOf: ": ".utf8)
     output.append(contentsOf: finding.level.rawValue.utf8)
     output.append(contentsOf: ": ".utf8)
@@ -28,16 +28,5 @@ public struct TextReporter: Reporter {
     output.append(contentsOf: " [".utf8)
     output.append(contentsOf: finding.ruleId.utf8)
     output.append(contentsOf: "]\n".utf8)
-  }
-
-  /// Decimal digits of a non-negative number, written in place.
-  private static func append(_ number: Int, to output: inout [UInt8]) {
-    let start = output.count
-    var rest = max(number, 0)
-    repeat {
-      output.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    output[start...].reverse()
   }
 }
