@@ -117,25 +117,14 @@ struct RegressionTests {
 
 /// Inside a git work tree: git's view of the files, and ignored outputs.
 struct GitWorkTreeTests {
-  private func git(_ arguments: [String], in directory: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", directory] + arguments
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-  }
-
   @Test func ignoredOutputsAndGitView() throws {
-    let repository = try TestRepository([
+    let repository = try GitRepository([
       ".gitignore": "build/\n",
       "doc.md": "[r](build/none.txt) `build/out/report.html` [ok](src/a.rs)\n",
       "src/a.rs": "",
       "build/cache.md": "[x](nope.md)\n",
     ])
     defer { repository.remove() }
-    try git(["init", "-q"], in: repository.root)
     let run = try LintRun.execute(paths: [repository.root], root: nil, configFile: nil)
     // The ignored Markdown file is not linted; a link into an ignored folder is still a 404,
     // a backtick path there is a build output.
