@@ -36,8 +36,8 @@ struct IaCVariableDriftRule: GraphRule {
     let modules = Set(graph.iac.filter { $0.technology == .terraform }.map { RepoPath.directory(of: $0.path) })
     var findings: [Finding] = []
     for table in document.facts.variableTables {
-      guard let module = module(of: table, in: document, markdown: markdown, modules: modules, graph: graph) else { continue }
-      let known = declared(table.lists, by: module, in: graph)
+      guard let (module, known) = module(of: table, in: document, markdown: markdown, modules: modules, graph: graph)
+      else { continue }
       let listed = Set(table.names.map(\.name))
       let noun = table.lists.rawValue
       for row in table.names where !known.contains(row.name) {
@@ -52,18 +52,18 @@ struct IaCVariableDriftRule: GraphRule {
           in: document.path, at: table.header, "\(noun) '\(name)' of module '\(module)' is missing from this table",
           snippet: name)
         finding.levelCap = .warning
-        finding.dependencies = [.addedSymbol(kind: noun, name: "\(module)/\(name)")]
-        findings.append(finding)
+        findings.append(finding.depending(on: [.addedSymbol(kind: noun, name: "\(module)/\(name)")]))
       }
     }
     return findings
   }
 
-  /// The one module folder the table's section refers to, else the one the document refers to.
+  /// The one module folder the table's section refers to, else the one the document refers
+  /// to, with the names it declares.
   private func module(
     of table: VariableTable, in document: DocumentNode, markdown: MarkdownDocument, modules: Set<String>,
     graph: ReferenceGraph
-  ) -> String? {
+  ) -> (name: String, declared: Set<String>)? {
     let heading = markdown.headings.lastIndex { $0.span.line < table.header.line }
     let start = heading.map { markdown.headings[$0].span.line } ?? 1
     let section = start..<(heading.flatMap(markdown.sectionEnd(of:)) ?? Int.max)
@@ -80,14 +80,14 @@ struct IaCVariableDriftRule: GraphRule {
       return found
     }
     let inSection = modulesNamed(document.references.lazy.filter { section.contains($0.span.line) })
-    if inSection.count == 1 { return inSection.first }
+    if inSection.count == 1, let module = inSection.first { return (module, declared(table.lists, by: module, in: graph)) }
     guard inSection.isEmpty else { return nil }
     let inDocument = modulesNamed(document.references)
     guard inDocument.count == 1, let module = inDocument.first else { return nil }
     // Tied only by the document, a table must share a name with the module: a table of
     // tags or settings elsewhere in the spec is not its interface.
     let known = declared(table.lists, by: module, in: graph)
-    return table.names.contains { known.contains($0.name) } ? module : nil
+    return table.names.contains { known.contains($0.name) } ? (module, known) : nil
   }
 
   /// The variables (or outputs) the `.tf` files of a module folder declare.
