@@ -80,18 +80,10 @@ public struct Baseline: Sendable, Codable {
     line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
   }
 
-  private struct Key: Hashable {
+  fileprivate struct Key: Hashable {
     var rule: String
     var path: String
     var line: String
-
-    init(rule: String, path: String, line: String) {
-      self.rule = rule
-      self.path = path
-      self.line = line
-    }
-
-    init(_ finding: Finding, _ line: String) { self.init(rule: finding.ruleId, path: finding.path, line: line) }
   }
 }
 
@@ -107,4 +99,8 @@ public enum FindingLines {
       return Baseline.normalize(source.lineText(finding.span.line))
     }
   }
+}
+
+extension Baseline.Key {
+  init(_ finding: Finding, _ line: String) { self.init(rule: finding.ruleId, path: finding.path, line: line) }
 }

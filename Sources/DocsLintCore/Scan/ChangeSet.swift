@@ -24,7 +24,7 @@ public struct ChangeSet: Sendable {
     let root = try Workspace.locateRoot(paths: paths, explicitRoot: explicitRoot)
     guard let reference else { return (Workspace.open(root: root), nil) }
     guard Git.mayBeWorkTree(root) else {
-      throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
+      throw notARepository(root)
     }
     let results = Parallel.map([false, true]) { asksChange -> Prelude in
       asksChange
@@ -34,7 +34,7 @@ public struct ChangeSet: Sendable {
     guard case .staged(let staged) = results[0], case .committed(let committed) = results[1] else {
       preconditionFailure("results come back in order")
     }
-    guard let staged else { throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one") }
+    guard let staged else { throw notARepository(root) }
     let change = try committed.get()
     // A file the work tree and the index both hold as at the merge base is clean. One only
     // the index changed since then is dirty; it is deleted when it is gone from disk.
@@ -68,7 +68,7 @@ public struct ChangeSet: Sendable {
     guard let base = Git.run(["merge-base", reference, "HEAD"], in: root).map(Self.text), !base.isEmpty else {
       // Only on failure: find out why, for the message.
       if Git.run(["rev-parse", "--git-dir"], in: root) == nil {
-        throw UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
+        throw notARepository(root)
       }
       if Git.run(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], in: root) == nil {
         throw UsageError("--changed-since: the repository has no commits yet")
@@ -93,7 +93,11 @@ public struct ChangeSet: Sendable {
 
   /// A file's bytes at the merge base; nil when it did not exist there.
   public func baseContent(of path: String) -> [UInt8]? {
-    Git.run(["show", "\(base):./\(path)"], in: root).map { Array($0) }
+    Git.bytes(["show", "\(base):./\(path)"], in: root)
+  }
+
+  private static func notARepository(_ root: String) -> UsageError {
+    UsageError("--changed-since needs a git repository, and '\(root)' is not in one")
   }
 
   /// The changed path that `path` names or, for a folder, the first changed path inside it.

@@ -4,7 +4,12 @@ import Foundation
 enum Git {
   /// Runs git with arguments in a folder; nil when git is missing or fails.
   static func run(_ arguments: [String], in directory: String) -> Data? {
-    Subprocess.run(["git", "-C", directory] + arguments).map { Data($0) }
+    bytes(arguments, in: directory).map { Data($0) }
+  }
+
+  /// `run`'s output as the bytes it came in.
+  static func bytes(_ arguments: [String], in directory: String) -> [UInt8]? {
+    Subprocess.run(["git", "-C", directory] + arguments)
   }
 
   /// Whether `directory` or a parent holds `.git`: spares a git process outside repositories.
