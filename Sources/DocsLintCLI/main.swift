@@ -1,8 +1,8 @@
 import ArgumentParser
-import DocsLintCore
+import DocsLintReport
 import Foundation
 
-/// Argument parsing and wiring only; all behaviour lives in DocsLintCore.
+/// Argument parsing and wiring only; all behaviour lives in the library targets.
 struct DocsLint: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "docs-lint",

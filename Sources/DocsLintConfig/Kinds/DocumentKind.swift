@@ -1,0 +1,103 @@
+import DocsLintMarkdown
+
+/// A kind of document (ExecPlan, infrastructure spec, agent card, ...) and what
+/// documents of that kind must contain. Read from `rules/kinds.yml` and `.docs-lint.yml`.
+public struct DocumentKind: Sendable, Hashable {
+  public var id: String
+  public var name: String
+  public var paths: [Glob] = []
+  public var exclude: [Glob] = []
+  /// Heading level of the kind's sections (`##` by default).
+  public var sectionLevel = 2
+  /// The shapes a document of this kind may take; the first whose condition holds applies.
+  public var variants: [KindVariant] = []
+  /// Rule levels that apply to documents of this kind only.
+  public var levels: [String: Level?] = [:]
+
+  public func contains(_ path: String) -> Bool {
+    paths.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
+  }
+}
+
+public struct KindVariant: Sendable, Hashable {
+  public var name: String
+  public var condition: VariantCondition?
+  public var sections: [SectionSpec] = []
+  /// Front-matter keys this variant requires, with their types.
+  public var frontMatter: [String: ValueType] = [:]
+}
+
+/// When a variant applies (normalized patterns, see `TitleMatcher`).
+public enum VariantCondition: Sendable, Hashable {
+  case section(String)
+  case title(String)
+  case frontMatterKey(String)
+}
+
+public struct SectionSpec: Sendable, Hashable {
+  public var title: String
+  public var aliases: [String] = []
+  public var required = false
+
+  /// Normalized title and aliases, for matching headings.
+  public var patterns: [String] { ([title] + aliases).map(TitleMatcher.normalizePattern) }
+
+  public func matches(normalizedHeading heading: String) -> Bool {
+    patterns.contains { TitleMatcher.matches(heading, pattern: $0) }
+  }
+
+  /// "Progress (or Progreso, Avance)" for messages.
+  public var accepted: String {
+    aliases.isEmpty ? "'\(title)'" : "'\(title)' (or " + aliases.map { "'\($0)'" }.joined(separator: ", ") + ")"
+  }
+}
+
+/// Types of front-matter values.
+public enum ValueType: String, Sendable, Hashable, CaseIterable {
+  case string, date, list, number, boolean
+
+  /// Whether a YAML value has this type (scalars stay strings, so numbers and dates are read from text).
+  public func accepts(_ value: YAMLValue) -> Bool {
+    switch (self, value) {
+    case (.list, .sequence): return true
+    case (.list, _): return false
+    case (_, .sequence), (_, .mapping): return false
+    case (.string, .scalar): return true
+    case (.date, .scalar(let text, _)): return DateText.isDate(text)
+    case (.number, .scalar(let text, _)): return Double(text) != nil
+    case (.boolean, .scalar(let text, _)): return ["true", "false", "yes", "no", "sí", "si"].contains(text.lowercased())
+    }
+  }
+}
+
+/// ISO-style dates: `2025-10-01`, optionally with a time (`2025-10-01 13:00`, `2025-10-01T13:00:00Z`).
+public enum DateText {
+  public static func isDate(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 10 else { return false }
+    func digits(_ range: Range<Int>) -> Int? {
+      guard bytes[range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+      return Int(String(decoding: bytes[range], as: UTF8.self))
+    }
+    guard let year = digits(0..<4), bytes[4] == UInt8(ascii: "-"), let month = digits(5..<7),
+      bytes[7] == UInt8(ascii: "-"), let day = digits(8..<10)
+    else { return false }
+    guard year >= 1900, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return false }
+    guard bytes.count > 10 else { return true }
+    // A time part: "T" or a space, then HH:MM[:SS][.fff][Z|±HH:MM].
+    let rest = String(decoding: bytes[10...], as: UTF8.self)
+    guard let separator = rest.first, separator == "T" || separator == " " else { return false }
+    let time = rest.dropFirst()
+    let hour = Int(time.prefix(2)) ?? 99
+    let minute = Int(time.dropFirst(3).prefix(2)) ?? 99
+    return time.count >= 5 && time.dropFirst(2).first == ":" && hour < 24 && minute < 60
+  }
+
+  private static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import DocsLintMarkdown
+import Foundation
+
+/// Document kinds and the front-matter conventions shared by all documents,
+/// from `rules/kinds.yml`, extended by `.docs-lint.yml` and extra packs.
+public struct KindSettings: Sendable, Hashable {
+  /// Kinds in declaration order; a document takes the first kind whose globs match.
+  public var kinds: [DocumentKind] = []
+  /// Types of well-known front-matter keys, checked when present.
+  public var frontMatter: [String: ValueType] = [:]
+  public var referenceKeys: Set<String> = []
+  public var dateKeys: [String] = []
+  /// Normalized section bodies that count as empty.
+  public var placeholders: Set<String> = []
+  /// Environment words, folded (`producción` → `produccion`), to their canonical name (`prod`).
+  public var environments: [String: String] = [:]
+  /// Normalized title patterns of the sections where plans name rollout environments.
+  public var deploymentSections: [String] = []
+
+  public static let keys: Set<String> = [
+    "kinds", "front-matter", "reference-keys", "date-keys", "section-placeholders", "environments", "deployment-sections",
+  ]
+
+  /// The canonical environment a word or IaC name stands for, if it is one.
+  public func environment(named word: some StringProtocol) -> String? {
+    environments[word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)]
+  }
+
+  public init() {}
+
+  public func kind(of path: String) -> DocumentKind? {
+    // By index: walking `kinds` by value would copy every kind for every file.
+    for index in kinds.indices where kinds[index].contains(path) { return kinds[index] }
+    return nil
+  }
+
+  public func isDateKey(_ key: String) -> Bool {
+    let lowered = key.lowercased()
+    return dateKeys.contains { TitleMatcher.matches(lowered, pattern: $0) }
+  }
+
+  mutating func merge(key: String, value: YAMLValue, file: String, ruleIDs: Set<String>) throws(ConfigError) {
+    switch key {
+    case "kinds": try mergeKinds(value, file: file, ruleIDs: ruleIDs)
+    case "front-matter": frontMatter.merge(try Self.types(value, file: file)) { $1 }
+    case "reference-keys": referenceKeys.formUnion(try ConfigValues.strings(value, key: key, file: file))
+    case "date-keys": dateKeys += try ConfigValues.strings(value, key: key, file: file).map { $0.lowercased() }
+    case "section-placeholders":
+      placeholders.formUnion(
+        try ConfigValues.strings(value, key: key, file: file).map { TitleMatcher.normalize($0).isEmpty ? $0 : TitleMatcher.normalize($0) })
+    case "environments":
+      guard case .mapping(let entries, _) = value else {
+        throw ConfigError(file: file, line: value.line, message: "'environments' must map names to lists of words")
+      }
+      for entry in entries {
+        let canonical = entry.key.lowercased()
+        environments[canonical] = canonical
+        for word in try ConfigValues.strings(entry.value, key: entry.key, file: file) {
+          environments[word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)] = canonical
+        }
+      }
+    case "deployment-sections":
+      deploymentSections += try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalizePattern)
+    default: throw ConfigError(file: file, line: value.line, message: "unknown key '\(key)'")
+    }
+  }
+
+  /// A kind given again changes only the keys it names; `sections` as a mapping
+  /// patches sections by title instead of replacing the list. New kinds go before the
+  /// kinds of earlier files, so a repository's own kind wins over a default for the same paths.
+  private mutating func mergeKinds(_ value: YAMLValue, file: String, ruleIDs: Set<String>) throws(ConfigError) {
+    guard case .mapping(let entries, _) = value else {
+      throw ConfigError(file: file, line: value.line, message: "'kinds' must map kind ids to their settings")
+    }
+    var insertion = 0
+    for entry in entries {
+      if let index = kinds.firstIndex(where: { $0.id == entry.key }) {
+        if entry.value.string == "off" {
+          kinds.remove(at: index)
+        } else {
+          try KindReader(file: file, ruleIDs: ruleIDs).apply(entry.value, to: &kinds[index])
+        }
+      } else {
+        var kind = DocumentKind(id: entry.key, name: entry.key)
+        try KindReader(file: file, ruleIDs: ruleIDs).apply(entry.value, to: &kind)
+        guard !kind.paths.isEmpty else {
+          throw ConfigError(file: file, line: entry.line, message: "kind '\(entry.key)' needs 'paths'")
+        }
+        kinds.insert(kind, at: insertion)
+        insertion += 1
+      }
+    }
+  }
+
+  static func types(_ value: YAMLValue, file: String) throws(ConfigError) -> [String: ValueType] {
+    guard case .mapping(let entries, _) = value else {
+      throw ConfigError(file: file, line: value.line, message: "front-matter must map keys to a type")
+    }
+    var result: [String: ValueType] = [:]
+    for entry in entries {
+      guard let type = entry.value.string.flatMap(ValueType.init(rawValue:)) else {
+        let names = ValueType.allCases.map(\.rawValue).joined(separator: ", ")
+        throw ConfigError(file: file, line: entry.value.line, message: "type of '\(entry.key)' must be one of \(names)")
+      }
+      result[entry.key] = type
+    }
+    return result
+  }
+}

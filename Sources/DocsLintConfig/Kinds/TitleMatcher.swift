@@ -1,0 +1,47 @@
+import DocsLintMarkdown
+import Foundation
+
+/// Section titles compared the way people write them in mixed English/Spanish
+/// trees: case, accents, numbering ("7.", "1.2", "IV.") and punctuation ignored.
+public enum TitleMatcher {
+  /// "## 7. Plan de Testing" → "plan de testing"; "Decisión" → "decision".
+  public static func normalize(_ title: String) -> String { normalize(title, keepingWildcards: false) }
+
+  /// The same for an alias pattern, keeping its `*` wildcards ("Riesgos*" → "riesgos*").
+  public static func normalizePattern(_ pattern: String) -> String { normalize(pattern, keepingWildcards: true) }
+
+  private static func normalize(_ title: String, keepingWildcards: Bool) -> String {
+    let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var words = folded.split { !($0.isLetter || $0.isNumber || (keepingWildcards && $0 == "*")) }.map(String.init)
+    // Numbering: leading words made only of digits (from "7.", "1.2", "3)").
+    while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) { words.removeFirst() }
+    return words.joined(separator: " ")
+  }
+
+  /// Whether a normalized title matches a normalized pattern (`*` matches any run).
+  public static func matches(_ title: String, pattern: String) -> Bool {
+    guard pattern.utf8.contains(UInt8(ascii: "*")) else { return title == pattern }
+    // The usual shapes, without splitting: "prefix*", "*suffix".
+    if pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) {
+      return title.hasPrefix(pattern.dropLast())
+    }
+    if pattern.utf8.first == UInt8(ascii: "*"), pattern.utf8.dropFirst().allSatisfy({ $0 != UInt8(ascii: "*") }) {
+      return title.hasSuffix(pattern.dropFirst())
+    }
+    let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+    var rest = Substring(title)
+    for (index, part) in parts.enumerated() {
+      if part.isEmpty { continue }
+      if index == 0 {
+        guard rest.hasPrefix(part) else { return false }
+        rest = rest.dropFirst(part.count)
+      } else if index == parts.count - 1 {
+        return rest.hasSuffix(part)
+      } else {
+        guard let range = rest.range(of: part) else { return false }
+        rest = rest[range.upperBound...]
+      }
+    }
+    return true
+  }
+}

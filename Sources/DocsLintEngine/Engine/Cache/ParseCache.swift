@@ -1,0 +1,184 @@
+import Crypto
+import DocsLintRules
+import Foundation
+
+/// The parse cache: per-file parse results, each stored under its file's path and
+/// validated by the file's content id, in one pack file per repository whose header names
+/// everything else the results depend on (tool build, configuration, the repository's
+/// file list, the IaC present). One file, not one per entry: creating ten thousand small
+/// files cost seconds here. Each entry carries a checksum; a truncated, corrupt or
+/// mismatched entry is a miss and is written again, never trusted.
+public final class ParseCache: @unchecked Sendable {
+  /// The pack file.
+  let file: String
+  let context: [UInt8]
+  private let pack: MappedPack?
+  private let lock = NSLock()
+  /// The next pack, written as entries come: fresh ones now, kept old ones on `save`.
+  private var next: (path: String, descriptor: Int32)?
+  /// Slots written to the next pack so far.
+  private var fresh = Set<String>()
+  /// Fresh records not yet written: a cold run writes them some megabytes at a time rather
+  /// than one system call per file with the workers waiting on the lock.
+  private var pending: [UInt8] = []
+  private static let flushSize = 4 << 20
+
+  private init(file: String, context: [UInt8]) {
+    self.file = file
+    self.context = context
+    pack = MappedPack(file: file, context: context)
+  }
+
+  /// The cache of the repository at `root` in `folder`; nil when the folder cannot be made.
+  static func at(folder: String, root: String, context parts: [String]) -> ParseCache? {
+    guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+    else { return nil }
+    var hasher = SHA256()
+    for part in [ToolInfo.version, buildIdentity] + parts {
+      hasher.update(data: Data(part.utf8))
+      hasher.update(data: Data([0]))
+    }
+    let name = SHA256.hash(data: Data(root.utf8)).prefix(12).map { String($0, radix: 16) }.joined()
+    return ParseCache(file: "\(folder)/\(name).pack", context: Array(hasher.finalize()))
+  }
+
+  /// The default folder: `$XDG_CACHE_HOME/docs-lint`, else `~/.cache/docs-lint`.
+  public static var defaultFolder: String {
+    let environment = ProcessInfo.processInfo.environment
+    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/docs-lint" }
+    return NSHomeDirectory() + "/.cache/docs-lint"
+  }
+
+  /// What the cache holds for a file.
+  enum Answer {
+    /// The stored result, made from exactly this content.
+    case found(DocumentNode)
+    /// A current entry whose document needs every edge, which the pack does not keep:
+    /// parse the file, and keep the entry as it is.
+    case parseAgain
+    case miss
+  }
+
+  /// The stored result for `slot` if it was made from exactly this content; with
+  /// `needsBody`, just its summary unless the summary says the body is needed. Its edges
+  /// are those rules read (broken ones, those with a fragment); a document that
+  /// `needsAllEdges` says must have every edge is to be parsed again.
+  func lookup(
+    slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil,
+    needsAllEdges: (DocumentNode) -> Bool = { _ in false }
+  ) -> Answer {
+    guard let pack, let entry = pack.entries[slot] else { return .miss }
+    pack.touch(entry)
+    guard pack.holds(entry, content: content), var node = pack.decodeSummary(entry) else { return .miss }
+    if let needsBody, !needsBody(node) { return .found(node) }
+    if needsAllEdges(node) { return .parseAgain }
+    return pack.complete(&node, from: entry) ? .found(node) : .miss
+  }
+
+  func store(_ node: DocumentNode, slot: String, content: ContentID) {
+    // One buffer for both parts, then one for the record: few allocations per file.
+    var writer = BinaryWriter(capacity: 8192)
+    node.encodeSummary(to: &writer)
+    let summaryLength = writer.bytes.count
+    node.encodeBody(to: &writer)
+    let record = PackRecord.encode(
+      slot: slot, content: content.digest, parts: writer.bytes, lengths: [summaryLength, writer.bytes.count - summaryLength])
+    lock.lock()
+    defer { lock.unlock() }
+    guard let next = next ?? startNext() else { return abandon() }
+    pending += record
+    fresh.insert(slot)
+    if pending.count >= Self.flushSize, !flush(to: next.descriptor) { abandon() }
+  }
+
+  /// Completes the cache when this run parsed anything or files went away. Usually the
+  /// fresh records are appended to the pack (a later record of a slot wins), which keeps a
+  /// one-file change cheap; when files went away or over half the pack is stale, a new pack
+  /// is written with old entries of other slots carried over and renamed into place, so a
+  /// reader sees a whole pack or the old one. Called once, after the workers.
+  func save(paths: Set<String>) {
+    lock.lock()
+    defer { lock.unlock() }
+    let old = pack?.entries ?? [:]
+    // A slot this run looked up is a file it read, still there: only the others need a check.
+    let kept = old.filter { slot, entry in
+      (fresh.isEmpty || !fresh.contains(slot))
+        && (pack?.wasTouched(entry) == true || paths.contains(PackRecord.path(ofSlot: slot)))
+    }
+    let gone = old.count - kept.count - (fresh.isEmpty ? 0 : old.keys.count { fresh.contains($0) })
+    // Nothing parsed and nothing gone: the pack on disk is already right.
+    guard next != nil || gone > 0, let next = next ?? startNext() else { return }
+    guard flush(to: next.descriptor) else { return abandon() }
+    if let pack, gone == 0, pack.staleBytes(replacing: fresh) * 2 < pack.size, appendFresh(from: next) { return }
+    for entry in kept.values {
+      guard let pack, Self.write(pack.record(entry), to: next.descriptor) else { return abandon() }
+    }
+    close(next.descriptor)
+    if rename(next.path, file) != 0 { unlink(next.path) }
+    self.next = nil
+  }
+
+  /// Appends the next pack's records (after its header) to the current pack.
+  private func appendFresh(from next: (path: String, descriptor: Int32)) -> Bool {
+    close(next.descriptor)
+    self.next = nil
+    defer { unlink(next.path) }
+    guard let data = FileManager.default.contents(atPath: next.path), data.count > MappedPack.headerLength else {
+      return false
+    }
+    let descriptor = open(file, O_WRONLY | O_APPEND)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    // Two runs appending at once must not interleave their records.
+    flock(descriptor, LOCK_EX)
+    return Self.write(Array(data.dropFirst(MappedPack.headerLength)), to: descriptor)
+  }
+
+  /// Opens the next pack's temporary file and writes its header.
+  private func startNext() -> (path: String, descriptor: Int32)? {
+    let path = file + ".\(getpid()).tmp"
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { return nil }
+    next = (path, descriptor)
+    guard Self.write(MappedPack.header(context: context), to: descriptor) else {
+      abandon()
+      return nil
+    }
+    return next
+  }
+
+  /// Gives up on the next pack (disk full, say): the old one stays.
+  /// Writes the pending records to the next pack.
+  private func flush(to descriptor: Int32) -> Bool {
+    defer { pending.removeAll(keepingCapacity: true) }
+    return pending.isEmpty || Self.write(pending, to: descriptor)
+  }
+
+  private func abandon() {
+    pending = []
+    guard let next else { return }
+    close(next.descriptor)
+    unlink(next.path)
+    self.next = nil
+  }
+
+  private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      guard count > 0 else { return false }
+      offset += count
+    }
+    return true
+  }
+
+  /// Identifies the executable, so a rebuilt tool never reads its predecessor's entries.
+  static let buildIdentity: String = {
+    let executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: executable) else { return executable }
+    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    return "\(executable) \(size) \(modified)"
+  }()
+}

@@ -1,0 +1,97 @@
+import DocsLintRules
+
+/// What a parsing worker makes of one Markdown file, once: the parse, its edges and kind,
+/// the document rules' findings and the facts cross-document rules read; then the large
+/// parse arrays are dropped, so memory stays per file. A class, so the workers share one
+/// rather than copying its configuration for each file.
+final class DocumentParser: Sendable {
+  let extractor: ReferenceExtractor
+  let configuration: Configuration
+  let inventory: FileInventory
+  /// The IaC technologies present: mentions of IaC symbols are looked for only where
+  /// that kind of IaC exists.
+  let technologies: Set<IaCTechnology>
+  private let hasIaC: Bool
+  private let documentRules: [any DocumentRule]
+
+  init(extractor: ReferenceExtractor, configuration: Configuration, inventory: FileInventory, iacTargets: [String]) {
+    self.extractor = extractor
+    self.configuration = configuration
+    self.inventory = inventory
+    technologies = Set(iacTargets.compactMap(IaCTechnology.of))
+    hasIaC = !iacTargets.isEmpty
+    documentRules = RuleRegistry.documentRules.map { $0.init() }
+  }
+
+  /// A linted document: its node, or an unreadable one saying why.
+  func document(at path: String, bytes: Result<[UInt8], ReadProblem>) -> DocumentNode {
+    let source: SourceText
+    switch bytes.flatMap(FileReader.decode) {
+    case .failure(let problem): return DocumentNode(path: path, content: .unreadable(problem))
+    case .success(let decoded): source = decoded
+    }
+    var markdown = MarkdownParser.parse(source)
+    let anchors = AnchorSet(markdown.anchorNames)
+    let references = extractor.references(of: markdown, source: source, at: path, anchors: anchors)
+    let kind = KindResolver.resolve(path: path, document: markdown, source: source, settings: configuration.kinds)
+    let context = DocumentContext(
+      path: path, markdown: markdown, source: source, references: references, kind: kind,
+      configuration: configuration, inventory: inventory)
+    let findings = documentRules.flatMap { $0.check(context) }
+    let facts = self.facts(of: markdown, source: source, at: path, kind: kind)
+    // The edges and findings now carry what the file said; keep memory per file.
+    markdown.links = []
+    markdown.codeSpans = []
+    markdown.codeBlocks = []
+    markdown.listItems = []
+    let suppressions = markdown.suppressions
+    markdown.suppressions = []
+    var node = DocumentNode(
+      path: path, content: .markdown(markdown), references: references, anchors: anchors, kind: kind?.kind.id)
+    node.findings = findings
+    node.summarizeEdges(listed: inventory)
+    node.facts = facts
+    node.suppressions = suppressions
+    return node
+  }
+
+  /// A Markdown file read only for fragments into it and for the whole tree's ids and
+  /// agents: its anchors and facts, nothing else; nil when it cannot be read.
+  func anchorsAndFacts(at path: String, bytes: Result<[UInt8], ReadProblem>) -> DocumentNode? {
+    guard case .success(let source) = bytes.flatMap(FileReader.decode) else { return nil }
+    let markdown = MarkdownParser.parse(source)
+    var node = DocumentNode(path: path, content: .markdown(MarkdownDocument()), anchors: AnchorSet(markdown.anchorNames))
+    node.facts = FactsCollector.collect(
+      path: path, markdown: markdown, source: source, isAgentDoc: configuration.kinds.kind(of: path)?.id == "agent",
+      referenceKeys: configuration.kinds.referenceKeys)
+    return node
+  }
+
+  private func facts(of markdown: MarkdownDocument, source: SourceText, at path: String, kind: ResolvedKind?)
+    -> DocumentFacts
+  {
+    var facts = FactsCollector.collect(
+      path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
+      referenceKeys: configuration.kinds.referenceKeys)
+    let shell = configuration.paths.shellLanguages
+    if technologies.contains(.compose) {
+      facts.iacMentions = ComposeServiceScanner.scan(markdown, source: source, shellLanguages: shell)
+    }
+    // Charts create objects under templated names; with charts, kubectl names are not judged.
+    if technologies.contains(.kubernetes), !technologies.contains(.helm) {
+      facts.iacMentions += KubectlObjectScanner.scan(markdown, source: source, shellLanguages: shell)
+    }
+    if technologies.contains(.make) {
+      facts.iacMentions += MakeTargetScanner.scan(markdown, source: source, shellLanguages: shell)
+    }
+    if technologies.contains(.terraform) {
+      facts.iacMentions += TerraformMentionScanner.scan(markdown, source: source, shellLanguages: shell)
+      facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))
+    }
+    if hasIaC, let id = kind?.kind.id, IaCValidationMismatchRule.describingKinds.contains(id) {
+      facts.validation = ValidationCheckScanner.scan(markdown, source: source)
+      facts.environments = EnvironmentMentionScanner.scan(markdown, source: source, settings: configuration.kinds)
+    }
+    return facts
+  }
+}

@@ -1,0 +1,189 @@
+import DocsLintRules
+
+/// Scan → Parse → Graph: reads and parses every target in parallel (each file
+/// once), resolves its edges, then parses just the anchors of any other
+/// Markdown file a fragment points into and settles those fragments.
+public struct GraphBuilder: Sendable {
+  public let workspace: Workspace
+  public let configuration: Configuration
+  /// Where parse results are kept between runs; nil parses every file.
+  public let cacheFolder: String?
+  /// Counts parsed files for a progress line on a terminal.
+  public let progress: ProgressMeter?
+
+  public init(
+    workspace: Workspace, configuration: Configuration, cacheFolder: String? = nil, progress: ProgressMeter? = nil
+  ) {
+    self.workspace = workspace
+    self.configuration = configuration
+    self.cacheFolder = cacheFolder
+    self.progress = progress
+  }
+
+  /// `needsBody`, in impact mode, names the documents whose parse and edges are needed;
+  /// the others are read from the cache as summaries.
+  public func build(
+    targets: [String], iacTargets: [String] = [], needsBody: (@Sendable (DocumentNode) -> Bool)? = nil
+  ) -> ReferenceGraph {
+    // In byte order, each once: `unlinted` walks them beside the file list, and the cache
+    // expects one lookup per file.
+    let targets = ByteOrder.isStrictlyAscending(targets) ? targets : Set(targets).sorted(by: ByteOrder.less)
+    let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
+    let classifier = PathClassifier(
+      settings: configuration.paths, inventory: workspace.inventory, reader: reader)
+    let parser = DocumentParser(
+      extractor: ReferenceExtractor(classifier: classifier, settings: configuration.paths),
+      configuration: configuration, inventory: workspace.inventory, iacTargets: iacTargets)
+    let configuration = configuration
+    let technologies = parser.technologies
+    let hasTerraform = technologies.contains(.terraform)
+    let cache = cacheFolder.flatMap {
+      ParseCache.at(folder: $0, root: workspace.root, context: cacheContext(technologies))
+    }
+    let cached = CachedParse(
+      cache: cache,
+      known: workspace.git?.blobIDs ?? [:],
+      reader: reader,
+      isCurrent: { node in
+        // Resolutions come from the file list, which the cache key covers, except that files
+        // git ignores are looked for on disk: those answers are checked again.
+        node.missingTargets.allSatisfy { !reader.exists($0) }
+          && node.unlistedTargets.allSatisfy { reader.containedPath($0) != nil }
+      },
+      needsBody: needsBody,
+      // Only iac/variable-drift reads a document's plain edges (the modules a table's
+      // section names); every other rule reads broken edges and targets.
+      needsAllEdges: { hasTerraform && !$0.facts.variableTables.isEmpty })
+    let progress = progress
+    progress?.expect(targets.count)
+    var documents = Parallel.map(targets) { path -> DocumentNode in
+      defer { progress?.advance() }
+      return cached.node(path, slot: "doc") { parser.document(at: path, bytes: $0) }!
+    }
+
+    var anchors: [String: AnchorSet] = [:]
+    anchors.reserveCapacity(documents.count)
+    for index in documents.indices where documents[index].isMarkdown {
+      anchors[documents[index].path] = documents[index].anchors
+    }
+    // Every other Markdown file: its anchors (for fragments pointing into it) and the facts
+    // cross-document rules need (ids, agents), so linting one file still sees the whole tree.
+    let others = Self.unlinted(workspace.inventory.files, targets: targets)
+    progress?.expect(others.count)
+    let parsedOthers = Parallel.map(others) { path -> (String, AnchorSet, DocumentFacts)? in
+      defer { progress?.advance() }
+      // Files read only for their anchors and facts are cached as just those, in a slot of their own.
+      let node = cached.node(path, slot: "facts") { parser.anchorsAndFacts(at: path, bytes: $0) }
+      return node.map { ($0.path, $0.anchors, $0.facts) }
+    }
+    cache?.save(paths: workspace.inventory.fileSet)
+    var otherFacts: [(path: String, facts: DocumentFacts)] = []
+    for case (let path, let names, let facts)? in parsedOthers {
+      anchors[path] = names
+      otherFacts.append((path, facts))
+    }
+
+    // IaC files: read once each, in parallel, into symbols and their own path references.
+    let iacReader = IaCReader(classifier: classifier, settings: configuration.paths)
+    var iac = Parallel.map(iacTargets) { path -> IaCNode in
+      let technology = IaCTechnology.of(path) ?? .terraform
+      switch reader.read(path) {
+      case .failure(let problem):
+        var node = IaCNode(path: path, technology: technology)
+        node.problem = YAMLProblem(
+          message: problem.message, line: problem.line, column: problem.column)
+        return node
+      case .success(let source):
+        return iacReader.read(path: path, technology: technology, source: source)
+      }
+    }
+    // Independent pieces of work side by side: git's answer about which missing paths it
+    // ignores (a child process, started first) and the two halves of the document index.
+    let snapshot = documents
+    let otherDocuments = otherFacts
+    let gatherReferenced = configuration.level(of: OrphanRule.descriptor) != nil
+    let root = workspace.root
+    let usesGit = workspace.usesGit
+    let iacFiles = iac
+    let finished = Parallel.map([nil] + DocumentIndex.Half.allCases) { half -> Tail in
+      guard let half else {
+        return .ignored(usesGit ? Git.ignored(Self.missingPaths(snapshot, iacFiles), in: root) : [])
+      }
+      return .index(DocumentIndex(half, documents: snapshot, others: otherDocuments, gatherReferenced: gatherReferenced))
+    }
+    guard case .ignored(let ignored) = finished[0], case .index(let declarations) = finished[1],
+      case .index(let copies) = finished[2]
+    else { preconditionFailure("results come back in order") }
+    let index = DocumentIndex(declarations: declarations, copies: copies)
+    let known = anchors
+    Parallel.update(&documents) { document in
+      for position in document.references.indices {
+        guard let fragment = document.references[position].fragment,
+          let target = document.references[position].resolution.targetPath,
+          let names = known[target]
+        else { continue }
+        document.references[position].resolution = AnchorMatcher.resolve(
+          fragment, in: target, anchors: names)
+      }
+      Self.markGenerated(&document.references, ignored: ignored)
+      document.brokenReferences = document.references.filter { $0.resolution.isBroken }
+    }
+    for position in iac.indices { Self.markGenerated(&iac[position].references, ignored: ignored) }
+    return ReferenceGraph(
+      inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
+      iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds))
+  }
+
+  /// The Markdown files that are not targets, walking both lists (each in byte order, each
+  /// path once) side by side rather than hashing every path.
+  static func unlinted(_ files: [String], targets: [String]) -> [String] {
+    var others: [String] = []
+    var next = 0
+    for file in files where MarkdownFiles.isMarkdown(file) {
+      while next < targets.count, ByteOrder.less(targets[next], file) { next += 1 }
+      if next < targets.count, targets[next] == file {
+        next += 1
+      } else {
+        others.append(file)
+      }
+    }
+    return others
+  }
+
+  private enum Tail: Sendable {
+    case index(DocumentIndex)
+    case ignored(Set<String>)
+  }
+
+  /// Everything a parse result depends on besides its file: the settings, the repository's
+  /// file list (paths resolve against it) and which IaC technologies are present.
+  private func cacheContext(_ technologies: Set<IaCTechnology>) -> [String] {
+    configuration.sourceTexts + [
+      workspace.inventory.files.joined(separator: "\u{0}"),
+      technologies.map(\.rawValue).sorted().joined(separator: ","),
+    ]
+  }
+
+  /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`, `.env`), not
+  /// stale references: in prose, commands and IaC files. Links are still 404s on GitHub.
+  private static func missingPaths(_ documents: [DocumentNode], _ iac: [IaCNode]) -> [String] {
+    var missing = Set<String>()
+    func gather(_ references: [Reference]) {
+      for index in references.indices where !references[index].kind.isLink {
+        if case .missing(let path) = references[index].resolution { missing.insert(path) }
+      }
+    }
+    for index in documents.indices { gather(documents[index].references) }
+    for index in iac.indices { gather(iac[index].references) }
+    return missing.sorted(by: ByteOrder.less)
+  }
+
+  private static func markGenerated(_ references: inout [Reference], ignored: Set<String>) {
+    guard !ignored.isEmpty else { return }
+    for position in references.indices where !references[position].kind.isLink {
+      if case .missing(let path) = references[position].resolution, ignored.contains(path) {
+        references[position].resolution = .generated(path: path)
+      }
+    }
+  }
+}

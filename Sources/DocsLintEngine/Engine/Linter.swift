@@ -1,0 +1,189 @@
+import DocsLintRules
+import Foundation
+/// Rules → findings: runs every enabled rule over every linted document,
+/// applies configured levels and returns findings in report order.
+public struct Linter: Sendable {
+  public let configuration: Configuration
+
+  public init(configuration: Configuration) {
+    self.configuration = configuration
+  }
+
+  /// `scope`, when given, limits the documents judged (impact mode judges only the
+  /// documents a change can affect); IaC files are always judged.
+  public func findings(in graph: ReferenceGraph, scope: Set<String>? = nil) -> [Finding] {
+    let graphRules = RuleRegistry.graphRules.map { $0.init() }
+    let catalog = RuleCatalog(RuleRegistry.descriptors)
+    let kinds = Dictionary(configuration.kinds.kinds.map { ($0.id, $0) }) { first, _ in first }
+    let configuration = configuration
+    // Every rule's level per document kind, worked out once rather than per document.
+    let levels = LevelTable(configuration: configuration, kinds: Array(kinds.values))
+    let graphRuleIDs = graphRules.map { type(of: $0).descriptor.id }
+    // By index: filtering the documents themselves copied each of them.
+    let documents =
+      scope.map { scope in graph.documents.indices.filter { scope.contains(graph.documents[$0].path) }.map { graph.documents[$0] } }
+      ?? graph.documents
+    let perDocument = Parallel.map(documents) { document -> [Finding] in
+      let enabled = levels.levels(in: document.kind)
+      var found = document.findings
+      // A rule turned off for this document's kind costs nothing.
+      for index in graphRules.indices where enabled[graphRuleIDs[index]] != nil {
+        found += graphRules[index].check(document, in: graph)
+      }
+      // Levels are set in place: copying each finding costs a retain per field.
+      found.removeAll { enabled[$0.ruleId] == nil }
+      for index in found.indices {
+        found[index].inferDependencies(from: document.brokenReferences)
+        found[index].settle(at: enabled[found[index].ruleId]!)
+      }
+      // Inline suppressions see every finding of the document, at its final level.
+      return Suppressions.apply(
+        found, directives: document.suppressions, path: document.path, catalog: catalog, levels: enabled
+      ).sorted(by: Finding.reportOrder)
+    }
+    let iacRules = RuleRegistry.iacRules
+      .filter { configuration.level(of: $0.descriptor) != nil }.map { $0.init() }
+    let perIaCFile = Parallel.map(graph.iac) { file -> [Finding] in
+      iacRules.flatMap { rule in
+        rule.check(file, in: graph).compactMap { finding in
+          guard let level = levels.level(of: finding.ruleId, in: nil) else { return nil }
+          var finding = finding
+          finding.inferDependencies(from: file.references)
+          finding.settle(at: level)
+          return finding
+        }
+      }.sorted(by: Finding.reportOrder)
+    }
+    return Finding.joined(perDocument + perIaCFile)
+  }
+}
+
+/// One full run, as the command line does it.
+public struct LintRun: Sendable {
+  public var findings: [Finding]
+  public var filesLinted: Int
+  public var graph: ReferenceGraph
+  public var configuration: Configuration
+  /// The repository root (canonical) and whether git lists its files.
+  public var root: String
+  public var usesGit: Bool
+  /// Root-relative paths of the files linted (Markdown and IaC).
+  public var lintedPaths: Set<String>
+  /// With `changedSince`: what attributes findings to the change.
+  public var impact: ImpactFilter?
+  /// Whether the run covered the whole repository (no narrower paths given).
+  public var coversRoot = false
+
+  /// `cacheFolder` keeps parse results between runs (nil parses every file).
+  /// `changedSince` judges only the documents the change since that revision can affect.
+  public static func execute(
+    paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil, changedSince: String? = nil,
+    progress: ProgressMeter? = nil
+  ) throws -> LintRun {
+    var timer = PhaseTimer()
+    let (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
+    timer.lap("git")
+    let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    timer.lap("config")
+    let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: workspace.inventory) }
+    timer.lap("merge-base")
+    var needsBody: (@Sendable (DocumentNode) -> Bool)?
+    if let impact { needsBody = { impact.affects($0) } }
+    let (graph, count) = try buildGraph(
+      workspace, paths: paths, configuration: configuration, cacheFolder: cacheFolder, progress: progress,
+      needsBody: needsBody, timer: &timer)
+    var scope: Set<String>?
+    if let impact {
+      scope = Set(graph.documents.filter { $0.hasBody && impact.affects($0) }.map { $0.path })
+    }
+    let findings = Linter(configuration: configuration).findings(in: graph, scope: scope)
+    timer.lap("rules")
+    timer.report()
+    var run = LintRun(
+      findings: findings, filesLinted: count, graph: graph, configuration: configuration, root: workspace.root,
+      usesGit: workspace.usesGit,
+      lintedPaths: scope.map { $0.union(graph.iac.map(\.path)) } ?? Set(graph.documents.map(\.path) + graph.iac.map(\.path)),
+      impact: impact)
+    run.coversRoot = paths.isEmpty || paths.contains { Workspace.canonical($0) == workspace.root }
+    return run
+  }
+
+  /// The graph alone, for `docs-lint graph`, with the repository root it was built in.
+  public static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
+    var timer = PhaseTimer()
+    let workspace = try Workspace.open(paths: paths, explicitRoot: root)
+    let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    let (graph, _) = try buildGraph(
+      workspace, paths: paths, configuration: configuration, cacheFolder: nil, progress: nil, needsBody: nil,
+      timer: &timer)
+    return (graph, workspace.root)
+  }
+
+  private static func buildGraph(
+    _ workspace: Workspace, paths: [String], configuration: Configuration, cacheFolder: String?,
+    progress: ProgressMeter?, needsBody: (@Sendable (DocumentNode) -> Bool)?, timer: inout PhaseTimer
+  ) throws -> (ReferenceGraph, Int) {
+    let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
+    let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
+    timer.lap("targets")
+    let graph = GraphBuilder(
+      workspace: workspace, configuration: configuration, cacheFolder: cacheFolder, progress: progress)
+      .build(targets: targets, iacTargets: iacTargets, needsBody: needsBody)
+    timer.lap("graph")
+    return (graph, targets.count + iacTargets.count)
+  }
+}
+
+/// Wall time per phase, printed on stderr when DOCS_LINT_TIMING is set (for profiling).
+struct PhaseTimer {
+  private var last = Date()
+  private var laps: [String] = []
+
+  mutating func lap(_ name: String) {
+    let now = Date()
+    laps.append(String(format: "%@ %.3fs", name, now.timeIntervalSince(last)))
+    last = now
+  }
+
+  func report() {
+    guard ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil else { return }
+    FileHandle.standardError.write(Data((laps.joined(separator: ", ") + "\n").utf8))
+  }
+}
+
+/// Each rule's configured level, for documents of no kind and of each kind.
+struct LevelTable: Sendable {
+  private var table: [String: [String: Level]] = [:]
+
+  init(configuration: Configuration, kinds: [DocumentKind]) {
+    for kind in [nil] + kinds.map(Optional.some) {
+      var levels: [String: Level] = [:]
+      for descriptor in RuleRegistry.descriptors {
+        if let level = configuration.level(of: descriptor, in: kind) { levels[descriptor.id] = level }
+      }
+      table[kind?.id ?? ""] = levels
+    }
+  }
+
+  /// The level of a rule in a document of that kind (nil kind: none), or nil when it is off.
+  func level(of ruleID: String, in kind: String?) -> Level? {
+    levels(in: kind)[ruleID]
+  }
+
+  /// Every enabled rule's level in a document of that kind, by rule id.
+  func levels(in kind: String?) -> [String: Level] {
+    table[kind ?? ""] ?? table[""]!
+  }
+}
+
+extension Finding {
+  /// A finding that sits exactly on a broken reference depends on what the reference names;
+  /// the engine sets this so link and path rules need not.
+  mutating func inferDependencies(from references: [Reference]) {
+    guard dependencies.isEmpty,
+      let position = references.firstIndex(where: { $0.span == span }),
+      let dependency = Dependency.of(references[position].resolution)
+    else { return }
+    dependencies = [dependency]
+  }
+}

@@ -1,0 +1,93 @@
+import DocsLintRules
+import Foundation
+
+/// What `lint --fix` did or, with `--dry-run`, would do.
+public struct FixOutcome: Sendable {
+  public var patches: [FilePatch]
+  /// Fixes left alone: their text is no longer as seen, they overlap another fix, or
+  /// their file is git-ignored, outside the root or not a regular file.
+  public var skipped: Int
+
+  public var fixed: Int { patches.reduce(0) { $0 + $1.fixed } }
+
+  /// Every patch as one unified diff.
+  public var diff: [UInt8] { UnifiedDiff.render(patches) }
+
+  /// `fixed 3 findings in 2 files`, or `would fix …` for a dry run.
+  public func summary(dryRun: Bool) -> String {
+    let findings = fixed == 1 ? "1 finding" : "\(fixed) findings"
+    let files = patches.count == 1 ? "1 file" : "\(patches.count) files"
+    let skip = skipped == 0 ? "" : " (\(skipped) fixable \(skipped == 1 ? "finding" : "findings") left alone)"
+    return "\(dryRun ? "would fix" : "fixed") \(findings) in \(files)\(skip)"
+  }
+}
+
+/// Turns findings' fixes into verified patches and writes them, only to regular files
+/// inside the root that git does not ignore.
+struct Fixer {
+  /// Canonical repository root.
+  let root: String
+  let usesGit: Bool
+
+  private var reader: FileReader { FileReader(root: root, maxBytes: Int.max) }
+
+  func plan(_ findings: [Finding]) -> FixOutcome {
+    var fixes: [String: [Fix]] = [:]
+    for finding in findings {
+      if let fix = finding.fix { fixes[finding.path, default: []].append(fix) }
+    }
+    let paths = fixes.keys.sorted(by: ByteOrder.less)
+    // A git-ignored file is generated or private: never rewritten, even when named.
+    let ignored = usesGit ? Git.ignored(paths, in: root) : []
+    var outcome = FixOutcome(patches: [], skipped: 0)
+    for path in paths {
+      let wanted = fixes[path] ?? []
+      guard !ignored.contains(path), let bytes = readRegularFile(path),
+        let patch = FilePatch.make(path: path, bytes: bytes, fixes: wanted)
+      else {
+        outcome.skipped += wanted.count
+        continue
+      }
+      outcome.skipped += patch.skipped
+      outcome.patches.append(patch)
+    }
+    return outcome
+  }
+
+  /// Writes each patch over its file, after checking that the file still holds the
+  /// bytes the patch was made from.
+  func write(_ patches: [FilePatch]) throws(UsageError) {
+    for patch in patches {
+      guard let real = reader.containedPath(patch.path), readRegularFile(patch.path) == patch.original else {
+        throw UsageError("\(patch.path) changed while fixing; nothing written to it")
+      }
+      // The resolved path: a symbolic link inside the root keeps pointing at the fixed file.
+      try AtomicFile.replace(real, with: patch.patched)
+    }
+  }
+
+  /// The bytes of a regular file inside the root (symbolic links resolved), or nil.
+  private func readRegularFile(_ path: String) -> [UInt8]? {
+    guard let real = reader.containedPath(path) else { return nil }
+    var info = stat()
+    guard stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+      let data = FileManager.default.contents(atPath: real)
+    else { return nil }
+    return [UInt8](data)
+  }
+}
+
+extension LintRun {
+  /// `lint --fix`: lints, applies every verified fix (a dry run only plans them) and,
+  /// after writing, lints again so the returned run reports what remains.
+  public static func fix(
+    paths: [String], root: String?, configFile: String?, dryRun: Bool, cacheFolder: String? = nil
+  ) throws -> (outcome: FixOutcome, run: LintRun) {
+    let first = try execute(paths: paths, root: root, configFile: configFile, cacheFolder: cacheFolder)
+    let fixer = Fixer(root: first.root, usesGit: first.usesGit)
+    let outcome = fixer.plan(first.findings)
+    guard !dryRun, !outcome.patches.isEmpty else { return (outcome, first) }
+    try fixer.write(outcome.patches)
+    return (outcome, try execute(paths: paths, root: root, configFile: configFile, cacheFolder: cacheFolder))
+  }
+}

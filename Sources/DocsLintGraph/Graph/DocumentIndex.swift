@@ -1,0 +1,196 @@
+import DocsLintScan
+import Foundation
+
+/// Facts about all Markdown files at once, for the cross-document rules:
+/// who declares which id and agent, who is referred to, which files are copies.
+public struct DocumentIndex: Sendable {
+  public struct Declaration: Sendable, Hashable {
+    public var path: String
+    public var span: SourceSpan
+  }
+
+  /// Every front-matter `id`, with where it is declared (all Markdown files, linted or not).
+  public var ids: [String: [Declaration]] = [:]
+  /// Suggestions for undeclared ids: the index of declared ids is built on the first
+  /// question (impact mode often asks none), and each answer is kept (a large tree names
+  /// the same missing ids thousands of times).
+  let suggestions = SuggestionMemo()
+  /// Agent names declared by agent docs.
+  public var agentNames: Set<String> = []
+  /// Files and folders some linted document refers to (gathered only when a rule needs them).
+  public var referenced: Set<String> = []
+  /// Linted documents with byte-identical content, by the group's first path; each group sorted.
+  public var identicalGroups: [String: [String]] = [:]
+  /// Per path: linted documents with the same file name and title but other content.
+  public var divergedCopies: [String: [String]] = [:]
+
+  public init() {}
+
+  /// The two halves of an index, each read from every document, so that two cores can
+  /// build one each.
+  package enum Half: Sendable, CaseIterable {
+    /// Ids, agent names and referenced paths.
+    case declarations
+    /// Identical and diverged copies.
+    case copies
+  }
+
+  /// One half of the index (`init(declarations:copies:)` puts two together).
+  package init(
+    _ half: Half, documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool
+  ) {
+    switch half {
+    case .declarations: gatherDeclarations(documents: documents, others: others, gatherReferenced: gatherReferenced)
+    case .copies: gatherCopies(documents: documents)
+    }
+  }
+
+  /// The declarations of one half and the copies of the other.
+  package init(declarations: DocumentIndex, copies: DocumentIndex) {
+    ids = declarations.ids
+    agentNames = declarations.agentNames
+    referenced = declarations.referenced
+    identicalGroups = copies.identicalGroups
+    divergedCopies = copies.divergedCopies
+  }
+
+  /// Ids, agent names and (when a rule reads them) referenced paths.
+  private mutating func gatherDeclarations(
+    documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool
+  ) {
+    // Indices, not copies: this part runs on one core over every document.
+    func declare(_ path: String, _ facts: DocumentFacts) {
+      if let id = facts.id, let span = facts.idSpan { ids[id, default: []].append(Declaration(path: path, span: span)) }
+      agentNames.formUnion(facts.declaredAgents)
+    }
+    for index in documents.indices { declare(documents[index].path, documents[index].facts) }
+    for other in others { declare(other.path, other.facts) }
+    for (id, declarations) in ids where declarations.count > 1 {
+      ids[id] = declarations.sorted { ByteOrder.less($0.path, $1.path) }
+    }
+    for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets.paths) }
+  }
+
+  /// Byte-identical documents, and same-name same-title documents whose content differs.
+  private mutating func gatherCopies(documents: [DocumentNode]) {
+    // Empty files are all alike; only documents with content can be copies.
+    let readable = documents.indices.filter { index in
+      guard case .markdown = documents[index].content else { return false }
+      return documents[index].facts.hasContent
+    }
+    // Groups are runs of equal keys once sorted: no dictionary of arrays to grow and rehash.
+    func content(_ index: Int) -> ContentKey {
+      ContentKey(hash: documents[index].facts.contentHash, size: documents[index].facts.byteCount)
+    }
+    for group in Self.runs(of: readable, key: content) where group.count > 1 {
+      let paths = group.map { documents[$0].path }.sorted(by: ByteOrder.less)
+      identicalGroups[paths[0]] = paths
+    }
+    // Per-folder README and index pages share names and titles by design.
+    let copies = readable.filter { documents[$0].facts.title != nil && !Self.isFolderPage(documents[$0].path) }
+    func nameAndTitle(_ index: Int) -> NameAndTitle {
+      NameAndTitle(name: RepoPath.name(of: documents[index].path), title: documents[index].facts.title!)
+    }
+    for group in Self.runs(of: copies, key: nameAndTitle) where group.count > 1 {
+      for index in group {
+        let others = group.filter { content($0) != content(index) }
+        if !others.isEmpty { divergedCopies[documents[index].path] = others.map { documents[$0].path }.sorted(by: ByteOrder.less) }
+      }
+    }
+  }
+
+  /// The indices grouped by equal keys: sorted by the keys' hash values, then each run of
+  /// equal hashes split by the keys themselves (a hash shared by unequal keys is rare).
+  private static func runs<Key: Hashable>(of indices: [Int], key: (Int) -> Key) -> [[Int]] {
+    let hashed = indices.map { (hash: key($0).hashValue, index: $0) }.sorted { $0.hash < $1.hash }
+    var groups: [[Int]] = []
+    var start = 0
+    while start < hashed.count {
+      var end = start + 1
+      while end < hashed.count, hashed[end].hash == hashed[start].hash { end += 1 }
+      if end - start > 1 {
+        var rest = hashed[start..<end].map(\.index)
+        while let first = rest.first {
+          let same = rest.filter { key($0) == key(first) }
+          groups.append(same)
+          rest.removeAll { key($0) == key(first) }
+        }
+      }
+      start = end
+    }
+    return groups
+  }
+}
+
+extension DocumentIndex {
+  /// Files every folder or package may have its own of (README, index, CHANGELOG, ...),
+  /// in any letter case: same name and title there is convention, not copying.
+  static let folderPages: Set<String> = [
+    "readme.md", "index.md", "_index.md", "changelog.md", "contributing.md", "license.md", "security.md",
+    "code_of_conduct.md", "agents.md", "claude.md",
+  ]
+
+  static func isFolderPage(_ path: String) -> Bool {
+    let name = RepoPath.name(of: path).utf8
+    // Longer than every folder page name: most names, judged without a lowercased copy.
+    guard name.count <= folderPageLength else { return false }
+    let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    return folderPages.contains(lowered)
+  }
+
+  private static let folderPageLength = folderPages.map(\.utf8.count).max() ?? 0
+}
+
+private struct ContentKey: Hashable {
+  var hash: UInt64
+  var size: Int
+}
+
+/// Compared and hashed as bytes: a copy carries the same bytes, and hashing a title as
+/// Unicode text normalises it first.
+private struct NameAndTitle: Hashable {
+  var name: Substring
+  var title: String
+
+  func hash(into hasher: inout Hasher) {
+    var name = name
+    var title = title
+    name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(0xFF as UInt8)  // never in UTF-8: the two parts cannot run together
+    title.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  static func == (lhs: NameAndTitle, rhs: NameAndTitle) -> Bool {
+    lhs.name.utf8.elementsEqual(rhs.name.utf8) && lhs.title.utf8.elementsEqual(rhs.title.utf8)
+  }
+}
+
+extension DocumentIndex {
+  /// The declared id closest to an undeclared one, if any.
+  public func suggestion(forUnknownID id: String) -> String? {
+    suggestions.value(for: id, declared: ids)
+  }
+}
+
+/// The suggestions of an index, shared by the rule workers behind a lock.
+final class SuggestionMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var matcher: NearMatch?
+  private var known: [String: String?] = [:]
+
+  func value(for id: String, declared: [String: [DocumentIndex.Declaration]]) -> String? {
+    lock.lock()
+    if let hit = known[id] {
+      lock.unlock()
+      return hit
+    }
+    if matcher == nil { matcher = NearMatch(Array(declared.keys)) }
+    let matcher = matcher!
+    lock.unlock()
+    let value = matcher.suggestion(for: id)
+    lock.lock()
+    known[id] = .some(value)
+    lock.unlock()
+    return value
+  }
+}

@@ -1,0 +1,49 @@
+import DocsLintScan
+import Foundation
+
+/// An environment a plan names for its rollout: `producción` → `prod`.
+public struct EnvironmentMention: Sendable, Hashable {
+  /// The canonical name (`prod`).
+  public var name: String
+  /// The word as written (`producción`).
+  public var word: String
+  public var span: SourceSpan
+}
+
+/// Environment words in the deployment sections of a plan or spec (Despliegue,
+/// Deployment, Rollout, Entornos, ...), whole words only, prose and code alike.
+package enum EnvironmentMentionScanner {
+  package static func scan(_ markdown: MarkdownDocument, source: SourceText, settings: KindSettings) -> [EnvironmentMention] {
+    guard !settings.environments.isEmpty else { return [] }
+    var mentions: [EnvironmentMention] = []
+    for (index, heading) in markdown.headings.enumerated() {
+      let title = TitleMatcher.normalize(heading.text)
+      guard settings.deploymentSections.contains(where: { TitleMatcher.matches(title, pattern: $0) }) else { continue }
+      let end = markdown.sectionEnd(of: index) ?? source.lineCount + 1
+      guard end > heading.endLine + 1 else { continue }
+      for line in (heading.endLine + 1)..<end {
+        var column = 1
+        var word = String.UnicodeScalarView()
+        var start = 1
+        // A sentinel space closes the last word.
+        for scalar in source.lineText(line).unicodeScalars + [" "] {
+          if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" {
+            if word.isEmpty { start = column }
+            word.append(scalar)
+          } else if !word.isEmpty {
+            let text = String(word)
+            if let name = settings.environment(named: text) {
+              mentions.append(
+                EnvironmentMention(
+                  name: name, word: text,
+                  span: SourceSpan(line: line, column: start, endColumn: start + text.unicodeScalars.count)))
+            }
+            word = String.UnicodeScalarView()
+          }
+          column += 1
+        }
+      }
+    }
+    return mentions
+  }
+}

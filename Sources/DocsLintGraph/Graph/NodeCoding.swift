@@ -1,0 +1,77 @@
+import DocsLintScan
+
+/// The binary form of a parsed document, for the parse cache. Fields are written in
+/// declaration order; a round-trip test over the fixtures catches a forgotten one.
+/// A summary first (path, kind, anchors, facts, targets), then the body (parse, edges,
+/// findings, directives), so impact mode can read a document's summary alone.
+extension DocumentNode: BinaryCodable {
+  package func encode(to writer: inout BinaryWriter) {
+    encodeSummary(to: &writer)
+    encodeBody(to: &writer)
+  }
+
+  package func encodeSummary(to writer: inout BinaryWriter) {
+    writer.write(path)
+    writer.write(kind)
+    writer.writeSized(anchors.sorted)
+    writer.write(facts)
+    writer.writeSized(targets.paths)
+    writer.write(missingTargets)
+    writer.write(unlistedTargets)
+  }
+
+  /// The body holds the parse, findings, directives and the edges rules read (broken ones
+  /// and those with a `#fragment`). The plain resolved edges, most of them, are not kept:
+  /// only `iac/variable-drift` reads them, and its documents are parsed again.
+  package func encodeBody(to writer: inout BinaryWriter) {
+    switch content {
+    case .markdown(let markdown):
+      writer.write(true)
+      writer.write(markdown)
+    case .unreadable(let problem):
+      writer.write(false)
+      writer.write(problem)
+    }
+    writer.write(references.filter(Self.isEssential))
+    writer.write(findings)
+    writer.write(suppressions)
+  }
+
+  /// Edges the rules and the graph's later steps read: broken ones, and those whose
+  /// fragment is checked once all anchors are known.
+  package static func isEssential(_ reference: Reference) -> Bool {
+    reference.fragment != nil || reference.resolution.isBroken
+  }
+
+  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    try self.init(summary: &reader)
+    try readBody(from: &reader)
+  }
+
+  /// A node with its summary only: no parse, edges or findings (`hasBody` false).
+  /// Fields are set one by one: delegating to `init(path:...)` copies the node twice.
+  package init(summary reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    path = try reader.string()
+    kind = try reader.optionalString()
+    content = .markdown(MarkdownDocument())
+    references = []
+    // Anchors and targets stay in the mapped pack: most are never asked for.
+    guard let owner = reader.owner else { throw BinaryReader.Malformed() }
+    anchors = AnchorSet(packed: try reader.packedStrings(owner: owner))
+    facts = try DocumentFacts(from: &reader)
+    targets = PathList(packed: try reader.packedStrings(owner: owner))
+    missingTargets = try reader.strings()
+    unlistedTargets = try reader.strings()
+    hasBody = false
+  }
+
+  /// Reads the body: `references` then holds the edges rules read, in order.
+  package mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    content = try reader.bool() ? .markdown(try reader.read()) : .unreadable(try reader.read())
+    references = try reader.array()
+    findings = try reader.array()
+    suppressions = try reader.array()
+    hasBody = true
+  }
+}
+

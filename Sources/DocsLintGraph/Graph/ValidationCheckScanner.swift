@@ -1,0 +1,99 @@
+import DocsLintScan
+
+/// An IaC check a plan's validation section names: `terraform validate`, `hadolint`, ...
+public struct ValidationCheck: Sendable, Hashable {
+  /// The check as written: `terraform validate`.
+  public var command: String
+  /// The IaC technology it checks (an `IaCTechnology` raw value).
+  public var technology: String
+  public var span: SourceSpan
+}
+
+/// What a plan or spec says about validating its infrastructure.
+public struct ValidationFacts: Sendable, Hashable {
+  /// The first validation heading, if the document has one.
+  public var heading: SourceSpan?
+  /// IaC checks named inside validation sections.
+  public var checks: [ValidationCheck] = []
+  /// Technologies whose checks the document names anywhere (steps count too).
+  public var checkedAnywhere: Set<String> = []
+}
+
+/// The validation section of a plan or spec (Validation, Validación, Validation and
+/// Acceptance, Plan de Testing, Pruebas, Verificación, ...) and the IaC checks it names,
+/// in code or prose.
+package enum ValidationCheckScanner {
+  /// Normalized title prefixes of validation sections.
+  static let sectionTitles = [
+    "validation", "validacion", "plan de testing", "plan de pruebas", "testing", "pruebas", "verification",
+    "verificacion", "acceptance", "aceptacion", "criterios de aceptacion",
+  ]
+
+  /// Checks of the technologies docs-lint reads.
+  package static let checks: [(command: String, technology: IaCTechnology)] = [
+    ("terraform validate", .terraform), ("terraform plan", .terraform), ("terraform fmt", .terraform),
+    ("tflint", .terraform), ("hadolint", .dockerfile), ("docker compose config", .compose),
+    ("docker-compose config", .compose), ("actionlint", .workflow), ("devcontainer build", .devcontainer),
+    ("kubectl diff", .kubernetes), ("kubeconform", .kubernetes), ("kubeval", .kubernetes),
+    ("kustomize build", .kustomize), ("kubectl kustomize", .kustomize), ("helm lint", .helm),
+    ("helm template", .helm), ("vagrant validate", .vagrant), ("ansible-lint", .ansible),
+    ("ansible-playbook --syntax-check", .ansible),
+  ]
+
+  /// Each check's words as bytes, split once (checks are ASCII: a byte is a column).
+  private static let checkWords: [[[UInt8]]] = checks.map { $0.command.split(separator: " ").map { Array($0.utf8) } }
+
+  package static func scan(_ markdown: MarkdownDocument, source: SourceText) -> ValidationFacts {
+    var facts = ValidationFacts()
+    var inSection = Set<Int>()
+    for (index, candidate) in markdown.headings.enumerated() {
+      let title = TitleMatcher.normalize(candidate.text)
+      guard sectionTitles.contains(where: { title.hasPrefix($0) }) else { continue }
+      if facts.heading == nil { facts.heading = candidate.span }
+      let end = markdown.sectionEnd(of: index) ?? source.lineCount + 1
+      inSection.formUnion((candidate.endLine + 1)..<max(end, candidate.endLine + 1))
+    }
+    guard facts.heading != nil else { return facts }
+    for line in 1...max(source.lineCount, 1) {
+      let range = source.byteRange(ofLine: line)
+      for (check, words) in zip(checks, checkWords) {
+        var from = range.lowerBound
+        while let at = source.find(words[0], from: from, to: range.upperBound) {
+          from = at + words[0].count
+          // Whole words only (`xactionlint` is not actionlint); then the other words in
+          // order within the same command, options between them allowed
+          // (`terraform -chdir=infra validate`, `docker compose -f dev.yml config`).
+          if at > range.lowerBound, isWordByte(source.bytes[at - 1]) { continue }
+          if from < range.upperBound, isWordByte(source.bytes[from]) { continue }
+          guard hasWords(words.dropFirst(), in: source.bytes[from..<range.upperBound]) else { continue }
+          facts.checkedAnywhere.insert(check.technology.rawValue)
+          guard inSection.contains(line) else { continue }
+          let column = source.scalarColumn(line: line, byteOffset: at)
+          facts.checks.append(
+            ValidationCheck(
+              command: check.command, technology: check.technology.rawValue,
+              span: SourceSpan(line: line, column: column, endColumn: column + words[0].count)))
+        }
+      }
+    }
+    return facts
+  }
+
+  /// Whether `words` follow, in order, as whole tokens of the same command.
+  private static func hasWords(_ words: ArraySlice<[UInt8]>, in rest: ArraySlice<UInt8>) -> Bool {
+    guard !words.isEmpty else { return true }
+    let command = rest.prefix { $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "&") }
+    let tokens = command.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "`") })
+    var wanted = words.makeIterator()
+    var next = wanted.next()
+    for token in tokens {
+      guard let word = next else { break }
+      if token.elementsEqual(word) { next = wanted.next() }
+    }
+    return next == nil
+  }
+
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    byte.isASCIIAlphanumeric || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+  }
+}

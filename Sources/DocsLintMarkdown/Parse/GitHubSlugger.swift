@@ -1,0 +1,74 @@
+import DocsLintModel
+
+/// Heading anchors exactly as github.com renders them: lowercase, drop every
+/// character that is not a letter, mark, number, `-`, `_` or space, then turn
+/// each space into `-` (runs are not collapsed). Repeats get `-1`, `-2`, ...
+public struct GitHubSlugger: Sendable {
+  private var occurrences: [String: Int] = [:]
+
+  public init() {}
+
+  /// The slug for one heading text, without duplicate handling.
+  public static func slug(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        switch scalar {
+        case " ": result.append("-")
+        case "A"..."Z": result.append(Unicode.Scalar(scalar.value | 0x20)!)
+        case "a"..."z", "0"..."9", "_", "-": result.append(scalar)
+        default: break
+        }
+        continue
+      }
+      // Full Unicode lowercasing, scalar by scalar ("İ" becomes "i" + U+0307).
+      let properties = scalar.properties
+      let lowered = properties.changesWhenLowercased ? Array(properties.lowercaseMapping.unicodeScalars) : [scalar]
+      for piece in lowered where isKept(piece) { result.append(piece) }
+    }
+    return String(result)
+  }
+
+  /// The same rules for ASCII text, without Unicode tables.
+  private static func asciiSlug(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+        UInt8(ascii: "_"):
+        bytes.append(byte)
+      case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+      default: break
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The next slug for a heading in document order, unique within the document.
+  public mutating func next(_ text: String) -> String {
+    let base = Self.slug(text)
+    var candidate = base
+    while occurrences[candidate] != nil {
+      let count = (occurrences[base] ?? 0) + 1
+      occurrences[base] = count
+      candidate = "\(base)-\(count)"
+    }
+    occurrences[candidate] = 0
+    return candidate
+  }
+
+  /// GitHub keeps `[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}-]` and spaces; everything else
+  /// (punctuation, symbols, emoji, other whitespace, `²`, `½`) is dropped.
+  private static func isKept(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == "-" || scalar.properties.isAlphabetic { return true }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
+      return true
+    default:
+      return false
+    }
+  }
+}

@@ -1,0 +1,309 @@
+import CMark
+import DocsLintModel
+
+/// Parses one Markdown file with libcmark and returns plain values.
+/// The only place that touches cmark: parse, walk and free happen inside `parse`.
+public enum MarkdownParser {
+  public static func parse(_ source: SourceText) -> MarkdownDocument {
+    var document = MarkdownDocument()
+    let frontMatter = FrontMatterSplitter.split(source)
+    document.frontMatter = frontMatter?.frontMatter
+    let masked = frontMatter?.maskedBytes ?? source.bytes
+
+    guard
+      let root = masked.withUnsafeBufferPointer({ buffer in
+        buffer.withMemoryRebound(to: CChar.self) { chars in
+          cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+        }
+      })
+    else { return document }
+    defer { cmark_node_free(root) }
+
+    var walker = TreeWalker(source: source)
+    guard let iterator = cmark_iter_new(root) else { return document }
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      walker.visit(node, entering: event == CMARK_EVENT_ENTER)
+    }
+    walker.finish(into: &document, skipLines: frontMatter?.frontMatter.endLine ?? 0)
+    if let directive = SuppressionDirectiveReader.frontMatter(document.frontMatter, source: source) {
+      document.suppressions.insert(directive, at: 0)
+    }
+    return document
+  }
+}
+
+/// State for one walk over cmark's tree. Inline positions are re-found in
+/// the raw bytes of the enclosing block (cmark 0.30 gets some of them wrong),
+/// using a cursor that only moves forward so repeated text maps in order.
+private struct TreeWalker {
+  let source: SourceText
+  var headings: [Heading] = []
+  var links: [LinkItem] = []
+  var codeSpans: [CodeSpanItem] = []
+  var codeBlocks: [CodeBlockItem] = []
+  var htmlAnchors: [HTMLAnchor] = []
+  var suppressions: [SuppressionDirective] = []
+  /// Lines inside code and HTML blocks, where reference definitions cannot occur.
+  var rawLines: [ClosedRange<Int>] = []
+
+  var block: Range<Int> = 0..<0
+  var cursor = 0
+  var heading: (level: Int, text: String, span: SourceSpan, endLine: Int)?
+  var listItems: [ListItem] = []
+  var listDepth = 0
+  var imageDepth = 0
+  var slugger = GitHubSlugger()
+  var columns = ColumnCounter()
+
+  init(source: SourceText) { self.source = source }
+
+  mutating func visit(_ node: OpaquePointer, entering: Bool) {
+    let type = cmark_node_get_type(node)
+    switch type {
+    case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+      if entering {
+        let (first, last) = lines(of: node)
+        block = source.byteRange(lines: first, last)
+        cursor = block.lowerBound
+        if type == CMARK_NODE_HEADING {
+          heading = (Int(cmark_node_get_heading_level(node)), "", startSpan(of: node), last)
+        }
+      } else if type == CMARK_NODE_HEADING, let open = heading {
+        let text = open.text
+        headings.append(
+          Heading(level: open.level, text: text, slug: slugger.next(text), span: open.span, endLine: open.endLine))
+        heading = nil
+      }
+    case CMARK_NODE_LIST:
+      listDepth += entering ? 1 : -1
+    case CMARK_NODE_ITEM:
+      if entering { visitListItem(node) }
+    case CMARK_NODE_TEXT:
+      if entering, heading != nil, imageDepth == 0 { appendToHeading(literal(of: node)) }
+    case CMARK_NODE_CODE:
+      if entering { visitCodeSpan(node) }
+    case CMARK_NODE_IMAGE:
+      if entering { imageDepth += 1 } else {
+        imageDepth -= 1
+        visitLink(node, kind: .image)
+      }
+    case CMARK_NODE_LINK:
+      if !entering { visitLink(node, kind: .link) }
+    case CMARK_NODE_HTML_INLINE:
+      if entering { visitInlineHTML(node) }
+    case CMARK_NODE_HTML_BLOCK:
+      if entering { visitHTMLBlock(node) }
+    case CMARK_NODE_CODE_BLOCK:
+      if entering { visitCodeBlock(node) }
+    default:
+      break
+    }
+  }
+
+  mutating func finish(into document: inout MarkdownDocument, skipLines: Int) {
+    links += ReferenceDefinitionScanner.scan(source, skipping: rawLines, firstLine: skipLines + 1)
+    links.sort { $0.span < $1.span }
+    document.headings = headings
+    document.listItems = listItems
+    document.links = links
+    document.codeSpans = codeSpans
+    document.codeBlocks = codeBlocks
+    document.htmlAnchors = htmlAnchors
+    document.suppressions = suppressions
+  }
+
+  private mutating func appendToHeading(_ text: String) {
+    guard var open = heading else { return }
+    open.text += text
+    heading = open
+  }
+
+  // MARK: - cmark accessors
+
+  private func literal(of node: OpaquePointer) -> String {
+    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+  }
+
+  private func lines(of node: OpaquePointer) -> (Int, Int) {
+    let first = Int(cmark_node_get_start_line(node))
+    return (first, max(first, Int(cmark_node_get_end_line(node))))
+  }
+
+  /// Start of a block node from cmark (block positions are reliable), in scalar columns.
+  private func startSpan(of node: OpaquePointer) -> SourceSpan {
+    let line = min(max(1, Int(cmark_node_get_start_line(node))), source.lineCount)
+    let offset = source.byteOffset(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+    return SourceSpan(line: line, column: source.scalarColumn(line: line, byteOffset: offset))
+  }
+
+  /// Finds `needle` in the current block at or after the cursor.
+  /// Like `locate`, but only where the text opens a code span (a backtick, maybe
+  /// padding, before it), not at an earlier plain-text copy of the same words.
+  private func locateCode(_ needle: String) -> Range<Int>? {
+    guard !needle.isEmpty else { return nil }
+    var from = cursor
+    while let range = locate(needle, from: from) {
+      var index = range.lowerBound - 1
+      while index >= block.lowerBound, source.bytes[index] == 0x20 || source.bytes[index] == 0x0A { index -= 1 }
+      if index >= block.lowerBound, source.bytes[index] == UInt8(ascii: "`") { return range }
+      from = range.lowerBound + 1
+    }
+    return nil
+  }
+
+  private func locate(_ needle: String, from start: Int? = nil) -> Range<Int>? {
+    var needle = needle
+    return needle.withUTF8 { bytes in
+      guard let found = source.find(bytes, from: start ?? cursor, to: block.upperBound) else { return nil }
+      return found..<found + bytes.count
+    }
+  }
+
+  // MARK: - inline nodes
+
+  private mutating func visitCodeSpan(_ node: OpaquePointer) {
+    let text = literal(of: node)
+    if imageDepth == 0 { appendToHeading(text) }
+    // Multi-line spans have their line breaks turned into spaces; fall back to the first word.
+    let range = locateCode(text) ?? locateCode(String(text.utf8.prefix { $0 != 0x20 })!)
+    var item = CodeSpanItem(text: text, span: startSpan(of: node))
+    if let range {
+      cursor = range.upperBound
+      item.span = columns.span(range, in: source)
+      item.bytes = range
+      item.block = block
+    }
+    codeSpans.append(item)
+  }
+
+  private mutating func visitLink(_ node: OpaquePointer, kind: LinkKind) {
+    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    guard !url.isEmpty, let range = inlineDestination(url) else { return }
+    cursor = range.upperBound
+    let title = cmark_node_get_title(node).map { String(cString: $0) }
+    links.append(
+      LinkItem(
+        kind: kind, destination: url, title: title?.isEmpty == false ? title : nil,
+        span: columns.span(range, in: source)))
+  }
+
+  /// Byte range of an inline link's destination; nil for reference-style links
+  /// and autolinks (their destination is not written after "](").
+  private func inlineDestination(_ url: String) -> Range<Int>? {
+    var from = cursor
+    while let range = locate(url, from: from) {
+      if opensDestination(before: range.lowerBound) { return range }
+      from = range.lowerBound + 1
+    }
+    // The written form may differ (escapes, entities): take the next "](" destination.
+    guard let paren = locate("](") else { return nil }
+    var start = paren.upperBound
+    while start < block.upperBound, isSpace(source.bytes[start]) { start += 1 }
+    if start < block.upperBound, source.bytes[start] == UInt8(ascii: "<") { start += 1 }
+    var end = start
+    while end < block.upperBound, !isSpace(source.bytes[end]), source.bytes[end] != UInt8(ascii: ")"),
+      source.bytes[end] != UInt8(ascii: ">")
+    {
+      end += 1
+    }
+    let written = String(decoding: source.bytes[start..<end], as: UTF8.self)
+    return MarkdownEscapes.unescape(written) == url || HTMLScanner.decodeEntities(MarkdownEscapes.unescape(written)) == url
+      ? start..<end : nil
+  }
+
+  private func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  /// True when the bytes before `offset` are "](" or "](<", allowing whitespace.
+  private func opensDestination(before offset: Int) -> Bool {
+    var index = offset - 1
+    if index >= block.lowerBound, source.bytes[index] == UInt8(ascii: "<") { index -= 1 }
+    while index >= block.lowerBound, isSpace(source.bytes[index]) { index -= 1 }
+    return index > block.lowerBound && source.bytes[index] == UInt8(ascii: "(")
+      && source.bytes[index - 1] == UInt8(ascii: "]")
+  }
+
+  private mutating func visitInlineHTML(_ node: OpaquePointer) {
+    let text = literal(of: node)
+    if text.hasPrefix("<!--") {
+      visitInlineComment(text)
+      return
+    }
+    guard text.hasPrefix("<"), !text.hasPrefix("</"), !text.hasPrefix("<!") else { return }
+    let firstLine = String(text.prefix { $0 != "\n" })
+    guard let range = locate(firstLine) else { return }
+    cursor = range.upperBound
+    collectHTML(HTMLScanner.attributes(in: source.bytes, range: range.lowerBound..<block.upperBound, firstTagOnly: true))
+  }
+
+  /// An inline comment: only its own bytes are read, so a later `<!--` in code is not.
+  private mutating func visitInlineComment(_ text: String) {
+    guard let start = locate(String(text.prefix { $0 != "\n" })) else { return }
+    let close = source.find(Array("-->".utf8), from: start.lowerBound + 4, to: block.upperBound)
+    let end = close.map { $0 + 3 } ?? start.upperBound
+    cursor = end
+    suppressions += SuppressionDirectiveReader.comments(in: source, range: start.lowerBound..<end)
+  }
+
+  private mutating func visitHTMLBlock(_ node: OpaquePointer) {
+    // cmark 0.30 ends comment/script-style HTML blocks a line early; count the literal's lines.
+    let first = Int(cmark_node_get_start_line(node))
+    let last = max(first, first + literal(of: node).utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - 1)
+    rawLines.append(first...last)
+    let range = source.byteRange(lines: first, last)
+    collectHTML(HTMLScanner.attributes(in: source.bytes, range: range))
+    if source.find(Array("<!--".utf8), from: range.lowerBound, to: range.upperBound) != nil {
+      suppressions += SuppressionDirectiveReader.comments(in: source, range: range)
+    }
+  }
+
+  private mutating func collectHTML(_ attributes: [HTMLScanner.Attribute]) {
+    for attribute in attributes {
+      let span = columns.span(attribute.valueRange, in: source)
+      switch (attribute.tag, attribute.name) {
+      case ("a", "href"):
+        links.append(LinkItem(kind: .htmlLink, destination: attribute.value, span: span))
+      case ("img", "src"):
+        links.append(LinkItem(kind: .htmlImage, destination: attribute.value, span: span))
+      case (_, "id"), ("a", "name"):
+        htmlAnchors.append(HTMLAnchor(name: attribute.value, span: span))
+      default:
+        break
+      }
+    }
+  }
+
+  private mutating func visitListItem(_ node: OpaquePointer) {
+    let (first, last) = lines(of: node)
+    // The item's text starts where its first child block does.
+    let content = cmark_node_first_child(node).map { startSpan(of: $0) } ?? startSpan(of: node)
+    let ordered = cmark_node_get_list_type(cmark_node_parent(node)) == CMARK_ORDERED_LIST
+    listItems.append(
+      ListItem(
+        line: first, endLine: last, contentLine: content.line, contentColumn: content.column, depth: listDepth,
+        isOrdered: ordered))
+  }
+
+  // MARK: - code blocks
+
+  private mutating func visitCodeBlock(_ node: OpaquePointer) {
+    let (first, last) = lines(of: node)
+    rawLines.append(first...last)
+    // Fenced when the block's first line opens with ``` or ~~~ where cmark says it starts.
+    var probe = source.byteOffset(line: first, byteColumn: Int(cmark_node_get_start_column(node)))
+    let lineEnd = source.byteRange(ofLine: first).upperBound
+    while probe < lineEnd, source.bytes[probe] == 0x20 { probe += 1 }
+    let fence = probe + 2 < lineEnd ? source.bytes[probe] : 0
+    let isFenced =
+      (fence == UInt8(ascii: "`") || fence == UInt8(ascii: "~")) && source.bytes[probe + 1] == fence
+      && source.bytes[probe + 2] == fence
+    let info = cmark_node_get_fence_info(node).map { String(cString: $0) }
+    codeBlocks.append(
+      CodeBlockItem(
+        info: isFenced ? (info ?? "") : nil, isFenced: isFenced, literal: literal(of: node),
+        firstLine: isFenced ? first + 1 : first))
+  }
+}

@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// Byte-wise (UTF-8) string order: total, locale-free and fast, so every sorted
+/// output is the same on every machine.
+package enum ByteOrder {
+  package static func less(_ lhs: String, _ rhs: String) -> Bool {
+    var left = lhs
+    var right = rhs
+    return left.withUTF8 { a in
+      right.withUTF8 { b in
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order != 0 ? order < 0 : a.count < b.count
+      }
+    }
+  }
+
+  /// Whether the strings are in byte order, each once: lists git already sorted need no
+  /// second sort.
+  package static func isStrictlyAscending(_ strings: [String]) -> Bool {
+    strings.indices.dropFirst().allSatisfy { less(strings[$0 - 1], strings[$0]) }
+  }
+}

@@ -1,0 +1,47 @@
+/// Levenshtein distance over Unicode scalars, used to suggest the closest
+/// anchor or path in a finding's message.
+package enum EditDistance {
+  static func between(_ lhs: String, _ rhs: String) -> Int {
+    between(Array(lhs.unicodeScalars), Array(rhs.unicodeScalars), limit: Int.max) ?? Int.max
+  }
+
+  /// The distance, or nil as soon as it is certain to exceed `limit`: a suggestion
+  /// only needs the best few candidates, not every exact distance.
+  static func between(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar], limit: Int) -> Int? {
+    if abs(left.count - right.count) > limit { return nil }
+    if left.isEmpty { return right.count }
+    if right.isEmpty { return left.count }
+    var previous = Array(0...right.count)
+    var current = [Int](repeating: 0, count: right.count + 1)
+    for i in 1...left.count {
+      current[0] = i
+      var rowMinimum = i
+      for j in 1...right.count {
+        let cost = left[i - 1] == right[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        rowMinimum = min(rowMinimum, current[j])
+      }
+      if rowMinimum > limit { return nil }
+      swap(&previous, &current)
+    }
+    let distance = previous[right.count]
+    return distance <= limit ? distance : nil
+  }
+
+  /// The candidate closest to `text`, if it is close enough to be a plausible typo.
+  /// Ties go to the candidate that sorts first, so messages are deterministic.
+  package static func closest(to text: String, in candidates: some Sequence<String>) -> String? {
+    let target = Array(text.unicodeScalars)
+    var limit = max(3, target.count / 2)
+    var best: (distance: Int, value: String)?
+    for candidate in candidates {
+      let scalars = Array(candidate.unicodeScalars)
+      guard let distance = between(target, scalars, limit: limit) else { continue }
+      if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.value) {
+        best = (distance, candidate)
+        limit = distance
+      }
+    }
+    return best?.value
+  }
+}

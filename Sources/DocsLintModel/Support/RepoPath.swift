@@ -1,0 +1,141 @@
+/// Root-relative POSIX path arithmetic. Paths never start with "/" and never
+/// contain "." or ".." segments once normalized.
+public enum RepoPath {
+  /// Folder of a root-relative file path ("" for files at the root).
+  public static func directory(of path: String) -> String {
+    guard let slash = lastSlash(in: path) else { return "" }
+    return String(path.utf8.prefix(slash))!
+  }
+
+  /// Whether `path` is `folder` or lies inside it; a trailing `/` on `folder` is ignored.
+  package static func isInside(_ path: String, folder: String) -> Bool {
+    let base = folder.utf8.last == UInt8(ascii: "/") ? folder.utf8.dropLast() : folder.utf8[...]
+    guard path.utf8.starts(with: base) else { return false }
+    let rest = path.utf8.dropFirst(base.count)
+    return rest.isEmpty || rest.first == UInt8(ascii: "/")
+  }
+
+  /// The last segment of a path: the file or folder name.
+  package static func name(of path: String) -> Substring {
+    guard let slash = lastSlash(in: path) else { return path[...] }
+    return path[path.utf8.index(path.utf8.startIndex, offsetBy: slash + 1)...]
+  }
+
+  /// The byte offset of the last `/`, if any, scanned in the string's own buffer (walking
+  /// `utf8` indices back from the end is several times slower).
+  static func lastSlash(in path: String) -> Int? {
+    path.utf8.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) }
+      ?? path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.distance(from: path.utf8.startIndex, to: $0) }
+  }
+
+  public static func join(_ base: String, _ relative: String) -> String {
+    if base.isEmpty { return relative }
+    if relative.isEmpty { return base }
+    return base + "/" + relative
+  }
+
+  /// Resolves "." and ".." segments; nil when the path climbs above the root.
+  public static func normalize(_ path: String) -> String? {
+    if isNormal(path) { return path }
+    return resolve(path, in: "")
+  }
+
+  /// `normalize(join(folder, relative))` in one pass, without the intermediate string.
+  public static func resolve(_ relative: String, in folder: String) -> String? {
+    let capacity = folder.utf8.count + relative.utf8.count + 1
+    var climbedOut = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
+      var starts: [Int] = []  // where each kept segment starts, its "/" included
+      starts.reserveCapacity(16)
+      climbedOut =
+        folder.withBytes { append($0, to: output, count: &count, starts: &starts) }
+        || relative.withBytes { append($0, to: output, count: &count, starts: &starts) }
+    }
+    return climbedOut ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the segments of `part` to `output`; true when ".." climbs above the start.
+  private static func append(
+    _ part: UnsafeBufferPointer<UInt8>, to output: UnsafeMutableBufferPointer<UInt8>, count: inout Int,
+    starts: inout [Int]
+  ) -> Bool {
+    var segmentStart = 0
+    while segmentStart <= part.count {
+      var end = segmentStart
+      while end < part.count, part[end] != UInt8(ascii: "/") { end += 1 }
+      let length = end - segmentStart
+      let dots = length <= 2 && (segmentStart..<end).allSatisfy { part[$0] == UInt8(ascii: ".") }
+      if dots && length == 2 {
+        guard let start = starts.popLast() else { return true }
+        count = start
+      } else if length > 0 && !(dots && length == 1) {
+        starts.append(count)
+        if count > 0 {
+          output[count] = UInt8(ascii: "/")
+          count += 1
+        }
+        UnsafeMutableRawPointer(output.baseAddress! + count).copyMemory(
+          from: part.baseAddress! + segmentStart, byteCount: length)
+        count += length
+      }
+      segmentStart = end + 1
+    }
+    return false
+  }
+
+  /// True when a path has no empty, "." or ".." segment and no leading or trailing "/".
+  package static func isNormal(_ path: String) -> Bool {
+    var length = 0
+    var onlyDots = true
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        if length == 0 || (onlyDots && length <= 2) { return false }
+        length = 0
+        onlyDots = true
+      } else {
+        length += 1
+        if byte != UInt8(ascii: ".") { onlyDots = false }
+      }
+    }
+    if length == 0 { return path.isEmpty }
+    return !(onlyDots && length <= 2)
+  }
+
+  /// Decodes %XX escapes; returns the input unchanged when it is not valid UTF-8 after decoding.
+  public static func percentDecoded(_ text: String) -> String {
+    guard text.includesByte(UInt8(ascii: "%")) else { return text }
+    var bytes: [UInt8] = []
+    var utf8 = Array(text.utf8)[...]
+    while let byte = utf8.first {
+      if byte == UInt8(ascii: "%"), utf8.count >= 3,
+        let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16)
+      {
+        bytes.append(value)
+        utf8 = utf8.dropFirst(3)
+      } else {
+        bytes.append(byte)
+        utf8 = utf8.dropFirst()
+      }
+    }
+    return String(validating: bytes, as: UTF8.self) ?? text
+  }
+
+  /// True for "scheme:" prefixes (http:, mailto:, data:, ...) and "//host".
+  public static func hasScheme(_ text: String) -> Bool {
+    if text.hasPrefix("//") { return true }
+    var sawLetter = false
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "a"..."z", "A"..."Z":
+        sawLetter = true
+      case "0"..."9", "+", "-", ".":
+        guard sawLetter else { return false }
+      case ":":
+        return sawLetter
+      default:
+        return false
+      }
+    }
+    return false
+  }
+}

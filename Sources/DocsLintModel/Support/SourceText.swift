@@ -1,0 +1,214 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// The bytes of one file with a line index, so any byte offset maps to a true
+/// 1-based line and a column counted in Unicode scalars.
+public struct SourceText: Sendable {
+  public let bytes: [UInt8]
+  /// Byte offset where each line starts; `lineStarts[0] == 0`.
+  public let lineStarts: [Int]
+
+  public init(bytes: [UInt8]) {
+    self.bytes = bytes
+    var starts = [0]
+    starts.reserveCapacity(bytes.count / 40 + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      if memchr(base, 0x0D, buffer.count) == nil {
+        var index = 0
+        while index < buffer.count, let hit = memchr(base + index, 0x0A, buffer.count - index) {
+          index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+          starts.append(index)
+        }
+      } else {
+        // Like cmark, a lone "\r" ends a line too ("\r\n" is one terminator).
+        for index in buffer.indices {
+          let byte = buffer[index]
+          if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
+            starts.append(index + 1)
+          }
+        }
+      }
+    }
+    // A trailing newline does not open a new line.
+    if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
+    self.lineStarts = starts
+  }
+
+  public var lineCount: Int { lineStarts.count }
+
+  /// Byte range of a 1-based line, without its line terminator.
+  public func byteRange(ofLine line: Int) -> Range<Int> {
+    guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    // Drop the terminator: "\n", "\r\n" or a lone "\r".
+    if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+    if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    if end < start { end = start }
+    return start..<end
+  }
+
+  /// Byte range covering lines `first...last` (1-based, inclusive).
+  public func byteRange(lines first: Int, _ last: Int) -> Range<Int> {
+    let lower = byteRange(ofLine: max(first, 1)).lowerBound
+    let upper = byteRange(ofLine: min(max(last, first), lineCount)).upperBound
+    return lower..<max(lower, upper)
+  }
+
+  public func lineText(_ line: Int) -> String {
+    String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)
+  }
+
+  /// 1-based line containing a byte offset.
+  public func line(atByte offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low + 1
+  }
+
+  /// Line and scalar column (both 1-based) of a byte offset.
+  public func position(atByte offset: Int) -> (line: Int, column: Int) {
+    let line = line(atByte: offset)
+    return (line, scalarColumn(line: line, byteOffset: offset))
+  }
+
+  /// Converts a byte offset on a known line into a 1-based scalar column.
+  public func scalarColumn(line: Int, byteOffset: Int) -> Int {
+    let start = lineStarts[min(max(line, 1), lineStarts.count) - 1]
+    var column = 1
+    var index = start
+    let end = min(byteOffset, bytes.count)
+    while index < end {
+      // Count only bytes that start a scalar (not UTF-8 continuation bytes).
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    return column
+  }
+
+  /// Column where a code line's content starts: the raw line ends with the content
+  /// unless cmark expanded a tab, in which case the first non-blank character is used.
+  public func contentColumn(of content: Substring, onLine line: Int) -> Int {
+    guard line <= lineCount else { return 1 }
+    let raw = byteRange(ofLine: line)
+    let count = content.utf8.count
+    let matches =
+      count <= raw.count
+      && content.withBytes { text in
+        bytes.withUnsafeBufferPointer { count == 0 || memcmp($0.baseAddress! + raw.upperBound - count, text.baseAddress!, count) == 0 }
+      }
+    if matches {
+      return scalarColumn(line: line, byteOffset: raw.upperBound - count)
+    }
+    var first = raw.lowerBound
+    while first < raw.upperBound, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+    return scalarColumn(line: line, byteOffset: first)
+  }
+
+  /// Byte offset of a 1-based byte column (as cmark reports) on a line.
+  public func byteOffset(line: Int, byteColumn: Int) -> Int {
+    let range = byteRange(ofLine: line)
+    return min(range.lowerBound + max(byteColumn - 1, 0), range.upperBound)
+  }
+
+  /// A span from a byte range that lies on one line or several.
+  public func span(bytes range: Range<Int>) -> SourceSpan {
+    let start = position(atByte: range.lowerBound)
+    let end = position(atByte: max(range.lowerBound, range.upperBound))
+    return SourceSpan(line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
+  }
+
+  /// First occurrence of `needle` in `bytes[from..<to]`.
+  public func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
+    needle.withUnsafeBufferPointer { find($0, from: from, to: to) }
+  }
+
+  /// First occurrence of `needle` in `bytes[from..<to]`, scanning with memchr.
+  public func find(_ needle: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+    bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0, from: from, to: to) }
+  }
+}
+
+/// A region of a file: 1-based lines, 1-based columns in Unicode scalars;
+/// `endColumn` is exclusive, as in SARIF.
+public struct SourceSpan: Sendable, Hashable, Codable, Comparable {
+  public var line: Int
+  public var column: Int
+  public var endLine: Int
+  public var endColumn: Int
+
+  public init(line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
+    self.line = line
+    self.column = column
+    self.endLine = endLine ?? line
+    self.endColumn = endColumn ?? column
+  }
+
+  public static func < (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
+    (lhs.line, lhs.column, lhs.endLine, lhs.endColumn)
+      < (rhs.line, rhs.column, rhs.endLine, rhs.endColumn)
+  }
+}
+
+/// Converts byte offsets to scalar columns, continuing from the previous
+/// conversion when it is on the same line and earlier: items are visited in
+/// order, so long lines are not re-counted from their start for every link.
+package struct ColumnCounter {
+  private var line = 0
+  private var byte = 0
+  private var column = 1
+
+  private var lineEnd = 0
+
+  package init() {}
+
+  mutating func position(_ offset: Int, in source: SourceText) -> (line: Int, column: Int) {
+    if line == 0 || offset < byte || offset >= lineEnd {
+      line = source.line(atByte: offset)
+      byte = source.lineStarts[line - 1]
+      lineEnd = line < source.lineStarts.count ? source.lineStarts[line] : Int.max
+      column = 1
+    }
+    let end = min(offset, source.bytes.count)
+    if byte < end {
+      column += source.bytes.withUnsafeBufferPointer { buffer in
+        // Scalars start at every byte that is not a UTF-8 continuation byte.
+        var count = 0
+        var index = byte + 1
+        let upper = min(end, buffer.count - 1)
+        while index <= upper {
+          if buffer[index] & 0xC0 != 0x80 { count += 1 }
+          index += 1
+        }
+        if end == buffer.count { count += 1 }  // the position just past the last byte
+        return count
+      }
+      byte = end
+    }
+    return (line, column)
+  }
+
+  package mutating func span(_ range: Range<Int>, in source: SourceText) -> SourceSpan {
+    let start = position(range.lowerBound, in: source)
+    let end = position(max(range.lowerBound, range.upperBound), in: source)
+    return SourceSpan(line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
+  }
+}
+
+extension SourceText {
+  /// The column where `text` first occurs on a line (1 when it does not).
+  package func column(of text: String, onLine line: Int) -> Int {
+    let range = byteRange(ofLine: line)
+    let found = text.withBytes { find($0, from: range.lowerBound, to: range.upperBound) }
+    guard let found else { return 1 }
+    return scalarColumn(line: line, byteOffset: found)
+  }
+}

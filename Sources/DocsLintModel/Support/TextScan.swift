@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// Byte-level text tests for the hot path: Foundation's `contains`/`range(of:)`
+/// and `trimmingCharacters` bridge through NSString and dominated profiles.
+extension StringProtocol {
+  /// Runs `body` over the UTF-8 bytes without copying them when they are contiguous
+  /// (native strings and their substrings always are).
+  package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// True when `needle` occurs (byte-wise, exact).
+  package func includes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
+
+  /// Byte offset of the first occurrence of `needle` in `utf8`.
+  package func byteOffset(of needle: String) -> Int? {
+    needle.withBytes { pattern in
+      pattern.isEmpty ? 0 : withBytes { ByteSearch.firstIndex(of: pattern, in: $0, from: 0, to: $0.count) }
+    }
+  }
+
+  package func includesByte(_ byte: UInt8) -> Bool {
+    withBytes { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil }
+  }
+
+  /// Byte-wise prefix and suffix tests (no Unicode normalization: paths compare as bytes).
+  package func hasBytePrefix(_ prefix: String) -> Bool {
+    prefix.withBytes { p in withBytes { b in b.count >= p.count && (p.count == 0 || memcmp(b.baseAddress!, p.baseAddress!, p.count) == 0) } }
+  }
+
+  package func hasByteSuffix(_ suffix: String) -> Bool {
+    suffix.withBytes { s in
+      withBytes { b in
+        b.count >= s.count && (s.count == 0 || memcmp(b.baseAddress! + b.count - s.count, s.baseAddress!, s.count) == 0)
+      }
+    }
+  }
+
+  /// Index of the first occurrence of an ASCII byte (so the index is a valid character boundary).
+  package func firstIndex(ofByte byte: UInt8) -> Index? {
+    let offset = withBytes { bytes -> Int? in
+      guard bytes.count > 0, let hit = memchr(bytes.baseAddress!, Int32(byte), bytes.count) else { return nil }
+      return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+    return offset.map { utf8.index(startIndex, offsetBy: $0) }
+  }
+
+  /// Without leading and trailing spaces and tabs (byte-wise; both are ASCII).
+  package func trimmingBlanks() -> SubSequence {
+    let (leading, trailing) = withBytes { bytes -> (Int, Int) in
+      var start = 0
+      var end = bytes.count
+      while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+      while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+      return (start, bytes.count - end)
+    }
+    if leading == 0 && trailing == 0 { return self[startIndex..<endIndex] }
+    let start = utf8.index(startIndex, offsetBy: leading)
+    let end = utf8.index(endIndex, offsetBy: -trailing)
+    return self[start..<end]
+  }
+}
+
+/// Substring search over bytes: memchr for the first byte, memcmp for the rest.
+enum ByteSearch {
+  /// Offset of the first occurrence of `pattern` in `bytes[from..<to]`.
+  package static func firstIndex(
+    of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int
+  ) -> Int? {
+    guard let first = pattern.first else { return nil }
+    let limit = min(to, bytes.count) - pattern.count
+    guard from >= 0, from <= limit, let base = bytes.baseAddress else { return nil }
+    var index = from
+    while index <= limit {
+      guard let hit = memchr(base + index, Int32(first), limit - index + 1) else { return nil }
+      index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 { return index }
+      index += 1
+    }
+    return nil
+  }
+}
+
+extension UInt8 {
+  /// An ASCII letter or digit.
+  package var isASCIIAlphanumeric: Bool {
+    (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A)
+  }
+}

@@ -1,0 +1,58 @@
+import DocsLintEngine
+
+/// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=RULE::message`),
+/// most severe first. A step shows at most ten annotations of each level, so the rest
+/// are printed as plain log lines and a closing line says how many were not annotated.
+public struct GitHubReporter: Reporter {
+  public static let format = "github"
+  /// Annotations of one level GitHub shows per step.
+  static let annotationsPerLevel = 10
+
+  public init() {}
+
+  public func render(_ report: Report) -> String {
+    let ordered = report.findings.enumerated().sorted { lhs, rhs in
+      lhs.element.level != rhs.element.level ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
+    }.map(\.element)
+    var annotated: [Level: Int] = [:]
+    var output = ""
+    var rest: [UInt8] = []
+    var plain = 0
+    for finding in ordered {
+      let shown = annotated[finding.level, default: 0]
+      guard shown < Self.annotationsPerLevel else {
+        TextReporter.append(finding, to: &rest)
+        plain += 1
+        continue
+      }
+      annotated[finding.level] = shown + 1
+      output += "::\(Self.command(finding.level)) file=\(Self.property(finding.path)),line=\(finding.span.line),"
+      output += "endLine=\(finding.span.endLine),col=\(finding.span.column),"
+      output += "title=\(Self.property(finding.ruleId))::\(Self.data(finding.message))\n"
+    }
+    // Findings past the annotation limit stay in the log, after the annotations.
+    output += String(decoding: rest, as: UTF8.self)
+    output += "docs-lint: \(report.summary)"
+    output += plain == 0 ? "\n" : "; \(plain) not annotated (GitHub shows \(Self.annotationsPerLevel) per level per step)\n"
+    return output
+  }
+
+  static func command(_ level: Level) -> String {
+    switch level {
+    case .error: "error"
+    case .warning: "warning"
+    case .info: "notice"
+    }
+  }
+
+  /// Workflow-command message escaping.
+  static func data(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+  }
+
+  /// Property values also escape the separators `:` and `,`.
+  static func property(_ text: String) -> String {
+    data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+  }
+}

@@ -1,0 +1,33 @@
+import DocsLintEngine
+
+/// A Mermaid flowchart (renders in GitHub Markdown). Mermaid ids must be simple, so
+/// nodes are numbered in order and carry their path as the label.
+public struct GraphMermaidWriter: GraphWriter {
+  public init() {}
+
+  public func render(_ graph: GraphExport) -> String {
+    var out = "flowchart LR\n"
+    var numbers: [String: Int] = [:]
+    for (number, node) in graph.nodes.enumerated() {
+      numbers[node.id] = number
+      let (open, close) = Self.shape[node.kind] ?? ("[", "]")
+      out += "  n\(number)\(open)\"\(label(node.id))\"\(close)\n"
+    }
+    for edge in graph.edges {
+      guard let from = numbers[edge.from], let to = numbers[edge.to] else { continue }
+      let arrow = edge.kind == "declares" ? "-.->" : "-->"
+      out += "  n\(from) \(arrow)|\"\(label("\(edge.kind):\(edge.line)"))\"| n\(to)\n"
+    }
+    return out
+  }
+
+  private static let shape: [String: (String, String)] = [
+    "document": ("[", "]"), "file": ("[", "]"), "folder": ("[/", "/]"), "iac": ("[[", "]]"),
+    "symbol": ("([", "])"), "missing": ("{{", "}}"),
+  ]
+
+  /// Mermaid labels cannot hold a bare `"`; it is written as the `#quot;` entity.
+  private func label(_ text: String) -> String {
+    text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: " ")
+  }
+}

@@ -1,0 +1,34 @@
+import DocsLintEngine
+
+/// Compiler-style lines, `path:line:col: level: message [rule-id]`, then a summary.
+public struct TextReporter: Reporter {
+  public static let format = "text"
+
+  public init() {}
+
+  /// Built as bytes: a report of tens of thousands of findings costs no string per line.
+  public func render(_ report: Report) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(report.findings.count * 120)
+    for index in report.findings.indices { Self.append(report.findings[index], to: &output) }
+    output.append(contentsOf: report.summary.utf8)
+    output.append(UInt8(ascii: "\n"))
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// One `path:line:col: level: message [rule-id]` line.
+  static func append(_ finding: Finding, to output: inout [UInt8]) {
+    output.append(contentsOf: finding.path.utf8)
+    output.append(UInt8(ascii: ":"))
+    output.append(contentsOf: String(finding.span.line).utf8)
+    output.append(UInt8(ascii: ":"))
+    output.append(contentsOf: String(finding.span.column).utf8)
+    output.append(contentsOf: ": ".utf8)
+    output.append(contentsOf: finding.level.rawValue.utf8)
+    output.append(contentsOf: ": ".utf8)
+    output.append(contentsOf: finding.message.utf8)
+    output.append(contentsOf: " [".utf8)
+    output.append(contentsOf: finding.ruleId.utf8)
+    output.append(contentsOf: "]\n".utf8)
+  }
+}

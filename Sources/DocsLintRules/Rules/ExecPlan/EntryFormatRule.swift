@@ -1,0 +1,77 @@
+import DocsLintGraph
+
+/// `execplan/entry-format`: Decision Log and Surprises entries carry their supporting lines.
+struct EntryFormatRule: DocumentRule {
+  static let descriptor = RuleDescriptor(
+    id: "execplan/entry-format",
+    defaultLevel: .warning,
+    summary: "Decision Log entry without Rationale or Date/Author; Surprises entry without Evidence (either language)",
+    rationale: """
+      A decision without its rationale and author cannot be revisited; an observation \
+      without evidence cannot be trusted. Entries are `- Decision: ...` / `Decisión:` with \
+      `Rationale:` (`Razón:`, `Justificación:`) and `Date/Author:` (`Fecha/Autor:`) lines, and \
+      `- Observation: ...` / `Observación:` with an `Evidence:` (`Evidencia:`) line.
+      """,
+    triggering: [
+      Example(
+        "# P\n\n## Decision Log\n\n- ↓Decision: usar Postgres.\n  Rationale: ya lo operamos.\n",
+        path: "docs/plans/EXECPLAN_a.md"),
+      Example("# P\n\n## Surprises & Discoveries\n\n- ↓Observación: el job tarda 2 h.\n", path: "docs/plans/EXECPLAN_a.md"),
+    ],
+    nonTriggering: [
+      Example(
+        """
+        # P
+
+        ## Surprises & Discoveries
+
+        - Observation: el índice no se usa.
+          Evidence: EXPLAIN muestra un seq scan.
+
+        ## Decision Log
+
+        - **Decisión:** usar Postgres.
+          Justificación: ya lo operamos.
+          Fecha/Autor: 2025-10-01, Ana.
+        - Nada más por ahora.
+        """, path: "docs/plans/EXECPLAN_a.md")
+    ])
+
+  private struct EntryShape {
+    var section: String
+    var starts: [String]
+    var needs: [(name: String, keys: [String])]
+  }
+
+  private static let shapes = [
+    EntryShape(
+      section: "Decision Log", starts: ["decision:", "decisión:"],
+      needs: [
+        ("Rationale", ["rationale:", "razón:", "razon:", "justificación:", "justificacion:", "motivo:"]),
+        ("Date/Author", ["date/author:", "fecha/autor:", "date:", "fecha:", "author:", "autor:"]),
+      ]),
+    EntryShape(
+      section: "Surprises & Discoveries", starts: ["observation:", "observación:", "observacion:"],
+      needs: [("Evidence", ["evidence:", "evidencia:"])]),
+  ]
+
+  func check(_ document: DocumentContext) -> [Finding] {
+    guard document.isExecPlan else { return [] }
+    var findings: [Finding] = []
+    for shape in Self.shapes {
+      guard let section = document.section(titled: shape.section) else { continue }
+      for item in document.items(in: section) where item.depth == 1 {
+        // Emphasis around the label ("**Decision:**") does not matter.
+        let text = document.text(of: item).lowercased().filter { $0 != "*" && $0 != "_" }
+        guard shape.starts.contains(where: text.hasPrefix) else { continue }
+        let missing = shape.needs.filter { need in !need.keys.contains(where: text.includes) }.map(\.name)
+        guard !missing.isEmpty else { continue }
+        findings.append(
+          Self.descriptor.finding(
+            in: document.path, at: document.span(of: item),
+            "\(shape.section) entry has no \(missing.joined(separator: " or ")) line", snippet: String(text.prefix(60))))
+      }
+    }
+    return findings
+  }
+}

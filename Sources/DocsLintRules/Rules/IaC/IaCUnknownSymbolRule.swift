@@ -1,0 +1,120 @@
+import DocsLintGraph
+
+/// `iac/unknown-symbol`: a document names, in code, a Terraform address the IaC does not declare.
+struct IaCUnknownSymbolRule: GraphRule {
+  static let descriptor = RuleDescriptor(
+    id: "iac/unknown-symbol",
+    defaultLevel: .warning,
+    summary:
+      "A document names in code a Terraform variable, module, resource or data source that no .tf file declares, a compose service, a kubectl kind/name or a make target that does not exist",
+    rationale: """
+      Specs and runbooks name infrastructure by address: `var.region`, `module.vpc`, \
+      `terraform state rm aws_s3_bucket.logs`. After a rename the document sends the reader \
+      (or the operator's command) to nothing. Terraform addresses are checked in repositories \
+      with Terraform (a code span that is one address, the arguments of `terraform` \
+      commands); compose services in `docker compose` commands, in repositories with compose \
+      files; `kind/name` objects in `kubectl` commands, of kinds the manifests declare, in \
+      repositories with manifests and no Helm charts (charts name objects by template); \
+      `make` targets against the Makefile of the folder (`-C`) unless it includes others or \
+      builds targets from variables. A resource or \
+      data source is checked only when its type is declared somewhere (so `os_path.join` is never taken \
+      for a resource); HCL snippets are examples, not references, and are left alone.
+      """,
+    triggering: [
+      Example(
+        "Región en `↓var.regoin`; red en `↓module.network.vpc_id`.\n",
+        files: ["infra/variables.tf": "variable \"region\" {}\n", "infra/main.tf": "module \"vpc\" {\n  source = \"./vpc\"\n}\n", "infra/vpc/main.tf": ""]),
+      Example(
+        "    terraform state show ↓aws_s3_bucket.log\n    terraform plan -target=↓data.aws_ami.debian\n    docker compose -f compose.yml up -d ↓apii worker\n",
+        files: [
+          "infra/main.tf":
+            "resource \"aws_s3_bucket\" \"logs\" {}\ndata \"aws_ami\" \"ubuntu\" {}\n",
+          "compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n",
+        ]),
+      Example(
+        "    make ↓planear ENV=dev\n    make -C infra ↓aplicar -j 2\n    make -C infra apply lint\n",
+        files: ["Makefile": "plan:\n\tterraform plan\n", "infra/Makefile": "apply lint: deps\n\t@echo\nVAR := x\n"]),
+      Example(
+        "Reiniciar con `kubectl rollout restart ↓deploy/apii -n red` y revisar `kubectl get svc/api pod/api-7f9c`.\n",
+        files: ["k8s/app.yaml": "kind: Deployment\nmetadata:\n  name: api\n---\nkind: Service\nmetadata:\n  name: api\n"]),
+    ],
+    nonTriggering: [
+      Example(
+        "`var.region`, `module.vpc.vpc_id`, `aws_s3_bucket.logs.arn`, `aws_instance.tf` y `os_path.join`.\n\n```hcl\nregion = var.caller_region\n```\n\n```bash\nterraform plan -var-file=envs/prod.tfvars -out=tfplan\n```\n",
+        files: [
+          "infra/main.tf":
+            "variable \"region\" {}\nmodule \"vpc\" {\n  source = \"./vpc\"\n}\nresource \"aws_s3_bucket\" \"logs\" {}\n",
+          "infra/vpc/main.tf": "", "envs/prod.tfvars": "",
+        ]),
+      Example("Sin Terraform en el repositorio, `var.region` no se comprueba.\n"),
+      Example(
+        "```bash\nmake release\ncd web && make build\nmake -f otro.mk x\nmake -C sin-makefile y\nmake -C vacio z\n```\n",
+        files: ["Makefile": "include common.mk\nplan:\n\techo\n", "web/Makefile": "all:\n", "vacio/Makefile": ""]),
+      Example(
+        "```bash\ndocker compose exec api bash -lc 'migrar'\ndocker compose -f compose.yml logs -f --tail 50 worker\ndocker compose cp api:/tmp/x .\ndocker compose down\n```\n",
+        files: ["compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n"]),
+    ])
+
+  private static let nouns = [
+    "variable": "variable", "module": "module", "resource": "resource", "data": "data source", "service": "service",
+    "k8s": "object",
+  ]
+
+  /// The type prefix of a typed name: `aws_s3_bucket.` of `aws_s3_bucket.logs`,
+  /// `data.aws_ami.` of `data.aws_ami.ubuntu`, `Deployment/` of `Deployment/api`.
+  private static func type(of mention: IaCMention) -> Substring? {
+    switch mention.kind {
+    case "resource", "data": mention.name.lastIndex(of: ".").map { mention.name[...$0] }
+    case "k8s": mention.name.firstIndex(of: "/").map { mention.name[...$0] }
+    default: nil
+    }
+  }
+
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
+    guard !document.facts.iacMentions.isEmpty else { return [] }
+    return document.facts.iacMentions.compactMap { mention in
+      if mention.kind == "target" { return missingTarget(mention, in: document, graph: graph) }
+      let declared = graph.iacSymbols[mention.kind] ?? []
+      guard !declared.contains(mention.name) else { return nil }
+      var candidates = declared
+      if let type = Self.type(of: mention) {
+        // Only names of a type the repository declares (`aws_s3_bucket.`, `Deployment/`):
+        // objects of other types come from providers, operators or the cluster.
+        candidates = declared.filter { $0.hasPrefix(type) }
+        guard !candidates.isEmpty else { return nil }
+      }
+      let hint = EditDistance.closest(to: mention.name, in: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+      let files =
+        switch mention.kind {
+        case "service": "compose file"
+        case "k8s": "Kubernetes manifest"
+        default: ".tf file"
+        }
+      return Self.descriptor.finding(
+        in: document.path, at: mention.span,
+        "no \(files) declares the \(Self.nouns[mention.kind] ?? mention.kind) '\(mention.name)'\(hint)",
+        snippet: mention.name
+      ).depending(on: [.symbol(kind: mention.kind, name: mention.name)])
+    }
+  }
+
+  /// A `make` target the Makefile of its folder does not define. Makefiles whose targets
+  /// depend on includes or variables, with no explicit target, and folders without one,
+  /// are not judged.
+  private func missingTarget(_ mention: IaCMention, in document: DocumentNode, graph: ReferenceGraph) -> Finding? {
+    let colon = mention.name.lastIndex(of: ":")!
+    let folder = RepoPath.normalize(String(mention.name[..<colon])) ?? ""
+    let target = String(mention.name[mention.name.index(after: colon)...])
+    let names = ["GNUmakefile", "makefile", "Makefile"].map { RepoPath.join(folder, $0) }
+    guard let makefile = graph.iac.first(where: { $0.technology == .make && names.contains($0.path) }),
+      !makefile.symbols.contains(where: { $0.kind == "make-dynamic" })
+    else { return nil }
+    let targets = makefile.symbols.filter { $0.kind == "target" }.map(\.name)
+    // A Makefile with no explicit target (empty, or all generated) says nothing.
+    guard !targets.isEmpty, !targets.contains(target) else { return nil }
+    let hint = EditDistance.closest(to: target, in: targets.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+    return Self.descriptor.finding(
+      in: document.path, at: mention.span, "'\(makefile.path)' has no target '\(target)'\(hint)", snippet: target
+    ).depending(on: [.symbol(kind: "target", name: "\(makefile.path):\(target)")])
+  }
+}

@@ -1,0 +1,94 @@
+import DocsLintGraph
+
+/// `iac/validation-mismatch`: a plan's validation runs checks for infrastructure it does
+/// not touch, or never checks infrastructure it does.
+package struct IaCValidationMismatchRule: GraphRule {
+  package init() {}
+
+  package static let descriptor = RuleDescriptor(
+    id: "iac/validation-mismatch",
+    defaultLevel: .warning,
+    summary:
+      "A plan or spec whose validation section names an IaC check (terraform validate, hadolint, docker compose config, actionlint, ...) for a technology none of its referenced files uses; as info, a referenced technology whose check it never names",
+    rationale: """
+      A validation section copied from another plan says `terraform plan` where the work \
+      is a compose file, and the check that matters never runs. The technologies are those \
+      of the IaC files and folders the document links or names; a document that refers to \
+      no IaC file is not judged. Checks are found in code or prose of the section headed \
+      Validation, Validación, Validation and Acceptance, Plan de Testing, Pruebas, \
+      Verificación, ...
+      """,
+    triggering: [
+      Example(
+        "# Plan\n\nCambia `compose.yml`.\n\n## Validación\n\n    ↓terraform validate\n    docker compose config\n",
+        path: "docs/plans/EXECPLAN_web.md",
+        files: ["compose.yml": "services:\n  web:\n    image: nginx\n"]),
+      Example(
+        "# Plan\n\nCambia `Dockerfile`.\n\n↓## Validación\n\nRevisar a mano que arranca.\n",
+        path: "docs/plans/EXECPLAN_imagen.md", files: ["Dockerfile": "FROM debian:12\n"]),
+    ],
+    nonTriggering: [
+      Example(
+        "# Plan\n\nCambia `compose.yml` e `infra/`.\n\n## Validation and Acceptance\n\nEjecutar `terraform -chdir=infra fmt -check` y `docker compose -f compose.yml config`.\n",
+        path: "docs/plans/EXECPLAN_web.md",
+        files: ["compose.yml": "services:\n  web:\n    image: nginx\n", "infra/main.tf": "variable \"x\" {}\n"]),
+      Example(
+        "# Plan\n\nOverlay `k8s/prod/`.\n\n## Validación\n\n    kubectl kustomize k8s/prod | kubeconform -strict\n",
+        path: "docs/plans/EXECPLAN_k8s.md", files: ["k8s/prod/kustomization.yaml": "resources: []\n"]),
+      Example(
+        "# Plan\n\nSolo documentación.\n\n## Validación\n\n    terraform validate\n",
+        path: "docs/plans/EXECPLAN_docs.md", files: ["infra/main.tf": ""]),
+    ])
+
+  /// Kinds whose validation sections are read.
+  package static let describingKinds: Set<String> = ["execplan", "spec-infra"]
+
+  private static let names: [String: String] = [
+    "terraform": "Terraform", "github-workflow": "GitHub workflow", "docker-compose": "compose",
+    "dockerfile": "Dockerfile", "devcontainer": "devcontainer", "kubernetes": "Kubernetes", "kustomize": "Kustomize",
+    "helm": "Helm", "vagrant": "Vagrant", "ansible": "Ansible",
+  ]
+
+  package func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
+    guard let heading = document.facts.validation.heading else { return [] }
+    let referred = technologies(referredBy: document, in: graph)
+    guard !referred.isEmpty else { return [] }
+    var findings: [Finding] = []
+    // Kustomize overlays and Helm charts render Kubernetes manifests: manifest checks fit them.
+    var fitting = referred
+    if !referred.isDisjoint(with: ["kustomize", "helm"]) { fitting.insert("kubernetes") }
+    for check in document.facts.validation.checks where !fitting.contains(check.technology) {
+      let uses = referred.sorted().map { Self.names[$0] ?? $0 }.joined(separator: ", ")
+      findings.append(
+        Self.descriptor.finding(
+          in: document.path, at: check.span,
+          "'\(check.command)' checks \(Self.names[check.technology] ?? check.technology) files, but the files this document refers to are \(uses)",
+          snippet: check.command))
+    }
+    let checked = document.facts.validation.checkedAnywhere
+    for technology in referred.subtracting(checked).sorted() {
+      let examples = ValidationCheckScanner.checks.filter { $0.technology.rawValue == technology }.map { "'\($0.command)'" }
+      guard !examples.isEmpty else { continue }
+      var finding = Self.descriptor.finding(
+        in: document.path, at: heading,
+        "the document refers to \(Self.names[technology] ?? technology) files but never names a check for them (\(examples.prefix(2).joined(separator: " or ")))",
+        snippet: technology)
+      finding.levelCap = .info
+      findings.append(finding)
+    }
+    return findings
+  }
+
+  /// Technologies of the IaC files the document names, and of those inside folders it names.
+  private func technologies(referredBy document: DocumentNode, in graph: ReferenceGraph) -> Set<String> {
+    var result = Set<String>()
+    for target in document.targets where !target.isEmpty {
+      if let technology = IaCTechnology.of(target) {
+        result.insert(technology.rawValue)
+      } else if graph.inventory.isDirectory(target) {
+        for file in graph.iac where file.path.hasBytePrefix(target + "/") { result.insert(file.technology.rawValue) }
+      }
+    }
+    return result
+  }
+}

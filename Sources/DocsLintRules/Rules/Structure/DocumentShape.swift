@@ -1,0 +1,60 @@
+import DocsLintGraph
+
+/// Shared reading of a document's kind for the structure and ExecPlan rules.
+extension DocumentContext {
+  /// Where a document-level finding goes: the title, else the first line.
+  var titleSpan: SourceSpan {
+    Outline.title(of: markdown)?.span ?? SourceSpan(line: 1, column: 1)
+  }
+
+  /// The kind's name for messages ("ExecPlan").
+  var kindName: String { kind?.kind.name ?? "document" }
+
+  /// The section specs of the document's variant, and the section each heading matches.
+  var sectionMatches: [(section: Section, spec: Int)] {
+    guard let variant = kind?.variant, let sections = kind?.sections else { return [] }
+    return sections.compactMap { section in
+      variant.sections.firstIndex { $0.matches(normalizedHeading: section.normalizedTitle) }.map { (section, $0) }
+    }
+  }
+
+  /// The first section matching one of a kind's section titles (for ExecPlan rules).
+  func section(titled title: String) -> Section? {
+    guard let variant = kind?.variant, let spec = variant.sections.first(where: { $0.title == title }) else { return nil }
+    return kind?.sections.first { spec.matches(normalizedHeading: $0.normalizedTitle) }
+  }
+
+  var isExecPlan: Bool { kind?.kind.id == "execplan" }
+
+  /// List items whose first line falls in a section's body.
+  func items(in section: Section) -> [ListItem] {
+    guard let lines = section.bodyLines else { return [] }
+    return markdown.listItems.filter { lines.contains($0.line) }
+  }
+
+  /// An item's text: its lines from where its content starts, blanks trimmed, joined by spaces.
+  func text(of item: ListItem) -> String {
+    guard item.contentLine <= source.lineCount else { return "" }
+    var parts: [String] = []
+    for line in item.contentLine...min(item.endLine, source.lineCount) {
+      var text = source.lineText(line)
+      if line == item.contentLine {
+        text = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(item.contentColumn - 1)))
+      }
+      let trimmed = text.trimmingBlanks()
+      if !trimmed.isEmpty { parts.append(String(trimmed)) }
+    }
+    return parts.joined(separator: " ")
+  }
+
+  /// A checkbox at the start of an item's text: nil, or whether it is checked.
+  func checkbox(of item: ListItem) -> Bool? {
+    let text = source.lineText(item.contentLine).unicodeScalars.dropFirst(item.contentColumn - 1)
+    let head = String(String.UnicodeScalarView(text.prefix(4)))
+    if head.hasPrefix("[ ] ") || head == "[ ]" { return false }
+    if head.hasPrefix("[x] ") || head.hasPrefix("[X] ") || head == "[x]" || head == "[X]" { return true }
+    return nil
+  }
+
+  func span(of item: ListItem) -> SourceSpan { SourceSpan(line: item.contentLine, column: item.contentColumn) }
+}

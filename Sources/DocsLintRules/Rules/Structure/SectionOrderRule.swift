@@ -1,0 +1,39 @@
+import DocsLintGraph
+
+/// `structure/section-order`: the kind's sections appear out of order.
+struct SectionOrderRule: DocumentRule {
+  static let descriptor = RuleDescriptor(
+    id: "structure/section-order",
+    defaultLevel: .warning,
+    summary: "Sections of the document's kind appear out of the kind's order",
+    rationale: """
+      Readers and agents find things by position: in an ExecPlan, Progress comes before the \
+      Decision Log, the Plan of Work before the Concrete Steps. A section that drifted out of \
+      place is reported at its heading, naming the section it should follow.
+      """,
+    triggering: [
+      Example(
+        "# ADR\n\n## Decision\n\nY.\n\n↓## Context\n\nX.\n\n## Consequences\n\nZ.\n", path: "docs/adr/0001-x.md")
+    ],
+    nonTriggering: [
+      Example("# ADR\n\n## Context\n\nX.\n\n## Decision\n\nY.\n\n## Notas\n\nLibre.\n\n## Consequences\n\nZ.\n", path: "docs/adr/0001-x.md")
+    ])
+
+  func check(_ document: DocumentContext) -> [Finding] {
+    guard document.kind?.variant != nil else { return [] }
+    var latest: (spec: Int, title: String)?
+    var findings: [Finding] = []
+    for (section, spec) in document.sectionMatches {
+      if let previous = latest, spec < previous.spec {
+        findings.append(
+          Self.descriptor.finding(
+            in: document.path, at: section.heading.span,
+            "section '\(section.heading.text)' should come before '\(previous.title)' in the \(document.kindName) order",
+            snippet: section.heading.text))
+      } else {
+        latest = (spec, section.heading.text)
+      }
+    }
+    return findings
+  }
+}

@@ -1,0 +1,191 @@
+import DocsLintConfig
+
+/// Decides whether a word written in a document names a repository path, and
+/// what it resolves to. The rules (documented in the README):
+/// - a reference contains `/` or is a known root file (`README.md`, `Makefile`, ...);
+/// - never a URL, an option, a placeholder (`<name>`, `{{x}}`, `${VAR}`, `path/to/...`,
+///   `...`, `XXX`), an absolute system path, a home path, nor a bare file name;
+/// - in prose code spans it must also be anchored: its first folder exists under the root
+///   or the document's folder, or it starts with `../` (so `TCP/IP`, `read/write`
+///   and `owner/repo/file.yml` from another repository are not paths); a truncated path
+///   (ending in `-`, wrapped across two spans) is not one either;
+/// - a glob must match at least one file;
+/// - it resolves against the repository root or the document's folder (and, in a
+///   shell block, the folder a preceding `cd` moved to).
+package struct PathClassifier: Sendable {
+  let settings: PathSettings
+  package let inventory: FileInventory
+  package let reader: FileReader
+
+  /// A path found in a word, after cleaning: its text and its scalar offset in the word.
+  package struct Candidate: Equatable {
+    package var path: String
+    package var offset: Int
+  }
+
+  /// Strips what surrounds a path in prose or commands: quotes, `:12` line
+  /// suffixes, `#L10` anchors, pytest `::test` ids, trailing punctuation.
+  /// `strict` is for prose (the path must be anchored); `explicit` is for the value of a
+  /// path option (`-chdir=infra`), where even a bare name is a path.
+  package func candidate(in word: String, strict: Bool, explicit: Bool = false, bases: [String]) -> Candidate? {
+    // Elided paths ("docs/...") are examples, even before trailing dots are trimmed.
+    if word.includes("...") || word.includes("…") { return nil }
+    // Work on bytes: every character that matters here is ASCII.
+    var word = word
+    return word.withUTF8 { candidate(bytes: $0, strict: strict, explicit: explicit, bases: bases) }
+  }
+
+  private func candidate(bytes: UnsafeBufferPointer<UInt8>, strict: Bool, explicit: Bool, bases: [String]) -> Candidate? {
+    var start = 0
+    var end = bytes.count
+    while start < end, Self.leading[Int(bytes[start])] { start += 1 }
+    while end > start, Self.trailing[Int(bytes[end - 1])] { end -= 1 }
+    var index = start
+    while index < end {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "#") || (byte == UInt8(ascii: ":") && index + 1 < end && bytes[index + 1] == byte) {
+        end = index  // "#L10" anchors and pytest "::test" ids
+        break
+      }
+      if byte == UInt8(ascii: ":"), UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]).allSatisfy({ Self.lineSuffix[Int($0)] }) {
+        end = index  // "file.rs:42", "file.rs:10-20"
+        break
+      }
+      index += 1
+    }
+    guard start < end else { return nil }
+    let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    let text = String(decoding: slice, as: UTF8.self)
+    guard isPathShaped(text, bytes: slice, explicit: explicit) else { return nil }
+    if strict, !isAnchored(text, bases: bases) { return nil }
+    return Candidate(path: text, offset: start)
+  }
+
+  private static func table(_ characters: String) -> [Bool] {
+    var table = [Bool](repeating: false, count: 256)
+    for byte in characters.utf8 { table[Int(byte)] = true }
+    return table
+  }
+
+  private static let leading = table("\"'(")
+  private static let trailing = table(",.;:)'\"")
+  private static let lineSuffix = table("0123456789-:")
+  private static let forbiddenFirst = table("-~$%@!^&+=")
+  /// Characters that never occur in a path reference: placeholders, code, prose.
+  private static let forbidden = table("<>{}$|;=,\\`\"' ()!*?[]")
+
+  private func isPathShaped(_ text: String, bytes: UnsafeBufferPointer<UInt8>, explicit: Bool) -> Bool {
+    guard let first = bytes.first, !Self.forbiddenFirst[Int(first)], !RepoPath.hasScheme(text) else { return false }
+    if bytes.contains(where: { Self.forbidden[Int($0)] }) && !isGlob(bytes) { return false }
+    if text.hasPrefix("www.") || text.includes("//") { return false }
+    for placeholder in settings.placeholders where text.includes(placeholder) { return false }
+    if first == UInt8(ascii: "/") && !isRootAnchored(text) { return false }
+    guard bytes.contains(UInt8(ascii: "/")) else { return explicit || settings.rootFiles.contains(text) }
+    // A path cut in two to wrap a long line ("docs/the-road-to-").
+    if bytes.last == UInt8(ascii: "-") { return false }
+    // Dates, ratios and versions ("2025/10/01", "1/2") are not paths.
+    if bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2F }) { return false }
+    // "github.com/org/repo" and other host names.
+    let head = text[..<(text.firstIndex(ofByte: UInt8(ascii: "/")) ?? text.endIndex)]
+    if head.includesByte(UInt8(ascii: ".")), head != ".", head != "..",
+      !inventory.exists(String(head)), !hasKnownExtension(head)
+    {
+      return false
+    }
+    return true
+  }
+
+  /// Globs may use `*`, `?` and `[...]`; everything else forbidden still is.
+  private func isGlob(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let globBytes: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]")]
+    return bytes.contains { globBytes.contains($0) }
+      && !bytes.contains { Self.forbidden[Int($0)] && !globBytes.contains($0) }
+  }
+
+  /// `/docs/x.md` is root-relative only when `docs` exists at the root; `/etc/...` is not ours.
+  private func isRootAnchored(_ text: String) -> Bool {
+    let head = text.drop { $0 == "/" }.prefix { $0 != "/" }
+    return !head.isEmpty && inventory.exists(String(head))
+  }
+
+  private func hasKnownExtension(_ segment: Substring) -> Bool {
+    guard let dot = segment.lastIndex(of: "."), dot != segment.startIndex else { return false }
+    return settings.extensions.contains(segment[segment.index(after: dot)...].lowercased())
+  }
+
+  /// Prose words need more evidence than command arguments: the first real
+  /// folder exists under some base, or the path starts with "../".
+  private func isAnchored(_ path: String, bases: [String]) -> Bool {
+    // "../x.md" says outright that it is a path relative to the document.
+    if path.hasPrefix("../") { return true }
+    // A root file ("Makefile") is checked as is; a lone folder ("src/") only when it exists somewhere.
+    let trimmed = (path.hasSuffix("/") ? path.dropLast() : Substring(path)).drop { $0 == "/" }
+    if !trimmed.utf8.contains(UInt8(ascii: "/")) && !path.hasSuffix("/") { return true }
+    return firstSegmentExists(trimmed, bases: bases)
+  }
+
+  /// Whether the first segment after any leading "./" and "../" exists under one of the bases.
+  private func firstSegmentExists(_ path: Substring, bases: [String]) -> Bool {
+    var ups = 0
+    var rest = path.drop { $0 == "/" }
+    while true {
+      if rest.hasPrefix("./") {
+        rest = rest.dropFirst(2)
+      } else if rest.hasPrefix("../") {
+        ups += 1
+        rest = rest.dropFirst(3)
+      } else {
+        break
+      }
+    }
+    let head = rest.prefix { $0 != "/" }
+    guard !head.isEmpty, head != ".", head != ".." else { return false }
+    if Glob.isPattern(head) { return true }
+    for base in bases {
+      var folder = base
+      for _ in 0..<ups { folder = RepoPath.directory(of: folder) }
+      let probe = RepoPath.join(folder, String(head))
+      if inventory.exists(probe) || inventory.caseVariant(of: probe) != nil { return true }
+    }
+    return false
+  }
+
+  /// Resolves a path candidate against the bases, in order.
+  package func resolve(_ path: String, bases: [String]) -> Resolution {
+    let rootRelative = path.hasPrefix("/")
+    let relative = rootRelative ? String(path.drop { $0 == "/" }) : path
+    let searchBases = rootRelative ? [""] : bases
+    if Glob.isPattern(Substring(relative)) {
+      for base in searchBases {
+        guard let pattern = RepoPath.normalize(RepoPath.join(base, relative)) else { continue }
+        let glob = Glob(pattern)
+        let matches = inventory.files(matching: glob)
+        if !matches.isEmpty { return .glob(matches: matches) }
+        if !inventory.directories(matching: glob).isEmpty { return .glob(matches: []) }
+      }
+      return .globMatchesNothing(pattern: path)
+    }
+    var firstCandidate: String?
+    var caseVariant: (String, String)?
+    for base in searchBases {
+      guard let normalized = RepoPath.normalize(RepoPath.join(base, relative)) else { continue }
+      if firstCandidate == nil { firstCandidate = normalized }
+      if let known = inventory.lookup(normalized) { return .target(known) }
+      if reader.containedPath(normalized) != nil { return .target(normalized) }
+      if caseVariant == nil, let actual = inventory.caseVariant(of: normalized) {
+        caseVariant = (normalized, actual)
+      }
+    }
+    if let (written, actual) = caseVariant { return .caseMismatch(path: written, actual: actual) }
+    // A partial path relative to some package or module ("builder/core.rs") names a real file.
+    if let match = inventory.fileEnding(with: relative) { return .target(inventory.interned(match)) }
+    guard let firstCandidate else { return .outsideRoot }
+    return .missing(path: firstCandidate)
+  }
+
+  package init(settings: PathSettings, inventory: FileInventory, reader: FileReader) {
+    self.settings = settings
+    self.inventory = inventory
+    self.reader = reader
+  }
+}

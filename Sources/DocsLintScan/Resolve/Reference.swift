@@ -1,0 +1,94 @@
+import DocsLintConfig
+
+/// How a document refers to something: the edge kinds of the graph.
+public enum ReferenceKind: String, Sendable, Hashable, Codable, CaseIterable {
+  case link = "markdown-link"
+  case image
+  case referenceDefinition = "reference-definition"
+  case htmlLink = "html-link"
+  /// `#fragment` within the same document.
+  case anchorLink = "anchor-link"
+  /// An inline code span that is a repository path: `docs/plan.md`.
+  case backtickPath = "backtick-path"
+  /// A path argument of a command: `bash scripts/deploy.sh`.
+  case commandPath = "command-path"
+  /// A path an IaC file names: a module source, a script a workflow runs.
+  case iacPath = "iac-path"
+
+  /// Link-like references are checked by `link/*` rules; paths by `ref/*`; IaC paths by `iac/*`.
+  public var isLink: Bool { self != .backtickPath && self != .commandPath && self != .iacPath }
+}
+
+/// One edge of the graph: what was written, where, and what it resolved to.
+public struct Reference: Sendable, Hashable {
+  public var kind: ReferenceKind
+  /// The text as written (link destination, or path token).
+  public var text: String
+  public var span: SourceSpan
+  public var resolution: Resolution
+  /// The decoded `#fragment` of a link into a Markdown file, checked once anchors are known.
+  public var fragment: String?
+
+  public init(
+    kind: ReferenceKind, text: String, span: SourceSpan, resolution: Resolution = .unresolved,
+    fragment: String? = nil
+  ) {
+    self.kind = kind
+    self.text = text
+    self.span = span
+    self.resolution = resolution
+    self.fragment = fragment
+  }
+}
+
+/// What a reference points at, once resolved against the repository.
+public enum Resolution: Sendable, Hashable {
+  case unresolved
+  /// A URL or other non-repository target; not checked.
+  case external
+  /// An existing file or folder (root-relative path).
+  case target(String)
+  /// A glob that matched these files.
+  indirect case glob(matches: [String])
+  case missing(path: String)
+  indirect case caseMismatch(path: String, actual: String)
+  case outsideRoot
+  /// The file exists but the fragment names no heading or HTML anchor there.
+  indirect case missingAnchor(path: String, fragment: String, suggestion: String?)
+  case globMatchesNothing(pattern: String)
+  /// Missing, but git ignores it: a build output or other generated file, not checked.
+  case generated(path: String)
+
+  /// Whether the edge points nowhere it should.
+  public var isBroken: Bool {
+    switch self {
+    case .missing, .caseMismatch, .outsideRoot, .missingAnchor, .globMatchesNothing: true
+    case .unresolved, .external, .target, .glob, .generated: false
+    }
+  }
+
+  /// The root-relative path of the file or folder this edge reaches, if any.
+  public var targetPath: String? {
+    switch self {
+    case .target(let path), .missingAnchor(let path, _, _): path
+    default: nil
+    }
+  }
+
+  /// Every existing file or folder this edge reaches: its target, or a glob's matches.
+  public var targetPaths: [String] {
+    if case .glob(let matches) = self { return matches }
+    return targetPath.map { [$0] } ?? []
+  }
+}
+
+extension Dependency {
+  /// What a broken reference depends on: the path it names, or the anchor it names there.
+  public static func of(_ resolution: Resolution) -> Dependency? {
+    switch resolution {
+    case .missing(let path), .caseMismatch(let path, _): .file(path)
+    case .missingAnchor(let path, let fragment, _): .anchor(path: path, fragment: fragment)
+    default: nil
+    }
+  }
+}

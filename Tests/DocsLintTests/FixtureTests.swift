@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import DocsLintConfig
+@testable import DocsLintEngine
+@testable import DocsLintGraph
+@testable import DocsLintMarkdown
+@testable import DocsLintModel
+@testable import DocsLintReport
+@testable import DocsLintRules
+@testable import DocsLintScan
+
+/// Each folder under `fixtures/` is a repository; `fixtures/<name>.expected.txt`
+/// beside it holds the exact text report docs-lint must produce for it.
+struct FixtureTests {
+  static let names: [String] = {
+    let folder = packageRoot + "/fixtures"
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return entries.filter { $0.hasSuffix(".expected.txt") }.map { String($0.dropLast(13)) }.sorted()
+  }()
+
+  @Test func fixturesExist() {
+    #expect(Self.names.contains("demo"))
+    #expect(Self.names.contains("positions"))
+  }
+
+  @Test("fixture reports match exactly", arguments: names)
+  func fixture(_ name: String) throws {
+    let root = packageRoot + "/fixtures/" + name
+    let run = try LintRun.execute(paths: [root], root: root, configFile: nil)
+    let actual = TextReporter().render(Report(findings: run.findings, filesLinted: run.filesLinted))
+    let expected = try String(contentsOfFile: root + ".expected.txt", encoding: .utf8)
+    #expect(actual == expected)
+  }
+
+  @Test func outputIsDeterministic() throws {
+    let root = packageRoot + "/fixtures/demo"
+    let outputs = try (0..<3).map { _ in
+      let run = try LintRun.execute(paths: [root], root: root, configFile: nil)
+      return SARIFReporter().render(Report(findings: run.findings, filesLinted: run.filesLinted))
+    }
+    #expect(Set(outputs).count == 1)
+  }
+
+  @Test func lintingOneFileStillSeesTheWholeTree() throws {
+    let root = packageRoot + "/fixtures/demo"
+    let run = try LintRun.execute(paths: [root + "/README.md"], root: root, configFile: nil)
+    #expect(run.filesLinted == 1)
+    #expect(Set(run.findings.map(\.path)) == ["README.md"])
+    // The anchor in docs/operaciones/runbook.md (not linted) was still checked: no finding for it.
+    #expect(!run.findings.contains { $0.message.contains("validación-final") })
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import DocsLintConfig
+@testable import DocsLintEngine
+@testable import DocsLintGraph
+@testable import DocsLintMarkdown
+@testable import DocsLintModel
+@testable import DocsLintReport
+@testable import DocsLintRules
+@testable import DocsLintScan
+
+struct KindTests {
+  @Test(
+    "section titles match across languages, accents, numbering and punctuation",
+    arguments: [
+      ("## 7. Plan de Testing", "plan de testing"),
+      ("1.2 Alcance", "alcance"),
+      ("Decisión", "decision"),
+      ("Surprises & Discoveries", "surprises discoveries"),
+      ("Purpose / Big Picture", "purpose big picture"),
+      ("  **Validación**:", "validacion"),
+      ("3) Riesgos e Impacto", "riesgos e impacto"),
+    ])
+  func normalization(_ title: String, _ expected: String) {
+    #expect(TitleMatcher.normalize(title.replacingOccurrences(of: "## ", with: "")) == expected)
+  }
+
+  @Test func aliasPatterns() {
+    #expect(TitleMatcher.matches("riesgos y mitigaciones", pattern: "riesgos*"))
+    #expect(TitleMatcher.matches("plan de rollback", pattern: "*rollback"))
+    #expect(!TitleMatcher.matches("resumen", pattern: "riesgos*"))
+  }
+
+  @Test(
+    "dates", arguments: ["2025-10-01", "2024-02-29", "2025-10-01 13:00", "2025-10-01T13:00:00Z"])
+  func validDates(_ text: String) { #expect(DateText.isDate(text)) }
+
+  @Test("not dates", arguments: ["2025-13-01", "2025-02-30", "31/02/2025", "ayer", "2023-02-29", "2025-10-01x"])
+  func invalidDates(_ text: String) { #expect(!DateText.isDate(text)) }
+
+  @Test func defaultKindsClassifyPaths() {
+    let kinds = Configuration.defaults().kinds
+    #expect(kinds.kind(of: "docs/plans/EXECPLAN_red.md")?.id == "execplan")
+    #expect(kinds.kind(of: ".agent/execplans/migrar.md")?.id == "execplan")
+    #expect(kinds.kind(of: "infra/SPEC_INFRA_dns.md")?.id == "spec-infra")
+    #expect(kinds.kind(of: ".github/agents/deploy.md")?.id == "agent")
+    #expect(kinds.kind(of: "docs/adr/0001-x.md")?.id == "adr")
+    #expect(kinds.kind(of: "docs/adr/README.md") == nil)
+    #expect(kinds.kind(of: "docs/qa/red/registros/x.md")?.id == "qa-record")
+    #expect(kinds.kind(of: "docs/guia.md") == nil)
+  }
+
+  /// A repository's `.docs-lint.yml` adds a kind, renames a section and silences a rule.
+  @Test func configurationAdaptsTheKinds() throws {
+    let root = packageRoot + "/fixtures/kinds"
+    let config = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-\(UUID().uuidString).yml")
+    try """
+      kinds:
+        runbook-pasos:
+          name: Runbook
+          paths: ["docs/operaciones/*.md"]
+          sections:
+            - { title: Pasos, required: true, aliases: [Steps] }
+        adr:
+          sections:
+            Consecuencias: { title: Impacto, aliases: [Consequences, Consecuencias] }
+      rules:
+        docs/diverged-copy: off
+      """.write(to: config, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: config) }
+    let plain = try LintRun.execute(paths: [root], root: root, configFile: nil).findings
+    let adapted = try LintRun.execute(paths: [root], root: root, configFile: config.path).findings
+    #expect(plain.contains { $0.ruleId == "docs/diverged-copy" })
+    #expect(!adapted.contains { $0.ruleId == "docs/diverged-copy" })
+    #expect(adapted.contains { $0.path == "docs/operaciones/runbook.md" && $0.message.contains("'Pasos' (or 'Steps')") })
+    #expect(adapted.contains { $0.path == "docs/adr/0002-colas.md" && $0.message.contains("'Impacto'") })
+    #expect(!adapted.contains { $0.path == "docs/adr/0001-usar-postgres.md" && $0.ruleId.hasPrefix("structure/") })
+  }
+
+  @Test(
+    "bad kind configuration is a file:line error",
+    arguments: [
+      ("kinds:\n  nuevo:\n    name: Sin rutas\n", 2, "needs 'paths'"),
+      ("kinds:\n  adr:\n    colour: red\n", 3, "unknown key 'colour' in kind 'adr'"),
+      ("kinds:\n  adr:\n    section-level: 9\n", 3, "'section-level' must be 1 to 6"),
+      ("front-matter:\n  id: texto\n", 2, "type of 'id' must be one of"),
+    ])
+  func badKinds(_ text: String, _ line: Int, _ fragment: String) {
+    var configuration = Configuration.defaults()
+    do {
+      try configuration.apply(config: text, file: ".docs-lint.yml")
+      Issue.record("accepted: \(text)")
+    } catch {
+      #expect(error.line == line, "\(error)")
+      #expect(error.description.contains(fragment), "\(error)")
+    }
+  }
+}
+
+struct NearMatchTests {
+  let ids = NearMatch(["SPEC-RED-001", "ADR-0042", "PLAN-001", "GOV-7"])
+
+  @Test(
+    "suggestions",
+    arguments: [
+      ("spec_red_01", "SPEC-RED-001"), ("ADR-42", "ADR-0042"), ("PLAN-0001", "PLAN-001"), ("PLAN-002", "PLAN-001"),
+      ("ADR-0043", "ADR-0042"), ("GOVX-7", "GOV-7"),
+    ])
+  func suggests(_ typo: String, _ expected: String) {
+    #expect(ids.suggestion(for: typo) == expected)
+  }
+
+  @Test func noSuggestionWhenFarAway() {
+    #expect(ids.suggestion(for: "QA-REG-2025") == nil)
+  }
+}

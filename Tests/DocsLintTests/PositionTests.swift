@@ -1,0 +1,97 @@
+import Testing
+
+@testable import DocsLintConfig
+@testable import DocsLintEngine
+@testable import DocsLintGraph
+@testable import DocsLintMarkdown
+@testable import DocsLintModel
+@testable import DocsLintReport
+@testable import DocsLintRules
+@testable import DocsLintScan
+
+/// cmark 0.30 reports some inline positions wrongly; the parser re-finds the
+/// text in the raw lines. Columns are Unicode scalars, 1-based.
+struct PositionTests {
+  private func link(_ markdown: String, _ index: Int = 0) -> (Int, Int)? {
+    let links = parse(markdown).links
+    guard index < links.count else { return nil }
+    return (links[index].span.line, links[index].span.column)
+  }
+
+  @Test func continuationLineWithLeadingWhitespace() {
+    #expect(link("aaa\n   see [t](u.md) ok\n")! == (2, 12))
+  }
+
+  @Test func autolinkOnContinuationLineDoesNotShiftLaterLinks() {
+    #expect(link("aaaaaaaaaa\nsee <http://x.y> ok [l](d.md)\n")! == (2, 25))
+  }
+
+  @Test func linkTextWrapsOntoNextLine() {
+    #expect(link("see [link\ntext](dest.md) after\n")! == (2, 7))
+  }
+
+  @Test func afterBackslashHardBreak() {
+    #expect(link("foo\\\nbar\\\nbaz [x](y.md)\n")! == (3, 9))
+  }
+
+  @Test func lazyContinuationInBlockQuote() {
+    #expect(link("> quote\nlazy [c](d.md)\n")! == (2, 10))
+  }
+
+  @Test func paragraphStartingWithReferenceDefinitions() {
+    let document = parse("[a]: http://a\n[b]: b.md\ntext [inline](c.md)\n")
+    let kinds = document.links.map { "\($0.kind.rawValue)@\($0.span.line):\($0.span.column)" }
+    #expect(kinds == ["reference-definition@1:6", "reference-definition@2:6", "link@3:15"])
+  }
+
+  @Test func multibyteColumnsAreScalars() {
+    #expect(link("é 日本 🎉 [x](y.md)\n")! == (1, 12))
+  }
+
+  @Test func repeatedDestinationsMapInOrder() {
+    let document = parse("[a](x.md) and [b](x.md)\n")
+    #expect(document.links.map(\.span.column) == [5, 19])
+  }
+
+  @Test func linkTextEqualToDestination() {
+    #expect(link("[docs/a.md](docs/a.md)\n")! == (1, 13))
+  }
+
+  @Test func codeSpanAndCodeBlockLines() {
+    let text = "---\na: 1\n---\n# T\n\nRun `x/y.sh` now.\n\n```bash\necho 1\nbash s/t.sh\n```\n\n    make all\n"
+    let source = SourceText(bytes: Array(text.utf8))
+    let document = MarkdownParser.parse(source)
+    #expect(document.codeSpans.first.map { ($0.span.line, $0.span.column) }! == (6, 6))
+    #expect(document.codeBlocks.count == 2)
+    #expect(document.codeBlocks[0].lines(in: source).map(\.line) == [9, 10])
+    #expect(document.codeBlocks[0].language == "bash")
+    #expect(document.codeBlocks[1].isFenced == false)
+    #expect(document.codeBlocks[1].lines(in: source).first.map { ($0.line, $0.column) }! == (13, 5))
+  }
+
+  @Test func frontMatterKeepsLineNumbers() {
+    let document = parse("---\nid: A\nrelacionados:\n  - B\n---\n# Título\n")
+    #expect(document.headings.first?.span.line == 6)
+    #expect(document.frontMatter?.value?["id"]?.string == "A")
+    #expect(document.frontMatter?.value?["relacionados"]?.line == 4)
+  }
+
+  @Test func htmlAttributesInBlocksAndInline() {
+    let document = parse("<p>\n  <img src=\"a.png\">\n</p>\n\nSee <a href=\"b.md\">b</a>.\n")
+    let found = document.links.map { "\($0.destination)@\($0.span.line):\($0.span.column)" }
+    #expect(found == ["a.png@2:13", "b.md@5:14"])
+  }
+
+  @Test func footnotesAreNotReferenceDefinitions() {
+    #expect(parse("Text[^1].\n\n[^1]: <docs/x.md> note\n").links.isEmpty)
+  }
+}
+
+extension PositionTests {
+  @Test func itemsAtTheVeryEndOfTheFile() {
+    // No trailing newline: the destination ends at the last byte.
+    let document = parse("[a](é.md)")
+    #expect(document.links.first.map { ($0.span.line, $0.span.column, $0.span.endColumn) }! == (1, 5, 9))
+    #expect(parse("`x/y.md`").codeSpans.first.map { ($0.span.column, $0.span.endColumn) }! == (2, 8))
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import DocsLintConfig
+@testable import DocsLintEngine
+@testable import DocsLintGraph
+@testable import DocsLintMarkdown
+@testable import DocsLintModel
+@testable import DocsLintReport
+@testable import DocsLintRules
+@testable import DocsLintScan
+
+struct ReporterTests {
+  private func demoReport() throws -> Report {
+    let root = packageRoot + "/fixtures/demo"
+    let run = try LintRun.execute(paths: [root], root: root, configFile: nil)
+    return Report(findings: run.findings, filesLinted: run.filesLinted)
+  }
+
+  /// Validates real SARIF output against the official OASIS schema with python3's jsonschema.
+  @Test func sarifIsValidAgainstTheOfficialSchema() throws {
+    let sarif = SARIFReporter().render(try demoReport())
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-\(UUID().uuidString).sarif")
+    try sarif.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let schema = packageRoot + "/Tests/DocsLintTests/Resources/sarif-schema-2.1.0.json"
+    let script = """
+      import json, sys, jsonschema
+      schema = json.load(open(sys.argv[1])); log = json.load(open(sys.argv[2]))
+      jsonschema.Draft7Validator(schema).validate(log)
+      assert log["runs"][0]["results"], "no results"
+      print("valid")
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, schema, file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(output)")
+  }
+
+  @Test func sarifCarriesRulesLocationsAndFingerprints() throws {
+    let report = try demoReport()
+    let json = try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(report).utf8)) as! [String: Any]
+    let run = (json["runs"] as! [[String: Any]])[0]
+    let driver = (run["tool"] as! [String: Any])["driver"] as! [String: Any]
+    #expect(driver["name"] as? String == "docs-lint")
+    #expect((driver["rules"] as! [[String: Any]]).count == RuleRegistry.descriptors.count)
+    #expect((run["automationDetails"] as! [String: Any])["id"] as? String == "docs-lint/")
+    let result = (run["results"] as! [[String: Any]])[0]
+    let location = ((result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
+    #expect((location["artifactLocation"] as! [String: Any])["uri"] as? String == "README.md")
+    #expect((location["artifactLocation"] as! [String: Any])["uriBaseId"] as? String == "SRCROOT")
+    #expect((result["partialFingerprints"] as! [String: String])["docsLint/v1"]?.count == 16)
+  }
+
+  @Test func fingerprintsIgnoreLineNumbers() {
+    let finding = Finding(
+      ruleId: "link/missing-file", level: .error, message: "m", path: "a.md", span: SourceSpan(line: 3, column: 1),
+      snippet: "x.md")
+    var moved = finding
+    moved.span = SourceSpan(line: 40, column: 7)
+    #expect(Report(findings: [finding], filesLinted: 1).fingerprints == Report(findings: [moved], filesLinted: 1).fingerprints)
+    let twice = Report(findings: [finding, moved], filesLinted: 1).fingerprints
+    #expect(twice[0] != twice[1])
+  }
+
+  @Test func sarifURIsArePercentEncoded() {
+    #expect(SARIFReporter.uri("docs/Validación final.md") == "docs/Validaci%C3%B3n%20final.md")
+  }
+
+  @Test func textFormat() throws {
+    let text = TextReporter().render(try demoReport())
+    #expect(text.hasPrefix("README.md:6:27: error: link target 'docs/specs/SPEC_INFRA_red.md' does not exist"))
+    #expect(text.hasSuffix("14 errors, 10 warnings, 1 info in 7 files\n"))
+  }
+
+  @Test func jsonFormat() throws {
+    let json = try JSONSerialization.jsonObject(with: Data(JSONReporter().render(try demoReport()).utf8)) as! [String: Any]
+    #expect(json["version"] as? Int == 1)
+    let summary = json["summary"] as! [String: Int]
+    #expect(summary["errors"] == 14 && summary["warnings"] == 10 && summary["files"] == 7)
+    let first = (json["findings"] as! [[String: Any]])[0]
+    #expect(first["rule"] as? String == "link/missing-file")
+    #expect(first["line"] as? Int == 6 && first["column"] as? Int == 27)
+  }
+}
+
+extension ReporterTests {
+  @Test func jsonEscaping() throws {
+    let finding = Finding(
+      ruleId: "r/x", level: .warning, message: "a \"quoted\" \\ path\n\ttab \u{1} é/ü", path: "dir/ñ.md",
+      span: SourceSpan(line: 1, column: 2), snippet: "s")
+    let text = JSONReporter().render(Report(findings: [finding], filesLinted: 1))
+    let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+    let item = (json["findings"] as! [[String: Any]])[0]
+    #expect(item["message"] as? String == finding.message)
+    #expect(item["path"] as? String == "dir/ñ.md")
+    let empty = try JSONSerialization.jsonObject(with: Data(JSONReporter().render(Report(findings: [], filesLinted: 0)).utf8))
+    #expect((empty as! [String: Any])["findings"] as? [Any] != nil)
+  }
+}
