@@ -78,6 +78,52 @@ struct KindTests {
     #expect(!adapted.contains { $0.path == "docs/adr/0001-usar-postgres.md" && $0.ruleId.hasPrefix("structure/") })
   }
 
+  /// Renaming a section's title, the documented way, keeps every rule that reads the
+  /// section working: rules find it by its id, not its title.
+  @Test func renamedSectionKeepsItsRules() throws {
+    var configuration = Configuration.defaults()
+    try configuration.apply(
+      config: "kinds:\n  execplan:\n    sections:\n      Progress: { title: Avance }\n", file: ".docs-lint.yml")
+    let plan = """
+      # Plan
+
+      This ExecPlan is a living document.
+
+      ## Avance
+
+      - [ ] (2025-10-01) pendiente
+      - paso sin casilla
+
+      ## Surprises & Discoveries
+
+      - [ ] casilla fuera
+      """
+    let repository = try TestRepository(["docs/EXECPLAN_a.md": plan])
+    defer { repository.remove() }
+    let findings = repository.lint(configuration: configuration).map { "\($0.ruleId) \($0.span.line) \($0.message)" }
+    #expect(findings.contains("execplan/progress-format 8 Avance item is not a checkbox ('- [ ] ...' or '- [x] ...')"))
+    #expect(findings.contains("execplan/checkbox-outside-progress 12 checkbox outside Avance"))
+    #expect(!findings.contains { $0.hasPrefix("execplan/checkbox-outside-progress 7") }, "\(findings)")
+  }
+
+  /// A repository's own kind takes on a role, and the rules of that role apply to it.
+  @Test func rolesComeFromTheKind() throws {
+    var configuration = Configuration.defaults()
+    try configuration.apply(
+      config: """
+        kinds:
+          plan-interno:
+            paths: ["planes/*.md"]
+            roles: [plan]
+            sections:
+              - { id: progress, title: Estado, required: true }
+        """, file: ".docs-lint.yml")
+    let repository = try TestRepository(["planes/uno.md": "# Uno\n\nA living document.\n\n## Estado\n\n- hecho\n"])
+    defer { repository.remove() }
+    let findings = repository.lint(configuration: configuration)
+    #expect(findings.contains { $0.ruleId == "execplan/progress-format" && $0.message.hasPrefix("Estado item") })
+  }
+
   @Test(
     "bad kind configuration is a file:line error",
     arguments: [
@@ -85,6 +131,7 @@ struct KindTests {
       ("kinds:\n  adr:\n    colour: red\n", 3, "unknown key 'colour' in kind 'adr'"),
       ("kinds:\n  adr:\n    section-level: 9\n", 3, "'section-level' must be 1 to 6"),
       ("front-matter:\n  id: texto\n", 2, "type of 'id' must be one of"),
+      ("kinds:\n  adr:\n    roles: [plans]\n", 3, "unknown role 'plans'; did you mean 'plan'?"),
     ])
   func badKinds(_ text: String, _ line: Int, _ fragment: String) {
     var configuration = Configuration.defaults()

@@ -12,41 +12,55 @@ public enum DefaultPack {
 kinds:
   execplan:
     name: ExecPlan
+    roles: [plan, describes-infrastructure, changes-infrastructure]
     paths: ["**/EXECPLAN_*.md", ".agent/execplans/*.md"]
     exclude: ["**/README.md"]
     section-level: 2
     sections:
-      - title: Purpose / Big Picture
+      - id: purpose
+        title: Purpose / Big Picture
         aliases: ["Purpose*", "Big Picture", "Propósito*", "Objetivo*", "Visión general"]
-      - title: Progress
+      - id: progress
+        title: Progress
         required: true
         aliases: [Progreso, Avance, "Progress*"]
-      - title: Surprises & Discoveries
+      - id: surprises
+        title: Surprises & Discoveries
         required: true
         aliases: ["Surprises*", "Sorpresas*", "Hallazgos*", "Descubrimientos*"]
-      - title: Decision Log
+      - id: decision-log
+        title: Decision Log
         required: true
         aliases: ["Decision Log*", "Registro de decisiones", "Bitácora de decisiones", "Decisiones"]
-      - title: Outcomes & Retrospective
+      - id: outcomes
+        title: Outcomes & Retrospective
         required: true
         aliases: ["Outcomes*", "Resultados*", "Retrospectiva*"]
-      - title: Context and Orientation
+      - id: context
+        title: Context and Orientation
         aliases: ["Context*", "Contexto*"]
-      - title: Plan of Work
+      - id: plan-of-work
+        title: Plan of Work
         aliases: ["Plan de trabajo"]
-      - title: Concrete Steps
+      - id: concrete-steps
+        title: Concrete Steps
         aliases: ["Pasos concretos"]
-      - title: Validation and Acceptance
+      - id: validation
+        title: Validation and Acceptance
         aliases: ["Validation*", "Validación*"]
-      - title: Idempotence and Recovery
+      - id: idempotence
+        title: Idempotence and Recovery
         aliases: ["Idempotence*", "Idempotencia*"]
-      - title: Artifacts and Notes
+      - id: artifacts
+        title: Artifacts and Notes
         aliases: ["Artifacts*", "Artefactos*"]
-      - title: Interfaces and Dependencies
+      - id: interfaces
+        title: Interfaces and Dependencies
         aliases: ["Interfaces*", "Dependencias*"]
 
   spec-infra:
     name: Infrastructure spec
+    roles: [describes-infrastructure, changes-infrastructure]
     paths: ["**/SPEC_INFRA_*.md"]
     exclude: ["**/README.md"]
     section-level: 2
@@ -55,23 +69,24 @@ kinds:
       plan:
         when: { section: "Resumen del Plan" }
         sections:
-          - { title: Metadata, required: true, aliases: [Metadatos] }
-          - { title: Trazabilidad, required: true, aliases: [Traceability] }
-          - { title: Resumen del Plan, required: true, aliases: [Plan Summary] }
-          - { title: Riesgos y Mitigaciones, required: true, aliases: ["Riesgos*", "Risks*"] }
-          - { title: Rollback Plan, required: true, aliases: ["Rollback*", "Plan de rollback", "Reversión*"] }
-          - { title: Referencias, required: true, aliases: [References] }
+          - { id: metadata, title: Metadata, required: true, aliases: [Metadatos] }
+          - { id: traceability, title: Trazabilidad, required: true, aliases: [Traceability] }
+          - { id: plan-summary, title: Resumen del Plan, required: true, aliases: [Plan Summary] }
+          - { id: risks, title: Riesgos y Mitigaciones, required: true, aliases: ["Riesgos*", "Risks*"] }
+          - { id: rollback, title: Rollback Plan, required: true, aliases: ["Rollback*", "Plan de rollback", "Reversión*"] }
+          - { id: references, title: Referencias, required: true, aliases: [References] }
       spec:
         sections:
-          - { title: Metadata, required: true, aliases: [Metadatos] }
-          - { title: Trazabilidad, required: true, aliases: [Traceability] }
-          - { title: Resumen Ejecutivo, required: true, aliases: [Executive Summary, "Resumen*"] }
-          - { title: Riesgos e Impacto, required: true, aliases: ["Riesgos*", "Risks*"] }
-          - { title: Historial de Cambios, required: true, aliases: [Change History, Changelog, "Historial*"] }
-          - { title: Referencias, required: true, aliases: [References] }
+          - { id: metadata, title: Metadata, required: true, aliases: [Metadatos] }
+          - { id: traceability, title: Trazabilidad, required: true, aliases: [Traceability] }
+          - { id: summary, title: Resumen Ejecutivo, required: true, aliases: [Executive Summary, "Resumen*"] }
+          - { id: risks, title: Riesgos e Impacto, required: true, aliases: ["Riesgos*", "Risks*"] }
+          - { id: history, title: Historial de Cambios, required: true, aliases: [Change History, Changelog, "Historial*"] }
+          - { id: references, title: Referencias, required: true, aliases: [References] }
 
   agent:
     name: Agent doc
+    roles: [agent]
     paths: [".agent/agents/*.md", ".github/agents/*.md", "**/*_agent.md"]
     exclude: ["**/README.md"]
     section-level: 2
@@ -83,10 +98,10 @@ kinds:
       card:
         when: { title: "*Agent" }
         sections:
-          - { title: Propósito, required: true, aliases: [Purpose, Objetivo] }
-          - { title: Integraciones Clave, required: true, aliases: ["Integraciones*", "Key Integrations", "Integrations"] }
-          - { title: Procedimiento Recomendado, required: true, aliases: ["Procedimiento*", "Recommended Procedure", "Procedure"] }
-          - { title: Validación, required: true, aliases: [Validation, "Validación*"] }
+          - { id: purpose, title: Propósito, required: true, aliases: [Purpose, Objetivo] }
+          - { id: integrations, title: Integraciones Clave, required: true, aliases: ["Integraciones*", "Key Integrations", "Integrations"] }
+          - { id: procedure, title: Procedimiento Recomendado, required: true, aliases: ["Procedimiento*", "Recommended Procedure", "Procedure"] }
+          - { id: validation, title: Validación, required: true, aliases: [Validation, "Validación*"] }
 
   adr:
     name: ADR
@@ -94,9 +109,9 @@ kinds:
     exclude: ["**/README.md", "**/index.md", "**/*template*.md", "**/*plantilla*.md"]
     section-level: 2
     sections:
-      - { title: Contexto, required: true, aliases: [Context, "Contexto*", "Context*"] }
-      - { title: Decisión, required: true, aliases: [Decision, "Decisión*", "Decision*"] }
-      - { title: Consecuencias, required: true, aliases: [Consequences, "Consecuencias*", "Consequences*"] }
+      - { id: context, title: Contexto, required: true, aliases: [Context, "Contexto*", "Context*"] }
+      - { id: decision, title: Decisión, required: true, aliases: [Decision, "Decisión*", "Decision*"] }
+      - { id: consequences, title: Consecuencias, required: true, aliases: [Consequences, "Consecuencias*", "Consequences*"] }
 
   governance:
     name: Governance page
@@ -104,6 +119,7 @@ kinds:
 
   runbook:
     name: Runbook
+    roles: [describes-infrastructure]
     paths: ["docs/operaciones/**", "docs/runbooks/**"]
 
   qa-record:

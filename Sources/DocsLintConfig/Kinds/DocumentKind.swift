@@ -13,6 +13,11 @@ public struct DocumentKind: Sendable, Hashable {
   public var variants: [KindVariant] = []
   /// Rule levels that apply to documents of this kind only.
   public var levels: [String: Level?] = [:]
+  /// What rules may take documents of this kind for (`plan`, `agent`, ...): rules ask for
+  /// roles, never for kind ids, so a repository's own kinds can take them on.
+  public var roles: Set<KindRole> = []
+
+  public func has(_ role: KindRole) -> Bool { roles.contains(role) }
 
   public func contains(_ path: String) -> Bool {
     paths.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
@@ -35,6 +40,9 @@ public enum VariantCondition: Sendable, Hashable {
 }
 
 public struct SectionSpec: Sendable, Hashable {
+  /// A stable name rules look the section up by (`progress`, `decision-log`); renaming the
+  /// title in a configuration keeps it.
+  public var id: String?
   public var title: String
   public var aliases: [String] = []
   public var required = false

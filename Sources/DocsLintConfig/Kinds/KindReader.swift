@@ -34,16 +34,31 @@ struct KindReader {
         kind.variants = try variants(entry.value, existing: kind.variants)
       case "levels":
         kind.levels.merge(try Levels.read(entry.value, file: file, known: ruleIDs)) { $1 }
+      case "roles":
+        kind.roles = try roles(entry.value)
       default:
         throw ConfigError(
           file: file, line: entry.line,
-          message: "unknown key '\(entry.key)' in kind '\(kind.id)' (expected name, paths, exclude, section-level, sections, front-matter, variants, levels)")
+          message: "unknown key '\(entry.key)' in kind '\(kind.id)' (expected name, paths, exclude, section-level, sections, front-matter, variants, levels, roles)")
       }
     }
     if touchedDefault {
       kind.variants.removeAll { $0.name == "default" }
       kind.variants.append(defaultVariant)
     }
+  }
+
+  private func roles(_ value: YAMLValue) throws(ConfigError) -> Set<KindRole> {
+    var roles: Set<KindRole> = []
+    for name in try ConfigValues.strings(value, key: "roles", file: file) {
+      guard let role = KindRole(rawValue: name) else {
+        let known = KindRole.allCases.map(\.rawValue)
+        let hint = EditDistance.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        throw error(value, "unknown role '\(name)'\(hint) (expected \(known.joined(separator: ", ")))")
+      }
+      roles.insert(role)
+    }
+    return roles
   }
 
   private func variants(_ value: YAMLValue, existing: [KindVariant]) throws(ConfigError) -> [KindVariant] {
@@ -79,7 +94,7 @@ struct KindReader {
     }
   }
 
-  /// A list replaces the sections; a mapping patches them by title (`off` removes one).
+  /// A list replaces the sections; a mapping patches them by id or title (`off` removes one).
   private func sections(_ value: YAMLValue, patching existing: [SectionSpec]) throws(ConfigError) -> [SectionSpec] {
     switch value {
     case .sequence(let items, _):
@@ -89,7 +104,9 @@ struct KindReader {
     case .mapping(let entries, _):
       var result = existing
       for entry in entries {
-        let index = result.firstIndex { TitleMatcher.normalize($0.title) == TitleMatcher.normalize(entry.key) }
+        let index =
+          result.firstIndex { $0.id == entry.key }
+          ?? result.firstIndex { TitleMatcher.normalize($0.title) == TitleMatcher.normalize(entry.key) }
         if entry.value.string == "off" {
           if let index { result.remove(at: index) }
           continue
@@ -107,15 +124,16 @@ struct KindReader {
 
   private func section(_ value: YAMLValue, base: SectionSpec?) throws(ConfigError) -> SectionSpec {
     if case .scalar(let title, _) = value, base == nil { return SectionSpec(title: title) }
-    guard case .mapping(let entries, _) = value else { throw error(value, "a section is a title or {title, aliases, required}") }
+    guard case .mapping(let entries, _) = value else { throw error(value, "a section is a title or {id, title, aliases, required}") }
     var section = base ?? SectionSpec(title: "")
     for entry in entries {
       switch entry.key {
+      case "id": section.id = entry.value.string ?? section.id
       case "title": section.title = entry.value.string ?? section.title
       case "aliases": section.aliases = try ConfigValues.strings(entry.value, key: "aliases", file: file)
       case "required": section.required = ["true", "yes"].contains(entry.value.string?.lowercased() ?? "")
       default:
-        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in a section (expected title, aliases, required)")
+        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in a section (expected id, title, aliases, required)")
       }
     }
     guard !section.title.isEmpty else { throw error(value, "a section needs a 'title'") }

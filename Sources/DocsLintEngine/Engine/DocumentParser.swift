@@ -62,7 +62,7 @@ final class DocumentParser: Sendable {
     let markdown = MarkdownParser.parse(source)
     var node = DocumentNode(path: path, content: .markdown(MarkdownDocument()), anchors: AnchorSet(markdown.anchorNames))
     node.facts = FactsCollector.collect(
-      path: path, markdown: markdown, source: source, isAgentDoc: configuration.kinds.kind(of: path)?.id == "agent",
+      path: path, markdown: markdown, source: source, isAgentDoc: configuration.kinds.kind(of: path)?.has(.agent) == true,
       referenceKeys: configuration.kinds.referenceKeys)
     return node
   }
@@ -71,7 +71,7 @@ final class DocumentParser: Sendable {
     -> DocumentFacts
   {
     var facts = FactsCollector.collect(
-      path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.id == "agent",
+      path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.has(.agent) == true,
       referenceKeys: configuration.kinds.referenceKeys)
     let shell = configuration.paths.shellLanguages
     if technologies.contains(.compose) {
@@ -88,7 +88,7 @@ final class DocumentParser: Sendable {
       facts.iacMentions += TerraformMentionScanner.scan(markdown, source: source, shellLanguages: shell)
       facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))
     }
-    if hasIaC, let id = kind?.kind.id, IaCValidationMismatchRule.describingKinds.contains(id) {
+    if hasIaC, kind?.kind.has(.changesInfrastructure) == true {
       facts.validation = ValidationCheckScanner.scan(markdown, source: source)
       facts.environments = EnvironmentMentionScanner.scan(markdown, source: source, settings: configuration.kinds)
     }

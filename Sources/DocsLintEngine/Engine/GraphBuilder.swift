@@ -131,7 +131,8 @@ public struct GraphBuilder: Sendable {
     for position in iac.indices { Self.markGenerated(&iac[position].references, ignored: ignored) }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
-      iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds))
+      iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds),
+      kinds: configuration.kinds.kinds)
   }
 
   /// The Markdown files that are not targets, walking both lists (each in byte order, each

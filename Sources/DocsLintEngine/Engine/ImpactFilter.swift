@@ -98,7 +98,7 @@ struct BaseDeclarations: Sendable {
       let anchorNames = markdown.anchorNames
       anchors[path] = anchorNames
       guard !excluded else { continue }
-      let isAgentDoc = configuration.kinds.kind(of: path)?.id == "agent"
+      let isAgentDoc = configuration.kinds.kind(of: path)?.has(.agent) == true
       let facts = FactsCollector.collect(
         path: path, markdown: markdown, source: source, isAgentDoc: isAgentDoc,
         referenceKeys: configuration.kinds.referenceKeys)

@@ -94,12 +94,16 @@ public struct ReferenceGraph: Sendable {
   public let iacSymbols: [String: Set<String>]
   /// Canonical names of the environments the IaC defines (env folders, tfvars, ...).
   public let environments: Set<String>
+  /// The run's document kinds, by id: what rules ask a document's roles of.
+  public let kinds: [String: DocumentKind]
 
   public init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: AnchorSet],
-    index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = [], environments: Set<String> = []
+    index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = [], environments: Set<String> = [],
+    kinds: [DocumentKind] = []
   ) {
     self.environments = environments
+    self.kinds = Dictionary(kinds.map { ($0.id, $0) }) { first, _ in first }
     self.inventory = inventory
     self.documents = documents
     self.anchors = anchors
@@ -110,5 +114,10 @@ public struct ReferenceGraph: Sendable {
       for symbol in file.symbols { symbols[symbol.kind, default: []].insert(symbol.name) }
     }
     self.iacSymbols = symbols
+  }
+
+  /// Whether the document's kind has this role.
+  public func has(_ role: KindRole, _ document: DocumentNode) -> Bool {
+    document.kind.flatMap { kinds[$0] }?.has(role) ?? false
   }
 }

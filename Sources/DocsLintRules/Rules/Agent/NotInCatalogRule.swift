@@ -20,7 +20,7 @@ struct NotInCatalogRule: GraphRule {
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    guard document.kind == "agent" else { return [] }
+    guard graph.has(.agent, document) else { return [] }
     let folder = RepoPath.directory(of: document.path)
     let catalogPath = RepoPath.join(folder, "README.md")
     guard let catalog = graph.documents.first(where: { $0.path == catalogPath }) else { return [] }

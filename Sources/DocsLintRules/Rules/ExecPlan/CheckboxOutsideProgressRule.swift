@@ -19,12 +19,13 @@ struct CheckboxOutsideProgressRule: DocumentRule {
     ])
 
   func check(_ document: DocumentContext) -> [Finding] {
-    guard document.isExecPlan else { return [] }
-    let progress = document.section(titled: "Progress")?.bodyLines
+    guard document.has(.plan) else { return [] }
+    let progress = document.section(id: "progress")?.bodyLines
+    let title = document.sectionSpec(id: "progress")?.title ?? "Progress"
     return document.markdown.listItems.compactMap { item in
       guard progress?.contains(item.line) != true, document.checkbox(of: item) != nil else { return nil }
       return Self.descriptor.finding(
-        in: document.path, at: document.span(of: item), "checkbox outside Progress", snippet: document.text(of: item))
+        in: document.path, at: document.span(of: item), "checkbox outside \(title)", snippet: document.text(of: item))
     }
   }
 }

@@ -38,6 +38,7 @@ struct EntryFormatRule: DocumentRule {
     ])
 
   private struct EntryShape {
+    /// The section's stable id in the kind.
     var section: String
     var starts: [String]
     var needs: [(name: String, keys: [String])]
@@ -45,21 +46,22 @@ struct EntryFormatRule: DocumentRule {
 
   private static let shapes = [
     EntryShape(
-      section: "Decision Log", starts: ["decision:", "decisión:"],
+      section: "decision-log", starts: ["decision:", "decisión:"],
       needs: [
         ("Rationale", ["rationale:", "razón:", "razon:", "justificación:", "justificacion:", "motivo:"]),
         ("Date/Author", ["date/author:", "fecha/autor:", "date:", "fecha:", "author:", "autor:"]),
       ]),
     EntryShape(
-      section: "Surprises & Discoveries", starts: ["observation:", "observación:", "observacion:"],
+      section: "surprises", starts: ["observation:", "observación:", "observacion:"],
       needs: [("Evidence", ["evidence:", "evidencia:"])]),
   ]
 
   func check(_ document: DocumentContext) -> [Finding] {
-    guard document.isExecPlan else { return [] }
+    guard document.has(.plan) else { return [] }
     var findings: [Finding] = []
     for shape in Self.shapes {
-      guard let section = document.section(titled: shape.section) else { continue }
+      guard let section = document.section(id: shape.section), let title = document.sectionSpec(id: shape.section)?.title
+      else { continue }
       for item in document.items(in: section) where item.depth == 1 {
         // Emphasis around the label ("**Decision:**") does not matter.
         let text = document.text(of: item).lowercased().filter { $0 != "*" && $0 != "_" }
@@ -69,7 +71,7 @@ struct EntryFormatRule: DocumentRule {
         findings.append(
           Self.descriptor.finding(
             in: document.path, at: document.span(of: item),
-            "\(shape.section) entry has no \(missing.joined(separator: " or ")) line", snippet: String(text.prefix(60))))
+            "\(title) entry has no \(missing.joined(separator: " or ")) line", snippet: String(text.prefix(60))))
       }
     }
     return findings

@@ -19,7 +19,7 @@ struct FencedCodeRule: DocumentRule {
     ])
 
   func check(_ document: DocumentContext) -> [Finding] {
-    guard document.isExecPlan else { return [] }
+    guard document.has(.plan) else { return [] }
     return document.markdown.codeBlocks.compactMap { block in
       guard block.isFenced, block.firstLine > 1 else { return nil }
       let line = block.firstLine - 1

@@ -28,7 +28,7 @@ struct MissingPreambleRule: DocumentRule {
   private static let statements = ["living document", "documento vivo", "documento viviente"]
 
   func check(_ document: DocumentContext) -> [Finding] {
-    guard document.isExecPlan else { return [] }
+    guard document.has(.plan) else { return [] }
     let firstSection = document.markdown.headings.first { $0.level >= 2 }?.span.line ?? document.source.lineCount + 1
     let introLines = 1..<firstSection
     let statementLine = introLines.first { line in

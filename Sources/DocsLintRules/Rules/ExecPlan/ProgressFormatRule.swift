@@ -22,14 +22,16 @@ struct ProgressFormatRule: DocumentRule {
     ])
 
   func check(_ document: DocumentContext) -> [Finding] {
-    guard document.isExecPlan, let progress = document.section(titled: "Progress") else { return [] }
+    guard document.has(.plan), let progress = document.section(id: "progress"),
+      let title = document.sectionSpec(id: "progress")?.title
+    else { return [] }
     // Top-level items are the checklist; nested bullets are notes on them.
     let top = document.items(in: progress).map(\.depth).min() ?? 1
     return document.items(in: progress).filter { $0.depth == top }.compactMap { item in
       switch document.checkbox(of: item) {
       case nil:
         return Self.descriptor.finding(
-          in: document.path, at: document.span(of: item), "Progress item is not a checkbox ('- [ ] ...' or '- [x] ...')",
+          in: document.path, at: document.span(of: item), "\(title) item is not a checkbox ('- [ ] ...' or '- [x] ...')",
           snippet: document.text(of: item))
       case true?:
         let text = document.text(of: item).dropFirst(3).trimmingBlanks()
@@ -37,7 +39,7 @@ struct ProgressFormatRule: DocumentRule {
         guard !DateText.isDate(String(stamp.prefix(10))) else { return nil }
         return Self.descriptor.finding(
           in: document.path, at: document.span(of: item),
-          "completed Progress item has no timestamp ('- [x] (2025-10-01 13:00Z) ...')", snippet: document.text(of: item))
+          "completed \(title) item has no timestamp ('- [x] (2025-10-01 13:00Z) ...')", snippet: document.text(of: item))
       case false?:
         return nil
       }

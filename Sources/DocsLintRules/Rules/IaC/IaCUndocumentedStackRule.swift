@@ -37,9 +37,6 @@ struct IaCUndocumentedStackRule: IaCRule {
       Example("on: push\n", path: ".github/workflows/ci.yml", files: ["docs/notas.md": "Sin planes ni runbooks.\n"]),
     ])
 
-  /// Kinds whose documents describe infrastructure.
-  static let describingKinds: Set<String> = ["execplan", "spec-infra", "runbook"]
-
   func check(_ file: IaCNode, in graph: ReferenceGraph) -> [Finding] {
     guard file.problem == nil else { return [] }  // input/unparsable already speaks for it
     let stack: String
@@ -71,7 +68,7 @@ struct IaCUndocumentedStackRule: IaCRule {
     }
     // By index, so no document is copied.
     let documents = graph.documents
-    let describing = documents.indices.filter { documents[$0].kind.map(Self.describingKinds.contains) ?? false }
+    let describing = documents.indices.filter { graph.has(.describesInfrastructure, documents[$0]) }
     guard !describing.isEmpty else { return [] }
     let covered = describing.contains { documents[$0].targets.reaches(stack) }
     guard !covered else { return [] }

@@ -40,9 +40,6 @@ package struct IaCValidationMismatchRule: GraphRule {
         path: "docs/plans/EXECPLAN_docs.md", files: ["infra/main.tf": ""]),
     ])
 
-  /// Kinds whose validation sections are read.
-  package static let describingKinds: Set<String> = ["execplan", "spec-infra"]
-
   private static let names: [String: String] = [
     "terraform": "Terraform", "github-workflow": "GitHub workflow", "docker-compose": "compose",
     "dockerfile": "Dockerfile", "devcontainer": "devcontainer", "kubernetes": "Kubernetes", "kustomize": "Kustomize",

@@ -18,13 +18,19 @@ extension DocumentContext {
     }
   }
 
-  /// The first section matching one of a kind's section titles (for ExecPlan rules).
-  func section(titled title: String) -> Section? {
-    guard let variant = kind?.variant, let spec = variant.sections.first(where: { $0.title == title }) else { return nil }
+  /// The section of the document's kind (in its variant) with this stable id.
+  func sectionSpec(id: String) -> SectionSpec? {
+    kind?.variant?.sections.first { $0.id == id }
+  }
+
+  /// The document's first section matching the kind's section with this id.
+  func section(id: String) -> Section? {
+    guard let spec = sectionSpec(id: id) else { return nil }
     return kind?.sections.first { spec.matches(normalizedHeading: $0.normalizedTitle) }
   }
 
-  var isExecPlan: Bool { kind?.kind.id == "execplan" }
+  /// Whether the document's kind has this role.
+  func has(_ role: KindRole) -> Bool { kind?.kind.has(role) ?? false }
 
   /// List items whose first line falls in a section's body.
   func items(in section: Section) -> [ListItem] {
