@@ -28,7 +28,7 @@ struct CacheTests {
       // Read as the pack reads it: anchor and target lists left in place.
       var decoded = try writer.bytes.withUnsafeBytes { buffer in
         var reader = BinaryReader(buffer, owner: PathListTests.Owner())
-        let node = try DocumentNode(from: &reader)
+        let node = try DocumentNode(from: &reader, collectors: RuleRegistry.collectors)
         #expect(reader.isAtEnd)
         return node
       }

@@ -11,16 +11,17 @@ final class DocumentParser: Sendable {
   /// The IaC technologies present: mentions of IaC symbols are looked for only where
   /// that kind of IaC exists.
   let technologies: Set<IaCTechnology>
-  private let hasIaC: Bool
   private let documentRules: [any DocumentRule]
+  /// What the rules gather from each document for checking it against the graph.
+  let collectors: FactCollectors
 
   init(extractor: ReferenceExtractor, configuration: Configuration, inventory: FileInventory, iacTargets: [String]) {
     self.extractor = extractor
     self.configuration = configuration
     self.inventory = inventory
     technologies = Set(iacTargets.compactMap(IaCTechnology.of))
-    hasIaC = !iacTargets.isEmpty
     documentRules = RuleRegistry.documentRules.map { $0.init() }
+    collectors = RuleRegistry.collectors
   }
 
   /// A linted document: its node, or an unreadable one saying why.
@@ -39,6 +40,10 @@ final class DocumentParser: Sendable {
       configuration: configuration, inventory: inventory)
     let findings = documentRules.flatMap { $0.check(context) }
     let facts = self.facts(of: markdown, source: source, at: path, kind: kind)
+    let collected = collectors.collect(
+      from: CollectionInput(
+        path: path, markdown: markdown, source: source, references: references, kind: kind,
+        configuration: configuration, technologies: technologies))
     // The edges and findings now carry what the file said; keep memory per file.
     markdown.links = []
     markdown.codeSpans = []
@@ -51,6 +56,7 @@ final class DocumentParser: Sendable {
     node.findings = findings
     node.summarizeEdges(listed: inventory)
     node.facts = facts
+    node.collected = collected
     node.suppressions = suppressions
     return node
   }
@@ -86,11 +92,6 @@ final class DocumentParser: Sendable {
     }
     if technologies.contains(.terraform) {
       facts.iacMentions += TerraformMentionScanner.scan(markdown, source: source, shellLanguages: shell)
-      facts.variableTables = VariableTableScanner.scan(source, skipping: FactsCollector.codeLines(markdown))
-    }
-    if hasIaC, kind?.kind.has(.changesInfrastructure) == true {
-      facts.validation = ValidationCheckScanner.scan(markdown, source: source)
-      facts.environments = EnvironmentMentionScanner.scan(markdown, source: source, settings: configuration.kinds)
     }
     return facts
   }

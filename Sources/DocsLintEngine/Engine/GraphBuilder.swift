@@ -36,9 +36,9 @@ public struct GraphBuilder: Sendable {
       configuration: configuration, inventory: workspace.inventory, iacTargets: iacTargets)
     let configuration = configuration
     let technologies = parser.technologies
-    let hasTerraform = technologies.contains(.terraform)
     let cache = cacheFolder.flatMap {
-      ParseCache.at(folder: $0, root: workspace.root, context: cacheContext(technologies))
+      ParseCache.at(
+        folder: $0, root: workspace.root, context: cacheContext(technologies), collectors: parser.collectors)
     }
     let cached = CachedParse(
       cache: cache,
@@ -50,10 +50,7 @@ public struct GraphBuilder: Sendable {
         node.missingTargets.allSatisfy { !reader.exists($0) }
           && node.unlistedTargets.allSatisfy { reader.containedPath($0) != nil }
       },
-      needsBody: needsBody,
-      // Only iac/variable-drift reads a document's plain edges (the modules a table's
-      // section names); every other rule reads broken edges and targets.
-      needsAllEdges: { hasTerraform && !$0.facts.variableTables.isEmpty })
+      needsBody: needsBody)
     let progress = progress
     progress?.expect(targets.count)
     var documents = Parallel.map(targets) { path -> DocumentNode in

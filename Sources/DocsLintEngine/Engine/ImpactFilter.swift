@@ -13,12 +13,18 @@ public struct ImpactFilter: Sendable {
   let iacChanged: Bool
   /// Changed paths that are gone from the work tree (deleted, or renamed away).
   let removed: [String]
+  /// The change as the rules' collected facts see it.
+  let question: ImpactQuestion
+  /// The rules' collectors, which judge their own facts.
+  let collectors: FactCollectors
 
   public init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
     self.changes = changes
     declared = BaseDeclarations(changes: changes, configuration: configuration, inventory: inventory)
     iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
     removed = changes.paths.filter { !inventory.exists($0) }
+    question = ImpactQuestion(iacChanged: iacChanged, removed: removed)
+    collectors = RuleRegistry.collectors
   }
 
   /// `iac`: the run's IaC files, whose current symbols tell what a change added.
@@ -149,7 +155,8 @@ extension ImpactFilter {
     // A missing target, or a front-matter reference written as a path, breaks only when
     // its file went away.
     guard removed.isEmpty || !document.missingTargets.contains(where: wentAway) else { return true }
-    if iacChanged, !document.facts.iacMentions.isEmpty || !document.facts.variableTables.isEmpty { return true }
+    if iacChanged, !document.facts.iacMentions.isEmpty { return true }
+    if document.collected.isAffected(by: question, collectors: collectors) { return true }
     if !removed.isEmpty, document.facts.idReferences.contains(where: { reference in
       reference.pathReadings(from: document.path).contains(where: wentAway)
     }) {
@@ -162,7 +169,5 @@ extension ImpactFilter {
   }
 
   /// Whether the change removed this path, or a file inside this folder.
-  private func wentAway(_ path: String) -> Bool {
-    removed.contains { RepoPath.isInside($0, folder: path) }
-  }
+  private func wentAway(_ path: String) -> Bool { question.wentAway(path) }
 }

@@ -17,12 +17,6 @@ public struct DocumentFacts: Sendable, Hashable {
   public var agentMentions: [AgentMention] = []
   /// Terraform addresses named in code (`var.region`, `terraform state show aws_s3_bucket.logs`).
   public var iacMentions: [IaCMention] = []
-  /// Tables listing Terraform inputs or outputs.
-  public var variableTables: [VariableTable] = []
-  /// A plan's or spec's validation heading and the IaC checks it names.
-  public var validation = ValidationFacts()
-  /// Environments named in deployment sections.
-  public var environments: [EnvironmentMention] = []
   /// Names this document declares if it is an agent doc (title, `name:`, file name).
   public var declaredAgents: [String] = []
   /// Ids named in front-matter reference keys (`relacionados: [A, B]`), with where.

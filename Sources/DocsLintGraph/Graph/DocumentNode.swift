@@ -19,6 +19,8 @@ public struct DocumentNode: Sendable, Equatable {
   public var findings: [Finding] = []
   /// What cross-document rules need from this file.
   public var facts = DocumentFacts()
+  /// What the registered rules' own collectors gathered from it.
+  package var collected = CollectedFacts()
   /// Its `docs-lint-*` directives, applied to all its findings by the linter.
   public var suppressions: [SuppressionDirective] = []
   /// The files and folders its edges reach, and the paths its edges name that do not

@@ -4,7 +4,7 @@ import DocsLintScan
 /// declaration order; a round-trip test over the fixtures catches a forgotten one.
 /// A summary first (path, kind, anchors, facts, targets), then the body (parse, edges,
 /// findings, directives), so impact mode can read a document's summary alone.
-extension DocumentNode: BinaryCodable {
+extension DocumentNode {
   package func encode(to writer: inout BinaryWriter) {
     encodeSummary(to: &writer)
     encodeBody(to: &writer)
@@ -15,6 +15,7 @@ extension DocumentNode: BinaryCodable {
     writer.write(kind)
     writer.writeSized(anchors.sorted)
     writer.write(facts)
+    collected.encode(to: &writer)
     writer.writeSized(targets.paths)
     writer.write(missingTargets)
     writer.write(unlistedTargets)
@@ -22,7 +23,7 @@ extension DocumentNode: BinaryCodable {
 
   /// The body holds the parse, findings, directives and the edges rules read (broken ones
   /// and those with a `#fragment`). The plain resolved edges, most of them, are not kept:
-  /// only `iac/variable-drift` reads them, and its documents are parsed again.
+  /// what a rule needs of them it collects as a fact.
   package func encodeBody(to writer: inout BinaryWriter) {
     switch content {
     case .markdown(let markdown):
@@ -43,14 +44,15 @@ extension DocumentNode: BinaryCodable {
     reference.fragment != nil || reference.resolution.isBroken
   }
 
-  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-    try self.init(summary: &reader)
+  /// `collectors` decode the collected facts.
+  package init(from reader: inout BinaryReader, collectors: FactCollectors) throws(BinaryReader.Malformed) {
+    try self.init(summary: &reader, collectors: collectors)
     try readBody(from: &reader)
   }
 
   /// A node with its summary only: no parse, edges or findings (`hasBody` false).
   /// Fields are set one by one: delegating to `init(path:...)` copies the node twice.
-  package init(summary reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+  package init(summary reader: inout BinaryReader, collectors: FactCollectors) throws(BinaryReader.Malformed) {
     path = try reader.string()
     kind = try reader.optionalString()
     content = .markdown(MarkdownDocument())
@@ -59,6 +61,7 @@ extension DocumentNode: BinaryCodable {
     guard let owner = reader.owner else { throw BinaryReader.Malformed() }
     anchors = AnchorSet(packed: try reader.packedStrings(owner: owner))
     facts = try DocumentFacts(from: &reader)
+    collected = try CollectedFacts(from: &reader, collectors: collectors)
     targets = PathList(packed: try reader.packedStrings(owner: owner))
     missingTargets = try reader.strings()
     unlistedTargets = try reader.strings()

@@ -170,7 +170,7 @@ package struct BinaryReader {
   }
 
   /// An element count; each element takes at least one byte, which bounds a corrupt count.
-  mutating func count() throws(Malformed) -> Int {
+  package mutating func count() throws(Malformed) -> Int {
     let count = try int()
     guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
     return count

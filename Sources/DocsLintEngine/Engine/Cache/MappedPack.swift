@@ -1,7 +1,7 @@
 import DocsLintRules
 import Foundation
 
-/// A cache pack mapped into memory: `DLP6`, the 32-byte context digest, then records.
+/// A cache pack mapped into memory: `DLP7`, the 32-byte context digest, then records.
 /// Only the record headers are read up front; an entry is checksummed and decoded when
 /// a file asks for it, so the pack costs address space, not memory.
 final class MappedPack: @unchecked Sendable {
@@ -21,7 +21,7 @@ final class MappedPack: @unchecked Sendable {
     case summary, body
   }
 
-  static let magic = Array("DLP6".utf8)
+  static let magic = Array("DLP7".utf8)
   static let headerLength = 36
   let entries: [String: Entry]
   /// One flag per record: set when this run looked its slot up (each slot is looked up by
@@ -29,9 +29,12 @@ final class MappedPack: @unchecked Sendable {
   private let touched: UnsafeMutablePointer<Bool>
   private let base: UnsafeRawPointer
   let size: Int
+  /// What decodes the facts the rules collected.
+  private let collectors: FactCollectors
 
   /// Maps `file`; nil when it is missing, unreadable, malformed or made for another context.
-  init?(file: String, context: [UInt8]) {
+  init?(file: String, context: [UInt8], collectors: FactCollectors) {
+    self.collectors = collectors
     let descriptor = open(file, O_RDONLY)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
@@ -75,7 +78,8 @@ final class MappedPack: @unchecked Sendable {
   /// An entry's summary, or nil when its checksum or contents do not hold up; `complete`
   /// adds the body (checking each part's own checksum) when it is needed.
   func decodeSummary(_ entry: Entry) -> DocumentNode? {
-    guard var reader = reader(entry, .summary), let node = try? DocumentNode(summary: &reader), reader.isAtEnd
+    guard var reader = reader(entry, .summary), let node = try? DocumentNode(summary: &reader, collectors: collectors),
+      reader.isAtEnd
     else { return nil }
     return node
   }

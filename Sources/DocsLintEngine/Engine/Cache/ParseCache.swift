@@ -23,23 +23,24 @@ public final class ParseCache: @unchecked Sendable {
   private var pending: [UInt8] = []
   private static let flushSize = 4 << 20
 
-  private init(file: String, context: [UInt8]) {
+  private init(file: String, context: [UInt8], collectors: FactCollectors) {
     self.file = file
     self.context = context
-    pack = MappedPack(file: file, context: context)
+    pack = MappedPack(file: file, context: context, collectors: collectors)
   }
 
   /// The cache of the repository at `root` in `folder`; nil when the folder cannot be made.
-  static func at(folder: String, root: String, context parts: [String]) -> ParseCache? {
+  /// `collectors` decode the facts rules collected; which they are is part of the key.
+  static func at(folder: String, root: String, context parts: [String], collectors: FactCollectors) -> ParseCache? {
     guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
     else { return nil }
     var hasher = SHA256()
-    for part in [ToolInfo.version, buildIdentity] + parts {
+    for part in [ToolInfo.version, buildIdentity, collectors.signature] + parts {
       hasher.update(data: Data(part.utf8))
       hasher.update(data: Data([0]))
     }
     let name = SHA256.hash(data: Data(root.utf8)).prefix(12).map { String($0, radix: 16) }.joined()
-    return ParseCache(file: "\(folder)/\(name).pack", context: Array(hasher.finalize()))
+    return ParseCache(file: "\(folder)/\(name).pack", context: Array(hasher.finalize()), collectors: collectors)
   }
 
   /// The default folder: `$XDG_CACHE_HOME/docs-lint`, else `~/.cache/docs-lint`.
@@ -49,30 +50,16 @@ public final class ParseCache: @unchecked Sendable {
     return NSHomeDirectory() + "/.cache/docs-lint"
   }
 
-  /// What the cache holds for a file.
-  enum Answer {
-    /// The stored result, made from exactly this content.
-    case found(DocumentNode)
-    /// A current entry whose document needs every edge, which the pack does not keep:
-    /// parse the file, and keep the entry as it is.
-    case parseAgain
-    case miss
-  }
-
   /// The stored result for `slot` if it was made from exactly this content; with
   /// `needsBody`, just its summary unless the summary says the body is needed. Its edges
-  /// are those rules read (broken ones, those with a fragment); a document that
-  /// `needsAllEdges` says must have every edge is to be parsed again.
-  func lookup(
-    slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil,
-    needsAllEdges: (DocumentNode) -> Bool = { _ in false }
-  ) -> Answer {
-    guard let pack, let entry = pack.entries[slot] else { return .miss }
+  /// are those rules read (broken ones, those with a fragment); what a rule needs of the
+  /// others it collected as a fact.
+  func lookup(slot: String, content: ContentID, needsBody: ((DocumentNode) -> Bool)? = nil) -> DocumentNode? {
+    guard let pack, let entry = pack.entries[slot] else { return nil }
     pack.touch(entry)
-    guard pack.holds(entry, content: content), var node = pack.decodeSummary(entry) else { return .miss }
-    if let needsBody, !needsBody(node) { return .found(node) }
-    if needsAllEdges(node) { return .parseAgain }
-    return pack.complete(&node, from: entry) ? .found(node) : .miss
+    guard pack.holds(entry, content: content), var node = pack.decodeSummary(entry) else { return nil }
+    if let needsBody, !needsBody(node) { return node }
+    return pack.complete(&node, from: entry) ? node : nil
   }
 
   func store(_ node: DocumentNode, slot: String, content: ContentID) {

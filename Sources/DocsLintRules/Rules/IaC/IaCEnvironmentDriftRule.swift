@@ -31,11 +31,14 @@ struct IaCEnvironmentDriftRule: GraphRule {
         "# Plan\n\n## Despliegue\n\nEn producción.\n", path: "docs/plans/EXECPLAN_web.md", files: ["infra/main.tf": ""]),
     ])
 
+  static let collects: [any FactCollector.Type] = [DeploymentEnvironmentCollector.self]
+
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    guard !document.facts.environments.isEmpty, !graph.environments.isEmpty else { return [] }
+    guard let mentions = document.collected[DeploymentEnvironmentCollector.self]?.mentions, !graph.environments.isEmpty
+    else { return [] }
     var reported = Set<String>()
     let defined = graph.environments.sorted().joined(separator: ", ")
-    return document.facts.environments.compactMap { mention in
+    return mentions.compactMap { mention in
       guard !graph.environments.contains(mention.name), reported.insert(mention.name).inserted else { return nil }
       let alias = mention.word.lowercased() == mention.name ? "" : " (\(mention.name))"
       return Self.descriptor.finding(

@@ -2,10 +2,8 @@ import DocsLintGraph
 
 /// `iac/validation-mismatch`: a plan's validation runs checks for infrastructure it does
 /// not touch, or never checks infrastructure it does.
-package struct IaCValidationMismatchRule: GraphRule {
-  package init() {}
-
-  package static let descriptor = RuleDescriptor(
+struct IaCValidationMismatchRule: GraphRule {
+  static let descriptor = RuleDescriptor(
     id: "iac/validation-mismatch",
     defaultLevel: .warning,
     summary:
@@ -46,15 +44,18 @@ package struct IaCValidationMismatchRule: GraphRule {
     "helm": "Helm", "vagrant": "Vagrant", "ansible": "Ansible",
   ]
 
-  package func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    guard let heading = document.facts.validation.heading else { return [] }
+  static let collects: [any FactCollector.Type] = [ValidationSectionCollector.self]
+
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
+    guard let validation = document.collected[ValidationSectionCollector.self], let heading = validation.heading
+    else { return [] }
     let referred = technologies(referredBy: document, in: graph)
     guard !referred.isEmpty else { return [] }
     var findings: [Finding] = []
     // Kustomize overlays and Helm charts render Kubernetes manifests: manifest checks fit them.
     var fitting = referred
     if !referred.isDisjoint(with: ["kustomize", "helm"]) { fitting.insert("kubernetes") }
-    for check in document.facts.validation.checks where !fitting.contains(check.technology) {
+    for check in validation.checks where !fitting.contains(check.technology) {
       let uses = referred.sorted().map { Self.names[$0] ?? $0 }.joined(separator: ", ")
       findings.append(
         Self.descriptor.finding(
@@ -62,7 +63,7 @@ package struct IaCValidationMismatchRule: GraphRule {
           "'\(check.command)' checks \(Self.names[check.technology] ?? check.technology) files, but the files this document refers to are \(uses)",
           snippet: check.command))
     }
-    let checked = document.facts.validation.checkedAnywhere
+    let checked = validation.checkedAnywhere
     for technology in referred.subtracting(checked).sorted() {
       let examples = ValidationCheckScanner.checks.filter { $0.technology.rawValue == technology }.map { "'\($0.command)'" }
       guard !examples.isEmpty else { continue }

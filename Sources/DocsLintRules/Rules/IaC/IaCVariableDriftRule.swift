@@ -33,12 +33,17 @@ struct IaCVariableDriftRule: GraphRule {
         ])
     ])
 
+  static let collects: [any FactCollector.Type] = [VariableTableCollector.self]
+
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    guard !document.facts.variableTables.isEmpty, let markdown = document.markdown else { return [] }
+    guard let fact = document.collected[VariableTableCollector.self] else { return [] }
     let modules = Set(graph.iac.filter { $0.technology == .terraform }.map { RepoPath.directory(of: $0.path) })
     var findings: [Finding] = []
-    for table in document.facts.variableTables {
-      guard let (module, known) = module(of: table, in: document, markdown: markdown, modules: modules, graph: graph)
+    for (table, sectionTargets) in zip(fact.tables, fact.sectionTargets) {
+      guard
+        let (module, known) = module(
+          of: table, sectionTargets: sectionTargets, documentTargets: fact.documentTargets, modules: modules,
+          graph: graph)
       else { continue }
       let listed = Set(table.names.map(\.name))
       let noun = table.lists.rawValue
@@ -63,16 +68,12 @@ struct IaCVariableDriftRule: GraphRule {
   /// The one module folder the table's section refers to, else the one the document refers
   /// to, with the names it declares.
   private func module(
-    of table: VariableTable, in document: DocumentNode, markdown: MarkdownDocument, modules: Set<String>,
+    of table: VariableTable, sectionTargets: [String], documentTargets: [String], modules: Set<String>,
     graph: ReferenceGraph
   ) -> (name: String, declared: Set<String>)? {
-    let heading = markdown.headings.lastIndex { $0.span.line < table.header.line }
-    let start = heading.map { markdown.headings[$0].span.line } ?? 1
-    let section = start..<(heading.flatMap(markdown.sectionEnd(of:)) ?? Int.max)
-    func modulesNamed(_ references: some Sequence<Reference>) -> Set<String> {
+    func modulesNamed(_ targets: [String]) -> Set<String> {
       var found = Set<String>()
-      for reference in references {
-        guard let target = reference.resolution.targetPath else { continue }
+      for target in targets {
         if modules.contains(target) {
           found.insert(target)
         } else if modules.contains(RepoPath.directory(of: target)) {
@@ -81,10 +82,10 @@ struct IaCVariableDriftRule: GraphRule {
       }
       return found
     }
-    let inSection = modulesNamed(document.references.lazy.filter { section.contains($0.span.line) })
+    let inSection = modulesNamed(sectionTargets)
     if inSection.count == 1, let module = inSection.first { return (module, declared(table.lists, by: module, in: graph)) }
     guard inSection.isEmpty else { return nil }
-    let inDocument = modulesNamed(document.references)
+    let inDocument = modulesNamed(documentTargets)
     guard inDocument.count == 1, let module = inDocument.first else { return nil }
     // Tied only by the document, a table must share a name with the module: a table of
     // tags or settings elsewhere in the spec is not its interface.

@@ -1,4 +1,4 @@
-import DocsLintScan
+import DocsLintGraph
 
 /// A Markdown table that lists Terraform inputs or outputs: its first column is headed
 /// Variable / Input / Name / Nombre (inputs) or Output / Salida (outputs).
@@ -140,5 +140,80 @@ package enum VariableTableScanner {
   private static func isName(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic, first.isASCII else { return false }
     return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+  }
+}
+
+extension VariableTable: BinaryCodable {
+  package func encode(to writer: inout BinaryWriter) {
+    writer.write(raw: lists)
+    writer.write(header)
+    writer.write(names)
+  }
+
+  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(lists: try reader.raw(), header: try reader.read(), names: try reader.array())
+  }
+}
+
+extension VariableTable.Row: BinaryCodable {
+  package func encode(to writer: inout BinaryWriter) {
+    writer.write(name)
+    writer.write(span)
+  }
+
+  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(name: try reader.string(), span: try reader.read())
+  }
+}
+
+/// What `iac/variable-drift` keeps of a document that has tables of module inputs or
+/// outputs (only where the repository has Terraform): each table, with the files and
+/// folders its section's edges reach, and those the whole document's edges reach.
+struct VariableTableCollector: FactCollector {
+  static let id = "variable-tables"
+
+  struct Fact: CollectedFact {
+    var tables: [VariableTable]
+    /// Per table, in order: the targets of the edges in its section, byte-sorted.
+    var sectionTargets: [[String]]
+    /// The targets of every edge of the document, byte-sorted.
+    var documentTargets: [String]
+  }
+
+  func collect(from document: CollectionInput) -> Fact? {
+    guard document.technologies.contains(.terraform) else { return nil }
+    let tables = VariableTableScanner.scan(document.source, skipping: FactsCollector.codeLines(document.markdown))
+    guard !tables.isEmpty else { return nil }
+    let headings = document.markdown.headings
+    let sectionTargets = tables.map { table in
+      let heading = headings.lastIndex { $0.span.line < table.header.line }
+      let start = heading.map { headings[$0].span.line } ?? 1
+      let section = start..<(heading.flatMap(document.markdown.sectionEnd(of:)) ?? Int.max)
+      return Self.targets(of: document.references.lazy.filter { section.contains($0.span.line) })
+    }
+    return Fact(tables: tables, sectionTargets: sectionTargets, documentTargets: Self.targets(of: document.references))
+  }
+
+  /// A changed IaC file may have renamed what a table lists.
+  func isAffected(_ fact: Fact, by change: ImpactQuestion) -> Bool { change.iacChanged }
+
+  private static func targets(of references: some Sequence<Reference>) -> [String] {
+    Set(references.compactMap { $0.resolution.targetPath }).sorted(by: ByteOrder.less)
+  }
+}
+
+extension VariableTableCollector.Fact: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) {
+    writer.write(tables)
+    writer.write(sectionTargets.count)
+    for targets in sectionTargets { writer.write(targets) }
+    writer.write(documentTargets)
+  }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    tables = try reader.array()
+    sectionTargets = []
+    for _ in 0..<(try reader.count()) { sectionTargets.append(try reader.strings()) }
+    documentTargets = try reader.strings()
   }
 }

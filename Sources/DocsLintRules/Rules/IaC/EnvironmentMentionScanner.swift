@@ -1,4 +1,4 @@
-import DocsLintScan
+import DocsLintGraph
 import Foundation
 
 /// An environment a plan names for its rollout: `producción` → `prod`.
@@ -46,4 +46,40 @@ package enum EnvironmentMentionScanner {
     }
     return mentions
   }
+}
+
+extension EnvironmentMention: BinaryCodable {
+  package func encode(to writer: inout BinaryWriter) {
+    writer.write(name)
+    writer.write(word)
+    writer.write(span)
+  }
+
+  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(name: try reader.string(), word: try reader.string(), span: try reader.read())
+  }
+}
+
+/// What `iac/environment-drift` keeps of a plan or spec (a kind that changes
+/// infrastructure, in a repository that has IaC): the environments its deployment
+/// sections name.
+struct DeploymentEnvironmentCollector: FactCollector {
+  static let id = "deployment-environments"
+
+  struct Fact: CollectedFact {
+    var mentions: [EnvironmentMention]
+  }
+
+  func collect(from document: CollectionInput) -> Fact? {
+    guard !document.technologies.isEmpty, document.has(.changesInfrastructure) else { return nil }
+    let mentions = EnvironmentMentionScanner.scan(
+      document.markdown, source: document.source, settings: document.configuration.kinds)
+    return mentions.isEmpty ? nil : Fact(mentions: mentions)
+  }
+}
+
+extension DeploymentEnvironmentCollector.Fact: BinaryCodable {
+  func encode(to writer: inout BinaryWriter) { writer.write(mentions) }
+
+  init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { mentions = try reader.array() }
 }

@@ -1,4 +1,4 @@
-import DocsLintScan
+import DocsLintGraph
 
 /// An IaC check a plan's validation section names: `terraform validate`, `hadolint`, ...
 public struct ValidationCheck: Sendable, Hashable {
@@ -95,5 +95,44 @@ package enum ValidationCheckScanner {
 
   private static func isWordByte(_ byte: UInt8) -> Bool {
     byte.isASCIIAlphanumeric || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+  }
+}
+
+extension ValidationFacts: BinaryCodable {
+  package func encode(to writer: inout BinaryWriter) {
+    writer.write(heading)
+    writer.write(checks)
+    writer.write(checkedAnywhere.sorted())
+  }
+
+  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(heading: try reader.optional(), checks: try reader.array(), checkedAnywhere: Set(try reader.strings()))
+  }
+}
+
+extension ValidationCheck: BinaryCodable {
+  package func encode(to writer: inout BinaryWriter) {
+    writer.write(command)
+    writer.write(technology)
+    writer.write(span)
+  }
+
+  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(command: try reader.string(), technology: try reader.string(), span: try reader.read())
+  }
+}
+
+extension ValidationFacts: CollectedFact {}
+
+/// What `iac/validation-mismatch` keeps of a plan or spec (a kind that changes
+/// infrastructure, in a repository that has IaC): its validation section and the checks
+/// named in it and anywhere else. Nothing for a document without a validation section.
+struct ValidationSectionCollector: FactCollector {
+  static let id = "validation-section"
+
+  func collect(from document: CollectionInput) -> ValidationFacts? {
+    guard !document.technologies.isEmpty, document.has(.changesInfrastructure) else { return nil }
+    let facts = ValidationCheckScanner.scan(document.markdown, source: document.source)
+    return facts.heading == nil ? nil : facts
   }
 }
