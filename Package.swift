@@ -1,8 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The layers, bottom to top; each target depends only on the one below it (which
-// re-exports the rest), so the compiler refuses an arrow that points up.
+// The layers, bottom to top; a target sees only the layers below it, so the compiler
+// refuses an arrow that points up.
 //   DocsLintModel     findings, levels, spans, dependencies, errors, hashes, parallel map
 //   DocsLintMarkdown  libcmark and YAML → plain Markdown values (the only code importing CMark)
 //   DocsLintConfig    settings, rule packs, document kinds
@@ -12,6 +12,21 @@ import PackageDescription
 //   DocsLintEngine    lint run, cache, impact mode, baseline, suppressions, fixes
 //   DocsLintReport    one reporter per format, graph writers
 //   DocsLintCLI       argument parsing
+let layers = [
+  "DocsLintModel", "DocsLintMarkdown", "DocsLintConfig", "DocsLintScan", "DocsLintGraph", "DocsLintRules",
+  "DocsLintEngine", "DocsLintReport", "DocsLintCLI",
+]
+
+/// Every layer below `layer`. Each file imports only the layer directly beneath (which
+/// re-exports the rest), but the build must know every module a target reads, or a change
+/// two layers down does not rebuild it.
+func below(_ layer: String) -> [Target.Dependency] {
+  layers.prefix { $0 != layer }.map { .target(name: $0) }
+}
+
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+
 let package = Package(
   name: "docs-lint",
   platforms: [.macOS(.v13)],
@@ -33,21 +48,21 @@ let package = Package(
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
     .target(name: "DocsLintModel"),
-    .target(name: "DocsLintMarkdown", dependencies: ["DocsLintModel", "CMark", .product(name: "Yams", package: "Yams")]),
-    .target(name: "DocsLintConfig", dependencies: ["DocsLintMarkdown"]),
-    .target(name: "DocsLintScan", dependencies: ["DocsLintConfig", .product(name: "Crypto", package: "swift-crypto")]),
-    .target(name: "DocsLintGraph", dependencies: ["DocsLintScan"]),
-    .target(name: "DocsLintRules", dependencies: ["DocsLintGraph"]),
-    .target(name: "DocsLintEngine", dependencies: ["DocsLintRules", .product(name: "Crypto", package: "swift-crypto")]),
-    .target(name: "DocsLintReport", dependencies: ["DocsLintEngine"]),
+    .target(name: "DocsLintMarkdown", dependencies: below("DocsLintMarkdown") + ["CMark", yams]),
+    .target(name: "DocsLintConfig", dependencies: below("DocsLintConfig")),
+    .target(name: "DocsLintScan", dependencies: below("DocsLintScan") + [crypto]),
+    .target(name: "DocsLintGraph", dependencies: below("DocsLintGraph")),
+    .target(name: "DocsLintRules", dependencies: below("DocsLintRules")),
+    .target(name: "DocsLintEngine", dependencies: below("DocsLintEngine") + [crypto]),
+    .target(name: "DocsLintReport", dependencies: below("DocsLintReport")),
     .executableTarget(
       name: "DocsLintCLI",
-      dependencies: ["DocsLintReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: below("DocsLintCLI") + [.product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(
       name: "DocsLintTests",
       // The CLI target is a dependency so `swift test` builds the binary the CLI tests run.
-      dependencies: ["DocsLintReport", "DocsLintCLI", .product(name: "Yams", package: "Yams")],
+      dependencies: below("DocsLintCLI") + ["DocsLintCLI", yams],
       exclude: ["Resources"]
     ),
   ],

@@ -9,12 +9,17 @@ public struct RuleDescriptor: Sendable, Hashable {
   public var rationale: String
   public var triggering: [Example]
   public var nonTriggering: [Example]
+  /// What `--fix` makes of a triggering document: each runs as a test of the fix.
+  public var corrections: [Correction]
   /// Opt-in rules (`docs/orphan`) run only when a configuration gives them a level.
   public var enabledByDefault: Bool
+  /// The rule reads prose, not code: its triggering examples, put inside a code fence,
+  /// must not trigger (a test checks it).
+  public var ignoresCode: Bool
 
   public init(
     id: String, defaultLevel: Level, enabledByDefault: Bool = true, summary: String, rationale: String,
-    triggering: [Example], nonTriggering: [Example]
+    triggering: [Example], nonTriggering: [Example], corrections: [Correction] = [], ignoresCode: Bool = false
   ) {
     self.id = id
     self.defaultLevel = defaultLevel
@@ -23,7 +28,12 @@ public struct RuleDescriptor: Sendable, Hashable {
     self.rationale = rationale
     self.triggering = triggering
     self.nonTriggering = nonTriggering
+    self.corrections = corrections
+    self.ignoresCode = ignoresCode
   }
+
+  /// Whether `--fix` rewrites some of its findings.
+  public var isFixable: Bool { !corrections.isEmpty }
 
   /// A finding of this rule at its default level (the engine applies configured levels).
   public func finding(
@@ -55,13 +65,27 @@ public struct Example: Sendable, Hashable {
     self.path = path
   }
 
-  /// The Markdown with its marker removed, and the marker's line and column.
-  public var unmarked: (bytes: [UInt8], marker: (line: Int, column: Int)?) {
+  /// The Markdown with its markers removed, and each marker's line and column, in order.
+  public var unmarked: (bytes: [UInt8], markers: [(line: Int, column: Int)]) {
     let marker = Array("↓".utf8)
-    guard let index = markdown.firstRange(of: marker)?.lowerBound else { return (markdown, nil) }
     var bytes = markdown
-    bytes.removeSubrange(index..<index + marker.count)
-    let position = SourceText(bytes: bytes).position(atByte: index)
-    return (bytes, (position.line, position.column))
+    var offsets: [Int] = []
+    while let index = bytes.firstRange(of: marker)?.lowerBound {
+      bytes.removeSubrange(index..<index + marker.count)
+      offsets.append(index)
+    }
+    let source = SourceText(bytes: bytes)
+    return (bytes, offsets.map { source.position(atByte: $0) }.map { ($0.line, $0.column) })
+  }
+}
+
+/// A triggering document and what `--fix` makes of it (the document's whole text).
+public struct Correction: Sendable, Hashable {
+  public var before: Example
+  public var after: String
+
+  public init(_ before: Example, after: String) {
+    self.before = before
+    self.after = after
   }
 }

@@ -44,16 +44,16 @@ struct TestRepository {
   /// The repository of a rule example: its document plus its extra files; findings in the document.
   /// `enabling` turns on an opt-in rule the example is about.
   static func run(_ example: Example, enabling rule: RuleDescriptor? = nil) throws -> (
-    findings: [Finding], marker: (line: Int, column: Int)?
+    findings: [Finding], markers: [(line: Int, column: Int)]
   ) {
-    let (bytes, marker) = example.unmarked
+    let (bytes, markers) = example.unmarked
     var files = example.files
     files[example.path] = bytes
     let repository = try TestRepository(files: files)
     defer { repository.remove() }
     var configuration = Configuration.defaults()
     if let rule { configuration.levels[rule.id] = rule.defaultLevel }
-    return (repository.lint(configuration: configuration).filter { $0.path == example.path }, marker)
+    return (repository.lint(configuration: configuration).filter { $0.path == example.path }, markers)
   }
 }
 

@@ -19,7 +19,8 @@ struct UnknownAgentRule: GraphRule {
         "DependencyAgent y AuditAgent revisan; `DependencyAgent` también. El UserAgent de HTTP no es un agente.\n",
         files: [".agent/agents/dependency.md": "# DependencyAgent\n", "docs/audit_agent.md": "# Auditoría\n"]),
       Example("Un UserAgent de HTTP, sin agentes declarados en el repositorio.\n"),
-    ])
+    ],
+    ignoresCode: true)
 
   /// Words that end in "Agent" but name no agent (HTTP headers, key agents).
   static let notAgents: Set<String> = ["UserAgent", "SSHAgent", "SshAgent", "GPGAgent", "GpgAgent", "KeyAgent"]

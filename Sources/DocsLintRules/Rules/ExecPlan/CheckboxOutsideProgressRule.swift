@@ -16,7 +16,8 @@ struct CheckboxOutsideProgressRule: DocumentRule {
     nonTriggering: [
       Example("# P\n\n## Progress\n\n- [ ] A\n\n## Concrete Steps\n\n1. Ejecutar\n", path: "docs/plans/EXECPLAN_a.md"),
       Example("# Notes\n\n- [ ] not a plan\n"),
-    ])
+    ],
+    ignoresCode: true)
 
   func check(_ document: DocumentContext) -> [Finding] {
     guard document.has(.plan) else { return [] }

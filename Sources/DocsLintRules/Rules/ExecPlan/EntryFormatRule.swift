@@ -35,7 +35,8 @@ struct EntryFormatRule: DocumentRule {
           Fecha/Autor: 2025-10-01, Ana.
         - Nada más por ahora.
         """, path: "docs/plans/EXECPLAN_a.md")
-    ])
+    ],
+    ignoresCode: true)
 
   private struct EntryShape {
     /// The section's stable id in the kind.

@@ -19,7 +19,8 @@ struct ProgressFormatRule: DocumentRule {
       Example(
         "# P\n\n## Progreso\n\n- [x] (2025-10-01 13:00Z) Paso hecho\n- [ ] Paso pendiente\n  - [ ] Subpaso\n  - nota sobre el paso\n",
         path: "docs/plans/EXECPLAN_a.md")
-    ])
+    ],
+    ignoresCode: true)
 
   func check(_ document: DocumentContext) -> [Finding] {
     guard document.has(.plan), let progress = document.section(id: "progress"),

@@ -17,7 +17,13 @@ struct LinkCaseMismatchRule: GraphRule {
     ],
     nonTriggering: [
       Example("Read [the guide](docs/guide.md).", files: ["docs/guide.md": ""])
-    ])
+    ],
+    corrections: [
+      Correction(
+        Example("Read [the guide](./Docs/Guide.md?plain=1) and <a href=\"Docs/Guide.md\">it</a>.\n", files: ["docs/guide.md": ""]),
+        after: "Read [the guide](./docs/guide.md?plain=1) and <a href=\"docs/guide.md\">it</a>.\n")
+    ],
+    ignoresCode: true)
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     document.brokenReferences.compactMap { reference in

@@ -24,7 +24,13 @@ struct MissingAnchorRule: GraphRule {
       Example("## Step\n\n## Step\n\n[second](#step-1) <a name=\"custom\"></a> [c](#custom)"),
       Example("[lines](src/main.swift#L10) [top](#top)", files: ["src/main.swift": ""]),
       Example("[setup](guide.md#installation)", files: ["guide.md": "# Guide\n\n## Installation\n"]),
-    ])
+    ],
+    corrections: [
+      Correction(
+        Example("# Validación\n\nSee [below](#validacion) and [setup](guide.md#Install--Steps).\n", files: ["guide.md": "## Install steps\n"]),
+        after: "# Validación\n\nSee [below](#validación) and [setup](guide.md#install-steps).\n")
+    ],
+    ignoresCode: true)
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     document.brokenReferences.compactMap { reference in

@@ -23,7 +23,8 @@ struct MissingFileRule: GraphRule {
       Example("[spaced](<my file.md>) and [escaped](my%20file.md?raw=1)", files: ["my file.md": ""]),
       Example("A folder: [docs](docs/) and [mail](mailto:a@b.c)", files: ["docs/x.md": ""]),
       Example("```\n[not a link](missing.md)\n```"),
-    ])
+    ],
+    ignoresCode: true)
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     document.brokenReferences.compactMap { reference in

@@ -16,7 +16,8 @@ struct OutsideRootRule: GraphRule {
     ],
     nonTriggering: [
       Example("[down and back](docs/../readme.md)", files: ["readme.md": ""])
-    ])
+    ],
+    ignoresCode: true)
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     document.brokenReferences.compactMap { reference in

@@ -16,6 +16,11 @@ struct PathCaseMismatchRule: GraphRule {
     ],
     nonTriggering: [
       Example("Run `scripts/deploy.sh`.", files: ["scripts/deploy.sh": ""])
+    ],
+    corrections: [
+      Correction(
+        Example("Run `Scripts/Deploy.sh`, then:\n\n    bash Scripts/deploy.sh --dry-run\n", files: ["scripts/deploy.sh": ""]),
+        after: "Run `scripts/deploy.sh`, then:\n\n    bash scripts/deploy.sh --dry-run\n")
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {

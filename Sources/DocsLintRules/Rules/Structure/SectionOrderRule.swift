@@ -17,7 +17,8 @@ struct SectionOrderRule: DocumentRule {
     ],
     nonTriggering: [
       Example("# ADR\n\n## Context\n\nX.\n\n## Decision\n\nY.\n\n## Notas\n\nLibre.\n\n## Consequences\n\nZ.\n", path: "docs/adr/0001-x.md")
-    ])
+    ],
+    ignoresCode: true)
 
   func check(_ document: DocumentContext) -> [Finding] {
     guard document.kind?.variant != nil else { return [] }
