@@ -134,7 +134,14 @@ struct Lint: ParsableCommand {
 struct ListRules: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule.")
 
-  func run() {
+  @Option(help: "Output format: text, or markdown (the README's rule table).")
+  var format: String = "text"
+
+  func run() throws {
+    guard format == "text" || format == "markdown" else {
+      throw UsageError("unknown --format '\(format)' (expected text or markdown)")
+    }
+    if format == "markdown" { return print(RulePages.table(RuleRegistry.descriptors), terminator: "") }
     let width = RuleRegistry.descriptors.map(\.id.count).max() ?? 0
     for rule in RuleRegistry.descriptors {
       let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
@@ -150,10 +157,17 @@ struct Explain: ParsableCommand {
   @Argument(help: "Rule id, e.g. link/missing-anchor.")
   var id: String
 
+  @Option(help: "Output format: text, or markdown (the rule's page, docs/rules/<id>.md).")
+  var format: String = "text"
+
   func run() throws {
+    guard format == "text" || format == "markdown" else {
+      throw UsageError("unknown --format '\(format)' (expected text or markdown)")
+    }
     guard let rule = RuleRegistry.descriptors.first(where: { $0.id == id }) else {
       throw UsageError("unknown rule '\(id)'; run `docs-lint rules` for the list")
     }
+    if format == "markdown" { return print(RulePages.page(rule), terminator: "") }
     print(RuleDocumentation.render(rule))
   }
 }

@@ -36,11 +36,17 @@ public struct SARIFReporter: Reporter {
 
   struct Text: Encodable { var text: String }
 
+  struct Help: Encodable {
+    var text: String
+    var markdown: String
+  }
+
   struct RuleEntry: Encodable {
     var id: String
     var shortDescription: Text
     var fullDescription: Text
-    var help: Text
+    var help: Help
+    var helpUri: String
     var defaultConfiguration: Configuration
   }
 
@@ -81,7 +87,10 @@ public struct SARIFReporter: Reporter {
     let rules = report.rules.map { rule in
       RuleEntry(
         id: rule.id, shortDescription: Text(text: rule.summary), fullDescription: Text(text: rule.rationale),
-        help: Text(text: "\(rule.summary).\n\n\(rule.rationale)\n\nRun `docs-lint explain \(rule.id)` for examples."),
+        help: Help(
+          text: "\(rule.summary).\n\n\(rule.rationale)\n\nRun `docs-lint explain \(rule.id)` for examples.",
+          markdown: RulePages.help(rule)),
+        helpUri: RulePages.url(of: rule.id),
         defaultConfiguration: Configuration(level: rule.defaultLevel.sarifName))
     }
     let results = zip(report.findings, report.fingerprints).map { finding, fingerprint in

@@ -8,6 +8,12 @@ public enum RuleDocumentation {
     for example in rule.triggering { text += indent(example) }
     text += "\nDoes not trigger on:\n"
     for example in rule.nonTriggering { text += indent(example) }
+    if rule.isFixable {
+      text += "\nFixed by --fix:\n"
+      for correction in rule.corrections {
+        text += indent(correction.before) + "  becomes:\n" + indent(Example(correction.after, path: correction.before.path))
+      }
+    }
     return text
   }
 

@@ -9,7 +9,12 @@ struct IaCMissingPathRule: IaCRule {
       "A path inside an IaC file (module source, workflow script or local action, compose build context or env_file, COPY source, devcontainer compose file or command script) that does not exist",
     rationale: """
       `source = "./modules/vpc"` after the module moved, or a workflow step running a script \
-      that was renamed, fails only when that plan or job runs. Terraform module sources \
+      that was renamed, fails only when that plan or job runs. Checked: local module \
+      sources, scripts a workflow runs and local actions, compose build contexts, \
+      Dockerfiles and env files, Dockerfile `COPY` sources, devcontainer Dockerfiles, \
+      Kustomize resources and patches, local Helm dependencies, Vagrant provision scripts, \
+      local Ansible roles and imported playbooks, and the relative program of a systemd \
+      `Exec*=` line. Terraform module sources \
       resolve beside the `.tf` file, compose paths beside the compose file; workflow and \
       devcontainer commands from the repository root; `COPY` sources beside the Dockerfile \
       or from the root (the build context is not in the file). Missing paths git ignores \
