@@ -22,7 +22,7 @@ struct Lint: ParsableCommand {
   @Option(help: "Repository root that links resolve against (default: git top-level, or the single folder given).")
   var root: String?
 
-  @Option(help: "Output format: text, json, sarif or github (GitHub Actions annotations).")
+  @Option(help: ArgumentHelp("Output format: \(Reporters.choices) (GitHub Actions annotations)."))
   var format: String = "text"
 
   @Option(help: "Write the report to this file instead of standard output.")
@@ -69,7 +69,7 @@ struct Lint: ParsableCommand {
 
   func run() throws {
     guard let reporter = Reporters.named(format) else {
-      throw UsageError("unknown --format '\(format)' (expected text, json, sarif or github)")
+      throw UsageError("unknown --format '\(format)' (expected \(Reporters.choices))")
     }
     var options = LintOptions()
     options.baseline = baseline
@@ -182,7 +182,7 @@ struct Graph: ParsableCommand {
   @Option(help: "Repository root (default: git top-level, or the folder given).")
   var root: String?
 
-  @Option(help: "Output format: json, dot or mermaid.")
+  @Option(help: ArgumentHelp("Output format: \(GraphWriters.choices)."))
   var format: String = "json"
 
   @Option(help: "Only this file's neighbourhood (a path from the root or the current folder).")
@@ -199,7 +199,7 @@ struct Graph: ParsableCommand {
 
   func run() throws {
     guard let writer = GraphWriters.named(format) else {
-      throw UsageError("unknown --format '\(format)' (expected json, dot or mermaid)")
+      throw UsageError("unknown --format '\(format)' (expected \(GraphWriters.choices))")
     }
     guard depth >= 0 else { throw UsageError("--depth must be 0 or more") }
     let (graph, root) = try LintRun.graph(paths: path.map { [$0] } ?? [], root: root, configFile: config)

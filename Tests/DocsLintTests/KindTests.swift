@@ -106,6 +106,23 @@ struct KindTests {
     #expect(!findings.contains { $0.hasPrefix("execplan/checkbox-outside-progress 7") }, "\(findings)")
   }
 
+  /// The words rules look for are data: a repository adds its own.
+  @Test func vocabularyComesFromThePacks() throws {
+    var configuration = Configuration.defaults()
+    #expect(configuration.vocabulary.livingDocumentPhrases.contains("documento vivo"))
+    #expect(configuration.vocabulary.isFolderPage(named: "ReadMe.md"))
+    #expect(configuration.vocabulary.validationChecks.first?.commands.first == "terraform validate")
+    try configuration.apply(
+      config: "living-document-phrases: [\"plan vivo\"]\nfolder-pages: [NOTES.md]\n", file: ".docs-lint.yml")
+    let repository = try TestRepository([
+      "docs/EXECPLAN_a.md": "# A\n\nEste es un plan vivo.\n\n## Progress\n\n- [ ] uno\n"
+    ])
+    defer { repository.remove() }
+    #expect(!repository.lint(configuration: configuration).contains { $0.ruleId == "execplan/missing-preamble" })
+    #expect(repository.lint().contains { $0.ruleId == "execplan/missing-preamble" })
+    #expect(configuration.vocabulary.isFolderPage(named: "notes.md"))
+  }
+
   /// A repository's own kind takes on a role, and the rules of that role apply to it.
   @Test func rolesComeFromTheKind() throws {
     var configuration = Configuration.defaults()
@@ -132,6 +149,8 @@ struct KindTests {
       ("kinds:\n  adr:\n    section-level: 9\n", 3, "'section-level' must be 1 to 6"),
       ("front-matter:\n  id: texto\n", 2, "type of 'id' must be one of"),
       ("kinds:\n  adr:\n    roles: [plans]\n", 3, "unknown role 'plans'; did you mean 'plan'?"),
+      ("validation-checks: [tflint]\n", 1, "'validation-checks' must map technologies to commands"),
+      ("kinds:\n  adr:\n    sections:\n      - { title: A, entries: { begins: [x] } }\n", 4, "unknown key 'begins' in 'entries'"),
     ])
   func badKinds(_ text: String, _ line: Int, _ fragment: String) {
     var configuration = Configuration.defaults()

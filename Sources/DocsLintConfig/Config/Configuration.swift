@@ -11,6 +11,8 @@ public struct Configuration: Sendable {
   public var levels: [String: Level?] = [:]
   public var paths = PathSettings()
   public var kinds = KindSettings()
+  /// Words rules look for (`rules/vocabulary.yml`).
+  public var vocabulary = Vocabulary()
   /// Files larger than this are reported as `input/unreadable` rather than parsed.
   public var maxFileBytes = 10 * 1024 * 1024
   /// The text of every configuration file and extra pack applied, in order: with the
@@ -46,6 +48,8 @@ public struct Configuration: Sendable {
     for entry in entries {
       if KindSettings.keys.contains(entry.key) {
         try kinds.merge(key: entry.key, value: entry.value, file: file, ruleIDs: ruleIDs)
+      } else if Vocabulary.keys.contains(entry.key) {
+        try vocabulary.merge(key: entry.key, value: entry.value, file: file)
       } else if entry.key == "rules" {
         levels.merge(try Levels.read(entry.value, file: file, known: ruleIDs)) { $1 }
       } else {
@@ -96,6 +100,8 @@ public struct Configuration: Sendable {
         levels.merge(try Levels.read(entry.value, file: file, known: ruleIDs)) { $1 }
       case let key where KindSettings.keys.contains(key):
         try kinds.merge(key: key, value: entry.value, file: file, ruleIDs: ruleIDs)
+      case let key where Vocabulary.keys.contains(key):
+        try vocabulary.merge(key: key, value: entry.value, file: file)
       case "paths":
         try paths.merge(entry.value, file: file)
       case "max-file-size-kb":
@@ -107,7 +113,7 @@ public struct Configuration: Sendable {
         throw ConfigError(
           file: file, line: entry.line,
           message:
-            "unknown key '\(entry.key)' (expected include, exclude, rules, paths, kinds, front-matter, reference-keys, date-keys, section-placeholders, environments, deployment-sections, packs, max-file-size-kb)"
+            "unknown key '\(entry.key)' (expected include, exclude, rules, paths, kinds, front-matter, reference-keys, date-keys, section-placeholders, environments, deployment-sections, living-document-phrases, validation-sections, validation-checks, folder-pages, packs, max-file-size-kb)"
         )
       }
     }

@@ -28,10 +28,19 @@ kinds:
         title: Surprises & Discoveries
         required: true
         aliases: ["Surprises*", "Sorpresas*", "Hallazgos*", "Descubrimientos*"]
+        entries:                   # execplan/entry-format
+          starts: ["observation:", "observación:", "observacion:"]
+          needs:
+            Evidence: ["evidence:", "evidencia:"]
       - id: decision-log
         title: Decision Log
         required: true
         aliases: ["Decision Log*", "Registro de decisiones", "Bitácora de decisiones", "Decisiones"]
+        entries:
+          starts: ["decision:", "decisión:"]
+          needs:
+            Rationale: ["rationale:", "razón:", "razon:", "justificación:", "justificacion:", "motivo:"]
+            Date/Author: ["date/author:", "fecha/autor:", "date:", "fecha:", "author:", "autor:"]
       - id: outcomes
         title: Outcomes & Retrospective
         required: true
@@ -279,6 +288,56 @@ hypothetical-words: [
 # Words that join alternatives ("`a.rs` or `b.rs`"): they count only right between the
 # path and another code span.
 alternative-words: [or, o, u, vs]
+"""#,
+    "vocabulary.yml": #"""
+# Words rules look for, in English and Spanish. See rules/README.md; a repository's
+# .docs-lint.yml adds to these lists.
+
+# An ExecPlan's preamble states it is a living document (execplan/missing-preamble).
+living-document-phrases: ["living document", "documento vivo", "documento viviente"]
+
+# Title prefixes of a plan's or spec's validation sections (iac/validation-mismatch); case,
+# accents, numbering and punctuation do not matter.
+validation-sections:
+  - validation
+  - validación
+  - plan de testing
+  - plan de pruebas
+  - testing
+  - pruebas
+  - verification
+  - verificación
+  - acceptance
+  - aceptación
+  - criterios de aceptación
+
+# The commands that check each IaC technology, by its id (iac/validation-mismatch).
+validation-checks:
+  terraform: ["terraform validate", "terraform plan", "terraform fmt", "tflint"]
+  dockerfile: [hadolint]
+  docker-compose: ["docker compose config", "docker-compose config"]
+  github-workflow: [actionlint]
+  devcontainer: ["devcontainer build"]
+  kubernetes: ["kubectl diff", kubeconform, kubeval]
+  kustomize: ["kustomize build", "kubectl kustomize"]
+  helm: ["helm lint", "helm template"]
+  vagrant: ["vagrant validate"]
+  ansible: [ansible-lint, "ansible-playbook --syntax-check"]
+
+# Files every folder or package may have its own of, in any letter case: the same name
+# and title there is convention, not a diverged copy (docs/diverged-copy), and such a
+# page needs no link to it (docs/orphan).
+folder-pages:
+  - README.md
+  - index.md
+  - _index.md
+  - CHANGELOG.md
+  - CONTRIBUTING.md
+  - LICENSE.md
+  - SECURITY.md
+  - CODE_OF_CONDUCT.md
+  - AGENTS.md
+  - CLAUDE.md
 """#,
   ]
 }

@@ -46,6 +46,8 @@ public struct SectionSpec: Sendable, Hashable {
   public var title: String
   public var aliases: [String] = []
   public var required = false
+  /// The shape of the section's list entries, if it has one (an ExecPlan's Decision Log).
+  public var entries: EntryShape?
 
   /// Normalized title and aliases, for matching headings.
   public var patterns: [String] { ([title] + aliases).map(TitleMatcher.normalizePattern) }
@@ -108,4 +110,17 @@ public enum DateText {
     default: return 31
     }
   }
+}
+
+/// How a section's entries are written: an entry starts with one of `starts` (`Decision:`)
+/// and must carry a line for each need (`Rationale:`), in any of its labels. Lowercase.
+public struct EntryShape: Sendable, Hashable {
+  public struct Need: Sendable, Hashable {
+    /// How messages name it (`Rationale`).
+    public var name: String
+    public var labels: [String]
+  }
+
+  public var starts: [String] = []
+  public var needs: [Need] = []
 }

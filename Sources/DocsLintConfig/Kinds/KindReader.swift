@@ -122,6 +122,26 @@ struct KindReader {
     }
   }
 
+  /// `{starts: [labels], needs: {Name: [labels]}}`.
+  private func entryShape(_ value: YAMLValue) throws(ConfigError) -> EntryShape {
+    guard case .mapping(let entries, _) = value else { throw error(value, "'entries' is {starts: [...], needs: {Name: [...]}}") }
+    var shape = EntryShape()
+    for entry in entries {
+      switch entry.key {
+      case "starts": shape.starts = try ConfigValues.strings(entry.value, key: "starts", file: file).map { $0.lowercased() }
+      case "needs":
+        guard case .mapping(let needs, _) = entry.value else { throw error(entry.value, "'needs' maps names to labels") }
+        for need in needs {
+          let labels = try ConfigValues.strings(need.value, key: need.key, file: file).map { $0.lowercased() }
+          shape.needs.append(EntryShape.Need(name: need.key, labels: labels))
+        }
+      default:
+        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in 'entries' (expected starts, needs)")
+      }
+    }
+    return shape
+  }
+
   private func section(_ value: YAMLValue, base: SectionSpec?) throws(ConfigError) -> SectionSpec {
     if case .scalar(let title, _) = value, base == nil { return SectionSpec(title: title) }
     guard case .mapping(let entries, _) = value else { throw error(value, "a section is a title or {id, title, aliases, required}") }
@@ -132,8 +152,9 @@ struct KindReader {
       case "title": section.title = entry.value.string ?? section.title
       case "aliases": section.aliases = try ConfigValues.strings(entry.value, key: "aliases", file: file)
       case "required": section.required = ["true", "yes"].contains(entry.value.string?.lowercased() ?? "")
+      case "entries": section.entries = try entryShape(entry.value)
       default:
-        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in a section (expected id, title, aliases, required)")
+        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in a section (expected id, title, aliases, required, entries)")
       }
     }
     guard !section.title.isEmpty else { throw error(value, "a section needs a 'title'") }

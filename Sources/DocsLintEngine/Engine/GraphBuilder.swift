@@ -98,7 +98,6 @@ public struct GraphBuilder: Sendable {
     // ignores (a child process, started first) and the two halves of the document index.
     let snapshot = documents
     let otherDocuments = otherFacts
-    let gatherReferenced = configuration.level(of: OrphanRule.descriptor) != nil
     let root = workspace.root
     let usesGit = workspace.usesGit
     let iacFiles = iac
@@ -106,7 +105,8 @@ public struct GraphBuilder: Sendable {
       guard let half else {
         return .ignored(usesGit ? Git.ignored(Self.missingPaths(snapshot, iacFiles), in: root) : [])
       }
-      return .index(DocumentIndex(half, documents: snapshot, others: otherDocuments, gatherReferenced: gatherReferenced))
+      return .index(DocumentIndex(
+        half, documents: snapshot, others: otherDocuments, vocabulary: configuration.vocabulary))
     }
     guard case .ignored(let ignored) = finished[0], case .index(let declarations) = finished[1],
       case .index(let copies) = finished[2]
@@ -129,7 +129,7 @@ public struct GraphBuilder: Sendable {
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds),
-      kinds: configuration.kinds.kinds)
+      kinds: configuration.kinds.kinds, vocabulary: configuration.vocabulary)
   }
 
   /// The Markdown files that are not targets, walking both lists (each in byte order, each

@@ -17,8 +17,6 @@ public struct DocumentIndex: Sendable {
   let suggestions = SuggestionMemo()
   /// Agent names declared by agent docs.
   public var agentNames: Set<String> = []
-  /// Files and folders some linted document refers to (gathered only when a rule needs them).
-  public var referenced: Set<String> = []
   /// Linted documents with byte-identical content, by the group's first path; each group sorted.
   public var identicalGroups: [String: [String]] = [:]
   /// Per path: linted documents with the same file name and title but other content.
@@ -29,7 +27,7 @@ public struct DocumentIndex: Sendable {
   /// The two halves of an index, each read from every document, so that two cores can
   /// build one each.
   package enum Half: Sendable, CaseIterable {
-    /// Ids, agent names and referenced paths.
+    /// Ids and agent names.
     case declarations
     /// Identical and diverged copies.
     case copies
@@ -37,11 +35,12 @@ public struct DocumentIndex: Sendable {
 
   /// One half of the index (`init(declarations:copies:)` puts two together).
   package init(
-    _ half: Half, documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool
+    _ half: Half, documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)],
+    vocabulary: Vocabulary = Vocabulary()
   ) {
     switch half {
-    case .declarations: gatherDeclarations(documents: documents, others: others, gatherReferenced: gatherReferenced)
-    case .copies: gatherCopies(documents: documents)
+    case .declarations: gatherDeclarations(documents: documents, others: others)
+    case .copies: gatherCopies(documents: documents, vocabulary: vocabulary)
     }
   }
 
@@ -49,15 +48,12 @@ public struct DocumentIndex: Sendable {
   package init(declarations: DocumentIndex, copies: DocumentIndex) {
     ids = declarations.ids
     agentNames = declarations.agentNames
-    referenced = declarations.referenced
     identicalGroups = copies.identicalGroups
     divergedCopies = copies.divergedCopies
   }
 
-  /// Ids, agent names and (when a rule reads them) referenced paths.
-  private mutating func gatherDeclarations(
-    documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)], gatherReferenced: Bool
-  ) {
+  /// Ids and agent names.
+  private mutating func gatherDeclarations(documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)]) {
     // Indices, not copies: this part runs on one core over every document.
     func declare(_ path: String, _ facts: DocumentFacts) {
       if let id = facts.id, let span = facts.idSpan { ids[id, default: []].append(Declaration(path: path, span: span)) }
@@ -68,11 +64,10 @@ public struct DocumentIndex: Sendable {
     for (id, declarations) in ids where declarations.count > 1 {
       ids[id] = declarations.sorted { ByteOrder.less($0.path, $1.path) }
     }
-    for index in documents.indices where gatherReferenced { referenced.formUnion(documents[index].targets.paths) }
   }
 
   /// Byte-identical documents, and same-name same-title documents whose content differs.
-  private mutating func gatherCopies(documents: [DocumentNode]) {
+  private mutating func gatherCopies(documents: [DocumentNode], vocabulary: Vocabulary) {
     // Empty files are all alike; only documents with content can be copies.
     let readable = documents.indices.filter { index in
       guard case .markdown = documents[index].content else { return false }
@@ -87,7 +82,7 @@ public struct DocumentIndex: Sendable {
       identicalGroups[paths[0]] = paths
     }
     // Per-folder README and index pages share names and titles by design.
-    let copies = readable.filter { documents[$0].facts.title != nil && !Self.isFolderPage(documents[$0].path) }
+    let copies = readable.filter { documents[$0].facts.title != nil && !vocabulary.isFolderPage(named: RepoPath.name(of: documents[$0].path)) }
     func nameAndTitle(_ index: Int) -> NameAndTitle {
       NameAndTitle(name: RepoPath.name(of: documents[index].path), title: documents[index].facts.title!)
     }
@@ -122,24 +117,6 @@ public struct DocumentIndex: Sendable {
   }
 }
 
-extension DocumentIndex {
-  /// Files every folder or package may have its own of (README, index, CHANGELOG, ...),
-  /// in any letter case: same name and title there is convention, not copying.
-  static let folderPages: Set<String> = [
-    "readme.md", "index.md", "_index.md", "changelog.md", "contributing.md", "license.md", "security.md",
-    "code_of_conduct.md", "agents.md", "claude.md",
-  ]
-
-  static func isFolderPage(_ path: String) -> Bool {
-    let name = RepoPath.name(of: path).utf8
-    // Longer than every folder page name: most names, judged without a lowercased copy.
-    guard name.count <= folderPageLength else { return false }
-    let lowered = String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    return folderPages.contains(lowered)
-  }
-
-  private static let folderPageLength = folderPages.map(\.utf8.count).max() ?? 0
-}
 
 private struct ContentKey: Hashable {
   var hash: UInt64

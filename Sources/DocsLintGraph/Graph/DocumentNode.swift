@@ -98,12 +98,16 @@ public struct ReferenceGraph: Sendable {
   public let environments: Set<String>
   /// The run's document kinds, by id: what rules ask a document's roles of.
   public let kinds: [String: DocumentKind]
+  /// The words rules look for.
+  public let vocabulary: Vocabulary
+  private let referencedPaths = OnceValue<Set<String>>()
 
   public init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: AnchorSet],
     index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = [], environments: Set<String> = [],
-    kinds: [DocumentKind] = []
+    kinds: [DocumentKind] = [], vocabulary: Vocabulary = Vocabulary()
   ) {
+    self.vocabulary = vocabulary
     self.environments = environments
     self.kinds = Dictionary(kinds.map { ($0.id, $0) }) { first, _ in first }
     self.inventory = inventory
@@ -116,6 +120,15 @@ public struct ReferenceGraph: Sendable {
       for symbol in file.symbols { symbols[symbol.kind, default: []].insert(symbol.name) }
     }
     self.iacSymbols = symbols
+  }
+
+  /// Files and folders some linted document refers to, gathered when a rule first asks.
+  public var referenced: Set<String> {
+    referencedPaths.get {
+      var referenced = Set<String>()
+      for index in documents.indices { referenced.formUnion(documents[index].targets.paths) }
+      return referenced
+    }
   }
 
   /// Whether the document's kind has this role.

@@ -3,6 +3,7 @@ import DocsLintEngine
 /// Graphviz DOT: one node per file or symbol, shaped by kind; edges labelled with their
 /// kind and line. Render with `dot -Tsvg`.
 public struct GraphDOTWriter: GraphWriter {
+  public static let format = "dot"
   public init() {}
 
   public func render(_ graph: GraphExport) -> String {

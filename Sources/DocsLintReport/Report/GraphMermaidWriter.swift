@@ -3,6 +3,7 @@ import DocsLintEngine
 /// A Mermaid flowchart (renders in GitHub Markdown). Mermaid ids must be simple, so
 /// nodes are numbered in order and carry their path as the label.
 public struct GraphMermaidWriter: GraphWriter {
+  public static let format = "mermaid"
   public init() {}
 
   public func render(_ graph: GraphExport) -> String {

@@ -1,25 +1,33 @@
 import DocsLintEngine
 
-/// Renders the findings of one run. One reporter per file in this folder.
+/// Renders the findings of one run. One reporter per file in this folder, listed once
+/// in `Reporters.all`.
 public protocol Reporter: Sendable {
   /// The `--format` value that selects this reporter.
   static var format: String { get }
+  init()
   func render(_ report: Report) -> String
 }
 
-/// Every available output format, by `--format` name.
+/// Every output format of `docs-lint lint`: the one list the command's help, its errors
+/// and the lookup read.
 public enum Reporters {
   public static let all: [any Reporter.Type] = [
     TextReporter.self, JSONReporter.self, SARIFReporter.self, GitHubReporter.self,
   ]
 
+  /// "text, json, sarif or github"
+  public static var choices: String { Choices.listing(all.map { $0.format }) }
+
   public static func named(_ format: String) -> (any Reporter)? {
-    switch format {
-    case TextReporter.format: TextReporter()
-    case JSONReporter.format: JSONReporter()
-    case SARIFReporter.format: SARIFReporter()
-    case GitHubReporter.format: GitHubReporter()
-    default: nil
-    }
+    all.first { $0.format == format }?.init()
+  }
+}
+
+/// Format names as a sentence: "a, b or c".
+enum Choices {
+  static func listing(_ names: [String]) -> String {
+    guard let last = names.last else { return "" }
+    return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " or " + last
   }
 }

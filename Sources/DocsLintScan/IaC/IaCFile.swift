@@ -62,6 +62,44 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   }
 }
 
+extension IaCTechnology {
+  /// How findings name a file of this technology.
+  public var noun: String {
+    switch self {
+    case .terraform: "Terraform file"
+    case .workflow: "workflow"
+    case .compose: "compose file"
+    case .dockerfile: "Dockerfile"
+    case .devcontainer: "devcontainer"
+    case .kubernetes: "Kubernetes manifest"
+    case .kustomize: "Kustomize overlay"
+    case .helm: "Helm chart"
+    case .vagrant: "Vagrantfile"
+    case .ansible: "Ansible playbook"
+    case .systemd: "systemd unit"
+    case .make: "Makefile"
+    }
+  }
+
+  /// How messages name the technology itself (`Terraform`, `GitHub workflow`).
+  public var displayName: String {
+    switch self {
+    case .terraform: "Terraform"
+    case .workflow: "GitHub workflow"
+    case .compose: "compose"
+    case .dockerfile: "Dockerfile"
+    case .devcontainer: "devcontainer"
+    case .kubernetes: "Kubernetes"
+    case .kustomize: "Kustomize"
+    case .helm: "Helm"
+    case .vagrant: "Vagrant"
+    case .ansible: "Ansible"
+    case .systemd: "systemd"
+    case .make: "make"
+    }
+  }
+}
+
 /// Something an IaC file declares: a Terraform variable or module, a workflow job, ...
 public struct IaCSymbol: Sendable, Hashable {
   /// `variable`, `output`, `module`, `resource`, `data`, `provider`, `backend`, `tfvar`, `job`.

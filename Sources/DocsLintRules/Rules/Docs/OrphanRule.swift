@@ -1,10 +1,8 @@
 import DocsLintGraph
 
 /// `docs/orphan`: a document nothing links or refers to (off by default).
-package struct OrphanRule: GraphRule {
-  package init() {}
-
-  package static let descriptor = RuleDescriptor(
+struct OrphanRule: GraphRule {
+  static let descriptor = RuleDescriptor(
     id: "docs/orphan",
     defaultLevel: .info,
     enabledByDefault: false,
@@ -20,9 +18,9 @@ package struct OrphanRule: GraphRule {
       Example("# Página enlazada\n", files: ["README.md": "# Inicio\n\nVer [doc](doc.md).\n"])
     ])
 
-  package func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    let name = document.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
-    guard name != "readme.md", name != "index.md", !graph.index.referenced.contains(document.path) else { return [] }
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
+    guard !graph.vocabulary.isFolderPage(named: RepoPath.name(of: document.path)), !graph.referenced.contains(document.path)
+    else { return [] }
     return [
       Self.descriptor.finding(
         in: document.path, at: SourceSpan(line: 1, column: 1), "no other document links or refers to this one",

@@ -21,8 +21,9 @@ struct CheckboxOutsideProgressRule: DocumentRule {
 
   func check(_ document: DocumentContext) -> [Finding] {
     guard document.has(.plan) else { return [] }
+    // A kind without a progress section has no checklist to keep checkboxes in.
+    guard let title = document.sectionSpec(id: "progress")?.title else { return [] }
     let progress = document.section(id: "progress")?.bodyLines
-    let title = document.sectionSpec(id: "progress")?.title ?? "Progress"
     return document.markdown.listItems.compactMap { item in
       guard progress?.contains(item.line) != true, document.checkbox(of: item) != nil else { return nil }
       return Self.descriptor.finding(

@@ -38,41 +38,22 @@ struct EntryFormatRule: DocumentRule {
     ],
     ignoresCode: true)
 
-  private struct EntryShape {
-    /// The section's stable id in the kind.
-    var section: String
-    var starts: [String]
-    var needs: [(name: String, keys: [String])]
-  }
-
-  private static let shapes = [
-    EntryShape(
-      section: "decision-log", starts: ["decision:", "decisión:"],
-      needs: [
-        ("Rationale", ["rationale:", "razón:", "razon:", "justificación:", "justificacion:", "motivo:"]),
-        ("Date/Author", ["date/author:", "fecha/autor:", "date:", "fecha:", "author:", "autor:"]),
-      ]),
-    EntryShape(
-      section: "surprises", starts: ["observation:", "observación:", "observacion:"],
-      needs: [("Evidence", ["evidence:", "evidencia:"])]),
-  ]
-
   func check(_ document: DocumentContext) -> [Finding] {
     guard document.has(.plan) else { return [] }
     var findings: [Finding] = []
-    for shape in Self.shapes {
-      guard let section = document.section(id: shape.section), let title = document.sectionSpec(id: shape.section)?.title
-      else { continue }
+    // The shapes are data: each section of the kind that declares its entries (rules/kinds.yml).
+    for spec in document.kind?.variant?.sections ?? [] {
+      guard let shape = spec.entries, let section = document.section(for: spec) else { continue }
       for item in document.items(in: section) where item.depth == 1 {
         // Emphasis around the label ("**Decision:**") does not matter.
         let text = document.text(of: item).lowercased().filter { $0 != "*" && $0 != "_" }
         guard shape.starts.contains(where: text.hasPrefix) else { continue }
-        let missing = shape.needs.filter { need in !need.keys.contains(where: text.includes) }.map(\.name)
+        let missing = shape.needs.filter { need in !need.labels.contains(where: text.includes) }.map(\.name)
         guard !missing.isEmpty else { continue }
         findings.append(
           Self.descriptor.finding(
             in: document.path, at: document.span(of: item),
-            "\(title) entry has no \(missing.joined(separator: " or ")) line", snippet: String(text.prefix(60))))
+            "\(spec.title) entry has no \(missing.joined(separator: " or ")) line", snippet: String(text.prefix(60))))
       }
     }
     return findings

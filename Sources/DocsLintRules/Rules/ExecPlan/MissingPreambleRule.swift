@@ -25,14 +25,12 @@ struct MissingPreambleRule: DocumentRule {
       Example("# Not a plan\n\nNo statement needed.\n"),
     ])
 
-  private static let statements = ["living document", "documento vivo", "documento viviente"]
-
   func check(_ document: DocumentContext) -> [Finding] {
     guard document.has(.plan) else { return [] }
     let firstSection = document.markdown.headings.first { $0.level >= 2 }?.span.line ?? document.source.lineCount + 1
     let introLines = 1..<firstSection
     let statementLine = introLines.first { line in
-      Self.statements.contains(where: document.line(line).lowercased().includes)
+      document.configuration.vocabulary.livingDocumentPhrases.contains(where: document.line(line).lowercased().includes)
     }
     guard let statementLine else {
       return [

@@ -93,23 +93,3 @@ struct IaCUndocumentedStackRule: IaCRule {
     }
   }
 }
-
-extension IaCTechnology {
-  /// How findings name a file of this technology.
-  var noun: String {
-    switch self {
-    case .terraform: "Terraform file"
-    case .workflow: "workflow"
-    case .compose: "compose file"
-    case .dockerfile: "Dockerfile"
-    case .devcontainer: "devcontainer"
-    case .kubernetes: "Kubernetes manifest"
-    case .kustomize: "Kustomize overlay"
-    case .helm: "Helm chart"
-    case .vagrant: "Vagrantfile"
-    case .ansible: "Ansible playbook"
-    case .systemd: "systemd unit"
-    case .make: "Makefile"
-    }
-  }
-}

@@ -38,11 +38,10 @@ struct IaCValidationMismatchRule: GraphRule {
         path: "docs/plans/EXECPLAN_docs.md", files: ["infra/main.tf": ""]),
     ])
 
-  private static let names: [String: String] = [
-    "terraform": "Terraform", "github-workflow": "GitHub workflow", "docker-compose": "compose",
-    "dockerfile": "Dockerfile", "devcontainer": "devcontainer", "kubernetes": "Kubernetes", "kustomize": "Kustomize",
-    "helm": "Helm", "vagrant": "Vagrant", "ansible": "Ansible",
-  ]
+  /// How messages name a technology, by its id.
+  private static func name(_ technology: String) -> String {
+    IaCTechnology(rawValue: technology)?.displayName ?? technology
+  }
 
   static let collects: [any FactCollector.Type] = [ValidationSectionCollector.self]
 
@@ -56,20 +55,21 @@ struct IaCValidationMismatchRule: GraphRule {
     var fitting = referred
     if !referred.isDisjoint(with: ["kustomize", "helm"]) { fitting.insert("kubernetes") }
     for check in validation.checks where !fitting.contains(check.technology) {
-      let uses = referred.sorted().map { Self.names[$0] ?? $0 }.joined(separator: ", ")
+      let uses = referred.sorted().map(Self.name).joined(separator: ", ")
       findings.append(
         Self.descriptor.finding(
           in: document.path, at: check.span,
-          "'\(check.command)' checks \(Self.names[check.technology] ?? check.technology) files, but the files this document refers to are \(uses)",
+          "'\(check.command)' checks \(Self.name(check.technology)) files, but the files this document refers to are \(uses)",
           snippet: check.command))
     }
     let checked = validation.checkedAnywhere
     for technology in referred.subtracting(checked).sorted() {
-      let examples = ValidationCheckScanner.checks.filter { $0.technology.rawValue == technology }.map { "'\($0.command)'" }
+      let commands = graph.vocabulary.validationChecks.first { $0.technology == technology }?.commands ?? []
+      let examples = commands.map { "'\($0)'" }
       guard !examples.isEmpty else { continue }
       var finding = Self.descriptor.finding(
         in: document.path, at: heading,
-        "the document refers to \(Self.names[technology] ?? technology) files but never names a check for them (\(examples.prefix(2).joined(separator: " or ")))",
+        "the document refers to \(Self.name(technology)) files but never names a check for them (\(examples.prefix(2).joined(separator: " or ")))",
         snippet: technology)
       finding.levelCap = .info
       findings.append(finding)

@@ -23,27 +23,18 @@ public struct ValidationFacts: Sendable, Hashable {
 /// Acceptance, Plan de Testing, Pruebas, Verificación, ...) and the IaC checks it names,
 /// in code or prose.
 package enum ValidationCheckScanner {
-  /// Normalized title prefixes of validation sections.
-  static let sectionTitles = [
-    "validation", "validacion", "plan de testing", "plan de pruebas", "testing", "pruebas", "verification",
-    "verificacion", "acceptance", "aceptacion", "criterios de aceptacion",
-  ]
+  /// The checks of `rules/vocabulary.yml`, in order, each with its words as bytes.
+  private static func checks(_ vocabulary: Vocabulary) -> [(command: String, technology: String, words: [[UInt8]])] {
+    vocabulary.validationChecks.flatMap { entry in
+      entry.commands.map { command in
+        (command, entry.technology, command.split(separator: " ").map { Array($0.utf8) })
+      }
+    }
+  }
 
-  /// Checks of the technologies docs-lint reads.
-  package static let checks: [(command: String, technology: IaCTechnology)] = [
-    ("terraform validate", .terraform), ("terraform plan", .terraform), ("terraform fmt", .terraform),
-    ("tflint", .terraform), ("hadolint", .dockerfile), ("docker compose config", .compose),
-    ("docker-compose config", .compose), ("actionlint", .workflow), ("devcontainer build", .devcontainer),
-    ("kubectl diff", .kubernetes), ("kubeconform", .kubernetes), ("kubeval", .kubernetes),
-    ("kustomize build", .kustomize), ("kubectl kustomize", .kustomize), ("helm lint", .helm),
-    ("helm template", .helm), ("vagrant validate", .vagrant), ("ansible-lint", .ansible),
-    ("ansible-playbook --syntax-check", .ansible),
-  ]
-
-  /// Each check's words as bytes, split once (checks are ASCII: a byte is a column).
-  private static let checkWords: [[[UInt8]]] = checks.map { $0.command.split(separator: " ").map { Array($0.utf8) } }
-
-  package static func scan(_ markdown: MarkdownDocument, source: SourceText) -> ValidationFacts {
+  package static func scan(_ markdown: MarkdownDocument, source: SourceText, vocabulary: Vocabulary) -> ValidationFacts {
+    let sectionTitles = vocabulary.validationSections
+    let checks = checks(vocabulary)
     var facts = ValidationFacts()
     var inSection = Set<Int>()
     for (index, candidate) in markdown.headings.enumerated() {
@@ -56,7 +47,8 @@ package enum ValidationCheckScanner {
     guard facts.heading != nil else { return facts }
     for line in 1...max(source.lineCount, 1) {
       let range = source.byteRange(ofLine: line)
-      for (check, words) in zip(checks, checkWords) {
+      for check in checks {
+        let words = check.words
         var from = range.lowerBound
         while let at = source.find(words[0], from: from, to: range.upperBound) {
           from = at + words[0].count
@@ -66,13 +58,14 @@ package enum ValidationCheckScanner {
           if at > range.lowerBound, isWordByte(source.bytes[at - 1]) { continue }
           if from < range.upperBound, isWordByte(source.bytes[from]) { continue }
           guard hasWords(words.dropFirst(), in: source.bytes[from..<range.upperBound]) else { continue }
-          facts.checkedAnywhere.insert(check.technology.rawValue)
+          facts.checkedAnywhere.insert(check.technology)
           guard inSection.contains(line) else { continue }
           let column = source.scalarColumn(line: line, byteOffset: at)
           facts.checks.append(
             ValidationCheck(
-              command: check.command, technology: check.technology.rawValue,
-              span: SourceSpan(line: line, column: column, endColumn: column + words[0].count)))
+              command: check.command, technology: check.technology,
+              span: SourceSpan(
+                line: line, column: column, endColumn: column + String(decoding: words[0], as: UTF8.self).unicodeScalars.count)))
         }
       }
     }
@@ -132,7 +125,8 @@ struct ValidationSectionCollector: FactCollector {
 
   func collect(from document: CollectionInput) -> ValidationFacts? {
     guard !document.technologies.isEmpty, document.has(.changesInfrastructure) else { return nil }
-    let facts = ValidationCheckScanner.scan(document.markdown, source: document.source)
+    let facts = ValidationCheckScanner.scan(
+      document.markdown, source: document.source, vocabulary: document.configuration.vocabulary)
     return facts.heading == nil ? nil : facts
   }
 }

@@ -25,8 +25,12 @@ extension DocumentContext {
 
   /// The document's first section matching the kind's section with this id.
   func section(id: String) -> Section? {
-    guard let spec = sectionSpec(id: id) else { return nil }
-    return kind?.sections.first { spec.matches(normalizedHeading: $0.normalizedTitle) }
+    sectionSpec(id: id).flatMap(section(for:))
+  }
+
+  /// The document's first section matching one of its kind's sections.
+  func section(for spec: SectionSpec) -> Section? {
+    kind?.sections.first { spec.matches(normalizedHeading: $0.normalizedTitle) }
   }
 
   /// Whether the document's kind has this role.

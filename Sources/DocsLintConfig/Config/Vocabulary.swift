@@ -1,0 +1,54 @@
+import DocsLintMarkdown
+
+/// Words rules look for, in the languages documentation is written in: data in
+/// `rules/vocabulary.yml`, which a repository's `.docs-lint.yml` may add to.
+public struct Vocabulary: Sendable {
+  /// Phrases that make an ExecPlan's preamble a living-document statement (lowercase).
+  public var livingDocumentPhrases: [String] = []
+  /// Normalized title prefixes of a plan's or spec's validation sections.
+  public var validationSections: [String] = []
+  /// The commands that check each IaC technology (by its id), in order.
+  public var validationChecks: [(technology: String, commands: [String])] = []
+  /// Files every folder may have its own of (README, index, CHANGELOG, ...), lowercase.
+  public private(set) var folderPages: Set<String> = []
+  /// The longest of their names in bytes: most names are judged without a lowercased copy.
+  private var longestFolderPage = 0
+
+  public static let keys: Set<String> = [
+    "living-document-phrases", "validation-sections", "validation-checks", "folder-pages",
+  ]
+
+  public init() {}
+
+  /// Whether a file name is a per-folder page, in any letter case.
+  public func isFolderPage(named name: some StringProtocol) -> Bool {
+    name.utf8.count <= longestFolderPage && folderPages.contains(name.lowercased())
+  }
+
+  /// Adds one key's words to what earlier packs gave.
+  mutating func merge(key: String, value: YAMLValue, file: String) throws(ConfigError) {
+    switch key {
+    case "living-document-phrases":
+      livingDocumentPhrases += try ConfigValues.strings(value, key: key, file: file).map { $0.lowercased() }
+    case "validation-sections":
+      validationSections += try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalize)
+    case "folder-pages":
+      folderPages.formUnion(try ConfigValues.strings(value, key: key, file: file).map { $0.lowercased() })
+      longestFolderPage = folderPages.map(\.utf8.count).max() ?? 0
+    case "validation-checks":
+      guard case .mapping(let entries, _) = value else {
+        throw ConfigError(file: file, line: value.line, message: "'validation-checks' must map technologies to commands")
+      }
+      for entry in entries {
+        let commands = try ConfigValues.strings(entry.value, key: entry.key, file: file)
+        if let index = validationChecks.firstIndex(where: { $0.technology == entry.key }) {
+          validationChecks[index].commands += commands
+        } else {
+          validationChecks.append((entry.key, commands))
+        }
+      }
+    default: throw ConfigError(file: file, line: value.line, message: "unknown key '\(key)'")
+    }
+  }
+
+}
