@@ -101,6 +101,7 @@ public struct ReferenceGraph: Sendable {
   /// The words rules look for.
   public let vocabulary: Vocabulary
   private let referencedPaths = OnceValue<Set<String>>()
+  private let shared = SharedValues()
 
   public init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: AnchorSet],
@@ -129,6 +130,12 @@ public struct ReferenceGraph: Sendable {
       for index in documents.indices { referenced.formUnion(documents[index].targets.paths) }
       return referenced
     }
+  }
+
+  /// A value built once per run from the whole graph and shared by every document's check:
+  /// a cross-document rule's index of its collected facts. `key` names it (the rule's id).
+  package func shared<Value: Sendable>(_ key: String, _ make: (ReferenceGraph) -> Value) -> Value {
+    shared.value(key) { make(self) }
   }
 
   /// Whether the document's kind has this role.
