@@ -4,6 +4,7 @@
 public enum RuleRegistry {
   package static let graphRules: [any GraphRule.Type] = [
     DivergedCopyRule.self,
+    DuplicateAgentNameRule.self,
     DuplicateContentRule.self,
     DuplicateIdRule.self,
     IaCEnvironmentDriftRule.self,
