@@ -31,7 +31,7 @@ final class DocumentParser: Sendable {
     case .failure(let problem): return DocumentNode(path: path, content: .unreadable(problem))
     case .success(let decoded): source = decoded
     }
-    var markdown = MarkdownParser.parse(source)
+    let markdown = MarkdownParser.parse(source)
     let anchors = AnchorSet(markdown.anchorNames)
     let references = extractor.references(of: markdown, source: source, at: path, anchors: anchors)
     let kind = KindResolver.resolve(path: path, document: markdown, source: source, settings: configuration.kinds)
@@ -44,20 +44,16 @@ final class DocumentParser: Sendable {
       from: CollectionInput(
         path: path, markdown: markdown, source: source, references: references, kind: kind,
         configuration: configuration, technologies: technologies))
-    // The edges and findings now carry what the file said; keep memory per file.
-    markdown.links = []
-    markdown.codeSpans = []
-    markdown.codeBlocks = []
-    markdown.listItems = []
-    let suppressions = markdown.suppressions
-    markdown.suppressions = []
+    // The edges, findings and facts now carry what the file said: the node keeps only its
+    // outline, so memory stays per file.
     var node = DocumentNode(
-      path: path, content: .markdown(markdown), references: references, anchors: anchors, kind: kind?.kind.id)
+      path: path, content: .markdown(DocumentOutline(markdown)), references: references, anchors: anchors,
+      kind: kind?.kind.id)
     node.findings = findings
     node.summarizeEdges(listed: inventory)
     node.facts = facts
     node.collected = collected
-    node.suppressions = suppressions
+    node.suppressions = markdown.suppressions
     return node
   }
 
@@ -66,7 +62,7 @@ final class DocumentParser: Sendable {
   func anchorsAndFacts(at path: String, bytes: Result<[UInt8], ReadProblem>) -> DocumentNode? {
     guard case .success(let source) = bytes.flatMap(FileReader.decode) else { return nil }
     let markdown = MarkdownParser.parse(source)
-    var node = DocumentNode(path: path, content: .markdown(MarkdownDocument()), anchors: AnchorSet(markdown.anchorNames))
+    var node = DocumentNode(path: path, content: .markdown(DocumentOutline()), anchors: AnchorSet(markdown.anchorNames))
     node.facts = FactsCollector.collect(
       path: path, markdown: markdown, source: source, isAgentDoc: configuration.kinds.kind(of: path)?.has(.agent) == true,
       referenceKeys: configuration.kinds.referenceKeys)

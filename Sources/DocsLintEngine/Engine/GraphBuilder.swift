@@ -113,19 +113,8 @@ public struct GraphBuilder: Sendable {
     else { preconditionFailure("results come back in order") }
     let index = DocumentIndex(declarations: declarations, copies: copies)
     let known = anchors
-    Parallel.update(&documents) { document in
-      for position in document.references.indices {
-        guard let fragment = document.references[position].fragment,
-          let target = document.references[position].resolution.targetPath,
-          let names = known[target]
-        else { continue }
-        document.references[position].resolution = AnchorMatcher.resolve(
-          fragment, in: target, anchors: names)
-      }
-      Self.markGenerated(&document.references, ignored: ignored)
-      document.brokenReferences = document.references.filter { $0.resolution.isBroken }
-    }
-    for position in iac.indices { Self.markGenerated(&iac[position].references, ignored: ignored) }
+    Parallel.update(&documents) { $0.settle(anchors: known, ignored: ignored) }
+    for position in iac.indices { iac[position].references.markGenerated(ignored: ignored) }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds),
@@ -162,26 +151,12 @@ public struct GraphBuilder: Sendable {
     ]
   }
 
-  /// Missing paths that git ignores are build outputs (`target/`, `mutants.out/`, `.env`), not
-  /// stale references: in prose, commands and IaC files. Links are still 404s on GitHub.
+  /// Paths that edges other than links name and that do not exist, for git to say which
+  /// it ignores (those are build outputs: `target/`, `mutants.out/`, `.env`).
   private static func missingPaths(_ documents: [DocumentNode], _ iac: [IaCNode]) -> [String] {
     var missing = Set<String>()
-    func gather(_ references: [Reference]) {
-      for index in references.indices where !references[index].kind.isLink {
-        if case .missing(let path) = references[index].resolution { missing.insert(path) }
-      }
-    }
-    for index in documents.indices { gather(documents[index].references) }
-    for index in iac.indices { gather(iac[index].references) }
+    for index in documents.indices { missing.formUnion(documents[index].missingNonLinkPaths) }
+    for index in iac.indices { missing.formUnion(iac[index].references.missingNonLinkPaths) }
     return missing.sorted(by: ByteOrder.less)
-  }
-
-  private static func markGenerated(_ references: inout [Reference], ignored: Set<String>) {
-    guard !ignored.isEmpty else { return }
-    for position in references.indices where !references[position].kind.isLink {
-      if case .missing(let path) = references[position].resolution, ignored.contains(path) {
-        references[position].resolution = .generated(path: path)
-      }
-    }
   }
 }

@@ -1,16 +1,22 @@
 import DocsLintScan
 
 /// A Markdown document in the graph: what parsing found, and its outgoing edges.
+/// Rules see only what every node has, cold or read back from the cache: the outline (not
+/// the links, code and list items, dropped after parsing), the broken edges (not every
+/// edge, which the cache does not keep), targets and facts. What a rule needs beyond that
+/// it collects while the file is in memory (`FactCollector`).
 public struct DocumentNode: Sendable, Equatable {
   public enum Content: Sendable, Equatable {
-    case markdown(MarkdownDocument)
+    case markdown(DocumentOutline)
     case unreadable(ReadProblem)
   }
 
   /// Root-relative path.
   public let path: String
   public var content: Content
-  public var references: [Reference]
+  /// Every edge while the graph is built; read back from the cache, only the broken ones
+  /// and those with a fragment. Internal to the graph: rules read `brokenReferences`.
+  var references: [Reference]
   /// Heading slugs and HTML anchors a `#fragment` may name.
   public var anchors: AnchorSet
   /// The document's kind id (`execplan`, `adr`, ...), if any.
@@ -74,9 +80,30 @@ public struct DocumentNode: Sendable, Equatable {
     return false
   }
 
-  public var markdown: MarkdownDocument? {
-    if case .markdown(let document) = content { return document }
+  /// The headings and front matter, for a readable document.
+  public var outline: DocumentOutline? {
+    if case .markdown(let outline) = content { return outline }
     return nil
+  }
+
+  /// Settles the edges once every anchor is known: fragments against the anchors of their
+  /// target, missing paths git ignores as generated; then keeps the broken ones for rules.
+  package mutating func settle(anchors: [String: AnchorSet], ignored: Set<String>) {
+    for position in references.indices {
+      guard let fragment = references[position].fragment,
+        let target = references[position].resolution.targetPath,
+        let names = anchors[target]
+      else { continue }
+      references[position].resolution = AnchorMatcher.resolve(fragment, in: target, anchors: names)
+    }
+    references.markGenerated(ignored: ignored)
+    brokenReferences = references.filter { $0.resolution.isBroken }
+  }
+
+  /// Paths that non-link edges name and that do not exist (links are 404s whatever git
+  /// ignores; a command's output path may be a build product).
+  package var missingNonLinkPaths: [String] {
+    references.missingNonLinkPaths
   }
 }
 
@@ -142,4 +169,22 @@ public struct ReferenceGraph: Sendable {
   public func has(_ role: KindRole, _ document: DocumentNode) -> Bool {
     document.kind.flatMap { kinds[$0] }?.has(role) ?? false
   }
+}
+
+/// What rules may read of a document's parse once the file is gone: its headings and
+/// front matter. Links, code and list items are dropped after parsing; a rule that needs
+/// them collects what it needs while the file is in memory.
+public struct DocumentOutline: Sendable, Equatable {
+  public var headings: [Heading] = []
+  public var frontMatter: FrontMatter?
+
+  public init() {}
+
+  package init(_ markdown: MarkdownDocument) {
+    headings = markdown.headings
+    frontMatter = markdown.frontMatter
+  }
+
+  /// The level-1 heading.
+  public var title: Heading? { headings.first { $0.level == 1 } }
 }

@@ -26,9 +26,10 @@ extension DocumentNode {
   /// what a rule needs of them it collects as a fact.
   package func encodeBody(to writer: inout BinaryWriter) {
     switch content {
-    case .markdown(let markdown):
+    case .markdown(let outline):
       writer.write(true)
-      writer.write(markdown)
+      writer.write(outline.headings)
+      writer.write(outline.frontMatter)
     case .unreadable(let problem):
       writer.write(false)
       writer.write(problem)
@@ -55,7 +56,7 @@ extension DocumentNode {
   package init(summary reader: inout BinaryReader, collectors: FactCollectors) throws(BinaryReader.Malformed) {
     path = try reader.string()
     kind = try reader.optionalString()
-    content = .markdown(MarkdownDocument())
+    content = .markdown(DocumentOutline())
     references = []
     // Anchors and targets stay in the mapped pack: most are never asked for.
     guard let owner = reader.owner else { throw BinaryReader.Malformed() }
@@ -70,7 +71,14 @@ extension DocumentNode {
 
   /// Reads the body: `references` then holds the edges rules read, in order.
   package mutating func readBody(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-    content = try reader.bool() ? .markdown(try reader.read()) : .unreadable(try reader.read())
+    if try reader.bool() {
+      var outline = DocumentOutline()
+      outline.headings = try reader.array()
+      outline.frontMatter = try reader.optional()
+      content = .markdown(outline)
+    } else {
+      content = .unreadable(try reader.read())
+    }
     references = try reader.array()
     findings = try reader.array()
     suppressions = try reader.array()

@@ -92,3 +92,25 @@ extension Dependency {
     }
   }
 }
+
+extension [Reference] {
+  /// Missing paths git ignores are build outputs (`target/`, `.env`), not stale references:
+  /// in prose, commands and IaC files. Links stay broken: they are 404s on GitHub.
+  package mutating func markGenerated(ignored: Set<String>) {
+    guard !ignored.isEmpty else { return }
+    for position in indices where !self[position].kind.isLink {
+      if case .missing(let path) = self[position].resolution, ignored.contains(path) {
+        self[position].resolution = .generated(path: path)
+      }
+    }
+  }
+
+  /// The missing paths of the edges that are not links.
+  package var missingNonLinkPaths: [String] {
+    var missing: [String] = []
+    for index in indices where !self[index].kind.isLink {
+      if case .missing(let path) = self[index].resolution { missing.append(path) }
+    }
+    return missing
+  }
+}

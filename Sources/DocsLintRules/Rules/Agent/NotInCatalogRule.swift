@@ -27,7 +27,7 @@ struct NotInCatalogRule: GraphRule {
     let linked = catalog.targets.contains(document.path)
     let named = catalog.facts.agentMentions.contains { document.facts.declaredAgents.contains($0.name) }
     guard !linked, !named else { return [] }
-    let title = document.markdown.flatMap { Outline.title(of: $0) }
+    let title = document.outline?.title
     return [
       Self.descriptor.finding(
         in: document.path, at: title?.span ?? SourceSpan(line: 1, column: 1),

@@ -21,7 +21,7 @@ struct DivergedCopyRule: GraphRule {
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     guard let others = graph.index.divergedCopies[document.path] else { return [] }
-    let title = document.markdown.flatMap { Outline.title(of: $0) }
+    let title = document.outline?.title
     return [
       Self.descriptor.finding(
         in: document.path, at: title?.span ?? SourceSpan(line: 1, column: 1),

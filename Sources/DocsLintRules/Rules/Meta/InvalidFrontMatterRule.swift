@@ -20,7 +20,7 @@ struct InvalidFrontMatterRule: GraphRule {
     ])
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    guard let problem = document.markdown?.frontMatter?.problem else { return [] }
+    guard let problem = document.outline?.frontMatter?.problem else { return [] }
     return [
       Self.descriptor.finding(
         in: document.path, at: SourceSpan(line: problem.line, column: problem.column),
