@@ -35,6 +35,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   public var description: String { pattern }
 
   /// True when the text has glob metacharacters.
+  @inlinable
   public static func isPattern(_ text: Substring) -> Bool {
     text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
   }

@@ -38,9 +38,10 @@ public struct SourceText: Sendable {
     self.lineStarts = starts
   }
 
-  public var lineCount: Int { lineStarts.count }
+  @inlinable public var lineCount: Int { lineStarts.count }
 
   /// Byte range of a 1-based line, without its line terminator.
+  @inlinable
   public func byteRange(ofLine line: Int) -> Range<Int> {
     guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
     let start = lineStarts[line - 1]
@@ -53,6 +54,7 @@ public struct SourceText: Sendable {
   }
 
   /// Byte range covering lines `first...last` (1-based, inclusive).
+  @inlinable
   public func byteRange(lines first: Int, _ last: Int) -> Range<Int> {
     let lower = byteRange(ofLine: max(first, 1)).lowerBound
     let upper = byteRange(ofLine: min(max(last, first), lineCount)).upperBound
@@ -64,6 +66,7 @@ public struct SourceText: Sendable {
   }
 
   /// 1-based line containing a byte offset.
+  @inlinable
   public func line(atByte offset: Int) -> Int {
     var low = 0
     var high = lineStarts.count - 1
@@ -75,12 +78,14 @@ public struct SourceText: Sendable {
   }
 
   /// Line and scalar column (both 1-based) of a byte offset.
+  @inlinable
   public func position(atByte offset: Int) -> (line: Int, column: Int) {
     let line = line(atByte: offset)
     return (line, scalarColumn(line: line, byteOffset: offset))
   }
 
   /// Converts a byte offset on a known line into a 1-based scalar column.
+  @inlinable
   public func scalarColumn(line: Int, byteOffset: Int) -> Int {
     let start = lineStarts[min(max(line, 1), lineStarts.count) - 1]
     var column = 1
@@ -127,11 +132,13 @@ public struct SourceText: Sendable {
   }
 
   /// First occurrence of `needle` in `bytes[from..<to]`.
+  @inlinable
   public func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
     needle.withUnsafeBufferPointer { find($0, from: from, to: to) }
   }
 
   /// First occurrence of `needle` in `bytes[from..<to]`, scanning with memchr.
+  @inlinable
   public func find(_ needle: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
     bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0, from: from, to: to) }
   }

@@ -5,35 +5,37 @@
 #endif
 
 /// Byte-level text tests for the hot path: Foundation's `contains`/`range(of:)`
-/// and `trimmingCharacters` bridge through NSString and dominated profiles.
+/// and `trimmingCharacters` bridge through NSString and dominated profiles. Inlinable:
+/// every layer calls them in its inner loops, and a generic call across a module boundary
+/// is neither specialized nor inlined.
 extension StringProtocol {
   /// Runs `body` over the UTF-8 bytes without copying them when they are contiguous
   /// (native strings and their substrings always are).
-  package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+  @inlinable package func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
     return Array(utf8).withUnsafeBufferPointer(body)
   }
 
   /// True when `needle` occurs (byte-wise, exact).
-  package func includes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
+  @inlinable package func includes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
 
   /// Byte offset of the first occurrence of `needle` in `utf8`.
-  package func byteOffset(of needle: String) -> Int? {
+  @inlinable package func byteOffset(of needle: String) -> Int? {
     needle.withBytes { pattern in
       pattern.isEmpty ? 0 : withBytes { ByteSearch.firstIndex(of: pattern, in: $0, from: 0, to: $0.count) }
     }
   }
 
-  package func includesByte(_ byte: UInt8) -> Bool {
+  @inlinable package func includesByte(_ byte: UInt8) -> Bool {
     withBytes { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil }
   }
 
   /// Byte-wise prefix and suffix tests (no Unicode normalization: paths compare as bytes).
-  package func hasBytePrefix(_ prefix: String) -> Bool {
+  @inlinable package func hasBytePrefix(_ prefix: String) -> Bool {
     prefix.withBytes { p in withBytes { b in b.count >= p.count && (p.count == 0 || memcmp(b.baseAddress!, p.baseAddress!, p.count) == 0) } }
   }
 
-  package func hasByteSuffix(_ suffix: String) -> Bool {
+  @inlinable package func hasByteSuffix(_ suffix: String) -> Bool {
     suffix.withBytes { s in
       withBytes { b in
         b.count >= s.count && (s.count == 0 || memcmp(b.baseAddress! + b.count - s.count, s.baseAddress!, s.count) == 0)
@@ -42,7 +44,7 @@ extension StringProtocol {
   }
 
   /// Index of the first occurrence of an ASCII byte (so the index is a valid character boundary).
-  package func firstIndex(ofByte byte: UInt8) -> Index? {
+  @inlinable package func firstIndex(ofByte byte: UInt8) -> Index? {
     let offset = withBytes { bytes -> Int? in
       guard bytes.count > 0, let hit = memchr(bytes.baseAddress!, Int32(byte), bytes.count) else { return nil }
       return bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -51,7 +53,7 @@ extension StringProtocol {
   }
 
   /// Without leading and trailing spaces and tabs (byte-wise; both are ASCII).
-  package func trimmingBlanks() -> SubSequence {
+  @inlinable package func trimmingBlanks() -> SubSequence {
     let (leading, trailing) = withBytes { bytes -> (Int, Int) in
       var start = 0
       var end = bytes.count
@@ -67,9 +69,9 @@ extension StringProtocol {
 }
 
 /// Substring search over bytes: memchr for the first byte, memcmp for the rest.
-enum ByteSearch {
+@usableFromInline package enum ByteSearch {
   /// Offset of the first occurrence of `pattern` in `bytes[from..<to]`.
-  package static func firstIndex(
+  @inlinable package static func firstIndex(
     of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int
   ) -> Int? {
     guard let first = pattern.first else { return nil }
@@ -88,7 +90,7 @@ enum ByteSearch {
 
 extension UInt8 {
   /// An ASCII letter or digit.
-  package var isASCIIAlphanumeric: Bool {
+  @inlinable package var isASCIIAlphanumeric: Bool {
     (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A)
   }
 }
