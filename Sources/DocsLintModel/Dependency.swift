@@ -1,6 +1,6 @@
 /// What a finding in one file depends on elsewhere: the impact mode (`--changed-since`)
 /// reports a finding in an unchanged file when the change removed what it depends on.
-public enum Dependency: Sendable, Hashable, Codable {
+package enum Dependency: Sendable, Hashable, Codable {
   /// A file or folder the finding's reference resolves to (root-relative).
   case file(String)
   /// A heading anchor in a Markdown file.

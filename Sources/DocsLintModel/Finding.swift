@@ -24,16 +24,16 @@ public struct Finding: Sendable, Hashable, Codable {
   public var snippet: String
   /// The most severe level this finding may have, for rules whose findings differ in
   /// weight (a table's extra row is an error, a missing row a warning).
-  public var levelCap: Level?
+  package var levelCap: Level?
   /// What the finding depends on in other files (set by rules, or by the engine for
   /// broken references); the impact mode attributes findings through it.
-  public var dependencies: [Dependency] = []
+  package var dependencies: [Dependency] = []
   /// In impact mode, the changed file whose change caused a finding in an unchanged file.
   public var cause: String?
   /// The rewrite `--fix` applies, for findings with exactly one right answer.
   public var fix: Fix?
 
-  public init(ruleId: String, level: Level, message: String, path: String, span: SourceSpan, snippet: String) {
+  package init(ruleId: String, level: Level, message: String, path: String, span: SourceSpan, snippet: String) {
     self.ruleId = ruleId
     self.level = level
     self.message = message
@@ -43,7 +43,7 @@ public struct Finding: Sendable, Hashable, Codable {
   }
 
   /// The same finding, depending on `dependencies`.
-  public func depending(on dependencies: [Dependency]) -> Finding {
+  package func depending(on dependencies: [Dependency]) -> Finding {
     var finding = self
     finding.dependencies = dependencies
     return finding
@@ -55,7 +55,7 @@ public struct Finding: Sendable, Hashable, Codable {
   }
 
   /// Report order: path, line, column, then rule and message so output is deterministic.
-  public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+  package static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
     if lhs.path != rhs.path { return ByteOrder.less(lhs.path, rhs.path) }
     if lhs.span != rhs.span { return lhs.span < rhs.span }
     if lhs.ruleId != rhs.ruleId { return lhs.ruleId < rhs.ruleId }

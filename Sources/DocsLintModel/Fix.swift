@@ -4,7 +4,7 @@
 public struct Fix: Sendable, Hashable, Codable {
   public var replacements: [Replacement]
 
-  public init(_ replacements: [Replacement]) {
+  package init(_ replacements: [Replacement]) {
     self.replacements = replacements
   }
 }
@@ -18,7 +18,7 @@ public struct Replacement: Sendable, Hashable, Codable {
   public var original: String
   public var text: String
 
-  public init(span: SourceSpan, original: String, text: String) {
+  package init(span: SourceSpan, original: String, text: String) {
     self.span = span
     self.original = original
     self.text = text

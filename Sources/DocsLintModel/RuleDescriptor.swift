@@ -7,17 +7,17 @@ public struct RuleDescriptor: Sendable, Hashable {
   public var summary: String
   /// Why it matters, shown by `docs-lint explain` and as SARIF fullDescription.
   public var rationale: String
-  public var triggering: [Example]
-  public var nonTriggering: [Example]
+  package var triggering: [Example]
+  package var nonTriggering: [Example]
   /// What `--fix` makes of a triggering document: each runs as a test of the fix.
-  public var corrections: [Correction]
+  package var corrections: [Correction]
   /// Opt-in rules (`docs/orphan`) run only when a configuration gives them a level.
   public var enabledByDefault: Bool
   /// The rule reads prose, not code: its triggering examples, put inside a code fence,
   /// must not trigger (a test checks it).
-  public var ignoresCode: Bool
+  package var ignoresCode: Bool
 
-  public init(
+  package init(
     id: String, defaultLevel: Level, enabledByDefault: Bool = true, summary: String, rationale: String,
     triggering: [Example], nonTriggering: [Example], corrections: [Correction] = [], ignoresCode: Bool = false
   ) {
@@ -36,7 +36,7 @@ public struct RuleDescriptor: Sendable, Hashable {
   public var isFixable: Bool { !corrections.isEmpty }
 
   /// A finding of this rule at its default level (the engine applies configured levels).
-  public func finding(
+  package func finding(
     in path: String, at span: SourceSpan, _ message: String, snippet: String, fix: Fix? = nil
   ) -> Finding {
     var finding = Finding(ruleId: id, level: defaultLevel, message: message, path: path, span: span, snippet: snippet)
@@ -48,25 +48,25 @@ public struct RuleDescriptor: Sendable, Hashable {
 /// A tiny repository: the document under test (`doc.md` unless a kind needs another
 /// path, such as `docs/plans/EXECPLAN_x.md`) plus other files.
 /// In `markdown`, a `↓` marks where a triggering example's finding must start.
-public struct Example: Sendable, Hashable {
-  public var markdown: [UInt8]
-  public var files: [String: [UInt8]]
-  public var path: String
+package struct Example: Sendable, Hashable {
+  package var markdown: [UInt8]
+  package var files: [String: [UInt8]]
+  package var path: String
 
-  public init(_ markdown: String, path: String = "doc.md", files: [String: String] = [:]) {
+  package init(_ markdown: String, path: String = "doc.md", files: [String: String] = [:]) {
     self.markdown = Array(markdown.utf8)
     self.files = files.mapValues { Array($0.utf8) }
     self.path = path
   }
 
-  public init(bytes: [UInt8], path: String = "doc.md", files: [String: String] = [:]) {
+  package init(bytes: [UInt8], path: String = "doc.md", files: [String: String] = [:]) {
     self.markdown = bytes
     self.files = files.mapValues { Array($0.utf8) }
     self.path = path
   }
 
   /// The Markdown with its markers removed, and each marker's line and column, in order.
-  public var unmarked: (bytes: [UInt8], markers: [(line: Int, column: Int)]) {
+  package var unmarked: (bytes: [UInt8], markers: [(line: Int, column: Int)]) {
     let marker = Array("↓".utf8)
     var bytes = markdown
     var offsets: [Int] = []
@@ -80,11 +80,11 @@ public struct Example: Sendable, Hashable {
 }
 
 /// A triggering document and what `--fix` makes of it (the document's whole text).
-public struct Correction: Sendable, Hashable {
-  public var before: Example
-  public var after: String
+package struct Correction: Sendable, Hashable {
+  package var before: Example
+  package var after: String
 
-  public init(_ before: Example, after: String) {
+  package init(_ before: Example, after: String) {
     self.before = before
     self.after = after
   }

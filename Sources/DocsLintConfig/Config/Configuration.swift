@@ -2,34 +2,34 @@ import DocsLintMarkdown
 import Foundation
 
 /// The settings of one run: the built-in packs, adapted by `.docs-lint.yml`.
-public struct Configuration: Sendable {
+package struct Configuration: Sendable {
   /// Files to lint, as globs over root-relative paths.
-  public var include: [Glob] = [Glob("**/*.md"), Glob("**/*.markdown")]
+  package var include: [Glob] = [Glob("**/*.md"), Glob("**/*.markdown")]
   /// Files never linted nor listed (matched against root-relative paths).
-  public var exclude: [Glob] = []
+  package var exclude: [Glob] = []
   /// Per-rule level overrides; `nil` turns a rule off.
-  public var levels: [String: Level?] = [:]
-  public var paths = PathSettings()
-  public var kinds = KindSettings()
+  package var levels: [String: Level?] = [:]
+  package var paths = PathSettings()
+  package var kinds = KindSettings()
   /// Words rules look for (`rules/vocabulary.yml`).
-  public var vocabulary = Vocabulary()
+  package var vocabulary = Vocabulary()
   /// Files larger than this are reported as `input/unreadable` rather than parsed.
-  public var maxFileBytes = 10 * 1024 * 1024
+  package var maxFileBytes = 10 * 1024 * 1024
   /// The text of every configuration file and extra pack applied, in order: with the
   /// embedded defaults (part of the build), what the parse cache keys the settings by.
-  public var sourceTexts: [String] = []
+  package var sourceTexts: [String] = []
 
   /// The ids of the registered rules, which `rules:` and a kind's `levels:` may name.
-  public let ruleIDs: Set<String>
+  package let ruleIDs: Set<String>
 
-  public static let fileName = ".docs-lint.yml"
+  package static let fileName = ".docs-lint.yml"
 
-  public init(ruleIDs: Set<String>) {
+  package init(ruleIDs: Set<String>) {
     self.ruleIDs = ruleIDs
   }
 
   /// The built-in defaults from `rules/` (embedded at build time).
-  public static func defaults(ruleIDs: Set<String>) -> Configuration {
+  package static func defaults(ruleIDs: Set<String>) -> Configuration {
     var configuration = Configuration(ruleIDs: ruleIDs)
     for name in DefaultPack.files.keys.sorted() {
       let text = DefaultPack.files[name]!
@@ -59,7 +59,7 @@ public struct Configuration: Sendable {
   }
 
   /// Loads `.docs-lint.yml` (or `--config FILE`) on top of the defaults.
-  public static func load(file: String?, root: String, ruleIDs: Set<String>) throws(ConfigError) -> Configuration {
+  package static func load(file: String?, root: String, ruleIDs: Set<String>) throws(ConfigError) -> Configuration {
     var configuration = defaults(ruleIDs: ruleIDs)
     let path = file ?? (root as NSString).appendingPathComponent(fileName)
     guard FileManager.default.fileExists(atPath: path) else {
@@ -77,7 +77,7 @@ public struct Configuration: Sendable {
 
   /// Applies the text of a `.docs-lint.yml`.
   /// `root` resolves `packs:` folders; extra packs apply before the rest of the file.
-  public mutating func apply(config text: String, file: String, root: String? = nil) throws(ConfigError) {
+  package mutating func apply(config text: String, file: String, root: String? = nil) throws(ConfigError) {
     sourceTexts.append(text)
     guard let value = try Self.parse(text, file: file) else { return }
     guard case .mapping(let entries, _) = value else {
@@ -144,7 +144,7 @@ public struct Configuration: Sendable {
   }
 
   /// The level a rule runs at, or nil when it is turned off (in a document of `kind`, if given).
-  public func level(of descriptor: RuleDescriptor, in kind: DocumentKind? = nil) -> Level? {
+  package func level(of descriptor: RuleDescriptor, in kind: DocumentKind? = nil) -> Level? {
     if let kind, let override = kind.levels[descriptor.id] { return override }
     if let override = levels[descriptor.id] { return override }
     return descriptor.enabledByDefault ? descriptor.defaultLevel : nil

@@ -2,8 +2,8 @@
 // A test fails when this file and rules/ drift apart.
 
 /// The default rule packs, built into the binary.
-public enum DefaultPack {
-  public static let files: [String: String] = [
+package enum DefaultPack {
+  package static let files: [String: String] = [
     "kinds.yml": #"""
 # Document kinds: which files are what, and what each must contain. See rules/README.md.
 # Section titles match ignoring case, accents, numbering ("7.", "1.2") and surrounding

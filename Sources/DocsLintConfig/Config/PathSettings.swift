@@ -2,8 +2,8 @@ import DocsLintMarkdown
 
 /// How the path classifier recognises path references (from `rules/paths.yml`,
 /// extended by `.docs-lint.yml`'s `paths:` section).
-public struct PathSettings: Sendable, Hashable {
-  public enum CommandStyle: String, Sendable, Hashable {
+package struct PathSettings: Sendable, Hashable {
+  package enum CommandStyle: String, Sendable, Hashable {
     /// The first operand is a script path.
     case script
     /// Every operand is a path.
@@ -12,22 +12,22 @@ public struct PathSettings: Sendable, Hashable {
     case options
   }
 
-  public var rootFiles: Set<String> = []
-  public var extensions: Set<String> = []
-  public var placeholders: [String] = []
-  public var shellLanguages: Set<String> = []
-  public var commands: [String: CommandStyle] = [:]
-  public var pathOptions: Set<String> = []
-  public var directoryOptions: Set<String> = []
+  package var rootFiles: Set<String> = []
+  package var extensions: Set<String> = []
+  package var placeholders: [String] = []
+  package var shellLanguages: Set<String> = []
+  package var commands: [String: CommandStyle] = [:]
+  package var pathOptions: Set<String> = []
+  package var directoryOptions: Set<String> = []
   /// Options whose value is never a path (`--format json`, `--changed-since origin/main`).
-  public var valueOptions: Set<String> = []
-  public var promptLanguages: Set<String> = []
+  package var valueOptions: Set<String> = []
+  package var promptLanguages: Set<String> = []
   /// Words that make a path in prose hypothetical ("create", "e.g.", "renamed", "o").
-  public var hypotheticalWords: Set<String> = []
+  package var hypotheticalWords: Set<String> = []
   /// Words that make a path one of several options, when right next to it ("or", "like").
-  public var alternativeWords: Set<String> = []
+  package var alternativeWords: Set<String> = []
 
-  public init() {}
+  package init() {}
 
   /// Adds the keys of one YAML mapping (a pack file or a config's `paths:`).
   mutating func merge(_ value: YAMLValue, file: String) throws(ConfigError) {

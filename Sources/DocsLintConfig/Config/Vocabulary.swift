@@ -2,26 +2,26 @@ import DocsLintMarkdown
 
 /// Words rules look for, in the languages documentation is written in: data in
 /// `rules/vocabulary.yml`, which a repository's `.docs-lint.yml` may add to.
-public struct Vocabulary: Sendable {
+package struct Vocabulary: Sendable {
   /// Phrases that make an ExecPlan's preamble a living-document statement (lowercase).
-  public var livingDocumentPhrases: [String] = []
+  package var livingDocumentPhrases: [String] = []
   /// Normalized title prefixes of a plan's or spec's validation sections.
-  public var validationSections: [String] = []
+  package var validationSections: [String] = []
   /// The commands that check each IaC technology (by its id), in order.
-  public var validationChecks: [(technology: String, commands: [String])] = []
+  package var validationChecks: [(technology: String, commands: [String])] = []
   /// Files every folder may have its own of (README, index, CHANGELOG, ...), lowercase.
-  public private(set) var folderPages: Set<String> = []
+  package private(set) var folderPages: Set<String> = []
   /// The longest of their names in bytes: most names are judged without a lowercased copy.
   private var longestFolderPage = 0
 
-  public static let keys: Set<String> = [
+  package static let keys: Set<String> = [
     "living-document-phrases", "validation-sections", "validation-checks", "folder-pages",
   ]
 
-  public init() {}
+  package init() {}
 
   /// Whether a file name is a per-folder page, in any letter case.
-  public func isFolderPage(named name: some StringProtocol) -> Bool {
+  package func isFolderPage(named name: some StringProtocol) -> Bool {
     name.utf8.count <= longestFolderPage && folderPages.contains(name.lowercased())
   }
 

@@ -2,72 +2,72 @@ import DocsLintMarkdown
 
 /// A kind of document (ExecPlan, infrastructure spec, agent card, ...) and what
 /// documents of that kind must contain. Read from `rules/kinds.yml` and `.docs-lint.yml`.
-public struct DocumentKind: Sendable, Hashable {
-  public var id: String
-  public var name: String
-  public var paths: [Glob] = []
-  public var exclude: [Glob] = []
+package struct DocumentKind: Sendable, Hashable {
+  package var id: String
+  package var name: String
+  package var paths: [Glob] = []
+  package var exclude: [Glob] = []
   /// Heading level of the kind's sections (`##` by default).
-  public var sectionLevel = 2
+  package var sectionLevel = 2
   /// The shapes a document of this kind may take; the first whose condition holds applies.
-  public var variants: [KindVariant] = []
+  package var variants: [KindVariant] = []
   /// Rule levels that apply to documents of this kind only.
-  public var levels: [String: Level?] = [:]
+  package var levels: [String: Level?] = [:]
   /// What rules may take documents of this kind for (`plan`, `agent`, ...): rules ask for
   /// roles, never for kind ids, so a repository's own kinds can take them on.
-  public var roles: Set<KindRole> = []
+  package var roles: Set<KindRole> = []
 
-  public func has(_ role: KindRole) -> Bool { roles.contains(role) }
+  package func has(_ role: KindRole) -> Bool { roles.contains(role) }
 
-  public func contains(_ path: String) -> Bool {
+  package func contains(_ path: String) -> Bool {
     paths.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
   }
 }
 
-public struct KindVariant: Sendable, Hashable {
-  public var name: String
-  public var condition: VariantCondition?
-  public var sections: [SectionSpec] = []
+package struct KindVariant: Sendable, Hashable {
+  package var name: String
+  package var condition: VariantCondition?
+  package var sections: [SectionSpec] = []
   /// Front-matter keys this variant requires, with their types.
-  public var frontMatter: [String: ValueType] = [:]
+  package var frontMatter: [String: ValueType] = [:]
 }
 
 /// When a variant applies (normalized patterns, see `TitleMatcher`).
-public enum VariantCondition: Sendable, Hashable {
+package enum VariantCondition: Sendable, Hashable {
   case section(String)
   case title(String)
   case frontMatterKey(String)
 }
 
-public struct SectionSpec: Sendable, Hashable {
+package struct SectionSpec: Sendable, Hashable {
   /// A stable name rules look the section up by (`progress`, `decision-log`); renaming the
   /// title in a configuration keeps it.
-  public var id: String?
-  public var title: String
-  public var aliases: [String] = []
-  public var required = false
+  package var id: String?
+  package var title: String
+  package var aliases: [String] = []
+  package var required = false
   /// The shape of the section's list entries, if it has one (an ExecPlan's Decision Log).
-  public var entries: EntryShape?
+  package var entries: EntryShape?
 
   /// Normalized title and aliases, for matching headings.
-  public var patterns: [String] { ([title] + aliases).map(TitleMatcher.normalizePattern) }
+  package var patterns: [String] { ([title] + aliases).map(TitleMatcher.normalizePattern) }
 
-  public func matches(normalizedHeading heading: String) -> Bool {
+  package func matches(normalizedHeading heading: String) -> Bool {
     patterns.contains { TitleMatcher.matches(heading, pattern: $0) }
   }
 
   /// "Progress (or Progreso, Avance)" for messages.
-  public var accepted: String {
+  package var accepted: String {
     aliases.isEmpty ? "'\(title)'" : "'\(title)' (or " + aliases.map { "'\($0)'" }.joined(separator: ", ") + ")"
   }
 }
 
 /// Types of front-matter values.
-public enum ValueType: String, Sendable, Hashable, CaseIterable {
+package enum ValueType: String, Sendable, Hashable, CaseIterable {
   case string, date, list, number, boolean
 
   /// Whether a YAML value has this type (scalars stay strings, so numbers and dates are read from text).
-  public func accepts(_ value: YAMLValue) -> Bool {
+  package func accepts(_ value: YAMLValue) -> Bool {
     switch (self, value) {
     case (.list, .sequence): return true
     case (.list, _): return false
@@ -81,8 +81,8 @@ public enum ValueType: String, Sendable, Hashable, CaseIterable {
 }
 
 /// ISO-style dates: `2025-10-01`, optionally with a time (`2025-10-01 13:00`, `2025-10-01T13:00:00Z`).
-public enum DateText {
-  public static func isDate(_ text: String) -> Bool {
+package enum DateText {
+  package static func isDate(_ text: String) -> Bool {
     let bytes = Array(text.utf8)
     guard bytes.count >= 10 else { return false }
     func digits(_ range: Range<Int>) -> Int? {
@@ -114,13 +114,13 @@ public enum DateText {
 
 /// How a section's entries are written: an entry starts with one of `starts` (`Decision:`)
 /// and must carry a line for each need (`Rationale:`), in any of its labels. Lowercase.
-public struct EntryShape: Sendable, Hashable {
-  public struct Need: Sendable, Hashable {
+package struct EntryShape: Sendable, Hashable {
+  package struct Need: Sendable, Hashable {
     /// How messages name it (`Rationale`).
-    public var name: String
-    public var labels: [String]
+    package var name: String
+    package var labels: [String]
   }
 
-  public var starts: [String] = []
-  public var needs: [Need] = []
+  package var starts: [String] = []
+  package var needs: [Need] = []
 }

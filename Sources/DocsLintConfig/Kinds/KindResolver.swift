@@ -1,14 +1,14 @@
 import DocsLintMarkdown
 
 /// Which kind, and which of its variants, a document is.
-public struct ResolvedKind: Sendable, Hashable {
-  public var kind: DocumentKind
-  public var variant: KindVariant?
-  public var sections: [Section]
+package struct ResolvedKind: Sendable, Hashable {
+  package var kind: DocumentKind
+  package var variant: KindVariant?
+  package var sections: [Section]
 }
 
-public enum KindResolver {
-  public static func resolve(
+package enum KindResolver {
+  package static func resolve(
     path: String, document: MarkdownDocument, source: SourceText, settings: KindSettings
   ) -> ResolvedKind? {
     guard let kind = settings.kind(of: path) else { return nil }

@@ -1,6 +1,6 @@
 /// What a kind of document is for, as rules see it. A kind in `rules/kinds.yml` or
 /// `.docs-lint.yml` declares its roles; rules ask whether a document has one.
-public enum KindRole: String, Sendable, Hashable, CaseIterable {
+package enum KindRole: String, Sendable, Hashable, CaseIterable {
   /// An ExecPlan (PLANS.md format): the `execplan/*` rules apply.
   case plan
   /// Describes infrastructure: referring to an IaC stack documents it (`iac/undocumented-stack`).

@@ -3,38 +3,38 @@ import Foundation
 
 /// Document kinds and the front-matter conventions shared by all documents,
 /// from `rules/kinds.yml`, extended by `.docs-lint.yml` and extra packs.
-public struct KindSettings: Sendable, Hashable {
+package struct KindSettings: Sendable, Hashable {
   /// Kinds in declaration order; a document takes the first kind whose globs match.
-  public var kinds: [DocumentKind] = []
+  package var kinds: [DocumentKind] = []
   /// Types of well-known front-matter keys, checked when present.
-  public var frontMatter: [String: ValueType] = [:]
-  public var referenceKeys: Set<String> = []
-  public var dateKeys: [String] = []
+  package var frontMatter: [String: ValueType] = [:]
+  package var referenceKeys: Set<String> = []
+  package var dateKeys: [String] = []
   /// Normalized section bodies that count as empty.
-  public var placeholders: Set<String> = []
+  package var placeholders: Set<String> = []
   /// Environment words, folded (`producción` → `produccion`), to their canonical name (`prod`).
-  public var environments: [String: String] = [:]
+  package var environments: [String: String] = [:]
   /// Normalized title patterns of the sections where plans name rollout environments.
-  public var deploymentSections: [String] = []
+  package var deploymentSections: [String] = []
 
-  public static let keys: Set<String> = [
+  package static let keys: Set<String> = [
     "kinds", "front-matter", "reference-keys", "date-keys", "section-placeholders", "environments", "deployment-sections",
   ]
 
   /// The canonical environment a word or IaC name stands for, if it is one.
-  public func environment(named word: some StringProtocol) -> String? {
+  package func environment(named word: some StringProtocol) -> String? {
     environments[word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)]
   }
 
-  public init() {}
+  package init() {}
 
-  public func kind(of path: String) -> DocumentKind? {
+  package func kind(of path: String) -> DocumentKind? {
     // By index: walking `kinds` by value would copy every kind for every file.
     for index in kinds.indices where kinds[index].contains(path) { return kinds[index] }
     return nil
   }
 
-  public func isDateKey(_ key: String) -> Bool {
+  package func isDateKey(_ key: String) -> Bool {
     let lowered = key.lowercased()
     return dateKeys.contains { TitleMatcher.matches(lowered, pattern: $0) }
   }

@@ -1,25 +1,25 @@
 import DocsLintMarkdown
 
 /// A document's sections at its kind's section level, with what each contains.
-public struct Section: Sendable, Hashable {
-  public var heading: Heading
+package struct Section: Sendable, Hashable {
+  package var heading: Heading
   /// `TitleMatcher.normalize` of the heading text.
-  public var normalizedTitle: String
+  package var normalizedTitle: String
   /// Lines after the heading up to the next heading of the same or a higher level.
-  public var bodyLines: ClosedRange<Int>?
-  public var body: SectionBody
+  package var bodyLines: ClosedRange<Int>?
+  package var body: SectionBody
 }
 
-public enum SectionBody: Sendable, Hashable {
+package enum SectionBody: Sendable, Hashable {
   case empty
   /// A short body: normalized (to compare with placeholders like "Pendiente", "TBD") and as written.
   case short(String, written: String)
   case substantial
 }
 
-public enum Outline {
+package enum Outline {
   /// Sections are headings of `level`; a deeper heading inside one is content.
-  public static func sections(of document: MarkdownDocument, source: SourceText, level: Int) -> [Section] {
+  package static func sections(of document: MarkdownDocument, source: SourceText, level: Int) -> [Section] {
     let headings = document.headings
     var sections: [Section] = []
     for (index, heading) in headings.enumerated() where heading.level == level {
@@ -35,7 +35,7 @@ public enum Outline {
   }
 
   /// The level-1 title, if the document has one.
-  public static func title(of document: MarkdownDocument) -> Heading? {
+  package static func title(of document: MarkdownDocument) -> Heading? {
     document.headings.first { $0.level == 1 }
   }
 

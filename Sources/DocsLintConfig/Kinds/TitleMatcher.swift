@@ -3,12 +3,12 @@ import Foundation
 
 /// Section titles compared the way people write them in mixed English/Spanish
 /// trees: case, accents, numbering ("7.", "1.2", "IV.") and punctuation ignored.
-public enum TitleMatcher {
+package enum TitleMatcher {
   /// "## 7. Plan de Testing" → "plan de testing"; "Decisión" → "decision".
-  public static func normalize(_ title: String) -> String { normalize(title, keepingWildcards: false) }
+  package static func normalize(_ title: String) -> String { normalize(title, keepingWildcards: false) }
 
   /// The same for an alias pattern, keeping its `*` wildcards ("Riesgos*" → "riesgos*").
-  public static func normalizePattern(_ pattern: String) -> String { normalize(pattern, keepingWildcards: true) }
+  package static func normalizePattern(_ pattern: String) -> String { normalize(pattern, keepingWildcards: true) }
 
   private static func normalize(_ title: String, keepingWildcards: Bool) -> String {
     let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
@@ -19,7 +19,7 @@ public enum TitleMatcher {
   }
 
   /// Whether a normalized title matches a normalized pattern (`*` matches any run).
-  public static func matches(_ title: String, pattern: String) -> Bool {
+  package static func matches(_ title: String, pattern: String) -> Bool {
     guard pattern.utf8.contains(UInt8(ascii: "*")) else { return title == pattern }
     // The usual shapes, without splitting: "prefix*", "*suffix".
     if pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) {

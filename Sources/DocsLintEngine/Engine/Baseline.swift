@@ -5,30 +5,30 @@ import Foundation
 /// can adopt docs-lint and see only new findings (`--baseline`). A finding matches on rule,
 /// path and the normalised text of its source line, never the line number, so lines
 /// inserted above do not resurrect it; repeats of one line are counted.
-public struct Baseline: Sendable, Codable {
-  public struct Entry: Sendable, Codable {
-    public var rule: String
-    public var path: String
+package struct Baseline: Sendable, Codable {
+  package struct Entry: Sendable, Codable {
+    package var rule: String
+    package var path: String
     /// The finding's source line, trimmed, with whitespace runs collapsed.
-    public var line: String
-    public var count: Int
+    package var line: String
+    package var count: Int
   }
 
-  public var version = 1
-  public var tool = ToolInfo.name
-  public var findings: [Entry]
+  package var version = 1
+  package var tool = ToolInfo.name
+  package var findings: [Entry]
 
   /// What filtering against a baseline kept and matched.
-  public struct Outcome: Sendable {
-    public var findings: [Finding]
+  package struct Outcome: Sendable {
+    package var findings: [Finding]
     /// Findings the baseline covered.
-    public var matched: Int
+    package var matched: Int
     /// Recorded findings of linted files that no longer occur: debt paid off.
-    public var stale: Int
+    package var stale: Int
   }
 
   /// The baseline of `findings`, sorted so the file diffs cleanly.
-  public init(findings: [Finding], lines: [String]) {
+  package init(findings: [Finding], lines: [String]) {
     var counts: [Key: Int] = [:]
     for (finding, line) in zip(findings, lines) { counts[Key(finding, line), default: 0] += 1 }
     self.findings = counts.map { Entry(rule: $0.key.rule, path: $0.key.path, line: $0.key.line, count: $0.value) }
@@ -37,7 +37,7 @@ public struct Baseline: Sendable, Codable {
 
   /// Keeps the findings beyond what the baseline recorded for their key. `judged` tells which
   /// recorded paths this run looked at (or saw go away), for the stale count.
-  public func filter(_ findings: [Finding], lines: [String], judged: (String) -> Bool) -> Outcome {
+  package func filter(_ findings: [Finding], lines: [String], judged: (String) -> Bool) -> Outcome {
     var allowance: [Key: Int] = [:]
     for entry in self.findings { allowance[Key(rule: entry.rule, path: entry.path, line: entry.line), default: 0] += entry.count }
     var kept: [Finding] = []
@@ -56,7 +56,7 @@ public struct Baseline: Sendable, Codable {
   }
 
   /// Reads a baseline file; a missing or malformed one is a usage error, not an empty baseline.
-  public static func load(_ path: String) throws(UsageError) -> Baseline {
+  package static func load(_ path: String) throws(UsageError) -> Baseline {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw UsageError("cannot read baseline '\(path)'")
     }
@@ -68,7 +68,7 @@ public struct Baseline: Sendable, Codable {
   }
 
   /// Writes the file atomically (a temporary file renamed over it).
-  public func write(to path: String) throws(UsageError) {
+  package func write(to path: String) throws(UsageError) {
     do {
       try Data(StableJSON.encode(self).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
@@ -77,7 +77,7 @@ public struct Baseline: Sendable, Codable {
   }
 
   /// Normalised source-line text: trimmed, whitespace runs collapsed to one space.
-  public static func normalize(_ line: String) -> String {
+  package static func normalize(_ line: String) -> String {
     line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
   }
 
@@ -90,8 +90,8 @@ public struct Baseline: Sendable, Codable {
 
 /// The normalised source line of each finding. Findings come in report order, grouped by
 /// file, so each file is read once and only one is held at a time.
-public enum FindingLines {
-  public static func texts(of findings: [Finding], root: String, maxBytes: Int) -> [String] {
+package enum FindingLines {
+  package static func texts(of findings: [Finding], root: String, maxBytes: Int) -> [String] {
     let reader = FileReader(root: root, maxBytes: maxBytes)
     var current: (path: String, source: SourceText?)?
     return findings.map { finding in

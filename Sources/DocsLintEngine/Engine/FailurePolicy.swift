@@ -12,7 +12,7 @@ public struct FailurePolicy: Sendable {
   }
 
   /// Why the run fails, or nil when it passes.
-  public func failure(of findings: [Finding]) -> String? {
+  package func failure(of findings: [Finding]) -> String? {
     let failing = findings.levelCount { $0 >= failOn }
     if failing > 0 { return "\(failing) finding\(failing == 1 ? "" : "s") at level \(failOn.rawValue) or above" }
     let warnings = findings.levelCount { $0 == .warning }

@@ -3,15 +3,15 @@ import DocsLintRules
 /// Scan → Parse → Graph: reads and parses every target in parallel (each file
 /// once), resolves its edges, then parses just the anchors of any other
 /// Markdown file a fragment points into and settles those fragments.
-public struct GraphBuilder: Sendable {
-  public let workspace: Workspace
-  public let configuration: Configuration
+package struct GraphBuilder: Sendable {
+  package let workspace: Workspace
+  package let configuration: Configuration
   /// Where parse results are kept between runs; nil parses every file.
-  public let cacheFolder: String?
+  package let cacheFolder: String?
   /// Counts parsed files for a progress line on a terminal.
-  public let progress: ProgressMeter?
+  package let progress: ProgressMeter?
 
-  public init(
+  package init(
     workspace: Workspace, configuration: Configuration, cacheFolder: String? = nil, progress: ProgressMeter? = nil
   ) {
     self.workspace = workspace
@@ -22,7 +22,7 @@ public struct GraphBuilder: Sendable {
 
   /// `needsBody`, in impact mode, names the documents whose parse and edges are needed;
   /// the others are read from the cache as summaries.
-  public func build(
+  package func build(
     targets: [String], iacTargets: [String] = [], needsBody: (@Sendable (DocumentNode) -> Bool)? = nil
   ) -> ReferenceGraph {
     // In byte order, each once: `unlinted` walks them beside the file list, and the cache

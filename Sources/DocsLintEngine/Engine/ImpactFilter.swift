@@ -4,8 +4,8 @@ import DocsLintRules
 /// and those in unchanged files whose dependency the change removed: a deleted link
 /// target, a heading the target had at the merge base, an id, agent or IaC symbol that
 /// a changed file declared at the merge base. The latter name the changed file.
-public struct ImpactFilter: Sendable {
-  public let changes: ChangeSet
+package struct ImpactFilter: Sendable {
+  package let changes: ChangeSet
   /// Ids, agent names and IaC symbols the changed files declared at the merge base.
   let declared: BaseDeclarations
 
@@ -18,7 +18,7 @@ public struct ImpactFilter: Sendable {
   /// The rules' collectors, which judge their own facts.
   let collectors: FactCollectors
 
-  public init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
+  package init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
     self.changes = changes
     declared = BaseDeclarations(changes: changes, configuration: configuration, inventory: inventory)
     iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
@@ -28,7 +28,7 @@ public struct ImpactFilter: Sendable {
   }
 
   /// `iac`: the run's IaC files, whose current symbols tell what a change added.
-  public func apply(to findings: [Finding], iac: [IaCNode]) -> [Finding] {
+  package func apply(to findings: [Finding], iac: [IaCNode]) -> [Finding] {
     var current: [Dependency: String] = [:]
     for file in iac where changes.paths.contains(file.path) {
       for symbol in BaseDeclarations.symbols(of: file) { current.declare(symbol, by: file.path) }
@@ -148,7 +148,7 @@ extension [Dependency: String] {
 /// id or agent a changed file declared at the merge base; and, when IaC changed, documents
 /// naming IaC symbols or listing module variables. A superset: `apply` decides.
 extension ImpactFilter {
-  public func affects(_ document: DocumentNode) -> Bool {
+  package func affects(_ document: DocumentNode) -> Bool {
     if changes.paths.contains(document.path) { return true }
     // A change touches few files: look each up among the targets rather than hashing every target.
     if changes.paths.contains(where: document.targets.contains) { return true }

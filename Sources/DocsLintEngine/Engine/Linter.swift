@@ -2,16 +2,16 @@ import DocsLintRules
 import Foundation
 /// Rules → findings: runs every enabled rule over every linted document,
 /// applies configured levels and returns findings in report order.
-public struct Linter: Sendable {
-  public let configuration: Configuration
+package struct Linter: Sendable {
+  package let configuration: Configuration
 
-  public init(configuration: Configuration) {
+  package init(configuration: Configuration) {
     self.configuration = configuration
   }
 
   /// `scope`, when given, limits the documents judged (impact mode judges only the
   /// documents a change can affect); IaC files are always judged.
-  public func findings(in graph: ReferenceGraph, scope: Set<String>? = nil) -> [Finding] {
+  package func findings(in graph: ReferenceGraph, scope: Set<String>? = nil) -> [Finding] {
     let graphRules = RuleRegistry.graphRules.map { $0.init() }
     let catalog = RuleCatalog(RuleRegistry.descriptors)
     let kinds = Dictionary(configuration.kinds.kinds.map { ($0.id, $0) }) { first, _ in first }
@@ -62,17 +62,17 @@ public struct Linter: Sendable {
 public struct LintRun: Sendable {
   public var findings: [Finding]
   public var filesLinted: Int
-  public var graph: ReferenceGraph
-  public var configuration: Configuration
+  package var graph: ReferenceGraph
+  package var configuration: Configuration
   /// The repository root (canonical) and whether git lists its files.
   public var root: String
-  public var usesGit: Bool
+  package var usesGit: Bool
   /// Root-relative paths of the files linted (Markdown and IaC).
-  public var lintedPaths: Set<String>
+  package var lintedPaths: Set<String>
   /// With `changedSince`: what attributes findings to the change.
-  public var impact: ImpactFilter?
+  package var impact: ImpactFilter?
   /// Whether the run covered the whole repository (no narrower paths given).
-  public var coversRoot = false
+  package var coversRoot = false
 
   /// `cacheFolder` keeps parse results between runs (nil parses every file).
   /// `changedSince` judges only the documents the change since that revision can affect.
@@ -109,7 +109,7 @@ public struct LintRun: Sendable {
   }
 
   /// The graph alone, for `docs-lint graph`, with the repository root it was built in.
-  public static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
+  package static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
     let configuration = try Configuration.load(file: configFile, root: workspace.root)

@@ -10,7 +10,7 @@ public struct Report: Sendable {
   /// With `--baseline`: findings it covered, and recorded ones that no longer occur.
   public var baseline: (matched: Int, stale: Int)?
 
-  public init(findings: [Finding], filesLinted: Int, rules: [RuleDescriptor] = RuleRegistry.descriptors) {
+  package init(findings: [Finding], filesLinted: Int, rules: [RuleDescriptor] = RuleRegistry.descriptors) {
     self.findings = findings
     self.filesLinted = filesLinted
     self.rules = rules

@@ -2,24 +2,24 @@ import DocsLintRules
 
 /// One file's fixes, verified against its bytes and applied in memory: nothing here
 /// touches the disk, so the same value feeds both `--fix` and `--fix --dry-run`.
-public struct FilePatch: Sendable {
+package struct FilePatch: Sendable {
   /// Root-relative path.
-  public var path: String
+  package var path: String
   /// The file's bytes as read, byte-order mark included.
-  public var original: [UInt8]
+  package var original: [UInt8]
   /// The same bytes with the replacements applied; line terminators and every byte
   /// outside the replaced regions are unchanged.
-  public var patched: [UInt8]
+  package var patched: [UInt8]
   /// 1-based lines whose bytes changed (replacements never add or remove lines).
-  public var changedLines: [Int]
+  package var changedLines: [Int]
   /// How many findings the patch fixes, and how many fixes had to be left out.
-  public var fixed: Int
-  public var skipped: Int
+  package var fixed: Int
+  package var skipped: Int
 
   /// Applies the fixes that verify: each replacement's region must still hold exactly
   /// the text the rule saw, on one line, and must not overlap a fix taken before it.
   /// A finding's fix is all or nothing. Nil when no fix applies.
-  public static func make(path: String, bytes raw: [UInt8], fixes: [Fix]) -> FilePatch? {
+  package static func make(path: String, bytes raw: [UInt8], fixes: [Fix]) -> FilePatch? {
     // Spans count from after a byte-order mark (the reader strips it); offsets here too.
     let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let source = SourceText(bytes: Array(raw[bom...]))

@@ -2,19 +2,19 @@ import DocsLintRules
 import Foundation
 
 /// What `lint --fix` did or, with `--dry-run`, would do.
-public struct FixOutcome: Sendable {
-  public var patches: [FilePatch]
+package struct FixOutcome: Sendable {
+  package var patches: [FilePatch]
   /// Fixes left alone: their text is no longer as seen, they overlap another fix, or
   /// their file is git-ignored, outside the root or not a regular file.
-  public var skipped: Int
+  package var skipped: Int
 
-  public var fixed: Int { patches.reduce(0) { $0 + $1.fixed } }
+  package var fixed: Int { patches.reduce(0) { $0 + $1.fixed } }
 
   /// Every patch as one unified diff.
-  public var diff: [UInt8] { UnifiedDiff.render(patches) }
+  package var diff: [UInt8] { UnifiedDiff.render(patches) }
 
   /// `fixed 3 findings in 2 files`, or `would fix …` for a dry run.
-  public func summary(dryRun: Bool) -> String {
+  package func summary(dryRun: Bool) -> String {
     let findings = fixed == 1 ? "1 finding" : "\(fixed) findings"
     let files = patches.count == 1 ? "1 file" : "\(patches.count) files"
     let skip = skipped == 0 ? "" : " (\(skipped) fixable \(skipped == 1 ? "finding" : "findings") left alone)"
@@ -80,7 +80,7 @@ struct Fixer {
 extension LintRun {
   /// `lint --fix`: lints, applies every verified fix (a dry run only plans them) and,
   /// after writing, lints again so the returned run reports what remains.
-  public static func fix(
+  package static func fix(
     paths: [String], root: String?, configFile: String?, dryRun: Bool, cacheFolder: String? = nil
   ) throws -> (outcome: FixOutcome, run: LintRun) {
     let first = try execute(paths: paths, root: root, configFile: configFile, cacheFolder: cacheFolder)

@@ -3,8 +3,8 @@ import DocsLintRules
 /// A unified diff (`--- a/…`, `+++ b/…`, `@@ -l,n +l,n @@`, 3 lines of context) of
 /// patches. A fix changes bytes within known lines and never adds or removes one, so
 /// hunks are built from the changed line numbers directly; no sequence alignment needed.
-public enum UnifiedDiff {
-  public static func render(_ patches: [FilePatch], context: Int = 3) -> [UInt8] {
+package enum UnifiedDiff {
+  package static func render(_ patches: [FilePatch], context: Int = 3) -> [UInt8] {
     var out: [UInt8] = []
     for patch in patches { render(patch, context: context, into: &out) }
     return out

@@ -4,7 +4,7 @@ import DocsLintScan
 /// Fresh from a parse it is a set; read back from the cache it stays in the mapped pack
 /// (most files' anchors are never asked about). Either way `contains` compares bytes, as
 /// a browser matches a fragment: `validación` composed and decomposed are two anchors.
-public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
+package struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral {
   private enum Storage: Sendable {
     case names(Set<String>)
     case packed(PackedStrings)
@@ -12,22 +12,22 @@ public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLitera
 
   private let storage: Storage
 
-  public init(_ names: Set<String> = []) { storage = .names(names) }
+  package init(_ names: Set<String> = []) { storage = .names(names) }
 
-  public init(arrayLiteral names: String...) { storage = .names(Set(names)) }
+  package init(arrayLiteral names: String...) { storage = .names(Set(names)) }
 
   init(packed: PackedStrings) { storage = .packed(packed) }
 
-  public var count: Int {
+  package var count: Int {
     switch storage {
     case .names(let names): names.count
     case .packed(let packed): packed.count
     }
   }
 
-  public var isEmpty: Bool { count == 0 }
+  package var isEmpty: Bool { count == 0 }
 
-  public func contains(_ name: String) -> Bool {
+  package func contains(_ name: String) -> Bool {
     switch storage {
     case .names(let names): names.firstIndex(of: name).map { names[$0].utf8.elementsEqual(name.utf8) } ?? false
     case .packed(let packed): packed.contains(name)
@@ -35,7 +35,7 @@ public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLitera
   }
 
   /// The anchors as strings (decoded now when packed).
-  public var names: Set<String> {
+  package var names: Set<String> {
     switch storage {
     case .names(let names): names
     case .packed(let packed): Set(packed.strings)
@@ -43,7 +43,7 @@ public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLitera
   }
 
   /// The anchors in byte order, as the cache stores them.
-  public var sorted: [String] {
+  package var sorted: [String] {
     switch storage {
     case .names(let names): names.sorted(by: ByteOrder.less)
     case .packed(let packed): packed.strings
@@ -63,7 +63,7 @@ public struct AnchorSet: Sendable, Equatable, Sequence, ExpressibleByArrayLitera
     }
   }
 
-  public func makeIterator() -> IndexingIterator<[String]> { sorted.makeIterator() }
+  package func makeIterator() -> IndexingIterator<[String]> { sorted.makeIterator() }
 
-  public static func == (lhs: AnchorSet, rhs: AnchorSet) -> Bool { lhs.names == rhs.names }
+  package static func == (lhs: AnchorSet, rhs: AnchorSet) -> Bool { lhs.names == rhs.names }
 }

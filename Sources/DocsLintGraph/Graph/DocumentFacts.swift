@@ -2,33 +2,33 @@ import DocsLintScan
 import Foundation
 
 /// What the cross-document rules need from one file, gathered while it is in memory.
-public struct DocumentFacts: Sendable, Hashable {
+package struct DocumentFacts: Sendable, Hashable {
   /// The front-matter `id` and where it is declared.
-  public var id: String?
-  public var idSpan: SourceSpan?
+  package var id: String?
+  package var idSpan: SourceSpan?
   /// The level-1 title text.
-  public var title: String?
+  package var title: String?
   /// Hash and size of the file's bytes, to find identical copies.
-  public var contentHash: UInt64 = 0
-  public var byteCount = 0
+  package var contentHash: UInt64 = 0
+  package var byteCount = 0
   /// False for empty or whitespace-only files.
-  public var hasContent = false
+  package var hasContent = false
   /// `<Name>Agent` words in prose and code spans (not code blocks).
-  public var agentMentions: [AgentMention] = []
+  package var agentMentions: [AgentMention] = []
   /// Terraform addresses named in code (`var.region`, `terraform state show aws_s3_bucket.logs`).
-  public var iacMentions: [IaCMention] = []
+  package var iacMentions: [IaCMention] = []
   /// Names this document declares if it is an agent doc (title, `name:`, file name).
-  public var declaredAgents: [String] = []
+  package var declaredAgents: [String] = []
   /// Ids named in front-matter reference keys (`relacionados: [A, B]`), with where.
-  public var idReferences: [IdReference] = []
+  package var idReferences: [IdReference] = []
 
-  public init() {}
+  package init() {}
 }
 
-public struct IdReference: Sendable, Hashable {
-  public var key: String
-  public var id: String
-  public var span: SourceSpan
+package struct IdReference: Sendable, Hashable {
+  package var key: String
+  package var id: String
+  package var span: SourceSpan
 
   /// A value written as a path (`docs/adr/ADR-001.md`, `../plan.md`) relates documents by
   /// path, not id: its readings from the root and from the document's folder, normalised.
@@ -56,9 +56,9 @@ public struct IdReference: Sendable, Hashable {
   private var isWrittenAsPath: Bool { id.utf8.contains(UInt8(ascii: "/")) || MarkdownFiles.isMarkdown(id) }
 }
 
-public struct AgentMention: Sendable, Hashable {
-  public var name: String
-  public var span: SourceSpan
+package struct AgentMention: Sendable, Hashable {
+  package var name: String
+  package var span: SourceSpan
 }
 
 package enum FactsCollector {

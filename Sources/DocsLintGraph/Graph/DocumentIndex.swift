@@ -3,26 +3,26 @@ import Foundation
 
 /// Facts about all Markdown files at once, for the cross-document rules:
 /// who declares which id and agent, who is referred to, which files are copies.
-public struct DocumentIndex: Sendable {
-  public struct Declaration: Sendable, Hashable {
-    public var path: String
-    public var span: SourceSpan
+package struct DocumentIndex: Sendable {
+  package struct Declaration: Sendable, Hashable {
+    package var path: String
+    package var span: SourceSpan
   }
 
   /// Every front-matter `id`, with where it is declared (all Markdown files, linted or not).
-  public var ids: [String: [Declaration]] = [:]
+  package var ids: [String: [Declaration]] = [:]
   /// Suggestions for undeclared ids: the index of declared ids is built on the first
   /// question (impact mode often asks none), and each answer is kept (a large tree names
   /// the same missing ids thousands of times).
   let suggestions = SuggestionMemo()
   /// Agent names declared by agent docs.
-  public var agentNames: Set<String> = []
+  package var agentNames: Set<String> = []
   /// Linted documents with byte-identical content, by the group's first path; each group sorted.
-  public var identicalGroups: [String: [String]] = [:]
+  package var identicalGroups: [String: [String]] = [:]
   /// Per path: linted documents with the same file name and title but other content.
-  public var divergedCopies: [String: [String]] = [:]
+  package var divergedCopies: [String: [String]] = [:]
 
-  public init() {}
+  package init() {}
 
   /// The two halves of an index, each read from every document, so that two cores can
   /// build one each.
@@ -144,7 +144,7 @@ private struct NameAndTitle: Hashable {
 
 extension DocumentIndex {
   /// The declared id closest to an undeclared one, if any.
-  public func suggestion(forUnknownID id: String) -> String? {
+  package func suggestion(forUnknownID id: String) -> String? {
     suggestions.value(for: id, declared: ids)
   }
 }

@@ -5,44 +5,44 @@ import DocsLintScan
 /// the links, code and list items, dropped after parsing), the broken edges (not every
 /// edge, which the cache does not keep), targets and facts. What a rule needs beyond that
 /// it collects while the file is in memory (`FactCollector`).
-public struct DocumentNode: Sendable, Equatable {
-  public enum Content: Sendable, Equatable {
+package struct DocumentNode: Sendable, Equatable {
+  package enum Content: Sendable, Equatable {
     case markdown(DocumentOutline)
     case unreadable(ReadProblem)
   }
 
   /// Root-relative path.
-  public let path: String
-  public var content: Content
+  package let path: String
+  package var content: Content
   /// Every edge while the graph is built; read back from the cache, only the broken ones
   /// and those with a fragment. Internal to the graph: rules read `brokenReferences`.
   var references: [Reference]
   /// Heading slugs and HTML anchors a `#fragment` may name.
-  public var anchors: AnchorSet
+  package var anchors: AnchorSet
   /// The document's kind id (`execplan`, `adr`, ...), if any.
-  public var kind: String?
+  package var kind: String?
   /// Findings of the document rules, made while the file was in memory.
-  public var findings: [Finding] = []
+  package var findings: [Finding] = []
   /// What cross-document rules need from this file.
-  public var facts = DocumentFacts()
+  package var facts = DocumentFacts()
   /// What the registered rules' own collectors gathered from it.
   package var collected = CollectedFacts()
   /// Its `docs-lint-*` directives, applied to all its findings by the linter.
-  public var suppressions: [SuppressionDirective] = []
+  package var suppressions: [SuppressionDirective] = []
   /// The files and folders its edges reach, and the paths its edges name that do not
   /// exist, each listed once: what rules about other documents and impact mode read
   /// without going through the edges.
-  public var targets = PathList()
-  public var missingTargets: [String] = []
+  package var targets = PathList()
+  package var missingTargets: [String] = []
   /// Targets that are not in the file list but exist on disk (files git ignores).
-  public var unlistedTargets: [String] = []
+  package var unlistedTargets: [String] = []
   /// False for a document read back from the cache as a summary only (path, kind,
   /// anchors, facts, targets): impact mode skips the parse and edges of documents the
   /// change cannot affect. A body read back from the cache holds in `references` only the
   /// broken edges and those with a fragment: all the rules read.
-  public var hasBody = true
+  package var hasBody = true
 
-  public init(
+  package init(
     path: String, content: Content, references: [Reference] = [], anchors: AnchorSet = [], kind: String? = nil
   ) {
     self.path = path
@@ -55,7 +55,7 @@ public struct DocumentNode: Sendable, Equatable {
   /// The edges that did not resolve (missing, wrong case, outside the root, bad anchor,
   /// empty glob): what the link and path rules look at, instead of every edge. Set once
   /// the graph is complete.
-  public var brokenReferences: [Reference] = []
+  package var brokenReferences: [Reference] = []
 
   /// Fills `targets`, `missingTargets` and `unlistedTargets` from the edges.
   package mutating func summarizeEdges(listed: FileInventory) {
@@ -75,13 +75,13 @@ public struct DocumentNode: Sendable, Equatable {
   }
 
   /// Whether the file was read and parsed (without copying the parse out, as `markdown` does).
-  public var isMarkdown: Bool {
+  package var isMarkdown: Bool {
     if case .markdown = content { return true }
     return false
   }
 
   /// The headings and front matter, for a readable document.
-  public var outline: DocumentOutline? {
+  package var outline: DocumentOutline? {
     if case .markdown(let outline) = content { return outline }
     return nil
   }
@@ -110,27 +110,27 @@ public struct DocumentNode: Sendable, Equatable {
 /// The cross-reference graph of one run: every file and folder of the
 /// repository as nodes, the linted documents with their resolved edges, and
 /// the anchor set of every Markdown file a fragment points into.
-public struct ReferenceGraph: Sendable {
-  public let inventory: FileInventory
+package struct ReferenceGraph: Sendable {
+  package let inventory: FileInventory
   /// Linted documents, sorted by path.
-  public let documents: [DocumentNode]
+  package let documents: [DocumentNode]
   /// Heading slugs and HTML anchors per Markdown file (linted or link targets).
-  public let anchors: [String: AnchorSet]
-  public let index: DocumentIndex
+  package let anchors: [String: AnchorSet]
+  package let index: DocumentIndex
   /// Linted IaC files, sorted by path.
-  public let iac: [IaCNode]
+  package let iac: [IaCNode]
   /// Names of the IaC symbols, by kind (`variable` → {"region", ...}).
-  public let iacSymbols: [String: Set<String>]
+  package let iacSymbols: [String: Set<String>]
   /// Canonical names of the environments the IaC defines (env folders, tfvars, ...).
-  public let environments: Set<String>
+  package let environments: Set<String>
   /// The run's document kinds, by id: what rules ask a document's roles of.
-  public let kinds: [String: DocumentKind]
+  package let kinds: [String: DocumentKind]
   /// The words rules look for.
-  public let vocabulary: Vocabulary
+  package let vocabulary: Vocabulary
   private let referencedPaths = OnceValue<Set<String>>()
   private let shared = SharedValues()
 
-  public init(
+  package init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: AnchorSet],
     index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = [], environments: Set<String> = [],
     kinds: [DocumentKind] = [], vocabulary: Vocabulary = Vocabulary()
@@ -151,7 +151,7 @@ public struct ReferenceGraph: Sendable {
   }
 
   /// Files and folders some linted document refers to, gathered when a rule first asks.
-  public var referenced: Set<String> {
+  package var referenced: Set<String> {
     referencedPaths.get {
       var referenced = Set<String>()
       for index in documents.indices { referenced.formUnion(documents[index].targets.paths) }
@@ -166,7 +166,7 @@ public struct ReferenceGraph: Sendable {
   }
 
   /// Whether the document's kind has this role.
-  public func has(_ role: KindRole, _ document: DocumentNode) -> Bool {
+  package func has(_ role: KindRole, _ document: DocumentNode) -> Bool {
     document.kind.flatMap { kinds[$0] }?.has(role) ?? false
   }
 }
@@ -174,11 +174,11 @@ public struct ReferenceGraph: Sendable {
 /// What rules may read of a document's parse once the file is gone: its headings and
 /// front matter. Links, code and list items are dropped after parsing; a rule that needs
 /// them collects what it needs while the file is in memory.
-public struct DocumentOutline: Sendable, Equatable {
-  public var headings: [Heading] = []
-  public var frontMatter: FrontMatter?
+package struct DocumentOutline: Sendable, Equatable {
+  package var headings: [Heading] = []
+  package var frontMatter: FrontMatter?
 
-  public init() {}
+  package init() {}
 
   package init(_ markdown: MarkdownDocument) {
     headings = markdown.headings
@@ -186,5 +186,5 @@ public struct DocumentOutline: Sendable, Equatable {
   }
 
   /// The level-1 heading.
-  public var title: Heading? { headings.first { $0.level == 1 } }
+  package var title: Heading? { headings.first { $0.level == 1 } }
 }

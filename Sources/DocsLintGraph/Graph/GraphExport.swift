@@ -4,34 +4,34 @@ import Foundation
 /// The cross-reference graph as plain nodes and edges, for `docs-lint graph`: what a
 /// document points at (files, folders, other documents by id, Terraform symbols), what
 /// IaC files name and declare, and, with a focus, one file's neighbourhood.
-public struct GraphExport: Sendable, Codable, Equatable {
-  public struct Node: Sendable, Codable, Hashable {
+package struct GraphExport: Sendable, Codable, Equatable {
+  package struct Node: Sendable, Codable, Hashable {
     /// A root-relative path, or `symbol:<kind>:<name>` for an IaC symbol.
-    public var id: String
+    package var id: String
     /// `document`, `file`, `folder`, `iac`, `symbol` or `missing` (a broken target).
-    public var kind: String
+    package var kind: String
   }
 
-  public struct Edge: Sendable, Codable, Hashable {
-    public var from: String
-    public var to: String
+  package struct Edge: Sendable, Codable, Hashable {
+    package var from: String
+    package var to: String
     /// The reference kind (`markdown-link`, `backtick-path`, `command-path`, `iac-path`, ...),
     /// `front-matter-id`, `front-matter-path`, `terraform-address`, or `declares` (an IaC file and its symbols).
-    public var kind: String
+    package var kind: String
     /// Line in `from` where the edge is written.
-    public var line: Int
+    package var line: Int
   }
 
-  public var nodes: [Node]
-  public var edges: [Edge]
+  package var nodes: [Node]
+  package var edges: [Edge]
 
-  public init(nodes: [Node], edges: [Edge]) {
+  package init(nodes: [Node], edges: [Edge]) {
     self.nodes = nodes
     self.edges = edges
   }
 
   /// The whole graph of a run.
-  public init(_ graph: ReferenceGraph) {
+  package init(_ graph: ReferenceGraph) {
     var kinds: [String: String] = [:]
     var edges = Set<Edge>()
     func node(_ id: String, _ kind: String) {
@@ -100,7 +100,7 @@ public struct GraphExport: Sendable, Codable, Equatable {
   }
 
   /// The nodes within `depth` edges of `focus` (either direction) and the edges among them.
-  public func neighbourhood(of focus: String, depth: Int) -> GraphExport {
+  package func neighbourhood(of focus: String, depth: Int) -> GraphExport {
     var adjacent: [String: [String]] = [:]
     for edge in edges {
       adjacent[edge.from, default: []].append(edge.to)
@@ -120,7 +120,7 @@ public struct GraphExport: Sendable, Codable, Equatable {
 extension GraphExport {
   /// The node id of a path given on the command line: root-relative as is, or relative to
   /// the current folder when it names a file there.
-  public static func nodeID(forPath path: String, root: String) -> String {
+  package static func nodeID(forPath path: String, root: String) -> String {
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
     let base = URL(fileURLWithPath: root).standardizedFileURL.path
     if FileManager.default.fileExists(atPath: absolute), absolute.hasPrefix(base + "/") {

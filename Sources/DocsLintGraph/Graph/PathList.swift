@@ -4,7 +4,7 @@ import DocsLintScan
 /// it holds strings; read back from the cache it stays in the mapped pack and is decoded
 /// only when iterated, so the many documents whose targets nobody asks about cost nothing,
 /// and `contains` compares bytes without making strings.
-public struct PathList: Sendable, Equatable, Sequence {
+package struct PathList: Sendable, Equatable, Sequence {
   private enum Storage: Sendable {
     case strings([String])
     case packed(PackedStrings)
@@ -12,21 +12,21 @@ public struct PathList: Sendable, Equatable, Sequence {
 
   private let storage: Storage
 
-  public init(_ paths: [String] = []) { storage = .strings(paths) }
+  package init(_ paths: [String] = []) { storage = .strings(paths) }
 
   init(packed: PackedStrings) { storage = .packed(packed) }
 
-  public var count: Int {
+  package var count: Int {
     switch storage {
     case .strings(let paths): paths.count
     case .packed(let packed): packed.count
     }
   }
 
-  public var isEmpty: Bool { count == 0 }
+  package var isEmpty: Bool { count == 0 }
 
   /// The paths as strings (decoded now when packed).
-  public var paths: [String] {
+  package var paths: [String] {
     switch storage {
     case .strings(let paths): paths
     case .packed(let packed): packed.strings
@@ -34,7 +34,7 @@ public struct PathList: Sendable, Equatable, Sequence {
   }
 
   /// Compares bytes, as Linux compares file names, whichever the storage.
-  public func contains(_ path: String) -> Bool {
+  package func contains(_ path: String) -> Bool {
     switch storage {
     case .strings(let paths): paths.contains { $0.utf8.elementsEqual(path.utf8) }
     case .packed(let packed): packed.contains(path)
@@ -43,7 +43,7 @@ public struct PathList: Sendable, Equatable, Sequence {
 
   /// Whether some path is `path`, a folder holding it, or inside it: what reaches a stack.
   /// Compares bytes, so asking about every document's targets makes no strings.
-  public func reaches(_ path: String) -> Bool {
+  package func reaches(_ path: String) -> Bool {
     var wanted = path
     return wanted.withUTF8 { target in
       let stack = UnsafeRawBufferPointer(target)
@@ -70,7 +70,7 @@ public struct PathList: Sendable, Equatable, Sequence {
     }
   }
 
-  public func makeIterator() -> IndexingIterator<[String]> { paths.makeIterator() }
+  package func makeIterator() -> IndexingIterator<[String]> { paths.makeIterator() }
 
-  public static func == (lhs: PathList, rhs: PathList) -> Bool { lhs.paths == rhs.paths }
+  package static func == (lhs: PathList, rhs: PathList) -> Bool { lhs.paths == rhs.paths }
 }

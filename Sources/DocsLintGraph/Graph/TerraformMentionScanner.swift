@@ -3,12 +3,12 @@ import DocsLintScan
 /// An IaC symbol a document names in code: a Terraform address (`var.region`,
 /// `module.vpc`, `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`) or a compose service in a
 /// `docker compose` command.
-public struct IaCMention: Sendable, Hashable {
+package struct IaCMention: Sendable, Hashable {
   /// `variable`, `module`, `resource`, `data` or `service` (the IaC symbol kinds).
-  public var kind: String
+  package var kind: String
   /// As IaC symbols name it: `region`, `vpc`, `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`, `api`.
-  public var name: String
-  public var span: SourceSpan
+  package var name: String
+  package var span: SourceSpan
 }
 
 /// Finds Terraform addresses where a reader would take them for addresses, and nowhere

@@ -2,39 +2,39 @@ import DocsLintModel
 import Yams
 
 /// A YAML value with the line each node starts on, decoupled from Yams so it is Sendable.
-public indirect enum YAMLValue: Sendable, Hashable {
+package indirect enum YAMLValue: Sendable, Hashable {
   case scalar(String, line: Int)
   case sequence([YAMLValue], line: Int)
   case mapping([YAMLEntry], line: Int)
 
-  public var line: Int {
+  package var line: Int {
     switch self {
     case .scalar(_, let line), .sequence(_, let line), .mapping(_, let line): line
     }
   }
 
-  public var string: String? {
+  package var string: String? {
     if case .scalar(let text, _) = self { return text }
     return nil
   }
 
-  public subscript(key: String) -> YAMLValue? {
+  package subscript(key: String) -> YAMLValue? {
     guard case .mapping(let entries, _) = self else { return nil }
     return entries.first { $0.key == key }?.value
   }
 }
 
-public struct YAMLEntry: Sendable, Hashable {
-  public var key: String
-  public var line: Int
-  public var value: YAMLValue
+package struct YAMLEntry: Sendable, Hashable {
+  package var key: String
+  package var line: Int
+  package var value: YAMLValue
 }
 
 /// A problem reading YAML, at a true file position.
-public struct YAMLProblem: Sendable, Hashable, Error {
-  public var message: String
-  public var line: Int
-  public var column: Int
+package struct YAMLProblem: Sendable, Hashable, Error {
+  package var message: String
+  package var line: Int
+  package var column: Int
 
   package init(message: String, line: Int, column: Int) {
     self.message = message
@@ -44,17 +44,17 @@ public struct YAMLProblem: Sendable, Hashable, Error {
 }
 
 /// YAML front matter between `---` lines at the top of a Markdown file.
-public struct FrontMatter: Sendable, Hashable {
+package struct FrontMatter: Sendable, Hashable {
   /// Lines of the opening and closing delimiters.
-  public var startLine: Int
-  public var endLine: Int
-  public var value: YAMLValue?
-  public var problem: YAMLProblem?
+  package var startLine: Int
+  package var endLine: Int
+  package var value: YAMLValue?
+  package var problem: YAMLProblem?
 }
 
-public enum YAMLReader {
+package enum YAMLReader {
   /// Parses YAML text whose first line is line `firstLine` of its file.
-  public static func parse(_ text: String, firstLine: Int = 1) -> Result<YAMLValue?, YAMLProblem> {
+  package static func parse(_ text: String, firstLine: Int = 1) -> Result<YAMLValue?, YAMLProblem> {
     do {
       // Every scalar stays a string (no implicit typing: ids like `0012` keep their zeros);
       // an explicit encoding spares Yams an environment lookup per document.
@@ -68,7 +68,7 @@ public enum YAMLReader {
   }
 
   /// Every document of a multi-document stream (`---` separated), as Kubernetes writes them.
-  public static func parseAll(_ text: String) -> Result<[YAMLValue], YAMLProblem> {
+  package static func parseAll(_ text: String) -> Result<[YAMLValue], YAMLProblem> {
     do {
       var documents = try Yams.compose_all(yaml: text, .basic, .default, .utf8)
       var values: [YAMLValue] = []

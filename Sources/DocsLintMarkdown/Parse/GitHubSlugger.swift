@@ -3,13 +3,13 @@ import DocsLintModel
 /// Heading anchors exactly as github.com renders them: lowercase, drop every
 /// character that is not a letter, mark, number, `-`, `_` or space, then turn
 /// each space into `-` (runs are not collapsed). Repeats get `-1`, `-2`, ...
-public struct GitHubSlugger: Sendable {
+package struct GitHubSlugger: Sendable {
   private var occurrences: [String: Int] = [:]
 
-  public init() {}
+  package init() {}
 
   /// The slug for one heading text, without duplicate handling.
-  public static func slug(_ text: String) -> String {
+  package static func slug(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
@@ -48,7 +48,7 @@ public struct GitHubSlugger: Sendable {
   }
 
   /// The next slug for a heading in document order, unique within the document.
-  public mutating func next(_ text: String) -> String {
+  package mutating func next(_ text: String) -> String {
     let base = Self.slug(text)
     var candidate = base
     while occurrences[candidate] != nil {

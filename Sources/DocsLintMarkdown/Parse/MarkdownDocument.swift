@@ -2,40 +2,40 @@ import DocsLintModel
 
 /// Everything docs-lint needs from one Markdown file, as plain values.
 /// Built once per file by `MarkdownParser`; the file's bytes are not kept.
-public struct MarkdownDocument: Sendable, Equatable {
-  public var headings: [Heading] = []
-  public var links: [LinkItem] = []
-  public var codeSpans: [CodeSpanItem] = []
-  public var codeBlocks: [CodeBlockItem] = []
+package struct MarkdownDocument: Sendable, Equatable {
+  package var headings: [Heading] = []
+  package var links: [LinkItem] = []
+  package var codeSpans: [CodeSpanItem] = []
+  package var codeBlocks: [CodeBlockItem] = []
   /// `<a name="x">` and `id="x"` anchors from raw HTML.
-  public var htmlAnchors: [HTMLAnchor] = []
+  package var htmlAnchors: [HTMLAnchor] = []
   /// List items in document order (nested ones included), for checklist and log rules.
-  public var listItems: [ListItem] = []
-  public var frontMatter: FrontMatter?
+  package var listItems: [ListItem] = []
+  package var frontMatter: FrontMatter?
   /// `docs-lint-*` directives from real HTML comments and front matter, in file order.
-  public var suppressions: [SuppressionDirective] = []
+  package var suppressions: [SuppressionDirective] = []
 
-  public init() {}
+  package init() {}
 
   /// Every fragment a link may target in this document: heading slugs and HTML anchors.
-  public var anchorNames: Set<String> {
+  package var anchorNames: Set<String> {
     var names = Set(headings.map(\.slug))
     names.formUnion(htmlAnchors.map(\.name))
     return names
   }
 }
 
-public struct Heading: Sendable, Hashable {
-  public var level: Int
+package struct Heading: Sendable, Hashable {
+  package var level: Int
   /// The heading's plain text as GitHub renders it (code and emphasis contribute their text).
-  public var text: String
+  package var text: String
   /// GitHub's anchor for this heading, with `-1`, `-2` suffixes for duplicates.
-  public var slug: String
-  public var span: SourceSpan
+  package var slug: String
+  package var span: SourceSpan
   /// Last line of the heading (setext headings span two).
-  public var endLine: Int
+  package var endLine: Int
 
-  public init(level: Int, text: String, slug: String, span: SourceSpan, endLine: Int? = nil) {
+  package init(level: Int, text: String, slug: String, span: SourceSpan, endLine: Int? = nil) {
     self.level = level
     self.text = text
     self.slug = slug
@@ -45,17 +45,17 @@ public struct Heading: Sendable, Hashable {
 }
 
 /// One list item: where it starts and ends and where its text begins.
-public struct ListItem: Sendable, Hashable {
-  public var line: Int
-  public var endLine: Int
-  public var contentLine: Int
-  public var contentColumn: Int
+package struct ListItem: Sendable, Hashable {
+  package var line: Int
+  package var endLine: Int
+  package var contentLine: Int
+  package var contentColumn: Int
   /// 1 for a top-level list.
-  public var depth: Int
-  public var isOrdered: Bool
+  package var depth: Int
+  package var isOrdered: Bool
 }
 
-public enum LinkKind: String, Sendable, Hashable, Codable {
+package enum LinkKind: String, Sendable, Hashable, Codable {
   case link
   case image
   case referenceDefinition = "reference-definition"
@@ -64,34 +64,34 @@ public enum LinkKind: String, Sendable, Hashable, Codable {
 }
 
 /// A link destination as written, with the span of the destination text itself.
-public struct LinkItem: Sendable, Hashable {
-  public var kind: LinkKind
-  public var destination: String
-  public var title: String?
-  public var span: SourceSpan
+package struct LinkItem: Sendable, Hashable {
+  package var kind: LinkKind
+  package var destination: String
+  package var title: String?
+  package var span: SourceSpan
 }
 
 /// An inline code span; `span` covers the code text inside the backticks.
-public struct CodeSpanItem: Sendable, Hashable {
-  public var text: String
-  public var span: SourceSpan
+package struct CodeSpanItem: Sendable, Hashable {
+  package var text: String
+  package var span: SourceSpan
   /// Byte ranges of the code text and of its enclosing block in the file, so the
   /// sentence around it can be read when needed ("create `x/y.rs`"); empty if unknown.
-  public var bytes: Range<Int> = 0..<0
-  public var block: Range<Int> = 0..<0
+  package var bytes: Range<Int> = 0..<0
+  package var block: Range<Int> = 0..<0
 }
 
-public struct CodeBlockItem: Sendable, Hashable {
+package struct CodeBlockItem: Sendable, Hashable {
   /// The fence's info string (first word is the language); nil for indented blocks.
-  public var info: String?
-  public var isFenced: Bool
+  package var info: String?
+  package var isFenced: Bool
   /// The code as cmark gives it (container indentation removed), one string for the block.
-  public var literal: String
+  package var literal: String
   /// Line of the first content line in the file.
-  public var firstLine: Int
+  package var firstLine: Int
 
   /// The block's lines, each with the column where its content starts in the file.
-  public func lines(in source: SourceText) -> [CodeLine] {
+  package func lines(in source: SourceText) -> [CodeLine] {
     var result: [CodeLine] = []
     var line = firstLine
     // Byte offsets of the "\n"s (ASCII, so each bounds a valid String index).
@@ -106,7 +106,7 @@ public struct CodeBlockItem: Sendable, Hashable {
     return result
   }
 
-  public var language: String? {
+  package var language: String? {
     guard let info else { return nil }
     let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first
     return word.map { $0.lowercased() }
@@ -114,11 +114,11 @@ public struct CodeBlockItem: Sendable, Hashable {
 }
 
 /// One line of a code block: its content and where the content starts in the file.
-public struct CodeLine: Sendable, Hashable {
-  public var text: Substring
-  public var line: Int
+package struct CodeLine: Sendable, Hashable {
+  package var text: Substring
+  package var line: Int
   /// Column (in scalars) of the first character of `text` in the file.
-  public var column: Int
+  package var column: Int
 
   package init(text: Substring, line: Int, column: Int) {
     self.text = text
@@ -127,15 +127,15 @@ public struct CodeLine: Sendable, Hashable {
   }
 }
 
-public struct HTMLAnchor: Sendable, Hashable {
-  public var name: String
-  public var span: SourceSpan
+package struct HTMLAnchor: Sendable, Hashable {
+  package var name: String
+  package var span: SourceSpan
 }
 
 extension MarkdownDocument {
   /// The line of the heading that closes the section of `headings[index]` (the next one
   /// of the same or a higher level); nil when the section runs to the end of the file.
-  public func sectionEnd(of index: Int) -> Int? {
+  package func sectionEnd(of index: Int) -> Int? {
     let level = headings[index].level
     return headings[(index + 1)...].first { $0.level <= level }?.span.line
   }

@@ -3,8 +3,8 @@ import DocsLintModel
 
 /// Parses one Markdown file with libcmark and returns plain values.
 /// The only place that touches cmark: parse, walk and free happen inside `parse`.
-public enum MarkdownParser {
-  public static func parse(_ source: SourceText) -> MarkdownDocument {
+package enum MarkdownParser {
+  package static func parse(_ source: SourceText) -> MarkdownDocument {
     var document = MarkdownDocument()
     let frontMatter = FrontMatterSplitter.split(source)
     document.frontMatter = frontMatter?.frontMatter

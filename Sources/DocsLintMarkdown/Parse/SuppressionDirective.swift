@@ -2,8 +2,8 @@ import DocsLintModel
 
 /// One `docs-lint-*` directive, from an HTML comment or the front-matter key
 /// `docs-lint-disable`. Plain values, so the parse cache stores them with the node.
-public struct SuppressionDirective: Sendable, Hashable {
-  public enum Kind: String, Sendable, Hashable {
+package struct SuppressionDirective: Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable {
     case disable = "docs-lint-disable"
     case enable = "docs-lint-enable"
     case disableNextLine = "docs-lint-disable-next-line"
@@ -11,20 +11,20 @@ public struct SuppressionDirective: Sendable, Hashable {
   }
 
   /// A rule name as written (`link/missing-file`, `link/*`, `all`) and where.
-  public struct RuleName: Sendable, Hashable {
-    public var id: String
-    public var span: SourceSpan
+  package struct RuleName: Sendable, Hashable {
+    package var id: String
+    package var span: SourceSpan
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// Where the comment (or the front-matter key) starts.
-  public var span: SourceSpan
+  package var span: SourceSpan
   /// Last line of the comment: `disable-next-line` covers the line after it.
-  public var endLine: Int
+  package var endLine: Int
   /// The names listed; empty means every rule.
-  public var rules: [RuleName]
+  package var rules: [RuleName]
   /// True for the front-matter key (which needs `all` to mean every rule).
-  public var inFrontMatter: Bool = false
+  package var inFrontMatter: Bool = false
 }
 
 /// Reads directives out of HTML comments and front matter. The parser hands it only

@@ -1,8 +1,8 @@
 /// A path glob as in `.gitignore`-style configs: `*` and `?` stay within one
 /// path segment, `**` spans any number of segments, `[abc]`/`[!a-z]` are
 /// character classes. Matching is case-sensitive, like Linux file systems.
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
-  public let pattern: String
+package struct Glob: Sendable, Hashable, CustomStringConvertible {
+  package let pattern: String
   private let segments: [[Unicode.Scalar]]
   /// A literal ending every match must have ("**/*.md" → ".md"): a cheap first test.
   private let requiredSuffix: String
@@ -12,7 +12,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
   private let requiredSegments: [String]
   private let isAnySuffix: Bool
 
-  public init(_ pattern: String) {
+  package init(_ pattern: String) {
     var trimmed = pattern
     while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
     if trimmed.hasPrefix("/") { trimmed.removeFirst() }
@@ -32,16 +32,16 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     self.isAnySuffix = segments.count == 2 && segments[0] == ["*", "*"] && last.first == "*" && tail.count == last.count - 1
   }
 
-  public var description: String { pattern }
+  package var description: String { pattern }
 
   /// True when the text has glob metacharacters.
   @inlinable
-  public static func isPattern(_ text: Substring) -> Bool {
+  package static func isPattern(_ text: Substring) -> Bool {
     text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
   }
 
   /// The literal folder prefix before the first wildcard segment (for fast listing).
-  public var literalPrefix: String {
+  package var literalPrefix: String {
     var parts: [String] = []
     for segment in segments {
       if segment.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) { break }
@@ -50,7 +50,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     return parts.joined(separator: "/")
   }
 
-  public func matches(_ path: String) -> Bool {
+  package func matches(_ path: String) -> Bool {
     if !requiredSuffix.isEmpty, !path.hasByteSuffix(requiredSuffix) { return false }
     if !requiredPrefix.isEmpty, !path.hasBytePrefix(requiredPrefix) { return false }
     for segment in requiredSegments where !path.includes(segment) { return false }

@@ -4,11 +4,11 @@
 /// and then within one edit, via an index of single-character deletions kept as
 /// 64-bit hashes (no strings are built per deletion; a polynomial hash gives every
 /// deletion's hash from prefix and suffix hashes, in linear time).
-public struct NearMatch: Sendable {
+package struct NearMatch: Sendable {
   private var exact: [UInt64: String] = [:]
   private var deletions: [UInt64: String] = [:]
 
-  public init(_ candidates: [String]) {
+  package init(_ candidates: [String]) {
     // The id stored for a key is the byte-order smallest, whatever the order given
     // (compared on collisions only: sorting every id first cost more than the lookups).
     func keep(_ candidate: String, at hash: UInt64, in table: inout [UInt64: String]) {
@@ -25,7 +25,7 @@ public struct NearMatch: Sendable {
     }
   }
 
-  public func suggestion(for text: String) -> String? {
+  package func suggestion(for text: String) -> String? {
     let key = Self.key(text)
     let (whole, deletionHashes) = Self.hashes(key)
     if let hit = exact[whole] { return hit }  // only case, separators or zero-padding differ

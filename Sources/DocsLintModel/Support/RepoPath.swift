@@ -1,8 +1,8 @@
 /// Root-relative POSIX path arithmetic. Paths never start with "/" and never
 /// contain "." or ".." segments once normalized.
-public enum RepoPath {
+package enum RepoPath {
   /// Folder of a root-relative file path ("" for files at the root).
-  public static func directory(of path: String) -> String {
+  package static func directory(of path: String) -> String {
     guard let slash = lastSlash(in: path) else { return "" }
     return String(path.utf8.prefix(slash))!
   }
@@ -28,20 +28,20 @@ public enum RepoPath {
       ?? path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.distance(from: path.utf8.startIndex, to: $0) }
   }
 
-  public static func join(_ base: String, _ relative: String) -> String {
+  package static func join(_ base: String, _ relative: String) -> String {
     if base.isEmpty { return relative }
     if relative.isEmpty { return base }
     return base + "/" + relative
   }
 
   /// Resolves "." and ".." segments; nil when the path climbs above the root.
-  public static func normalize(_ path: String) -> String? {
+  package static func normalize(_ path: String) -> String? {
     if isNormal(path) { return path }
     return resolve(path, in: "")
   }
 
   /// `normalize(join(folder, relative))` in one pass, without the intermediate string.
-  public static func resolve(_ relative: String, in folder: String) -> String? {
+  package static func resolve(_ relative: String, in folder: String) -> String? {
     let capacity = folder.utf8.count + relative.utf8.count + 1
     var climbedOut = false
     let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
@@ -102,7 +102,7 @@ public enum RepoPath {
   }
 
   /// Decodes %XX escapes; returns the input unchanged when it is not valid UTF-8 after decoding.
-  public static func percentDecoded(_ text: String) -> String {
+  package static func percentDecoded(_ text: String) -> String {
     guard text.includesByte(UInt8(ascii: "%")) else { return text }
     var bytes: [UInt8] = []
     var utf8 = Array(text.utf8)[...]
@@ -121,7 +121,7 @@ public enum RepoPath {
   }
 
   /// True for "scheme:" prefixes (http:, mailto:, data:, ...) and "//host".
-  public static func hasScheme(_ text: String) -> Bool {
+  package static func hasScheme(_ text: String) -> Bool {
     if text.hasPrefix("//") { return true }
     var sawLetter = false
     for scalar in text.unicodeScalars {

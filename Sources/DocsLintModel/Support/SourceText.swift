@@ -6,12 +6,12 @@ import Darwin
 
 /// The bytes of one file with a line index, so any byte offset maps to a true
 /// 1-based line and a column counted in Unicode scalars.
-public struct SourceText: Sendable {
-  public let bytes: [UInt8]
+package struct SourceText: Sendable {
+  package let bytes: [UInt8]
   /// Byte offset where each line starts; `lineStarts[0] == 0`.
-  public let lineStarts: [Int]
+  package let lineStarts: [Int]
 
-  public init(bytes: [UInt8]) {
+  package init(bytes: [UInt8]) {
     self.bytes = bytes
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
@@ -38,11 +38,11 @@ public struct SourceText: Sendable {
     self.lineStarts = starts
   }
 
-  @inlinable public var lineCount: Int { lineStarts.count }
+  @inlinable package var lineCount: Int { lineStarts.count }
 
   /// Byte range of a 1-based line, without its line terminator.
   @inlinable
-  public func byteRange(ofLine line: Int) -> Range<Int> {
+  package func byteRange(ofLine line: Int) -> Range<Int> {
     guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
     let start = lineStarts[line - 1]
     var end = line < lineStarts.count ? lineStarts[line] : bytes.count
@@ -55,19 +55,19 @@ public struct SourceText: Sendable {
 
   /// Byte range covering lines `first...last` (1-based, inclusive).
   @inlinable
-  public func byteRange(lines first: Int, _ last: Int) -> Range<Int> {
+  package func byteRange(lines first: Int, _ last: Int) -> Range<Int> {
     let lower = byteRange(ofLine: max(first, 1)).lowerBound
     let upper = byteRange(ofLine: min(max(last, first), lineCount)).upperBound
     return lower..<max(lower, upper)
   }
 
-  public func lineText(_ line: Int) -> String {
+  package func lineText(_ line: Int) -> String {
     String(decoding: bytes[byteRange(ofLine: line)], as: UTF8.self)
   }
 
   /// 1-based line containing a byte offset.
   @inlinable
-  public func line(atByte offset: Int) -> Int {
+  package func line(atByte offset: Int) -> Int {
     var low = 0
     var high = lineStarts.count - 1
     while low < high {
@@ -79,14 +79,14 @@ public struct SourceText: Sendable {
 
   /// Line and scalar column (both 1-based) of a byte offset.
   @inlinable
-  public func position(atByte offset: Int) -> (line: Int, column: Int) {
+  package func position(atByte offset: Int) -> (line: Int, column: Int) {
     let line = line(atByte: offset)
     return (line, scalarColumn(line: line, byteOffset: offset))
   }
 
   /// Converts a byte offset on a known line into a 1-based scalar column.
   @inlinable
-  public func scalarColumn(line: Int, byteOffset: Int) -> Int {
+  package func scalarColumn(line: Int, byteOffset: Int) -> Int {
     let start = lineStarts[min(max(line, 1), lineStarts.count) - 1]
     var column = 1
     var index = start
@@ -101,7 +101,7 @@ public struct SourceText: Sendable {
 
   /// Column where a code line's content starts: the raw line ends with the content
   /// unless cmark expanded a tab, in which case the first non-blank character is used.
-  public func contentColumn(of content: Substring, onLine line: Int) -> Int {
+  package func contentColumn(of content: Substring, onLine line: Int) -> Int {
     guard line <= lineCount else { return 1 }
     let raw = byteRange(ofLine: line)
     let count = content.utf8.count
@@ -119,13 +119,13 @@ public struct SourceText: Sendable {
   }
 
   /// Byte offset of a 1-based byte column (as cmark reports) on a line.
-  public func byteOffset(line: Int, byteColumn: Int) -> Int {
+  package func byteOffset(line: Int, byteColumn: Int) -> Int {
     let range = byteRange(ofLine: line)
     return min(range.lowerBound + max(byteColumn - 1, 0), range.upperBound)
   }
 
   /// A span from a byte range that lies on one line or several.
-  public func span(bytes range: Range<Int>) -> SourceSpan {
+  package func span(bytes range: Range<Int>) -> SourceSpan {
     let start = position(atByte: range.lowerBound)
     let end = position(atByte: max(range.lowerBound, range.upperBound))
     return SourceSpan(line: start.line, column: start.column, endLine: end.line, endColumn: end.column)
@@ -133,13 +133,13 @@ public struct SourceText: Sendable {
 
   /// First occurrence of `needle` in `bytes[from..<to]`.
   @inlinable
-  public func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
+  package func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
     needle.withUnsafeBufferPointer { find($0, from: from, to: to) }
   }
 
   /// First occurrence of `needle` in `bytes[from..<to]`, scanning with memchr.
   @inlinable
-  public func find(_ needle: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+  package func find(_ needle: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
     bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0, from: from, to: to) }
   }
 }

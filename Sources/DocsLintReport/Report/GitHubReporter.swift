@@ -3,14 +3,14 @@ import DocsLintEngine
 /// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=RULE::message`),
 /// most severe first. A step shows at most ten annotations of each level, so the rest
 /// are printed as plain log lines and a closing line says how many were not annotated.
-public struct GitHubReporter: Reporter {
-  public static let format = "github"
+package struct GitHubReporter: Reporter {
+  package static let format = "github"
   /// Annotations of one level GitHub shows per step.
   static let annotationsPerLevel = 10
 
-  public init() {}
+  package init() {}
 
-  public func render(_ report: Report) -> String {
+  package func render(_ report: Report) -> String {
     let ordered = report.findings.enumerated().sorted { lhs, rhs in
       lhs.element.level != rhs.element.level ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
     }.map(\.element)

@@ -2,11 +2,11 @@ import DocsLintEngine
 
 /// Graphviz DOT: one node per file or symbol, shaped by kind; edges labelled with their
 /// kind and line. Render with `dot -Tsvg`.
-public struct GraphDOTWriter: GraphWriter {
-  public static let format = "dot"
-  public init() {}
+package struct GraphDOTWriter: GraphWriter {
+  package static let format = "dot"
+  package init() {}
 
-  public func render(_ graph: GraphExport) -> String {
+  package func render(_ graph: GraphExport) -> String {
     var out = "digraph docs {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n"
     out += "  edge [fontname=\"Helvetica\", fontsize=8];\n"
     for node in graph.nodes {

@@ -2,11 +2,11 @@ import DocsLintEngine
 
 /// A Mermaid flowchart (renders in GitHub Markdown). Mermaid ids must be simple, so
 /// nodes are numbered in order and carry their path as the label.
-public struct GraphMermaidWriter: GraphWriter {
-  public static let format = "mermaid"
-  public init() {}
+package struct GraphMermaidWriter: GraphWriter {
+  package static let format = "mermaid"
+  package init() {}
 
-  public func render(_ graph: GraphExport) -> String {
+  package func render(_ graph: GraphExport) -> String {
     var out = "flowchart LR\n"
     var numbers: [String: Int] = [:]
     for (number, node) in graph.nodes.enumerated() {

@@ -2,7 +2,7 @@ import DocsLintEngine
 
 /// Renders a `GraphExport` in one format (`docs-lint graph --format`), listed once in
 /// `GraphWriters.all`.
-public protocol GraphWriter: Sendable {
+package protocol GraphWriter: Sendable {
   /// The `--format` value that selects this writer.
   static var format: String { get }
   init()
@@ -10,20 +10,20 @@ public protocol GraphWriter: Sendable {
 }
 
 /// Every output format of `docs-lint graph`.
-public enum GraphWriters {
-  public static let all: [any GraphWriter.Type] = [GraphJSONWriter.self, GraphDOTWriter.self, GraphMermaidWriter.self]
+package enum GraphWriters {
+  package static let all: [any GraphWriter.Type] = [GraphJSONWriter.self, GraphDOTWriter.self, GraphMermaidWriter.self]
 
   /// "json, dot or mermaid"
-  public static var choices: String { Choices.listing(all.map { $0.format }) }
+  package static var choices: String { Choices.listing(all.map { $0.format }) }
 
-  public static func named(_ format: String) -> (any GraphWriter)? {
+  package static func named(_ format: String) -> (any GraphWriter)? {
     all.first { $0.format == format }?.init()
   }
 }
 
 /// `{"nodes": [{"id", "kind"}], "edges": [{"from", "to", "kind", "line"}]}`, key-sorted.
-public struct GraphJSONWriter: GraphWriter {
-  public static let format = "json"
-  public init() {}
-  public func render(_ graph: GraphExport) -> String { StableJSON.encode(graph) }
+package struct GraphJSONWriter: GraphWriter {
+  package static let format = "json"
+  package init() {}
+  package func render(_ graph: GraphExport) -> String { StableJSON.encode(graph) }
 }

@@ -3,14 +3,14 @@ import Foundation
 
 /// A stable JSON document: `{"version":1,"tool":…,"summary":…,"findings":[…]}`
 /// with sorted keys; documented in the README.
-public struct JSONReporter: Reporter {
-  public static let format = "json"
+package struct JSONReporter: Reporter {
+  package static let format = "json"
 
-  public init() {}
+  package init() {}
 
   /// Written directly into one byte buffer (keys in sorted order, as `StableJSON` would):
   /// a report of tens of thousands of findings costs no encoder tree and no string copies.
-  public func render(_ report: Report) -> String {
+  package func render(_ report: Report) -> String {
     var out = JSONBuffer()
     out.raw("{\n  \"findings\" : [")
     for (index, (finding, fingerprint)) in zip(report.findings, report.fingerprints).enumerated() {

@@ -2,10 +2,10 @@ import DocsLintEngine
 
 /// SARIF 2.1.0 for GitHub code scanning: one run, the rule catalogue in
 /// `tool.driver.rules`, root-relative locations and line-free fingerprints.
-public struct SARIFReporter: Reporter {
-  public static let format = "sarif"
+package struct SARIFReporter: Reporter {
+  package static let format = "sarif"
 
-  public init() {}
+  package init() {}
 
   struct Log: Encodable {
     var schema = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -82,7 +82,7 @@ public struct SARIFReporter: Reporter {
     var endColumn: Int
   }
 
-  public func render(_ report: Report) -> String {
+  package func render(_ report: Report) -> String {
     let index = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
     let rules = report.rules.map { rule in
       RuleEntry(

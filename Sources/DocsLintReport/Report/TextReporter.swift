@@ -1,13 +1,13 @@
 import DocsLintEngine
 
 /// Compiler-style lines, `path:line:col: level: message [rule-id]`, then a summary.
-public struct TextReporter: Reporter {
-  public static let format = "text"
+package struct TextReporter: Reporter {
+  package static let format = "text"
 
-  public init() {}
+  package init() {}
 
   /// Built as bytes: a report of tens of thousands of findings costs no string per line.
-  public func render(_ report: Report) -> String {
+  package func render(_ report: Report) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(report.findings.count * 120)
     for index in report.findings.indices { Self.append(report.findings[index], to: &output) }

@@ -1,8 +1,8 @@
 import DocsLintGraph
 
 /// Renders a rule's descriptor as text for `docs-lint explain`.
-public enum RuleDocumentation {
-  public static func render(_ rule: RuleDescriptor) -> String {
+package enum RuleDocumentation {
+  package static func render(_ rule: RuleDescriptor) -> String {
     var text = "\(rule.id) (default level: \(rule.defaultLevel.rawValue))\n\n\(rule.summary).\n\n\(rule.rationale)\n"
     text += "\nTriggers on:\n"
     for example in rule.triggering { text += indent(example) }

@@ -49,7 +49,7 @@ public enum RuleRegistry {
   package static let rules: [any Rule.Type] =
     (graphRules as [any Rule.Type] + documentRules + iacRules).sorted { $0.descriptor.id < $1.descriptor.id }
   public static var descriptors: [RuleDescriptor] { rules.map { $0.descriptor } }
-  public static let ids = Set(rules.map { $0.descriptor.id })
+  package static let ids = Set(rules.map { $0.descriptor.id })
   /// What the rules gather from each document, run by the engine on every linted one.
   package static let collectors = FactCollectors(rules.flatMap { $0.collects })
 }

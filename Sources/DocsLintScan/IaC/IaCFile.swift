@@ -1,7 +1,7 @@
 import DocsLintConfig
 
 /// Infrastructure-as-code technologies docs-lint reads.
-public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
+package enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   case terraform
   case workflow = "github-workflow"
   case compose = "docker-compose"
@@ -19,7 +19,7 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
   private static let names: Set<String> = ["Vagrantfile", "Makefile", "makefile", "GNUmakefile", "Kustomization"]
 
   /// The technology of a root-relative path, if any.
-  public static func of(_ path: String) -> IaCTechnology? {
+  package static func of(_ path: String) -> IaCTechnology? {
     // Every file of the repository passes here, on one core: reject most on their name alone,
     // Markdown first (no IaC file is prose; `Dockerfile.md` documents one).
     if path.hasByteSuffix(".md") || path.hasByteSuffix(".markdown") { return nil }
@@ -64,7 +64,7 @@ public enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
 
 extension IaCTechnology {
   /// How findings name a file of this technology.
-  public var noun: String {
+  package var noun: String {
     switch self {
     case .terraform: "Terraform file"
     case .workflow: "workflow"
@@ -82,7 +82,7 @@ extension IaCTechnology {
   }
 
   /// How messages name the technology itself (`Terraform`, `GitHub workflow`).
-  public var displayName: String {
+  package var displayName: String {
     switch self {
     case .terraform: "Terraform"
     case .workflow: "GitHub workflow"
@@ -101,23 +101,23 @@ extension IaCTechnology {
 }
 
 /// Something an IaC file declares: a Terraform variable or module, a workflow job, ...
-public struct IaCSymbol: Sendable, Hashable {
+package struct IaCSymbol: Sendable, Hashable {
   /// `variable`, `output`, `module`, `resource`, `data`, `provider`, `backend`, `tfvar`, `job`.
-  public var kind: String
+  package var kind: String
   /// `region`; `aws_s3_bucket.logs` for resources; `data.aws_ami.ubuntu` for data sources.
-  public var name: String
-  public var span: SourceSpan
+  package var name: String
+  package var span: SourceSpan
 }
 
 /// One IaC file in the graph: what it declares, the paths it names, or why it could not be read.
-public struct IaCNode: Sendable {
-  public var path: String
-  public var technology: IaCTechnology
-  public var symbols: [IaCSymbol] = []
+package struct IaCNode: Sendable {
+  package var path: String
+  package var technology: IaCTechnology
+  package var symbols: [IaCSymbol] = []
   /// Paths the file names (module sources, scripts a workflow runs, local actions), resolved.
-  public var references: [Reference] = []
+  package var references: [Reference] = []
   /// Why the file could not be parsed (a read problem or the parser's), at its position.
-  public var problem: YAMLProblem?
+  package var problem: YAMLProblem?
 
   package init(path: String, technology: IaCTechnology, symbols: [IaCSymbol] = [], references: [Reference] = [], problem: YAMLProblem? = nil) {
     self.path = path

@@ -3,8 +3,8 @@ import DocsLintConfig
 /// Reads HCL's block structure: comments (`#`, `//`, `/* */`), strings with
 /// escapes and `${ }` interpolation, heredocs (`<<EOF`, `<<-EOF`), nested
 /// braces, brackets and parentheses. Unbalanced input is a problem at a line.
-public enum TerraformScanner {
-  public static func scan(_ source: SourceText) -> Result<TerraformFile, YAMLProblem> {
+package enum TerraformScanner {
+  package static func scan(_ source: SourceText) -> Result<TerraformFile, YAMLProblem> {
     var reader = Reader(source: source)
     do {
       let (blocks, attributes) = try reader.body(closedBy: nil)

@@ -1,7 +1,7 @@
 import DocsLintConfig
 
 /// How a document refers to something: the edge kinds of the graph.
-public enum ReferenceKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ReferenceKind: String, Sendable, Hashable, Codable, CaseIterable {
   case link = "markdown-link"
   case image
   case referenceDefinition = "reference-definition"
@@ -16,20 +16,20 @@ public enum ReferenceKind: String, Sendable, Hashable, Codable, CaseIterable {
   case iacPath = "iac-path"
 
   /// Link-like references are checked by `link/*` rules; paths by `ref/*`; IaC paths by `iac/*`.
-  public var isLink: Bool { self != .backtickPath && self != .commandPath && self != .iacPath }
+  package var isLink: Bool { self != .backtickPath && self != .commandPath && self != .iacPath }
 }
 
 /// One edge of the graph: what was written, where, and what it resolved to.
-public struct Reference: Sendable, Hashable {
-  public var kind: ReferenceKind
+package struct Reference: Sendable, Hashable {
+  package var kind: ReferenceKind
   /// The text as written (link destination, or path token).
-  public var text: String
-  public var span: SourceSpan
-  public var resolution: Resolution
+  package var text: String
+  package var span: SourceSpan
+  package var resolution: Resolution
   /// The decoded `#fragment` of a link into a Markdown file, checked once anchors are known.
-  public var fragment: String?
+  package var fragment: String?
 
-  public init(
+  package init(
     kind: ReferenceKind, text: String, span: SourceSpan, resolution: Resolution = .unresolved,
     fragment: String? = nil
   ) {
@@ -42,7 +42,7 @@ public struct Reference: Sendable, Hashable {
 }
 
 /// What a reference points at, once resolved against the repository.
-public enum Resolution: Sendable, Hashable {
+package enum Resolution: Sendable, Hashable {
   case unresolved
   /// A URL or other non-repository target; not checked.
   case external
@@ -60,7 +60,7 @@ public enum Resolution: Sendable, Hashable {
   case generated(path: String)
 
   /// Whether the edge points nowhere it should.
-  public var isBroken: Bool {
+  package var isBroken: Bool {
     switch self {
     case .missing, .caseMismatch, .outsideRoot, .missingAnchor, .globMatchesNothing: true
     case .unresolved, .external, .target, .glob, .generated: false
@@ -68,7 +68,7 @@ public enum Resolution: Sendable, Hashable {
   }
 
   /// The root-relative path of the file or folder this edge reaches, if any.
-  public var targetPath: String? {
+  package var targetPath: String? {
     switch self {
     case .target(let path), .missingAnchor(let path, _, _): path
     default: nil
@@ -76,7 +76,7 @@ public enum Resolution: Sendable, Hashable {
   }
 
   /// Every existing file or folder this edge reaches: its target, or a glob's matches.
-  public var targetPaths: [String] {
+  package var targetPaths: [String] {
     if case .glob(let matches) = self { return matches }
     return targetPath.map { [$0] } ?? []
   }
@@ -84,7 +84,7 @@ public enum Resolution: Sendable, Hashable {
 
 extension Dependency {
   /// What a broken reference depends on: the path it names, or the anchor it names there.
-  public static func of(_ resolution: Resolution) -> Dependency? {
+  package static func of(_ resolution: Resolution) -> Dependency? {
     switch resolution {
     case .missing(let path), .caseMismatch(let path, _): .file(path)
     case .missingAnchor(let path, let fragment, _): .anchor(path: path, fragment: fragment)

@@ -3,14 +3,14 @@ import Foundation
 
 /// The files a change touched: everything that differs from the merge base with a
 /// reference (committed, staged, unstaged, deleted) plus untracked files, from git.
-public struct ChangeSet: Sendable {
+package struct ChangeSet: Sendable {
   /// The merge base's commit id.
-  public let base: String
+  package let base: String
   /// Root-relative paths of changed, added, deleted and untracked files.
-  public let paths: Set<String>
+  package let paths: Set<String>
   package let root: String
 
-  public init(base: String, paths: Set<String>, root: String) {
+  package init(base: String, paths: Set<String>, root: String) {
     self.base = base
     self.paths = paths
     self.root = root
@@ -19,7 +19,7 @@ public struct ChangeSet: Sendable {
   /// The work tree at the root the paths name and, with a reference, the change since
   /// its merge base with HEAD. Git is asked about both side by side, and the change also
   /// tells which files' index blob ids hold, so the work tree is compared only once.
-  public static func open(
+  package static func open(
     paths: [String], explicitRoot: String?, changedSince reference: String?
   ) throws(UsageError) -> (Workspace, ChangeSet?) {
     let root = try Workspace.locateRoot(paths: paths, explicitRoot: explicitRoot)
@@ -93,7 +93,7 @@ public struct ChangeSet: Sendable {
   }
 
   /// A file's bytes at the merge base; nil when it did not exist there.
-  public func baseContent(of path: String) -> [UInt8]? {
+  package func baseContent(of path: String) -> [UInt8]? {
     Git.bytes(["show", "\(base):./\(path)"], in: root)
   }
 

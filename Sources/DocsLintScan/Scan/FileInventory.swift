@@ -3,11 +3,11 @@ import Foundation
 
 /// Every file and folder of the repository, by root-relative path, with a
 /// case-folded index for `*/case-mismatch`. Built once per run.
-public struct FileInventory: Sendable {
+package struct FileInventory: Sendable {
   /// Sorted root-relative file paths.
-  public let files: [String]
-  public let fileSet: Set<String>
-  public let directories: Set<String>
+  package let files: [String]
+  package let fileSet: Set<String>
+  package let directories: Set<String>
   /// Indexes only a missing path needs, built on first use: case-folded path (by its hash)
   /// → a real path, and last segment → every file and folder with that name.
   private let foldedIndex = Lazy<[UInt64: String]>()
@@ -54,7 +54,7 @@ public struct FileInventory: Sendable {
     }
   }
 
-  public init(files: [String]) {
+  package init(files: [String]) {
     let sorted = ByteOrder.isStrictlyAscending(files) ? files : files.sorted(by: ByteOrder.less)
     self.files = sorted
     var fileSet = Set<String>(minimumCapacity: sorted.count)
@@ -77,16 +77,16 @@ public struct FileInventory: Sendable {
 
   /// The first file or folder (in sorted order) whose path ends with `/suffix`:
   /// `src/reassembly/` written relative to a crate that lives in `wireframe_testing/`.
-  public func fileEnding(with suffix: String) -> String? {
+  package func fileEnding(with suffix: String) -> String? {
     let trimmed = suffix.hasSuffix("/") ? String(suffix.dropLast()) : suffix
     guard let name = trimmed.split(separator: "/").last, trimmed.contains("/") else { return nil }
     return byName()[name]?.first { $0.hasSuffix("/" + trimmed) }
   }
 
-  public func isFile(_ path: String) -> Bool { fileSet.contains(path) }
+  package func isFile(_ path: String) -> Bool { fileSet.contains(path) }
 
   /// The inventory's copy of `path` when it is a file or folder here (one hash lookup each).
-  public func lookup(_ path: String) -> String? {
+  package func lookup(_ path: String) -> String? {
     if let index = fileSet.firstIndex(of: path) { return fileSet[index] }
     if path.isEmpty { return path }
     if let index = directories.firstIndex(of: path) { return directories[index] }
@@ -95,13 +95,13 @@ public struct FileInventory: Sendable {
 
   /// The inventory's own copy of an existing path, so the many edges that point
   /// at one file share a single string buffer instead of holding a copy each.
-  public func interned(_ path: String) -> String {
+  package func interned(_ path: String) -> String {
     if let index = fileSet.firstIndex(of: path) { return fileSet[index] }
     if let index = directories.firstIndex(of: path) { return directories[index] }
     return path
   }
-  public func isDirectory(_ path: String) -> Bool { path.isEmpty || directories.contains(path) }
-  public func exists(_ path: String) -> Bool { isFile(path) || isDirectory(path) }
+  package func isDirectory(_ path: String) -> Bool { path.isEmpty || directories.contains(path) }
+  package func exists(_ path: String) -> Bool { isFile(path) || isDirectory(path) }
 
   /// The case-folded key of a path: ASCII lowercased byte-wise, anything else by Unicode rules.
   static func folded(_ path: String) -> String {
@@ -111,7 +111,7 @@ public struct FileInventory: Sendable {
   }
 
   /// The real path when `path` exists only with other letter case.
-  public func caseVariant(of path: String) -> String? {
+  package func caseVariant(of path: String) -> String? {
     guard let candidate = folded()[Self.foldedHash(path)], candidate != path,
       Self.folded(candidate) == Self.folded(path)
     else { return nil }
@@ -119,13 +119,13 @@ public struct FileInventory: Sendable {
   }
 
   /// Files matching a glob (root-relative), in sorted order.
-  public func files(matching glob: Glob) -> [String] {
+  package func files(matching glob: Glob) -> [String] {
     let prefix = glob.literalPrefix
     return files.filter { (prefix.isEmpty || $0.hasPrefix(prefix + "/") || $0 == prefix) && glob.matches($0) }
   }
 
   /// Folders matching a glob.
-  public func directories(matching glob: Glob) -> [String] {
+  package func directories(matching glob: Glob) -> [String] {
     directories.filter { glob.matches($0) }.sorted()
   }
 }

@@ -2,27 +2,27 @@ import DocsLintConfig
 import Foundation
 
 /// Why a file could not be linted, with the position of the problem.
-public struct ReadProblem: Sendable, Hashable, Error {
-  public var message: String
-  public var line: Int = 1
-  public var column: Int = 1
+package struct ReadProblem: Sendable, Hashable, Error {
+  package var message: String
+  package var line: Int = 1
+  package var column: Int = 1
 }
 
 /// Reads files below the root, refusing anything that would leave it:
 /// a symbolic link is resolved and must stay inside the root.
-public struct FileReader: Sendable {
+package struct FileReader: Sendable {
   /// Canonical absolute path of the repository root.
-  public let root: String
-  public let maxBytes: Int
+  package let root: String
+  package let maxBytes: Int
 
-  public init(root: String, maxBytes: Int) {
+  package init(root: String, maxBytes: Int) {
     self.root = root
     self.maxBytes = maxBytes
   }
 
   /// Absolute path of a root-relative path, if it exists on disk without
   /// leaving the root through a symbolic link.
-  public func containedPath(_ relative: String) -> String? {
+  package func containedPath(_ relative: String) -> String? {
     let absolute = relative.isEmpty ? root : root + "/" + relative
     guard let resolved = realpath(absolute, nil) else { return nil }
     defer { free(resolved) }
@@ -31,19 +31,19 @@ public struct FileReader: Sendable {
   }
 
   /// Whether anything (file, folder, link) exists at a root-relative path.
-  public func exists(_ relative: String) -> Bool {
+  package func exists(_ relative: String) -> Bool {
     var info = stat()
     return lstat(root + "/" + relative, &info) == 0
   }
 
   /// The text of a UTF-8 file (byte-order mark removed), or why it cannot be linted.
-  public func read(_ relative: String) -> Result<SourceText, ReadProblem> {
+  package func read(_ relative: String) -> Result<SourceText, ReadProblem> {
     readBytes(relative).flatMap(Self.decode)
   }
 
   /// A file's raw bytes (regular files inside the root, within the size limit), not yet
   /// checked as text: the parse cache keys entries by them.
-  public func readBytes(_ relative: String) -> Result<[UInt8], ReadProblem> {
+  package func readBytes(_ relative: String) -> Result<[UInt8], ReadProblem> {
     let absolute = root + "/" + relative
     var info = stat()
     guard lstat(absolute, &info) == 0 else {
@@ -68,7 +68,7 @@ public struct FileReader: Sendable {
   }
 
   /// Checks that bytes are UTF-8 text and strips a byte-order mark.
-  public static func decode(_ raw: [UInt8]) -> Result<SourceText, ReadProblem> {
+  package static func decode(_ raw: [UInt8]) -> Result<SourceText, ReadProblem> {
     var bytes = raw
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     let probe = min(bytes.count, 8192)

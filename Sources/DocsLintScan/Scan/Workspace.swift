@@ -5,14 +5,14 @@ import Foundation
 /// The repository a run works in: its root and every file in it.
 /// The root is `--root` when given, else the git top-level of the first path,
 /// else the single folder given, else the current folder.
-public struct Workspace: Sendable {
-  public let root: String
-  public let inventory: FileInventory
-  public let usesGit: Bool
+package struct Workspace: Sendable {
+  package let root: String
+  package let inventory: FileInventory
+  package let usesGit: Bool
   /// Git's view of the work tree, when it is one.
   package let git: GitListing?
 
-  public init(root: String, inventory: FileInventory, usesGit: Bool) {
+  package init(root: String, inventory: FileInventory, usesGit: Bool) {
     self.init(root: root, inventory: inventory, git: nil, usesGit: usesGit)
   }
 
@@ -23,7 +23,7 @@ public struct Workspace: Sendable {
     self.usesGit = usesGit
   }
 
-  public static func open(paths: [String], explicitRoot: String?) throws(UsageError) -> Workspace {
+  package static func open(paths: [String], explicitRoot: String?) throws(UsageError) -> Workspace {
     open(root: try locateRoot(paths: paths, explicitRoot: explicitRoot))
   }
 
@@ -61,7 +61,7 @@ public struct Workspace: Sendable {
   }
 
   /// Root-relative IaC files under the given paths (default: the whole root), minus excludes.
-  public func iacTargets(paths: [String], configuration: Configuration) throws(UsageError) -> [String] {
+  package func iacTargets(paths: [String], configuration: Configuration) throws(UsageError) -> [String] {
     let (prefixes, explicitFiles) = try scope(paths)
     return inventory.files.filter { file in
       IaCTechnology.of(file) != nil && !configuration.exclude.contains { $0.matches(file) }
@@ -85,7 +85,7 @@ public struct Workspace: Sendable {
   }
 
   /// Root-relative Markdown files to lint for the given paths (default: the whole root).
-  public func lintTargets(paths: [String], configuration: Configuration) throws(UsageError) -> [String] {
+  package func lintTargets(paths: [String], configuration: Configuration) throws(UsageError) -> [String] {
     let (prefixes, explicitFiles) = try scope(paths)
     let excluded = { (path: String) in configuration.exclude.contains { $0.matches(path) } }
     var targets = explicitFiles.filter { MarkdownFiles.isMarkdown($0) && !excluded($0) }

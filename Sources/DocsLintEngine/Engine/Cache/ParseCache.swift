@@ -8,7 +8,7 @@ import Foundation
 /// file list, the IaC present). One file, not one per entry: creating ten thousand small
 /// files cost seconds here. Each entry carries a checksum; a truncated, corrupt or
 /// mismatched entry is a miss and is written again, never trusted.
-public final class ParseCache: @unchecked Sendable {
+package final class ParseCache: @unchecked Sendable {
   /// The pack file.
   let file: String
   let context: [UInt8]
@@ -44,7 +44,7 @@ public final class ParseCache: @unchecked Sendable {
   }
 
   /// The default folder: `$XDG_CACHE_HOME/docs-lint`, else `~/.cache/docs-lint`.
-  public static var defaultFolder: String {
+  package static var defaultFolder: String {
     let environment = ProcessInfo.processInfo.environment
     if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/docs-lint" }
     return NSHomeDirectory() + "/.cache/docs-lint"

@@ -2,12 +2,12 @@ import DocsLintGraph
 import Foundation
 
 /// An environment a plan names for its rollout: `producción` → `prod`.
-public struct EnvironmentMention: Sendable, Hashable {
+package struct EnvironmentMention: Sendable, Hashable {
   /// The canonical name (`prod`).
-  public var name: String
+  package var name: String
   /// The word as written (`producción`).
-  public var word: String
-  public var span: SourceSpan
+  package var word: String
+  package var span: SourceSpan
 }
 
 /// Environment words in the deployment sections of a plan or spec (Despliegue,

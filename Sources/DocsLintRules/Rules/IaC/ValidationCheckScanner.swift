@@ -1,22 +1,22 @@
 import DocsLintGraph
 
 /// An IaC check a plan's validation section names: `terraform validate`, `hadolint`, ...
-public struct ValidationCheck: Sendable, Hashable {
+package struct ValidationCheck: Sendable, Hashable {
   /// The check as written: `terraform validate`.
-  public var command: String
+  package var command: String
   /// The IaC technology it checks (an `IaCTechnology` raw value).
-  public var technology: String
-  public var span: SourceSpan
+  package var technology: String
+  package var span: SourceSpan
 }
 
 /// What a plan or spec says about validating its infrastructure.
-public struct ValidationFacts: Sendable, Hashable {
+package struct ValidationFacts: Sendable, Hashable {
   /// The first validation heading, if the document has one.
-  public var heading: SourceSpan?
+  package var heading: SourceSpan?
   /// IaC checks named inside validation sections.
-  public var checks: [ValidationCheck] = []
+  package var checks: [ValidationCheck] = []
   /// Technologies whose checks the document names anywhere (steps count too).
-  public var checkedAnywhere: Set<String> = []
+  package var checkedAnywhere: Set<String> = []
 }
 
 /// The validation section of a plan or spec (Validation, Validación, Validation and

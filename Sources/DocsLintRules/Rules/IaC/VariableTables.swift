@@ -2,21 +2,21 @@ import DocsLintGraph
 
 /// A Markdown table that lists Terraform inputs or outputs: its first column is headed
 /// Variable / Input / Name / Nombre (inputs) or Output / Salida (outputs).
-public struct VariableTable: Sendable, Hashable {
-  public enum Lists: String, Sendable, Hashable {
+package struct VariableTable: Sendable, Hashable {
+  package enum Lists: String, Sendable, Hashable {
     case variables = "variable"
     case outputs = "output"
   }
 
-  public var lists: Lists
+  package var lists: Lists
   /// The header row's first cell.
-  public var header: SourceSpan
+  package var header: SourceSpan
   /// The names in the first column, each where it is written.
-  public var names: [Row]
+  package var names: [Row]
 
-  public struct Row: Sendable, Hashable {
-    public var name: String
-    public var span: SourceSpan
+  package struct Row: Sendable, Hashable {
+    package var name: String
+    package var span: SourceSpan
   }
 }
 
