@@ -27,7 +27,7 @@ struct ConfigurationTests {
     var declared: [String] = []
     for case let file as String in enumerator where file.hasSuffix(".swift") {
       let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-      for line in text.split(separator: "\n").map({ $0.hasPrefix("package ") ? $0.dropFirst(8) : $0 })
+      for line in text.split(separator: "\n")
       where line.hasPrefix("struct ") && (line.contains(": GraphRule {") || line.contains(": DocumentRule {") || line.contains(": IaCRule {")) {
         declared.append(String(line.dropFirst(7).prefix { $0 != ":" }))
       }

@@ -1,11 +1,9 @@
 import DocsLintGraph
 
 /// `suppression/unknown-rule`: a suppression directive names a rule id (or a `category/*`)
-/// that does not exist. Reported by the linter's suppression pass (`Engine/Suppressions.swift`).
-package struct UnknownRuleSuppressionRule: GraphRule {
-  package init() {}
-
-  package static let descriptor = RuleDescriptor(
+/// that does not exist. Reported by the linter's suppression pass (`SuppressionPass.swift`).
+struct UnknownRuleSuppressionRule: GraphRule {
+  static let descriptor = RuleDescriptor(
     id: "suppression/unknown-rule",
     defaultLevel: .error,
     summary: "Suppression directive names a rule that does not exist (suggests the closest id)",
@@ -26,5 +24,5 @@ package struct UnknownRuleSuppressionRule: GraphRule {
     ])
 
   // The suppression pass makes these findings; there is nothing to check per node.
-  package func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] { [] }
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] { [] }
 }

@@ -2,11 +2,9 @@ import DocsLintGraph
 
 /// `suppression/unused`: a `docs-lint-disable*` directive (or one of its rule names)
 /// that suppressed no finding. Reported by the linter's suppression pass
-/// (`Engine/Suppressions.swift`), which sees every finding of the document.
-package struct UnusedSuppressionRule: GraphRule {
-  package init() {}
-
-  package static let descriptor = RuleDescriptor(
+/// (`SuppressionPass.swift`), which sees every finding of the document.
+struct UnusedSuppressionRule: GraphRule {
+  static let descriptor = RuleDescriptor(
     id: "suppression/unused",
     defaultLevel: .info,
     summary: "Suppression directive that suppresses no finding",
@@ -29,5 +27,5 @@ package struct UnusedSuppressionRule: GraphRule {
     ])
 
   // The suppression pass makes these findings; there is nothing to check per node.
-  package func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] { [] }
+  func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] { [] }
 }

@@ -1,12 +1,12 @@
-import DocsLintRules
+import DocsLintGraph
 
 /// The rule ids a directive may name: exact ids, `category/*`, or `all`.
-struct RuleCatalog: Sendable {
+package struct RuleCatalog: Sendable {
   let descriptors: [String: RuleDescriptor]
   let ids: [String]
   let categories: Set<String>
 
-  init(_ descriptors: [RuleDescriptor]) {
+  package init(_ descriptors: [RuleDescriptor]) {
     self.descriptors = Dictionary(descriptors.map { ($0.id, $0) }) { first, _ in first }
     ids = descriptors.map(\.id).sorted()
     categories = Set(ids.compactMap { $0.split(separator: "/").first.map(String.init) })
@@ -29,8 +29,9 @@ struct RuleCatalog: Sendable {
 }
 
 /// Applies one document's `docs-lint-*` directives to its findings (levels already set)
-/// and adds `suppression/unknown-rule` and `suppression/unused` findings of its own.
-struct Suppressions {
+/// and adds `suppression/unknown-rule` and `suppression/unused` findings of its own: the
+/// pass the linter runs last on each document, beside the two rules it reports for.
+package struct Suppressions {
   /// One name of one directive (or the whole directive when it names none) and its ids.
   private struct Entry {
     var directive: Int
@@ -53,7 +54,7 @@ struct Suppressions {
 
   /// The document's findings minus the suppressed ones, plus findings about the directives.
   /// `levels`: the level of every rule enabled for the document, by id.
-  static func apply(
+  package static func apply(
     _ findings: [Finding], directives: [SuppressionDirective], path: String, catalog: RuleCatalog,
     levels: [String: Level]
   ) -> [Finding] {
