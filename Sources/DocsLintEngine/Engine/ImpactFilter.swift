@@ -125,10 +125,10 @@ struct BaseDeclarations: Sendable {
     node.symbols.flatMap { symbol -> [Dependency] in
       switch node.technology {
       case .terraform:
-        [.symbol(kind: symbol.kind, name: symbol.name),
-         .symbol(kind: symbol.kind, name: RepoPath.directory(of: node.path) + "/" + symbol.name)]
-      case .make: [.symbol(kind: symbol.kind, name: node.path + ":" + symbol.name)]
-      default: [.symbol(kind: symbol.kind, name: symbol.name)]
+        [.symbol(kind: symbol.kind.rawValue, name: symbol.name),
+         .symbol(kind: symbol.kind.rawValue, name: RepoPath.directory(of: node.path) + "/" + symbol.name)]
+      case .make: [.symbol(kind: symbol.kind.rawValue, name: node.path + ":" + symbol.name)]
+      default: [.symbol(kind: symbol.kind.rawValue, name: symbol.name)]
       }
     }
   }

@@ -49,7 +49,7 @@ package enum ComposeServiceScanner {
       guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else { break }
       let start = column + text.unicodeScalars.distance(from: text.startIndex, to: word.startIndex)
       result.append(
-        IaCMention(kind: "service", name: String(word), span: SourceSpan(line: line, column: start, endColumn: start + word.unicodeScalars.count)))
+        IaCMention(kind: .service, name: String(word), span: SourceSpan(line: line, column: start, endColumn: start + word.unicodeScalars.count)))
       if current == "exec" || current == "run" { break }
     }
     return result

@@ -120,7 +120,7 @@ package struct ReferenceGraph: Sendable {
   /// Linted IaC files, sorted by path.
   package let iac: [IaCNode]
   /// Names of the IaC symbols, by kind (`variable` → {"region", ...}).
-  package let iacSymbols: [String: Set<String>]
+  package let iacSymbols: [SymbolKind: Set<String>]
   /// Canonical names of the environments the IaC defines (env folders, tfvars, ...).
   package let environments: Set<String>
   /// The run's document kinds, by id: what rules ask a document's roles of.
@@ -143,7 +143,7 @@ package struct ReferenceGraph: Sendable {
     self.anchors = anchors
     self.index = index
     self.iac = iac
-    var symbols: [String: Set<String>] = [:]
+    var symbols: [SymbolKind: Set<String>] = [:]
     for file in iac {
       for symbol in file.symbols { symbols[symbol.kind, default: []].insert(symbol.name) }
     }

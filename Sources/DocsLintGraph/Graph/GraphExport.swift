@@ -78,14 +78,14 @@ package struct GraphExport: Sendable, Codable, Equatable {
         }
       }
       for mention in document.facts.iacMentions {
-        let id = "symbol:\(mention.kind):\(mention.name)"
+        let id = "symbol:\(mention.kind.rawValue):\(mention.name)"
         guard graph.iacSymbols[mention.kind]?.contains(mention.name) ?? false else { continue }
         edges.insert(Edge(from: document.path, to: id, kind: "terraform-address", line: mention.span.line))
       }
     }
     for file in graph.iac {
       for symbol in file.symbols {
-        let id = "symbol:\(symbol.kind):\(symbol.name)"
+        let id = "symbol:\(symbol.kind.rawValue):\(symbol.name)"
         node(id, "symbol")
         edges.insert(Edge(from: file.path, to: id, kind: "declares", line: symbol.span.line))
       }

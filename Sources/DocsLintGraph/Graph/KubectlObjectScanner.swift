@@ -31,7 +31,7 @@ package enum KubectlObjectScanner {
       else { continue }
       let at = column + text.unicodeScalars.distance(from: text.startIndex, to: word.startIndex)
       result.append(
-        IaCMention(kind: "k8s", name: "\(kind)/\(parts[1])", span: SourceSpan(line: line, column: at, endColumn: at + word.unicodeScalars.count)))
+        IaCMention(kind: .kubernetesObject, name: "\(kind)/\(parts[1])", span: SourceSpan(line: line, column: at, endColumn: at + word.unicodeScalars.count)))
     }
     return result
   }

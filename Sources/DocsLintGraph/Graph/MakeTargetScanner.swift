@@ -57,7 +57,7 @@ package enum MakeTargetScanner {
       let at = column + text.unicodeScalars.distance(from: text.startIndex, to: word.startIndex)
       let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
       result.append(
-        IaCMention(kind: "target", name: "\(base):\(word)", span: SourceSpan(line: line, column: at, endColumn: at + word.unicodeScalars.count)))
+        IaCMention(kind: .target, name: "\(base):\(word)", span: SourceSpan(line: line, column: at, endColumn: at + word.unicodeScalars.count)))
     }
     return result
   }

@@ -55,12 +55,12 @@ extension AgentMention: BinaryCodable {
 
 extension IaCMention: BinaryCodable {
   package func encode(to writer: inout BinaryWriter) {
-    writer.write(kind)
+    writer.write(raw: kind)
     writer.write(name)
     writer.write(span)
   }
 
   package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
-    self.init(kind: try reader.string(), name: try reader.string(), span: try reader.read())
+    self.init(kind: try reader.raw(), name: try reader.string(), span: try reader.read())
   }
 }

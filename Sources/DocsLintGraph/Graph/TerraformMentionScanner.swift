@@ -4,8 +4,8 @@ import DocsLintScan
 /// `module.vpc`, `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`) or a compose service in a
 /// `docker compose` command.
 package struct IaCMention: Sendable, Hashable {
-  /// `variable`, `module`, `resource`, `data` or `service` (the IaC symbol kinds).
-  package var kind: String
+  /// The kind of symbol it names: `variable`, `module`, `resource`, `data`, `service`, ...
+  package var kind: SymbolKind
   /// As IaC symbols name it: `region`, `vpc`, `aws_s3_bucket.logs`, `data.aws_ami.ubuntu`, `api`.
   package var name: String
   package var span: SourceSpan
@@ -77,7 +77,7 @@ package enum TerraformMentionScanner {
 
   /// The address `text` starts with. With `whole`, every part must be an identifier (an
   /// attribute path like `module.vpc.vpc_id` is fine; `module.exports = x` is not).
-  static func address(_ text: Substring, whole: Bool) -> (kind: String, name: String)? {
+  static func address(_ text: Substring, whole: Bool) -> (kind: SymbolKind, name: String)? {
     let parts: [Substring] = text.split(separator: ".", omittingEmptySubsequences: false).map { part in
       if let bracket = part.firstIndex(of: "[") { part[..<bracket] } else { part }
     }
@@ -86,14 +86,14 @@ package enum TerraformMentionScanner {
     let second = parts[1]
     guard isIdentifier(second) else { return nil }
     switch first {
-    case "var": return ("variable", String(second))
-    case "module": return second == "exports" ? nil : ("module", String(second))
+    case "var": return (.variable, String(second))
+    case "module": return second == "exports" ? nil : (.module, String(second))
     case "data":
       guard parts.count >= 3, isResourceType(second), isIdentifier(parts[2]) else { return nil }
-      return ("data", "data.\(second).\(parts[2])")
+      return (.data, "data.\(second).\(parts[2])")
     default:
       guard isResourceType(first), !fileExtensions.contains(String(second)) else { return nil }
-      return ("resource", "\(first).\(second)")
+      return (.resource, "\(first).\(second)")
     }
   }
 

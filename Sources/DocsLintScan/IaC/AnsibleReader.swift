@@ -11,7 +11,7 @@ struct AnsibleReader {
   func read(_ source: SourceText, into node: inout IaCNode) {
     let parts = node.path.split(separator: "/")
     if parts.count >= 4, parts[parts.count - 4] == "roles", parts[parts.count - 2] == "tasks", parts.last == "main.yml" {
-      node.symbols.append(IaCSymbol(kind: "role", name: String(parts[parts.count - 3]), span: SourceSpan(line: 1, column: 1)))
+      node.symbols.append(IaCSymbol(kind: .role, name: String(parts[parts.count - 3]), span: SourceSpan(line: 1, column: 1)))
     }
     if !(node.path.hasByteSuffix(".yml") || node.path.hasByteSuffix(".yaml")) {
       readInventory(source, into: &node)
@@ -25,7 +25,7 @@ struct AnsibleReader {
         node.references.append(IaCReader.reference(file, onLine: line, in: source, bases: [folder], classifier: classifier))
       }
       guard case .scalar(let hosts, let line)? = play["hosts"] else { continue }
-      node.symbols.append(IaCSymbol(kind: "play", name: hosts, span: SourceSpan(line: line, column: 1)))
+      node.symbols.append(IaCSymbol(kind: .play, name: hosts, span: SourceSpan(line: line, column: 1)))
       guard case .sequence(let roles, _)? = play["roles"] else { continue }
       for role in roles {
         let entry = role["role"] ?? role["name"] ?? role
@@ -44,7 +44,7 @@ struct AnsibleReader {
       let text = source.lineText(line).trimmingCharacters(in: .whitespaces)
       guard text.hasPrefix("["), text.hasSuffix("]") else { continue }
       let group = text.dropFirst().dropLast().split(separator: ":").first.map(String.init) ?? ""
-      if !group.isEmpty { node.symbols.append(IaCSymbol(kind: "group", name: group, span: SourceSpan(line: line, column: 2))) }
+      if !group.isEmpty { node.symbols.append(IaCSymbol(kind: .group, name: group, span: SourceSpan(line: line, column: 2))) }
     }
   }
 }

@@ -11,7 +11,7 @@ struct ComposeReader {
     guard case .mapping(let services, _)? = value["services"] else { return }
     let folder = RepoPath.directory(of: node.path)
     for service in services {
-      node.symbols.append(IaCSymbol(kind: "service", name: service.key, span: SourceSpan(line: service.line, column: 1)))
+      node.symbols.append(IaCSymbol(kind: .service, name: service.key, span: SourceSpan(line: service.line, column: 1)))
       var context = ""
       switch service.value["build"] {
       case .scalar(let path, let line)?:
@@ -37,14 +37,14 @@ struct ComposeReader {
         }
       if case .sequence(let ports, _)? = service.value["ports"] {
         for case .scalar(let port, let line) in ports {
-          node.symbols.append(IaCSymbol(kind: "port", name: port, span: SourceSpan(line: line, column: 1)))
+          node.symbols.append(IaCSymbol(kind: .port, name: port, span: SourceSpan(line: line, column: 1)))
         }
       }
       if case .sequence(let volumes, _)? = service.value["volumes"] {
         // Host paths are inventory, not checked: compose creates missing bind sources.
         for case .scalar(let volume, let line) in volumes where volume.hasPrefix(".") || volume.hasPrefix("/") {
           let host = String(volume.prefix { $0 != ":" })
-          node.symbols.append(IaCSymbol(kind: "volume", name: host, span: SourceSpan(line: line, column: 1)))
+          node.symbols.append(IaCSymbol(kind: .volume, name: host, span: SourceSpan(line: line, column: 1)))
         }
       }
       for case .scalar(let path, let line) in envFiles where !path.contains("$") {

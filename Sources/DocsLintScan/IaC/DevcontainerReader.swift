@@ -26,11 +26,11 @@ struct DevcontainerReader {
     let folder = RepoPath.directory(of: node.path)
     if let features = object["features"] as? [String: Any] {
       for feature in features.keys.sorted() {
-        node.symbols.append(IaCSymbol(kind: "feature", name: feature, span: SourceSpan(line: Self.line(of: feature, in: source), column: 1)))
+        node.symbols.append(IaCSymbol(kind: .feature, name: feature, span: SourceSpan(line: Self.line(of: feature, in: source), column: 1)))
       }
     }
     if let service = object["service"] as? String {
-      node.symbols.append(IaCSymbol(kind: "devcontainer-service", name: service, span: SourceSpan(line: Self.line(of: service, in: source), column: 1)))
+      node.symbols.append(IaCSymbol(kind: .devcontainerService, name: service, span: SourceSpan(line: Self.line(of: service, in: source), column: 1)))
     }
     let composeFiles: [String] = (object["dockerComposeFile"] as? [String]) ?? [object["dockerComposeFile"] as? String].compactMap { $0 }
     for file in composeFiles {

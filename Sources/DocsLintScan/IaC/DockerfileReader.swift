@@ -25,16 +25,16 @@ struct DockerfileReader {
       switch instruction {
       case "FROM":
         if words.count >= 4, words[2].uppercased() == "AS" {
-          node.symbols.append(IaCSymbol(kind: "stage", name: words[3], span: SourceSpan(line: first, column: 1)))
+          node.symbols.append(IaCSymbol(kind: .stage, name: words[3], span: SourceSpan(line: first, column: 1)))
         }
       case "RUN":
         // Scripts run inside the image, at image paths: inventory, never checked against the repository.
         for word in words.dropFirst() where word.hasSuffix(".sh") || word.hasSuffix(".py") {
-          node.symbols.append(IaCSymbol(kind: "script", name: word, span: SourceSpan(line: first, column: 1)))
+          node.symbols.append(IaCSymbol(kind: .script, name: word, span: SourceSpan(line: first, column: 1)))
         }
       case "EXPOSE":
         for port in words.dropFirst() {
-          node.symbols.append(IaCSymbol(kind: "port", name: port, span: SourceSpan(line: first, column: 1)))
+          node.symbols.append(IaCSymbol(kind: .port, name: port, span: SourceSpan(line: first, column: 1)))
         }
       case "COPY", "ADD":
         let arguments = words.dropFirst()

@@ -31,7 +31,7 @@ package enum IaCEnvironments {
         let stem = name.dropFirst("values".count).split(separator: ".").first ?? ""
         if stem.hasPrefix("-") { add(stem.dropFirst()) } else if name.split(separator: ".").count >= 3 { add(name.split(separator: ".")[1]) }
       }
-      for symbol in file.symbols where symbol.kind == "environment" { add(symbol.name) }
+      for symbol in file.symbols where symbol.kind == .environment { add(symbol.name) }
     }
     return names
   }

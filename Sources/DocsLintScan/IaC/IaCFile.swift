@@ -100,10 +100,25 @@ extension IaCTechnology {
   }
 }
 
+/// What an IaC symbol is. The raw value names it in dependencies, cache and graph ids.
+package enum SymbolKind: String, Sendable, Hashable, CaseIterable {
+  // Terraform
+  case variable, output, module, provider, resource, data, backend, tfvar
+  // GitHub workflows
+  case workflow, job, environment
+  // Devcontainers, Dockerfiles, compose
+  case feature, devcontainerService = "devcontainer-service", stage, script, service, port, volume
+  // Kubernetes (`Kind/name`), Helm
+  case kubernetesObject = "k8s", namespace, template, value, chart
+  // Vagrant, Ansible, systemd
+  case machine, box, role, play, group, unit
+  // Make: a target, and a sign the Makefile builds targets it does not spell out
+  case target, makeDynamic = "make-dynamic"
+}
+
 /// Something an IaC file declares: a Terraform variable or module, a workflow job, ...
 package struct IaCSymbol: Sendable, Hashable {
-  /// `variable`, `output`, `module`, `resource`, `data`, `provider`, `backend`, `tfvar`, `job`.
-  package var kind: String
+  package var kind: SymbolKind
   /// `region`; `aws_s3_bucket.logs` for resources; `data.aws_ami.ubuntu` for data sources.
   package var name: String
   package var span: SourceSpan

@@ -49,19 +49,21 @@ package struct IaCReader {
     let folder = RepoPath.directory(of: node.path)
     for attribute in file.attributes {
       node.symbols.append(
-        IaCSymbol(kind: "tfvar", name: attribute.name, span: SourceSpan(line: attribute.line, column: 1)))
+        IaCSymbol(kind: .tfvar, name: attribute.name, span: SourceSpan(line: attribute.line, column: 1)))
     }
     for block in file.blocks {
       let span = SourceSpan(line: block.line, column: block.column)
       switch (block.type, block.labels.count) {
-      case ("resource", 2): node.symbols.append(IaCSymbol(kind: "resource", name: block.labels.joined(separator: "."), span: span))
-      case ("data", 2): node.symbols.append(IaCSymbol(kind: "data", name: "data." + block.labels.joined(separator: "."), span: span))
-      case ("variable", 1), ("output", 1), ("module", 1), ("provider", 1):
-        node.symbols.append(IaCSymbol(kind: block.type, name: block.labels[0], span: span))
+      case ("resource", 2): node.symbols.append(IaCSymbol(kind: .resource, name: block.labels.joined(separator: "."), span: span))
+      case ("data", 2): node.symbols.append(IaCSymbol(kind: .data, name: "data." + block.labels.joined(separator: "."), span: span))
+      case ("variable", 1): node.symbols.append(IaCSymbol(kind: .variable, name: block.labels[0], span: span))
+      case ("output", 1): node.symbols.append(IaCSymbol(kind: .output, name: block.labels[0], span: span))
+      case ("module", 1): node.symbols.append(IaCSymbol(kind: .module, name: block.labels[0], span: span))
+      case ("provider", 1): node.symbols.append(IaCSymbol(kind: .provider, name: block.labels[0], span: span))
       case ("terraform", _):
         for backend in block.blocks where backend.type == "backend" {
           node.symbols.append(
-            IaCSymbol(kind: "backend", name: backend.labels.first ?? "", span: SourceSpan(line: backend.line, column: backend.column)))
+            IaCSymbol(kind: .backend, name: backend.labels.first ?? "", span: SourceSpan(line: backend.line, column: backend.column)))
         }
       default: break
       }
@@ -84,16 +86,16 @@ package struct IaCReader {
   private func readWorkflow(_ source: SourceText, into node: inout IaCNode) {
     guard let value = node.readYAML(source) else { return }
     if case .scalar(let name, let line)? = value["name"] {
-      node.symbols.append(IaCSymbol(kind: "workflow", name: name, span: SourceSpan(line: line, column: 1)))
+      node.symbols.append(IaCSymbol(kind: .workflow, name: name, span: SourceSpan(line: line, column: 1)))
     }
     guard case .mapping(let jobs, _)? = value["jobs"] else { return }
     let commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: [""])
     for job in jobs {
-      node.symbols.append(IaCSymbol(kind: "job", name: job.key, span: SourceSpan(line: job.line, column: 1)))
+      node.symbols.append(IaCSymbol(kind: .job, name: job.key, span: SourceSpan(line: job.line, column: 1)))
       // `environment: prod` or `environment: {name: prod, url: ...}`; `${{ }}` names are not known here.
       let environment = job.value["environment"]
       if case .scalar(let name, let line)? = environment?["name"] ?? environment, !name.contains("$") {
-        node.symbols.append(IaCSymbol(kind: "environment", name: name, span: SourceSpan(line: line, column: 1)))
+        node.symbols.append(IaCSymbol(kind: .environment, name: name, span: SourceSpan(line: line, column: 1)))
       }
       guard case .sequence(let steps, _)? = job.value["steps"] else { continue }
       for step in steps {

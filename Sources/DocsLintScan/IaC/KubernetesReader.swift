@@ -13,9 +13,9 @@ struct KubernetesReader {
       for document in documents {
         guard case .scalar(let kind, let line)? = document["kind"], case .scalar(let name, _)? = document["metadata"]?["name"]
         else { continue }
-        node.symbols.append(IaCSymbol(kind: "k8s", name: "\(kind)/\(name)", span: SourceSpan(line: line, column: 1)))
+        node.symbols.append(IaCSymbol(kind: .kubernetesObject, name: "\(kind)/\(name)", span: SourceSpan(line: line, column: 1)))
         if case .scalar(let namespace, let at)? = document["metadata"]?["namespace"] {
-          node.symbols.append(IaCSymbol(kind: "namespace", name: namespace, span: SourceSpan(line: at, column: 1)))
+          node.symbols.append(IaCSymbol(kind: .namespace, name: namespace, span: SourceSpan(line: at, column: 1)))
         }
       }
     }

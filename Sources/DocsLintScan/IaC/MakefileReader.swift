@@ -9,7 +9,7 @@ struct MakefileReader {
       let text = source.lineText(line)
       guard let first = text.unicodeScalars.first, first != "\t", first != " ", first != "#" else { continue }
       if text.hasPrefix("include ") || text.hasPrefix("-include ") || text.hasPrefix("sinclude ") {
-        node.symbols.append(IaCSymbol(kind: "make-dynamic", name: "include", span: SourceSpan(line: line, column: 1)))
+        node.symbols.append(IaCSymbol(kind: .makeDynamic, name: "include", span: SourceSpan(line: line, column: 1)))
         continue
       }
       guard let colon = text.firstIndex(of: ":") else { continue }
@@ -18,11 +18,11 @@ struct MakefileReader {
       let head = text[..<colon]
       if head.contains("=") || head.contains("?") { continue }  // assignments, `X ?= y`
       if head.contains("$") || head.contains("%") {
-        node.symbols.append(IaCSymbol(kind: "make-dynamic", name: String(head), span: SourceSpan(line: line, column: 1)))
+        node.symbols.append(IaCSymbol(kind: .makeDynamic, name: String(head), span: SourceSpan(line: line, column: 1)))
         continue
       }
       for target in head.split(separator: " ") where !target.hasPrefix(".") {
-        node.symbols.append(IaCSymbol(kind: "target", name: String(target), span: SourceSpan(line: line, column: 1)))
+        node.symbols.append(IaCSymbol(kind: .target, name: String(target), span: SourceSpan(line: line, column: 1)))
       }
     }
   }

@@ -8,7 +8,7 @@ struct SystemdReader {
 
   func read(_ source: SourceText, into node: inout IaCNode) {
     let name = String(node.path.split(separator: "/").last ?? "")
-    node.symbols.append(IaCSymbol(kind: "unit", name: name, span: SourceSpan(line: 1, column: 1)))
+    node.symbols.append(IaCSymbol(kind: .unit, name: name, span: SourceSpan(line: 1, column: 1)))
     let folder = RepoPath.directory(of: node.path)
     for line in 1...max(source.lineCount, 1) {
       let text = source.lineText(line)

@@ -12,10 +12,10 @@ struct VagrantReader {
       let text = source.lineText(line)
       let code = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
       if code.includes("vm.define"), let name = firstQuoted(in: code, after: "vm.define") {
-        node.symbols.append(IaCSymbol(kind: "machine", name: name, span: SourceSpan(line: line, column: 1)))
+        node.symbols.append(IaCSymbol(kind: .machine, name: name, span: SourceSpan(line: line, column: 1)))
       }
       if code.includes("vm.box "), !code.includes("vm.box_"), let box = firstQuoted(in: code, after: "vm.box") {
-        node.symbols.append(IaCSymbol(kind: "box", name: box, span: SourceSpan(line: line, column: 1)))
+        node.symbols.append(IaCSymbol(kind: .box, name: box, span: SourceSpan(line: line, column: 1)))
       }
       if code.includes("provision"), let path = firstQuoted(in: code, after: "path:") ?? firstQuoted(in: code, after: ":path =>"),
         !path.contains("#{"), !RepoPath.hasScheme(path)

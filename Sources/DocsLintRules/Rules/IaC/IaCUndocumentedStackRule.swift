@@ -62,7 +62,7 @@ struct IaCUndocumentedStackRule: IaCRule {
       stack = folder
     case .vagrant: stack = file.path
     case .ansible:
-      guard file.symbols.contains(where: { $0.kind == "play" }) else { return [] }  // a playbook
+      guard file.symbols.contains(where: { $0.kind == .play }) else { return [] }  // a playbook
       stack = file.path
     case .dockerfile, .devcontainer, .kubernetes, .systemd, .make: return []
     }

@@ -55,25 +55,25 @@ struct IaCUnknownSymbolRule: GraphRule {
         files: ["compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n"]),
     ])
 
-  private static let nouns = [
-    "variable": "variable", "module": "module", "resource": "resource", "data": "data source", "service": "service",
-    "k8s": "object",
+  private static let nouns: [SymbolKind: String] = [
+    .variable: "variable", .module: "module", .resource: "resource", .data: "data source", .service: "service",
+    .kubernetesObject: "object",
   ]
 
   /// The type prefix of a typed name: `aws_s3_bucket.` of `aws_s3_bucket.logs`,
   /// `data.aws_ami.` of `data.aws_ami.ubuntu`, `Deployment/` of `Deployment/api`.
   private static func type(of mention: IaCMention) -> Substring? {
     switch mention.kind {
-    case "resource", "data": mention.name.lastIndex(of: ".").map { mention.name[...$0] }
-    case "k8s": mention.name.firstIndex(of: "/").map { mention.name[...$0] }
+    case .resource, .data: mention.name.lastIndex(of: ".").map { mention.name[...$0] }
+    case .kubernetesObject: mention.name.firstIndex(of: "/").map { mention.name[...$0] }
     default: nil
     }
   }
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     guard !document.facts.iacMentions.isEmpty else { return [] }
-    return document.facts.iacMentions.compactMap { mention in
-      if mention.kind == "target" { return missingTarget(mention, in: document, graph: graph) }
+    return document.facts.iacMentions.compactMap { mention -> Finding? in
+      if mention.kind == .target { return missingTarget(mention, in: document, graph: graph) }
       let declared = graph.iacSymbols[mention.kind] ?? []
       guard !declared.contains(mention.name) else { return nil }
       var candidates = declared
@@ -86,15 +86,15 @@ struct IaCUnknownSymbolRule: GraphRule {
       let hint = EditDistance.closest(to: mention.name, in: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
       let files =
         switch mention.kind {
-        case "service": "compose file"
-        case "k8s": "Kubernetes manifest"
+        case .service: "compose file"
+        case .kubernetesObject: "Kubernetes manifest"
         default: ".tf file"
         }
       return Self.descriptor.finding(
         in: document.path, at: mention.span,
-        "no \(files) declares the \(Self.nouns[mention.kind] ?? mention.kind) '\(mention.name)'\(hint)",
+        "no \(files) declares the \(Self.nouns[mention.kind] ?? mention.kind.rawValue) '\(mention.name)'\(hint)",
         snippet: mention.name
-      ).depending(on: [.symbol(kind: mention.kind, name: mention.name)])
+      ).depending(on: [.symbol(kind: mention.kind.rawValue, name: mention.name)])
     }
   }
 
@@ -107,14 +107,14 @@ struct IaCUnknownSymbolRule: GraphRule {
     let target = String(mention.name[mention.name.index(after: colon)...])
     let names = ["GNUmakefile", "makefile", "Makefile"].map { RepoPath.join(folder, $0) }
     guard let makefile = graph.iac.first(where: { $0.technology == .make && names.contains($0.path) }),
-      !makefile.symbols.contains(where: { $0.kind == "make-dynamic" })
+      !makefile.symbols.contains(where: { $0.kind == .makeDynamic })
     else { return nil }
-    let targets = makefile.symbols.filter { $0.kind == "target" }.map(\.name)
+    let targets = makefile.symbols.filter { $0.kind == .target }.map(\.name)
     // A Makefile with no explicit target (empty, or all generated) says nothing.
     guard !targets.isEmpty, !targets.contains(target) else { return nil }
     let hint = EditDistance.closest(to: target, in: targets.sorted()).map { "; did you mean '\($0)'?" } ?? ""
     return Self.descriptor.finding(
       in: document.path, at: mention.span, "'\(makefile.path)' has no target '\(target)'\(hint)", snippet: target
-    ).depending(on: [.symbol(kind: "target", name: "\(makefile.path):\(target)")])
+    ).depending(on: [.symbol(kind: SymbolKind.target.rawValue, name: "\(makefile.path):\(target)")])
   }
 }

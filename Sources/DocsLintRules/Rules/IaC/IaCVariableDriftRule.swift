@@ -97,6 +97,6 @@ struct IaCVariableDriftRule: GraphRule {
   private func declared(_ lists: VariableTable.Lists, by module: String, in graph: ReferenceGraph) -> Set<String> {
     Set(
       graph.iac.filter { $0.technology == .terraform && RepoPath.directory(of: $0.path) == module }
-        .flatMap { $0.symbols.filter { $0.kind == lists.rawValue }.map(\.name) })
+        .flatMap { $0.symbols.filter { $0.kind == lists.symbolKind }.map(\.name) })
   }
 }

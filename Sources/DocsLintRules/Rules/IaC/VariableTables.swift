@@ -6,6 +6,9 @@ package struct VariableTable: Sendable, Hashable {
   package enum Lists: String, Sendable, Hashable {
     case variables = "variable"
     case outputs = "output"
+
+    /// The Terraform symbols the table lists.
+    var symbolKind: SymbolKind { self == .variables ? .variable : .output }
   }
 
   package var lists: Lists
