@@ -1,8 +1,9 @@
 /// 64-bit FNV-1a, rendered as 16 hex digits: small, stable across platforms and runs.
-package enum Fingerprint {
-  package static let start: UInt64 = 0xcbf2_9ce4_8422_2325
+/// Public and inlinable for the hashing loops of every layer; not embedding API.
+public enum Fingerprint {
+  public static let start: UInt64 = 0xcbf2_9ce4_8422_2325
 
-  package static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+  @inlinable public static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
   static func hex(_ text: String) -> String { hex(of: text.utf8.reduce(start) { add($1, to: $0) }) }
 

@@ -2,8 +2,10 @@ import Dispatch
 
 /// Order-preserving parallel map over all cores. Each slot is written by
 /// exactly one worker, so the result is deterministic whatever the thread count.
-package enum Parallel {
-  package static func map<Input: Sendable, Output: Sendable>(
+/// Public and inlinable so each layer specializes it for its own element types (a
+/// package type's members are not inlined across modules); not embedding API.
+public enum Parallel {
+  @inlinable public static func map<Input: Sendable, Output: Sendable>(
     _ inputs: [Input], _ transform: @Sendable (Input) -> Output
   ) -> [Output] {
     guard inputs.count > 1 else { return inputs.map(transform) }
@@ -17,7 +19,7 @@ package enum Parallel {
 
 extension Parallel {
   /// Updates every element in place, in parallel; `update` must touch only its own element.
-  package static func update<Element: Sendable>(_ elements: inout [Element], _ update: @Sendable (inout Element) -> Void) {
+  @inlinable public static func update<Element: Sendable>(_ elements: inout [Element], _ update: @Sendable (inout Element) -> Void) {
     elements.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedBuffer(buffer: buffer)
       DispatchQueue.concurrentPerform(iterations: buffer.count) { index in update(&shared.buffer[index]) }
@@ -26,17 +28,19 @@ extension Parallel {
 }
 
 /// Lets workers write disjoint elements of one buffer.
-private struct SharedBuffer<Element>: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<Element>
+@usableFromInline struct SharedBuffer<Element>: @unchecked Sendable {
+  @usableFromInline let buffer: UnsafeMutableBufferPointer<Element>
+
+  @inlinable init(buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
 
 /// Write-once storage shared by the workers of `Parallel.map`: a raw buffer,
 /// so workers writing different slots never touch shared array bookkeeping.
-private final class Slots<Value>: @unchecked Sendable {
-  private let storage: UnsafeMutablePointer<Value?>
-  private let count: Int
+@usableFromInline final class Slots<Value>: @unchecked Sendable {
+  @usableFromInline let storage: UnsafeMutablePointer<Value?>
+  @usableFromInline let count: Int
 
-  init(count: Int) {
+  @inlinable init(count: Int) {
     self.count = count
     storage = .allocate(capacity: count)
     storage.initialize(repeating: nil, count: count)
@@ -47,10 +51,10 @@ private final class Slots<Value>: @unchecked Sendable {
     storage.deallocate()
   }
 
-  func set(_ index: Int, _ value: Value) { storage[index] = value }
+  @inlinable func set(_ index: Int, _ value: Value) { storage[index] = value }
 
   /// Moves the values out (once, after the workers): no copy of each, no release after.
-  func values() -> [Value] {
+  @inlinable func values() -> [Value] {
     (0..<count).map { index in
       let value = (storage + index).move()!
       (storage + index).initialize(to: nil)

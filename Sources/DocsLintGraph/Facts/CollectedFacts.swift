@@ -8,7 +8,9 @@ package struct CollectedFacts: Sendable, Equatable {
 
   /// The fact `collector` gathered, if the document offered one.
   package subscript<Collector: FactCollector>(_ collector: Collector.Type) -> Collector.Fact? {
-    facts[Collector.id] as? Collector.Fact
+    // Most documents hold no facts: no dynamic cast for them.
+    guard let fact = facts[Collector.id] else { return nil }
+    return fact as? Collector.Fact
   }
 
   package var isEmpty: Bool { facts.isEmpty }

@@ -5,9 +5,10 @@
 #endif
 
 /// Byte-wise (UTF-8) string order: total, locale-free and fast, so every sorted
-/// output is the same on every machine.
-package enum ByteOrder {
-  package static func less(_ lhs: String, _ rhs: String) -> Bool {
+/// output is the same on every machine. Public and inlinable for the sorts of every layer
+/// (a package type's members are not inlined across modules); not embedding API.
+public enum ByteOrder {
+  @inlinable public static func less(_ lhs: String, _ rhs: String) -> Bool {
     var left = lhs
     var right = rhs
     return left.withUTF8 { a in
@@ -21,7 +22,7 @@ package enum ByteOrder {
 
   /// Whether the strings are in byte order, each once: lists git already sorted need no
   /// second sort.
-  package static func isStrictlyAscending(_ strings: [String]) -> Bool {
+  @inlinable public static func isStrictlyAscending(_ strings: [String]) -> Bool {
     strings.indices.dropFirst().allSatisfy { less(strings[$0 - 1], strings[$0]) }
   }
 }

@@ -1,6 +1,6 @@
 /// The binary form of findings and their parts, for the parse cache.
 extension Finding: BinaryCodable {
-  package func encode(to writer: inout BinaryWriter) {
+  public func encode(to writer: inout BinaryWriter) {
     writer.write(ruleId)
     writer.write(raw: level)
     writer.write(message)
@@ -13,7 +13,7 @@ extension Finding: BinaryCodable {
     writer.write(fix)
   }
 
-  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+  public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     self.init(
       ruleId: try reader.string(), level: try reader.raw(), message: try reader.string(), path: try reader.string(),
       span: try reader.read(), snippet: try reader.string())
@@ -28,19 +28,19 @@ extension Finding: BinaryCodable {
 }
 
 extension Fix: BinaryCodable {
-  package func encode(to writer: inout BinaryWriter) { writer.write(replacements) }
+  public func encode(to writer: inout BinaryWriter) { writer.write(replacements) }
 
-  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { self.init(try reader.array()) }
+  public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { self.init(try reader.array()) }
 }
 
 extension Replacement: BinaryCodable {
-  package func encode(to writer: inout BinaryWriter) {
+  public func encode(to writer: inout BinaryWriter) {
     writer.write(span)
     writer.write(original)
     writer.write(text)
   }
 
-  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+  public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     self.init(span: try reader.read(), original: try reader.string(), text: try reader.string())
   }
 }
@@ -73,14 +73,14 @@ extension Dependency: BinaryCodable {
 }
 
 extension SourceSpan: BinaryCodable {
-  package func encode(to writer: inout BinaryWriter) {
+  public func encode(to writer: inout BinaryWriter) {
     writer.write(line)
     writer.write(column)
     writer.write(endLine)
     writer.write(endColumn)
   }
 
-  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+  public init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
     self.init(line: try reader.int(), column: try reader.int(), endLine: try reader.int(), endColumn: try reader.int())
   }
 }
