@@ -32,7 +32,7 @@ package enum RulePages {
   /// The page's text (SARIF `help.markdown`).
   package static func help(_ rule: RuleDescriptor) -> String {
     var text = "# `\(rule.id)`\n\n\(escaped(rule.summary)).\n\n"
-    text += "- Default level: \(rule.enabledByDefault ? rule.defaultLevel.rawValue : "off (opt in with a level in `.docs-lint.yml`)")\n"
+    text += "- Default level: \(rule.enabledByDefault ? rule.defaultLevel.rawValue : "off (opt in by giving it a level in the configuration)")\n"
     text += "- Fixable with `--fix`: \(rule.isFixable ? "yes" : "no")\n\n"
     text += "\(rule.rationale)\n\n## Triggers on\n\n"
     for example in rule.triggering { text += block(example) }
@@ -44,8 +44,9 @@ package enum RulePages {
         text += "Before:\n\n" + block(correction.before) + "After:\n\n" + fenced(correction.after, language: "markdown")
       }
     }
+    // No backtick file name here: these pages are linted with the repository they live in.
     text += "Disable it for one file with `<!-- docs-lint-disable-file \(rule.id) -->`, for the "
-    text += "repository with `rules: { \(rule.id): off }` in `.docs-lint.yml`.\n"
+    text += "repository with `rules: { \(rule.id): off }` in its configuration file.\n"
     return text
   }
 
@@ -54,12 +55,24 @@ package enum RulePages {
     let body = String(decoding: example.unmarked.bytes, as: UTF8.self)
     let printable = body.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
     var text = example.path == "doc.md" ? "" : "In \(example.path):\n\n"
-    text += printable ? fenced(body, language: MarkdownFiles.isMarkdown(example.path) ? "markdown" : "") : "(binary or invalid UTF-8 bytes)\n\n"
+    text += printable ? fenced(body, language: language(of: example.path)) : "(binary or invalid UTF-8 bytes)\n\n"
     if !example.files.isEmpty {
       // Plain text: these files exist only in the example, not in this repository.
       text += "Other files of the example: " + example.files.keys.sorted().joined(separator: ", ") + ".\n\n"
     }
     return text
+  }
+
+  /// The fence's info string for an example file: its language, so no reader (nor
+  /// docs-lint) takes an IaC example's lines for shell commands.
+  private static func language(of path: String) -> String {
+    if MarkdownFiles.isMarkdown(path) { return "markdown" }
+    let name = RepoPath.name(of: path)
+    if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { return "yaml" }
+    if name.hasSuffix(".tf") || name.hasSuffix(".tfvars") { return "hcl" }
+    if name.hasSuffix(".json") { return "json" }
+    if name.hasPrefix("Dockerfile") { return "dockerfile" }
+    return "text"
   }
 
   /// Plain text as Markdown: `<Name>Agent` is not an HTML tag.
