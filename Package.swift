@@ -9,7 +9,7 @@ import PackageDescription
 //   DocsLintScan      the repository: files, git, path resolution, IaC readers
 //   DocsLintGraph     documents, their edges and facts, the cross-reference graph
 //   DocsLintRules     one file per rule, and the registry
-//   DocsLintEngine    lint run, cache, impact mode, baseline, suppressions, fixes
+//   DocsLintEngine    lint run, cache, impact mode, baseline, fixes
 //   DocsLintReport    one reporter per format, graph writers
 //   DocsLintCLI       argument parsing
 let layers = [

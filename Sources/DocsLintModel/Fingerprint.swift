@@ -5,8 +5,6 @@ public enum Fingerprint {
 
   @inlinable public static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
-  static func hex(_ text: String) -> String { hex(of: text.utf8.reduce(start) { add($1, to: $0) }) }
-
   package static func hex(of hash: UInt64) -> String {
     let digits = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits

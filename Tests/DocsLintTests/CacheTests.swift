@@ -97,7 +97,7 @@ struct CacheTests {
     }
     let written = try packSize()
     let warm = try CommandLineTests.run(arguments + ["--cache-dir", cache])
-    // A warm run writes nothing, not even for documents parsed again for all their edges.
+    // A warm run writes nothing, not even for documents with collected facts.
     #expect(try packSize() == written)
     #expect(first.stdout == cold.stdout)
     #expect(warm.stdout == cold.stdout)

@@ -123,6 +123,17 @@ struct KindTests {
     #expect(configuration.vocabulary.isFolderPage(named: "notes.md"))
   }
 
+  /// Sections replaced by a list keep the ids of the sections they name by title.
+  @Test func sectionsGivenAgainKeepTheirIds() throws {
+    var configuration = Configuration.defaults()
+    try configuration.apply(
+      config: "kinds:\n  execplan:\n    sections:\n      - { title: Progress, required: true }\n      - { title: Decision Log }\n",
+      file: ".docs-lint.yml")
+    let sections = configuration.kinds.kind(of: "docs/EXECPLAN_a.md")?.variants.first?.sections ?? []
+    #expect(sections.map(\.id) == ["progress", "decision-log"])
+    #expect(sections.last?.entries?.needs.map(\.name) == ["Rationale", "Date/Author"])
+  }
+
   /// A repository's own kind takes on a role, and the rules of that role apply to it.
   @Test func rolesComeFromTheKind() throws {
     var configuration = Configuration.defaults()
@@ -150,6 +161,8 @@ struct KindTests {
       ("front-matter:\n  id: texto\n", 2, "type of 'id' must be one of"),
       ("kinds:\n  adr:\n    roles: [plans]\n", 3, "unknown role 'plans'; did you mean 'plan'?"),
       ("validation-checks: [tflint]\n", 1, "'validation-checks' must map technologies to commands"),
+      ("validation-checks:\n  terraform: [\"\"]\n", 2, "'terraform' lists an empty word"),
+      ("living-document-phrases: [\" \"]\n", 1, "'living-document-phrases' lists an empty word"),
       ("kinds:\n  adr:\n    sections:\n      - { title: A, entries: { begins: [x] } }\n", 4, "unknown key 'begins' in 'entries'"),
     ])
   func badKinds(_ text: String, _ line: Int, _ fragment: String) {

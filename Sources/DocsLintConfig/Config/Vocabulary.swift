@@ -25,22 +25,23 @@ package struct Vocabulary: Sendable {
     name.utf8.count <= longestFolderPage && folderPages.contains(name.lowercased())
   }
 
-  /// Adds one key's words to what earlier packs gave.
+  /// Adds one key's words to what earlier packs gave (a repository adds; it cannot remove
+  /// a default word).
   mutating func merge(key: String, value: YAMLValue, file: String) throws(ConfigError) {
     switch key {
     case "living-document-phrases":
-      livingDocumentPhrases += try ConfigValues.strings(value, key: key, file: file).map { $0.lowercased() }
+      livingDocumentPhrases += try Self.words(value, key: key, file: file).map { $0.lowercased() }
     case "validation-sections":
-      validationSections += try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalize)
+      validationSections += try Self.words(value, key: key, file: file).map(TitleMatcher.normalize)
     case "folder-pages":
-      folderPages.formUnion(try ConfigValues.strings(value, key: key, file: file).map { $0.lowercased() })
+      folderPages.formUnion(try Self.words(value, key: key, file: file).map { $0.lowercased() })
       longestFolderPage = folderPages.map(\.utf8.count).max() ?? 0
     case "validation-checks":
       guard case .mapping(let entries, _) = value else {
         throw ConfigError(file: file, line: value.line, message: "'validation-checks' must map technologies to commands")
       }
       for entry in entries {
-        let commands = try ConfigValues.strings(entry.value, key: entry.key, file: file)
+        let commands = try Self.words(entry.value, key: entry.key, file: file)
         if let index = validationChecks.firstIndex(where: { $0.technology == entry.key }) {
           validationChecks[index].commands += commands
         } else {
@@ -49,6 +50,15 @@ package struct Vocabulary: Sendable {
       }
     default: throw ConfigError(file: file, line: value.line, message: "unknown key '\(key)'")
     }
+  }
+
+  /// A list of words, none blank: an empty word would match everything.
+  static func words(_ value: YAMLValue, key: String, file: String) throws(ConfigError) -> [String] {
+    let words = try ConfigValues.strings(value, key: key, file: file)
+    guard !words.contains(where: { $0.trimmingBlanks().isEmpty }) else {
+      throw ConfigError(file: file, line: value.line, message: "'\(key)' lists an empty word")
+    }
+    return words
   }
 
 }

@@ -99,7 +99,15 @@ struct KindReader {
     switch value {
     case .sequence(let items, _):
       var result: [SectionSpec] = []
-      for item in items { result.append(try section(item, base: nil)) }
+      for item in items {
+        var section = try section(item, base: nil)
+        // A section given again by title keeps the id and entry shape rules know it by.
+        if section.id == nil, let same = existing.first(where: { $0.matches(normalizedHeading: TitleMatcher.normalize(section.title)) }) {
+          section.id = same.id
+          if section.entries == nil { section.entries = same.entries }
+        }
+        result.append(section)
+      }
       return result
     case .mapping(let entries, _):
       var result = existing
@@ -128,11 +136,11 @@ struct KindReader {
     var shape = EntryShape()
     for entry in entries {
       switch entry.key {
-      case "starts": shape.starts = try ConfigValues.strings(entry.value, key: "starts", file: file).map { $0.lowercased() }
+      case "starts": shape.starts = try Vocabulary.words(entry.value, key: "starts", file: file).map { $0.lowercased() }
       case "needs":
         guard case .mapping(let needs, _) = entry.value else { throw error(entry.value, "'needs' maps names to labels") }
         for need in needs {
-          let labels = try ConfigValues.strings(need.value, key: need.key, file: file).map { $0.lowercased() }
+          let labels = try Vocabulary.words(need.value, key: need.key, file: file).map { $0.lowercased() }
           shape.needs.append(EntryShape.Need(name: need.key, labels: labels))
         }
       default:

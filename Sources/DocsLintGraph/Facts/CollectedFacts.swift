@@ -49,7 +49,11 @@ package struct FactCollectors: Sendable {
 
   package init(_ collectors: [any FactCollector.Type]) {
     var byID: [String: any FactCollector.Type] = [:]
-    for collector in collectors where byID[collector.id] == nil { byID[collector.id] = collector }
+    for collector in collectors {
+      // Rules may share a collector; two collectors may not share an id.
+      precondition(byID[collector.id].map { $0 == collector } ?? true, "two fact collectors named '\(collector.id)'")
+      byID[collector.id] = collector
+    }
     self.byID = byID
     all = byID.keys.sorted().map { byID[$0]! }
   }

@@ -36,7 +36,7 @@ package struct DocumentIndex: Sendable {
   /// One half of the index (`init(declarations:copies:)` puts two together).
   package init(
     _ half: Half, documents: [DocumentNode], others: [(path: String, facts: DocumentFacts)],
-    vocabulary: Vocabulary = Vocabulary()
+    vocabulary: Vocabulary
   ) {
     switch half {
     case .declarations: gatherDeclarations(documents: documents, others: others)

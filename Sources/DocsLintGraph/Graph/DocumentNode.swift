@@ -133,7 +133,7 @@ package struct ReferenceGraph: Sendable {
   package init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: AnchorSet],
     index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = [], environments: Set<String> = [],
-    kinds: [DocumentKind] = [], vocabulary: Vocabulary = Vocabulary()
+    kinds: [DocumentKind], vocabulary: Vocabulary
   ) {
     self.vocabulary = vocabulary
     self.environments = environments

@@ -4,9 +4,9 @@ import Foundation
 
 /// The parse cache: per-file parse results, each stored under its file's path and
 /// validated by the file's content id, in one pack file per repository whose header names
-/// everything else the results depend on (tool build, configuration, the repository's
-/// file list, the IaC present). One file, not one per entry: creating ten thousand small
-/// files cost seconds here. Each entry carries a checksum; a truncated, corrupt or
+/// everything else the results depend on (tool build, the rules' fact collectors,
+/// configuration, the repository's file list, the IaC present). One file, not one per
+/// entry: creating ten thousand small files cost seconds here. Each entry carries a checksum; a truncated, corrupt or
 /// mismatched entry is a miss and is written again, never trusted.
 package final class ParseCache: @unchecked Sendable {
   /// The pack file.

@@ -11,7 +11,7 @@ struct DuplicateAgentNameRule: GraphRule {
       name (a copied card, an old one left behind), readers and tools pick one at random \
       and the catalog can list only one. Names count when declared explicitly, as a \
       `# <Name>Agent` title or a front-matter `name:`, in documents of a kind with the \
-      `agent` role; each copy is reported, naming the others.
+      `agent` role, among the documents linted; each copy is reported, naming the others.
       """,
     triggering: [
       Example(

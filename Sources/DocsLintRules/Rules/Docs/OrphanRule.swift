@@ -9,7 +9,8 @@ struct OrphanRule: GraphRule {
     summary: "Document that no other document links or refers to (off by default)",
     rationale: """
       A page nobody links to is found only by search, and often not maintained. Turn this on \
-      with `rules: {docs/orphan: info}` in .docs-lint.yml; README and index files are exempt.
+      with `rules: {docs/orphan: info}` in .docs-lint.yml; per-folder pages (README, index, \
+      CHANGELOG, ...: `folder-pages` in rules/vocabulary.yml) are exempt.
       """,
     triggering: [
       Example("# Página suelta\n", files: ["README.md": "# Inicio\n"])
