@@ -8,12 +8,8 @@ package struct ImpactFilter: Sendable {
   package let changes: ChangeSet
   /// Ids, agent names and IaC symbols the changed files declared at the merge base.
   let declared: BaseDeclarations
-
-  /// Whether an IaC file changed (then mentions of IaC symbols may have broken).
-  let iacChanged: Bool
-  /// Changed paths that are gone from the work tree (deleted, or renamed away).
-  let removed: [String]
-  /// The change as the rules' collected facts see it.
+  /// The change as collected facts see it: whether an IaC file changed (then mentions of
+  /// IaC symbols may have broken), and the changed paths gone from the work tree.
   let question: ImpactQuestion
   /// The rules' collectors, which judge their own facts.
   let collectors: FactCollectors
@@ -21,9 +17,9 @@ package struct ImpactFilter: Sendable {
   package init(changes: ChangeSet, configuration: Configuration, inventory: FileInventory) {
     self.changes = changes
     declared = BaseDeclarations(changes: changes, configuration: configuration, inventory: inventory)
-    iacChanged = changes.paths.contains { IaCTechnology.of($0) != nil }
-    removed = changes.paths.filter { !inventory.exists($0) }
-    question = ImpactQuestion(iacChanged: iacChanged, removed: removed)
+    question = ImpactQuestion(
+      iacChanged: changes.paths.contains { IaCTechnology.of($0) != nil },
+      removed: changes.paths.filter { !inventory.exists($0) })
     collectors = RuleRegistry.collectors
   }
 
@@ -154,10 +150,10 @@ extension ImpactFilter {
     if changes.paths.contains(where: document.targets.contains) { return true }
     // A missing target, or a front-matter reference written as a path, breaks only when
     // its file went away.
-    guard removed.isEmpty || !document.missingTargets.contains(where: wentAway) else { return true }
-    if iacChanged, !document.facts.iacMentions.isEmpty { return true }
+    guard question.removed.isEmpty || !document.missingTargets.contains(where: wentAway) else { return true }
+    if question.iacChanged, !document.facts.iacMentions.isEmpty { return true }
     if document.collected.isAffected(by: question, collectors: collectors) { return true }
-    if !removed.isEmpty, document.facts.idReferences.contains(where: { reference in
+    if !question.removed.isEmpty, document.facts.idReferences.contains(where: { reference in
       reference.pathReadings(from: document.path).contains(where: wentAway)
     }) {
       return true

@@ -13,8 +13,6 @@ package struct CollectedFacts: Sendable, Equatable {
     return fact as? Collector.Fact
   }
 
-  package var isEmpty: Bool { facts.isEmpty }
-
   /// Runs one collector and keeps what it finds.
   package mutating func collect<Collector: FactCollector>(_ collector: Collector.Type, from document: CollectionInput) {
     if let fact = Collector().collect(from: document) { facts[Collector.id] = fact }

@@ -125,9 +125,7 @@ package enum FactsCollector {
   /// "DependencyAgent" from the title, from `name:` (as given, and as `<Name>Agent`), and from `dependency_agent.md`.
   static func declaredAgents(path: String, markdown: MarkdownDocument) -> [String] {
     var names: [String] = []
-    if let title = Outline.title(of: markdown)?.text.trimmingBlanks(), title.hasSuffix("Agent"), !title.contains(" ") {
-      names.append(String(title))
-    }
+    if let title = titleAgent(of: markdown) { names.append(title.name) }
     if let name = markdown.frontMatter?.value?["name"]?.string, !name.isEmpty {
       names.append(name)
       names.append(camelAgent(name))
@@ -136,6 +134,14 @@ package enum FactsCollector {
     if file.hasSuffix("_agent") || file.hasSuffix("-agent") { names.append(camelAgent(String(file.dropLast(6)))) }
     names.append(camelAgent(file))
     return names
+  }
+
+  /// A `# <Name>Agent` title (one word ending in "Agent"), with its heading.
+  package static func titleAgent(of markdown: MarkdownDocument) -> (name: String, heading: Heading)? {
+    guard let heading = Outline.title(of: markdown) else { return nil }
+    let title = heading.text.trimmingBlanks()
+    guard title.hasSuffix("Agent"), !title.contains(" ") else { return nil }
+    return (String(title), heading)
   }
 
   /// "dependency_audit" → "DependencyAuditAgent"; an existing "Agent" suffix is kept once.

@@ -127,7 +127,6 @@ package struct ReferenceGraph: Sendable {
   package let kinds: [String: DocumentKind]
   /// The words rules look for.
   package let vocabulary: Vocabulary
-  private let referencedPaths = OnceValue<Set<String>>()
   private let shared = SharedValues()
 
   package init(
@@ -152,9 +151,9 @@ package struct ReferenceGraph: Sendable {
 
   /// Files and folders some linted document refers to, gathered when a rule first asks.
   package var referenced: Set<String> {
-    referencedPaths.get {
+    shared("referenced-paths") { graph in
       var referenced = Set<String>()
-      for index in documents.indices { referenced.formUnion(documents[index].targets.paths) }
+      for index in graph.documents.indices { referenced.formUnion(graph.documents[index].targets.paths) }
       return referenced
     }
   }

@@ -17,8 +17,8 @@ struct AgentNameCollector: FactCollector {
   func collect(from document: CollectionInput) -> Fact? {
     guard document.has(.agent) else { return nil }
     var names: [Name] = []
-    if let title = Outline.title(of: document.markdown), !title.text.contains(" "), title.text.hasSuffix("Agent") {
-      names.append(Name(name: title.text, span: title.span))
+    if let title = FactsCollector.titleAgent(of: document.markdown) {
+      names.append(Name(name: title.name, span: title.heading.span))
     }
     if case .scalar(let name, let line)? = document.markdown.frontMatter?.value?["name"], !name.isEmpty,
       !names.contains(where: { $0.name == name })
