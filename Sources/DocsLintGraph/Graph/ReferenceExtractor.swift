@@ -193,8 +193,17 @@ package struct ReferenceExtractor {
     let inventory = classifier.inventory
     if let known = inventory.lookup(normalized) {
       reference.resolution = .target(known)
-      if let fragment, !fragment.isEmpty, MarkdownFiles.isMarkdown(known), inventory.isFile(known) {
+      guard let fragment, !fragment.isEmpty else { return reference }
+      if MarkdownFiles.isMarkdown(known), inventory.isFile(known) {
         reference.fragment = fragment
+      } else if inventory.isDirectory(known) {
+        // GitHub shows a folder's README under its listing: the fragment is one of its anchors.
+        if let readme = Self.readmeNames.lazy.map({ RepoPath.join(known, $0) }).first(where: inventory.isFile) {
+          reference.resolution = .target(inventory.interned(readme))
+          reference.fragment = fragment
+        } else {
+          reference.resolution = .missingAnchor(path: known, fragment: fragment, suggestion: nil)
+        }
       }
     } else if classifier.reader.containedPath(normalized) != nil {
       reference.resolution = .target(normalized)
@@ -205,6 +214,9 @@ package struct ReferenceExtractor {
     }
     return reference
   }
+
+  /// The names GitHub renders below a folder's listing, in its order of preference.
+  private static let readmeNames = ["README.md", "README.markdown", "readme.md", "Readme.md"]
 
   package init(classifier: PathClassifier, settings: PathSettings) {
     self.classifier = classifier
@@ -220,7 +232,12 @@ package enum AnchorMatcher {
     if fragment.hasPrefix("user-content-"), anchors.contains(String(fragment.dropFirst(13))) {
       return .target(path)
     }
-    let suggestion = EditDistance.closest(to: fragment, in: anchors)
+    // An anchor that differs only in letter case is surely the one meant; an image-only
+    // heading's empty slug is never worth suggesting.
+    let lowercased = fragment.lowercased()
+    let suggestion =
+      anchors.filter { $0.lowercased() == lowercased }.min()
+      ?? EditDistance.closest(to: fragment, in: anchors.lazy.filter { !$0.isEmpty })
     return .missingAnchor(path: path, fragment: fragment, suggestion: suggestion)
   }
 }

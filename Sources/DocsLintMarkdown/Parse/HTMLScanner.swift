@@ -1,5 +1,4 @@
 import DocsLintModel
-import Foundation
 
 /// Finds tags and their attributes in raw HTML bytes, tolerant of anything
 /// that is not well-formed. Comments are skipped. Only what links and
@@ -103,18 +102,8 @@ struct HTMLScanner {
         index = close
       }
       let value = String(decoding: bytes[valueRange], as: UTF8.self)
-      attributes.append(Attribute(tag: tag, name: name, value: decodeEntities(value), valueRange: valueRange))
+      attributes.append(Attribute(tag: tag, name: name, value: MarkdownEscapes.decodeEntities(value), valueRange: valueRange))
     }
     return (attributes, index)
-  }
-
-  /// Decodes the few character references that occur in URLs and ids.
-  static func decodeEntities(_ text: String) -> String {
-    guard text.includesByte(UInt8(ascii: "&")) else { return text }
-    return text.replacingOccurrences(of: "&amp;", with: "&")
-      .replacingOccurrences(of: "&quot;", with: "\"")
-      .replacingOccurrences(of: "&#39;", with: "'")
-      .replacingOccurrences(of: "&lt;", with: "<")
-      .replacingOccurrences(of: "&gt;", with: ">")
   }
 }

@@ -87,10 +87,11 @@ private struct TreeWalker {
     case CMARK_NODE_IMAGE:
       if entering { imageDepth += 1 } else {
         imageDepth -= 1
-        visitLink(node, kind: .image)
+        if imageDepth == 0 { visitLink(node, kind: .image) }
       }
     case CMARK_NODE_LINK:
-      if !entering { visitLink(node, kind: .link) }
+      // A link inside an image's alt text renders as plain text: no link.
+      if !entering, imageDepth == 0 { visitLink(node, kind: .link) }
     case CMARK_NODE_HTML_INLINE:
       if entering { visitInlineHTML(node) }
     case CMARK_NODE_HTML_BLOCK:
@@ -197,20 +198,14 @@ private struct TreeWalker {
       if opensDestination(before: range.lowerBound) { return range }
       from = range.lowerBound + 1
     }
-    // The written form may differ (escapes, entities): take the next "](" destination.
+    // The written form differs (escapes, entities, `<...>`): decode the next "](" destination.
     guard let paren = locate("](") else { return nil }
     var start = paren.upperBound
     while start < block.upperBound, isSpace(source.bytes[start]) { start += 1 }
-    if start < block.upperBound, source.bytes[start] == UInt8(ascii: "<") { start += 1 }
-    var end = start
-    while end < block.upperBound, !isSpace(source.bytes[end]), source.bytes[end] != UInt8(ascii: ")"),
-      source.bytes[end] != UInt8(ascii: ">")
-    {
-      end += 1
-    }
-    let written = String(decoding: source.bytes[start..<end], as: UTF8.self)
-    return MarkdownEscapes.unescape(written) == url || HTMLScanner.decodeEntities(MarkdownEscapes.unescape(written)) == url
-      ? start..<end : nil
+    guard let written = LinkDestinationSyntax.read(source.bytes, at: start, limit: block.upperBound),
+      written.decoded(in: source.bytes) == url
+    else { return nil }
+    return written.range
   }
 
   private func isSpace(_ byte: UInt8) -> Bool {

@@ -11,23 +11,40 @@ enum ReferenceDefinitionScanner {
     var next = 0
     var items: [LinkItem] = []
     var previousAllowsDefinition = true
-    guard firstLine <= source.lineCount else { return [] }
-    for line in firstLine...source.lineCount {
+    var line = firstLine
+    while line <= source.lineCount {
       let range = source.byteRange(ofLine: line)
       let isBlank = source.bytes[range].allSatisfy { $0 == 0x20 || $0 == 0x09 }
       while next < raw.count, raw[next].upperBound < line { next += 1 }
       if next < raw.count, raw[next].contains(line) {
         previousAllowsDefinition = true
+        line += 1
         continue
       }
-      if previousAllowsDefinition, let item = definition(in: source, range: range) {
-        items.append(item)
-        previousAllowsDefinition = true
-        continue
+      if previousAllowsDefinition, !isBlank {
+        // A definition may run on over the lines of its paragraph, never into a code block.
+        let limit = paragraphEnd(source, from: line, before: next < raw.count ? raw[next].lowerBound : nil)
+        if let (item, end) = definition(in: source, start: range.lowerBound, limit: limit) {
+          items.append(item)
+          line = source.line(atByte: max(range.lowerBound, end - 1)) + 1
+          continue
+        }
       }
       previousAllowsDefinition = isBlank || isHeading(source.bytes[range])
+      line += 1
     }
     return items
+  }
+
+  /// The byte where the paragraph holding `line` ends: its first blank line or code block.
+  private static func paragraphEnd(_ source: SourceText, from line: Int, before rawStart: Int?) -> Int {
+    var last = line
+    while last < source.lineCount, last + 1 != rawStart {
+      let range = source.byteRange(ofLine: last + 1)
+      if source.bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { break }
+      last += 1
+    }
+    return source.byteRange(ofLine: last).upperBound
   }
 
   private static func isHeading(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -68,11 +85,12 @@ enum ReferenceDefinitionScanner {
     }
   }
 
-  /// `[label]: destination` with nothing after it but blanks or one complete title.
-  private static func definition(in source: SourceText, range: Range<Int>) -> LinkItem? {
+  /// `[label]: destination "title"`, each part maybe on a line of its own (the label may
+  /// wrap too); nothing may follow on the line where it ends. Returns the definition and
+  /// the byte after it.
+  private static func definition(in source: SourceText, start: Int, limit end: Int) -> (LinkItem, Int)? {
     let bytes = source.bytes
-    let end = range.upperBound
-    var index = skipContainers(bytes, from: range.lowerBound, to: end)
+    var index = skipContainers(bytes, from: start, to: end)
     var indent = 0
     while index < end, bytes[index] == 0x20 {
       index += 1
@@ -82,57 +100,68 @@ enum ReferenceDefinitionScanner {
     index += 1
     // Footnotes ("[^1]: ...") and empty labels are not link definitions.
     guard index < end, bytes[index] != UInt8(ascii: "^"), bytes[index] != UInt8(ascii: "]") else { return nil }
+    let labelStart = index
     while index < end, bytes[index] != UInt8(ascii: "]") {
       if bytes[index] == UInt8(ascii: "\\") { index += 1 }
       if index < end, bytes[index] == UInt8(ascii: "[") { return nil }
       index += 1
     }
-    guard index + 1 < end, bytes[index + 1] == UInt8(ascii: ":") else { return nil }
-    index += 2
-    while index < end, isBlank(bytes[index]) { index += 1 }
-    guard index < end else { return nil }
-    var start = index
-    var destinationEnd: Int
-    if bytes[index] == UInt8(ascii: "<") {
-      start += 1
-      destinationEnd = start
-      while destinationEnd < end, bytes[destinationEnd] != UInt8(ascii: ">") { destinationEnd += 1 }
-      guard destinationEnd < end else { return nil }
-      index = destinationEnd + 1
-    } else {
-      destinationEnd = start
-      while destinationEnd < end, !isBlank(bytes[destinationEnd]) { destinationEnd += 1 }
-      index = destinationEnd
+    guard index < end, index - labelStart <= 999,
+      bytes[labelStart..<index].contains(where: { !isBlank($0) && $0 != 0x0A && $0 != 0x0D }),
+      index + 1 < end, bytes[index + 1] == UInt8(ascii: ":")
+    else { return nil }
+    index = skipSpace(bytes, from: index + 2, to: end)
+    guard let destination = LinkDestinationSyntax.read(bytes, at: index, limit: end),
+      !destination.range.isEmpty || destination.isPointy
+    else { return nil }
+    let item = LinkItem(
+      kind: .referenceDefinition, destination: destination.decoded(in: bytes),
+      span: source.span(bytes: destination.range))
+    // A title after the destination, on its line or the next one.
+    let titleStart = skipSpace(bytes, from: destination.end, to: end)
+    let lineEnd = restOfLineIsBlank(bytes, from: destination.end, to: end)
+    if titleStart > destination.end, let afterTitle = title(bytes, at: titleStart, to: end),
+      let close = restOfLineIsBlank(bytes, from: afterTitle, to: end)
+    {
+      return (item, close)
     }
-    guard destinationEnd > start, restIsTitleOrBlank(bytes, from: index, to: end) else { return nil }
-    let written = String(decoding: bytes[start..<destinationEnd], as: UTF8.self)
-    let destination = HTMLScanner.decodeEntities(MarkdownEscapes.unescape(written))
-    return LinkItem(
-      kind: .referenceDefinition, destination: destination, span: source.span(bytes: start..<destinationEnd))
+    // No valid title: the definition ends with its destination's line, which must hold nothing else.
+    guard let lineEnd else { return nil }
+    return (item, lineEnd)
   }
 
-  /// After the destination: blanks to the end of the line, or blanks, one quoted or
-  /// parenthesised title, then blanks. Anything else makes the line a paragraph.
-  private static func restIsTitleOrBlank(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+  /// Blanks and at most one line break.
+  private static func skipSpace(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
     var index = start
-    guard index == end || isBlank(bytes[index]) else { return false }
     while index < end, isBlank(bytes[index]) { index += 1 }
-    guard index < end else { return true }
-    let open = bytes[index]
+    if index < end, bytes[index] == 0x0D { index += 1 }
+    if index < end, bytes[index] == 0x0A { index += 1 }
+    while index < end, isBlank(bytes[index]) { index += 1 }
+    return index
+  }
+
+  /// The byte after the line break (or the limit) when only blanks follow `start` on its line.
+  private static func restOfLineIsBlank(_ bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+    var index = start
+    while index < end, isBlank(bytes[index]) || bytes[index] == 0x0D { index += 1 }
+    if index == end { return end }
+    return bytes[index] == 0x0A ? index + 1 : nil
+  }
+
+  /// A quoted or parenthesised title at `start` (it may span lines): the byte after it.
+  private static func title(_ bytes: [UInt8], at start: Int, to end: Int) -> Int? {
+    let open = bytes[start]
     let close: UInt8
     switch open {
     case UInt8(ascii: "\""), UInt8(ascii: "'"): close = open
     case UInt8(ascii: "("): close = UInt8(ascii: ")")
-    default: return false
+    default: return nil
     }
-    index += 1
+    var index = start + 1
     while index < end, bytes[index] != close {
-      if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+      if bytes[index] == UInt8(ascii: "\\") { index += 1 } else if open == UInt8(ascii: "("), bytes[index] == open { return nil }
       index += 1
     }
-    guard index < end else { return false }
-    index += 1
-    while index < end, isBlank(bytes[index]) { index += 1 }
-    return index == end
+    return index < end ? index + 1 : nil
   }
 }

@@ -18,12 +18,14 @@ struct MissingAnchorRule: GraphRule {
     triggering: [
       Example("# Validación\n\nSee [below](↓#validacion)."),
       Example("See [setup](↓guide.md#install).", files: ["guide.md": "# Guide\n\n## Installation\n"]),
+      Example("A folder's README: [docs](↓docs#usage), [old](↓old/#usage)", files: ["docs/README.md": "# Docs\n", "old/a.txt": ""]),
     ],
     nonTriggering: [
       Example("# Validación\n\n## Makefile - comandos\n\n[a](#validación) [b](#makefile---comandos) [c](#validaci%C3%B3n)"),
       Example("## Step\n\n## Step\n\n[second](#step-1) <a name=\"custom\"></a> [c](#custom)"),
       Example("[lines](src/main.swift#L10) [top](#top)", files: ["src/main.swift": ""]),
       Example("[setup](guide.md#installation)", files: ["guide.md": "# Guide\n\n## Installation\n"]),
+      Example("[docs](docs#usage) and [again](docs/#usage)", files: ["docs/README.md": "## Usage\n"]),
     ],
     corrections: [
       Correction(
@@ -35,7 +37,9 @@ struct MissingAnchorRule: GraphRule {
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     document.brokenReferences.compactMap { reference in
       guard case .missingAnchor(let path, let fragment, let suggestion) = reference.resolution else { return nil }
-      let place = path == document.path ? "this document" : "'\(path)'"
+      let place =
+        path == document.path
+        ? "this document" : graph.inventory.isDirectory(path) ? "'\(path)', a folder without a README" : "'\(path)'"
       let hint = suggestion.map { "; did you mean '#\($0)'?" } ?? ""
       return Self.descriptor.finding(
         in: document.path, at: reference.span,

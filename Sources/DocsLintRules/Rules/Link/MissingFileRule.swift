@@ -17,12 +17,16 @@ struct MissingFileRule: GraphRule {
       Example("![diagram](↓img/none.png)"),
       Example("[ref]: ↓gone.md\n\nUse [ref]."),
       Example("<a href=\"↓old/page.md\">old</a>"),
+      Example("Escapes and entities are decoded: [a](↓gone\\_a.md), [b](↓gone&#95;b.md), [c](<↓gone c.md>)"),
+      Example("[wrapped\nlabel]:\n  ↓gone.md\n  \"A title on its own line\"\n\nUse [wrapped label]."),
     ],
     nonTriggering: [
       Example("See [the plan](plans/plan.md) and [home](https://example.com).", files: ["plans/plan.md": "# Plan\n"]),
       Example("[spaced](<my file.md>) and [escaped](my%20file.md?raw=1)", files: ["my file.md": ""]),
       Example("A folder: [docs](docs/) and [mail](mailto:a@b.c)", files: ["docs/x.md": ""]),
       Example("```\n[not a link](missing.md)\n```"),
+      Example("[r]: &ouml;.md\n\n[r] <a href=\"&ouml;.md\">ö</a> [s](a\\_b.md)", files: ["ö.md": "", "a_b.md": ""]),
+      Example("![a link in alt text is text: [x](missing.md)](a.png)", files: ["a.png": ""]),
     ],
     ignoresCode: true)
 
