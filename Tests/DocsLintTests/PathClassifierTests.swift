@@ -56,7 +56,28 @@ struct PathClassifierTests {
   private func commandPaths(_ lines: [String], everyLine: Bool = true) -> [String] {
     let scanner = CommandScanner(classifier: classifier, settings: classifier.settings, defaultBases: [""])
     let codeLines = lines.enumerated().map { CodeLine(text: Substring($1), line: $0 + 1, column: 1) }
-    return scanner.scan(codeLines, everyLine: everyLine).map { "\($0.path)@\($0.line):\($0.column)" }
+    return scanner.scan(codeLines, everyLine: everyLine).filter { !$0.creates }.map { "\($0.path)@\($0.line):\($0.column)" }
+  }
+
+  private func createdPaths(_ lines: [String]) -> [String] {
+    let scanner = CommandScanner(classifier: classifier, settings: classifier.settings, defaultBases: [""])
+    let codeLines = lines.enumerated().map { CodeLine(text: Substring($1), line: $0 + 1, column: 1) }
+    return scanner.scan(codeLines, everyLine: true).filter(\.creates).map { "\($0.path)@\($0.line):\($0.column)" }
+  }
+
+  @Test func commandsThatCreatePaths() {
+    #expect(createdPaths(["cat > tests/new.py << 'EOF'", "bash not/a/command.sh", "EOF"]) == ["tests/new.py@1:7"])
+    #expect(createdPaths(["echo x >out/a.txt 2>&1 | tee -a logs/b.log"]) == ["out/a.txt@1:9", "logs/b.log@1:33"])
+    #expect(createdPaths(["python3 -m venv .venv", "mkdir -p build/out && touch build/out/x.txt"]) == [
+      ".venv@1:17", "build/out@2:10", "build/out/x.txt@2:29",
+    ])
+    #expect(createdPaths(["cp docs/a.md backup/a.md", "git clone https://x.y/r.git vendor/r"]) == [
+      "backup/a.md@1:14", "vendor/r@2:29",
+    ])
+    // `pip install -r` reads its requirements file; `python -m pip` is pip.
+    #expect(commandPaths(["pip install -r requirements/dev.txt", "python -m pip install -c constraints.txt x"]) == [
+      "requirements/dev.txt@1:16", "constraints.txt@2:26",
+    ])
   }
 
   @Test func shellCommands() {

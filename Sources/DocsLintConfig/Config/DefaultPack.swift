@@ -2,8 +2,8 @@
 // A test fails when this file and rules/ drift apart.
 
 /// The default rule packs, built into the binary.
-package enum DefaultPack {
-  package static let files: [String: String] = [
+public enum DefaultPack {
+  public static let files: [String: String] = [
     "kinds.yml": #"""
 # Document kinds: which files are what, and what each must contain. See rules/README.md.
 # Section titles match ignoring case, accents, numbering ("7.", "1.2") and surrounding
@@ -258,6 +258,8 @@ commands:
   cargo: options
   npm: options
   vagrant: options
+  pip: options
+  pip3: options
 
 # Option values that name a file when they look like a path (contain "/", end in a known
 # extension or are a root file): "-f k8s/app.yml" yes, "docker logs -f web" no.
@@ -266,23 +268,54 @@ path-options: [-f, --file, --filename, -i, --inventory, -var-file, --var-file, -
 # Option values that always name a folder, even a bare one: "make -C docs", "terraform -chdir=infra".
 directory-options: [-C, --directory, -chdir, --chdir, --project-directory]
 
+# Option values that are paths for one command only: "pip install -r requirements/dev.txt".
+command-path-options:
+  pip: [-r, --requirement, -c, --constraint]
+  pip3: [-r, --requirement, -c, --constraint]
+
+# Files that make their folder a sub-project: a document below it may write paths relative
+# to it, and a bare "requirements.txt" or "docker-compose.yml" there names its own.
+project-markers: [
+  package.json, pyproject.toml, setup.py, setup.cfg, requirements.txt, Cargo.toml, go.mod, Package.swift,
+  Gemfile, pom.xml, build.gradle, composer.json, Makefile, Dockerfile, docker-compose.yml, docker-compose.yaml,
+  compose.yml, compose.yaml, main.tf, Chart.yaml, mix.exs,
+]
+
+# A word right before a folder's code span that makes the folder the working directory of
+# the next code block: "From the `api/` folder:", "Desde `infra/`:".
+directory-words: [from, in, inside, within, into, desde, en, dentro]
+
 # Options whose value is never a path, so it is not taken for an operand: revisions, levels,
 # formats, and files a command writes ("docs-lint --changed-since origin/main --output r.json").
 value-options: [--changed-since, --min-level, --fail-on, --max-warnings, --format, --output, --write-baseline, --cache-dir]
 
 # A missing backtick path is not reported when a word of its sentence before it, or one
-# of the four words after it, makes it hypothetical: a file to create, an example, or a
-# file that used to exist ("`old.rs` was retired"). English and Spanish.
+# of the four words after it, makes it hypothetical: a file to create, or a file that used
+# to exist ("`x.rs` was retired"). Entries of several words are phrases. The sentence ends
+# at its list item or table row. English and Spanish.
 hypothetical-words: [
   create, creates, created, creating, add, adds, added, adding, new, introduce, introduces,
-  introduced, generate, generates, generated, e.g, eg, i.e, example, examples, such, etc,
-  renamed, rename, renames, moved, move, removed, remove, deleted, delete, replaced, replace,
-  replaces, formerly, previously, legacy, old, future, planned, proposed, candidate, hypothetical,
+  introduced, generated, renamed, rename, renames, renaming, moved, move, removed, remove, deleted, delete,
+  replaced, replace, replaces, formerly, previously, future, planned, proposed, candidate, hypothetical,
   retired, superseded, deprecated, obsolete, former,
   crear, crea, cree, creará, creado, creada, añadir, añade, añada, agregar, agrega, agregue, nuevo,
-  nueva, nuevos, nuevas, generar, genera, genere, ejemplo, ej, renombrar, renombrado, renombre,
-  mover, movido, mueva, eliminar, eliminado, elimine, borrar, borrado, borre, antiguo, antigua,
-  anterior, futuro, futura, propuesto, propuesta, obsoleto, obsoleta, reemplazado, reemplazada,
+  nueva, nuevos, nuevas, generado, generada, renombrar, renombrado, renombre,
+  mover, movido, mueva, eliminar, eliminado, elimine, borrar, borrado, borre, futuro, futura,
+  propuesto, propuesta, obsoleto, obsoleta, reemplazado, reemplazada,
+  "to be created", "to be added", "not yet", "yet to be", "if added", "if required", "if needed",
+  "if separated", "if it exists", "if present", "when added", "currently empty", "does not exist",
+  "doesn't exist", "is absent", "por crear", "aún no", "todavía no", "si existe", "no existe",
+]
+
+# "Add to `x.md`": these words followed by one of the prepositions name a file that exists.
+extending-words: [add, adds, added, adding, append, appends, añadir, añade, añada, agregar, agrega, agregue]
+extending-prepositions: [to, into, a, al, en]
+
+# Example labels: they excuse a missing path only when one of its words is a stand-in name.
+example-words: [e.g, eg, i.e, example, examples, such, etc, ejemplo, ejemplos, ej, p.ej]
+example-names: [
+  example, examples, ejemplo, sample, foo, bar, baz, qux, my, your, mi, tu, su, name, nombre,
+  feature, something, thing, demo, dummy, placeholder, title, titulo, título, slug,
 ]
 
 # Words that join alternatives ("`a.rs` or `b.rs`"): they count only right between the

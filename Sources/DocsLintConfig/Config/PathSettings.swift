@@ -21,9 +21,27 @@ package struct PathSettings: Sendable, Hashable {
   package var directoryOptions: Set<String> = []
   /// Options whose value is never a path (`--format json`, `--changed-since origin/main`).
   package var valueOptions: Set<String> = []
+  /// Options whose value is always a path for one command only (`pip install -r FILE`).
+  package var commandPathOptions: [String: Set<String>] = [:]
+  /// Files that make their folder a sub-project (`package.json`, `pyproject.toml`): paths
+  /// in the documents below it may be written relative to it.
+  package var projectMarkers: Set<String> = []
+  /// Words before a folder's code span that make it the next block's working directory
+  /// ("from the `api/` folder", "desde `infra/`").
+  package var directoryWords: Set<String> = []
   package var promptLanguages: Set<String> = []
   /// Words that make a path in prose hypothetical ("create", "e.g.", "renamed", "o").
   package var hypotheticalWords: Set<String> = []
+  /// Phrases of several words that do the same ("to be created", "if added").
+  package var hypotheticalPhrases: [String] = []
+  /// Example labels ("e.g.", "ejemplo"): they excuse only a path with a stand-in name.
+  package var exampleWords: Set<String> = []
+  /// Stand-in names that make a path an example (`docs/my-feature.md`, `src/foo.rs`).
+  package var exampleNames: Set<String> = []
+  /// Hypothetical words that, followed by one of `extendingPrepositions`, name a file that
+  /// exists ("add to `x.md`").
+  package var extendingWords: Set<String> = []
+  package var extendingPrepositions: Set<String> = []
   /// Words that make a path one of several options, when right next to it ("or", "like").
   package var alternativeWords: Set<String> = []
 
@@ -43,8 +61,25 @@ package struct PathSettings: Sendable, Hashable {
       case "path-options": pathOptions.formUnion(try strings(entry, file))
       case "directory-options": directoryOptions.formUnion(try strings(entry, file))
       case "value-options": valueOptions.formUnion(try strings(entry, file))
+      case "project-markers": projectMarkers.formUnion(try strings(entry, file))
+      case "directory-words": directoryWords.formUnion(try strings(entry, file).map { $0.lowercased() })
+      case "command-path-options":
+        guard case .mapping(let commandEntries, _) = entry.value else {
+          throw ConfigError(file: file, line: entry.line, message: "'command-path-options' must map command names to lists of options")
+        }
+        for command in commandEntries {
+          commandPathOptions[command.key, default: []].formUnion(
+            try ConfigValues.strings(command.value, key: command.key, file: file))
+        }
       case "prompt-languages": promptLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
-      case "hypothetical-words": hypotheticalWords.formUnion(try strings(entry, file).map { $0.lowercased() })
+      case "hypothetical-words":
+        for word in try strings(entry, file).map({ $0.lowercased() }) {
+          if word.includesByte(UInt8(ascii: " ")) { hypotheticalPhrases.append(word) } else { hypotheticalWords.insert(word) }
+        }
+      case "example-words": exampleWords.formUnion(try strings(entry, file).map { $0.lowercased() })
+      case "example-names": exampleNames.formUnion(try strings(entry, file).map { $0.lowercased() })
+      case "extending-words": extendingWords.formUnion(try strings(entry, file).map { $0.lowercased() })
+      case "extending-prepositions": extendingPrepositions.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "alternative-words": alternativeWords.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "commands":
         guard case .mapping(let commandEntries, _) = entry.value else {

@@ -79,6 +79,8 @@ package struct CodeSpanItem: Sendable, Hashable {
   /// sentence around it can be read when needed ("create `x/y.rs`"); empty if unknown.
   package var bytes: Range<Int> = 0..<0
   package var block: Range<Int> = 0..<0
+  /// The label of a link (``[`docs/x.md`](docs/x.md)``): the link is the reference.
+  package var inLink = false
 }
 
 package struct CodeBlockItem: Sendable, Hashable {

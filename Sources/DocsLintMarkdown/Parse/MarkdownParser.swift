@@ -54,6 +54,7 @@ private struct TreeWalker {
   var listItems: [ListItem] = []
   var listDepth = 0
   var imageDepth = 0
+  var linkDepth = 0
   var slugger = GitHubSlugger()
   var columns = ColumnCounter()
 
@@ -90,6 +91,7 @@ private struct TreeWalker {
         if imageDepth == 0 { visitLink(node, kind: .image) }
       }
     case CMARK_NODE_LINK:
+      linkDepth += entering ? 1 : -1
       // A link inside an image's alt text renders as plain text: no link.
       if !entering, imageDepth == 0 { visitLink(node, kind: .link) }
     case CMARK_NODE_HTML_INLINE:
@@ -169,7 +171,7 @@ private struct TreeWalker {
     if imageDepth == 0 { appendToHeading(text) }
     // Multi-line spans have their line breaks turned into spaces; fall back to the first word.
     let range = locateCode(text) ?? locateCode(String(text.utf8.prefix { $0 != 0x20 })!)
-    var item = CodeSpanItem(text: text, span: startSpan(of: node))
+    var item = CodeSpanItem(text: text, span: startSpan(of: node), inLink: linkDepth > 0)
     if let range {
       cursor = range.upperBound
       item.span = columns.span(range, in: source)

@@ -41,7 +41,7 @@ struct DevcontainerReader {
       guard let command = object[key] as? String else { continue }
       let line = Self.line(of: command, in: source)
       let codeLine = CodeLine(text: Substring(command), line: line, column: source.column(of: command, onLine: line))
-      for hit in commands.scan([codeLine], everyLine: true) {
+      for hit in commands.scan([codeLine], everyLine: true) where !hit.creates {
         node.references.append(
           Reference(
             kind: .iacPath, text: hit.path,

@@ -90,7 +90,12 @@ package struct IaCReader {
     }
     guard case .mapping(let jobs, _)? = value["jobs"] else { return }
     let commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: [""])
+    let workflowFolder = Self.workingDirectory(value)
     for job in jobs {
+      let jobFolder = Self.workingDirectory(job.value) ?? workflowFolder
+      // Files earlier steps of the job write (`> report.txt`, `tee out.log`) need not exist.
+      var created: [(path: String, line: Int)] = []
+      let firstReference = node.references.count
       node.symbols.append(IaCSymbol(kind: .job, name: job.key, span: SourceSpan(line: job.line, column: 1)))
       // `environment: prod` or `environment: {name: prod, url: ...}`; `${{ }}` names are not known here.
       let environment = job.value["environment"]
@@ -110,7 +115,15 @@ package struct IaCReader {
         }
         // Scripts a `run:` step calls, found as in a shell code block.
         if case .scalar(let run, let line)? = step["run"] {
-          for hit in commands.scan(runLines(run, startingNear: line, in: source), everyLine: true) {
+          // `working-directory:` of the step, else of the job's or the workflow's `defaults.run`.
+          let folder = step["working-directory"].flatMap(\.string) ?? jobFolder ?? ""
+          guard !folder.includes("${{"), let base = RepoPath.normalize(folder) else { continue }
+          var bases: [String]? = [base]
+          for hit in commands.scan(runLines(run, startingNear: line, in: source), everyLine: true, bases: &bases) {
+            if hit.creates {
+              created += hit.createdPaths
+              continue
+            }
             node.references.append(
               Reference(
                 kind: .iacPath, text: hit.path,
@@ -119,7 +132,13 @@ package struct IaCReader {
           }
         }
       }
+      node.references[firstReference...].markCreated(created)
     }
+  }
+
+  /// A workflow's or job's `defaults.run.working-directory`.
+  private static func workingDirectory(_ value: YAMLValue) -> String? {
+    value["defaults"]?["run"]?["working-directory"]?.string
   }
 
   /// The lines of a `run:` value with their true positions: a plain scalar sits on the key's

@@ -16,23 +16,31 @@ package struct CommandScanner {
     package var bases: [String]
     package var line: Int
     package var column: Int
+    /// The command writes this path (`> out.txt`, `touch x`, `python -m venv venv`): it need not exist.
+    package var creates = false
+
+    /// The repository paths a creating hit writes, one per base it may run in, with its line.
+    package var createdPaths: [(path: String, line: Int)] {
+      bases.compactMap { RepoPath.normalize(RepoPath.join($0, path)) }.map { ($0, line) }
+    }
   }
 
-  private struct Word {
-    var token: ShellToken
-    var line: Int
-    var column: Int
-  }
 
   /// Scans the lines of one code block or one code span.
   /// `everyLine` is true for shell-fenced blocks; otherwise only lines that
   /// start with a known command are commands.
   /// With `promptOnly` (console transcripts) only prompt lines are commands.
   package func scan(_ lines: [CodeLine], everyLine: Bool, promptOnly: Bool = false) -> [Hit] {
-    var hits: [Hit] = []
     var bases: [String]? = defaultBases
+    return scan(lines, everyLine: everyLine, promptOnly: promptOnly, bases: &bases)
+  }
+
+  /// Like `scan`, starting in (and leaving `bases` at) the folders a `cd` of an earlier
+  /// block of the same section moved to; nil once a `cd` left for a folder not known here.
+  package func scan(_ lines: [CodeLine], everyLine: Bool, promptOnly: Bool = false, bases: inout [String]?) -> [Hit] {
+    var hits: [Hit] = []
     var heredocEnd: String?
-    var pending: [Word] = []
+    var pending: [CommandWord] = []
     for codeLine in lines {
       if let end = heredocEnd {
         if codeLine.text.trimmingBlanks() == end { heredocEnd = nil }
@@ -62,7 +70,7 @@ package struct CommandScanner {
       if pending.isEmpty, !mayStartCommand(text), !everyLine || !hasShellSyntax(text) { continue }
       let continues = text.hasSuffix("\\")
       if continues { text = text.dropLast() }
-      pending += ShellTokenizer.tokenize(text).map { Word(token: $0, line: codeLine.line, column: column + $0.offset) }
+      pending += ShellTokenizer.tokenize(text).map { CommandWord(token: $0, line: codeLine.line, column: column + $0.offset) }
       if continues { continue }
       let words = pending
       pending = []
@@ -95,17 +103,18 @@ package struct CommandScanner {
     if pathLike { return true }
     let name = String(text[start..<end])
     return name == "cd" || name == "pushd" || settings.commands[name] != nil || Self.prefixes.contains(name)
+      || ShellEffects.creators.contains(name)
   }
 
-  private func split(_ words: [Word]) -> [[Word]] {
-    var commands: [[Word]] = [[]]
+  private func split(_ words: [CommandWord]) -> [[CommandWord]] {
+    var commands: [[CommandWord]] = [[]]
     for word in words {
       if word.token.isOperator { commands.append([]) } else { commands[commands.count - 1].append(word) }
     }
     return commands.filter { !$0.isEmpty }
   }
 
-  private func heredocDelimiter(in command: [Word]) -> String? {
+  private func heredocDelimiter(in command: [CommandWord]) -> String? {
     for (index, word) in command.enumerated() where !word.token.wasQuoted && word.token.text.hasPrefix("<<") {
       var delimiter = String(word.token.text.dropFirst(2).drop { $0 == "-" || $0 == "~" })
       if delimiter.isEmpty, index + 1 < command.count { delimiter = command[index + 1].token.text }
@@ -118,7 +127,7 @@ package struct CommandScanner {
   private static let prefixes: Set<String> = ["sudo", "time", "env", "exec", "nohup", "command", "uv", "poetry"]
 
   /// Index of the command word, after environment assignments and wrappers (`sudo`, `poetry run`).
-  private func commandIndex(_ command: [Word]) -> Int? {
+  private func commandIndex(_ command: [CommandWord]) -> Int? {
     var index = 0
     while index < command.count {
       let text = command[index].token.text
@@ -136,29 +145,41 @@ package struct CommandScanner {
     return nil
   }
 
-  private func startsWithCommand(_ command: [Word]) -> Bool {
+  private func startsWithCommand(_ command: [CommandWord]) -> Bool {
     guard let index = commandIndex(command) else { return false }
     let name = command[index].token.text
-    return name == "cd" || settings.commands[name] != nil || name.hasPrefix("./")
+    return name == "cd" || settings.commands[name] != nil || name.hasPrefix("./") || ShellEffects.creators.contains(name)
   }
 
-  private func scanCommand(_ command: [Word], bases: inout [String]?, into hits: inout [Hit]) {
+  private func scanCommand(_ command: [CommandWord], bases: inout [String]?, into hits: inout [Hit]) {
     guard let index = commandIndex(command) else { return }
     let name = command[index].token.text
-    let arguments = Array(command[(index + 1)...]).filter { !isRedirection($0.token) }
+    let (arguments, redirected) = ShellEffects.splitRedirections(Array(command[(index + 1)...]))
     if name == "cd" || name == "pushd" {
       bases = changeDirectory(arguments.first?.token.text, from: bases)
       return
     }
     // Paths after an unfollowable `cd` cannot be checked.
     guard let currentBases = bases else { return }
-    var paths: [(word: Word, explicit: Bool)] = []
+    var paths: [(word: CommandWord, explicit: Bool)] = []
+    let created = redirected + ShellEffects.created(by: name, arguments: arguments)
     if name.includesByte(UInt8(ascii: "/")) {
       paths.append((command[index], false))
-    } else if let style = settings.commands[name] {
-      paths += operands(arguments, style: style)
+    } else if name == "python" || name == "python3", arguments.first?.token.text == "-m", arguments.count > 1,
+      settings.commands[arguments[1].token.text] != nil
+    {
+      // `python -m pip install -r requirements.txt` runs pip.
+      paths += operands(Array(arguments.dropFirst(2)), command: arguments[1].token.text)
+    } else if settings.commands[name] != nil {
+      paths += operands(arguments, command: name)
     }
-    for (word, explicit) in paths {
+    for word in created {
+      guard let candidate = classifier.candidate(in: word.token.text, strict: false, explicit: true, bases: currentBases)
+      else { continue }
+      hits.append(
+        Hit(path: candidate.path, bases: currentBases, line: word.line, column: word.column + candidate.offset, creates: true))
+    }
+    for (word, explicit) in paths where !created.contains(where: { $0.line == word.line && $0.column == word.column }) {
       guard
         let candidate = classifier.candidate(
           in: word.token.text, strict: false, explicit: explicit, bases: currentBases)
@@ -167,14 +188,12 @@ package struct CommandScanner {
     }
   }
 
-  private func isRedirection(_ token: ShellToken) -> Bool {
-    !token.wasQuoted && (token.text.hasPrefix(">") || token.text.hasPrefix("<") || token.text.hasPrefix("2>") || token.text.hasPrefix("&>"))
-  }
-
   /// The path arguments of one command, by how the command names paths.
   /// Values of path options are flagged `explicit`: even a bare name there is a path.
-  private func operands(_ arguments: [Word], style: PathSettings.CommandStyle) -> [(Word, Bool)] {
-    var result: [(Word, Bool)] = []
+  private func operands(_ arguments: [CommandWord], command: String) -> [(CommandWord, Bool)] {
+    guard let style = settings.commands[command] else { return [] }
+    let ownOptions = settings.commandPathOptions[command] ?? []
+    var result: [(CommandWord, Bool)] = []
     var index = 0
     while index < arguments.count {
       let word = arguments[index]
@@ -183,15 +202,15 @@ package struct CommandScanner {
       if text.hasPrefix("-"), !word.token.wasQuoted {
         let name = text.firstIndex(of: "=").map { String(text[..<$0]) } ?? text
         let isDirectory = settings.directoryOptions.contains(name)
-        if isDirectory || settings.pathOptions.contains(name) {
+        if isDirectory || settings.pathOptions.contains(name) || ownOptions.contains(name) {
           if let equals = text.firstIndex(of: "=") {
             var valueWord = word
             valueWord.token.text = String(text[text.index(after: equals)...])
             valueWord.column += text.unicodeScalars.distance(
               from: text.unicodeScalars.startIndex, to: text.index(after: equals))
-            result.append((valueWord, isDirectory))
+            result.append((valueWord, isDirectory || ownOptions.contains(name)))
           } else if index < arguments.count {
-            result.append((arguments[index], isDirectory))
+            result.append((arguments[index], isDirectory || ownOptions.contains(name)))
             index += 1
           }
         } else if settings.valueOptions.contains(name) {

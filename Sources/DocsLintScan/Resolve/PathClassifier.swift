@@ -177,10 +177,51 @@ package struct PathClassifier: Sendable {
       }
     }
     if let (written, actual) = caseVariant { return .caseMismatch(path: written, actual: actual) }
-    // A partial path relative to some package or module ("builder/core.rs") names a real file.
-    if let match = inventory.fileEnding(with: relative) { return .target(inventory.interned(match)) }
+    if let found = nearby(relative, bases: searchBases) { return .target(inventory.interned(found)) }
     guard let firstCandidate else { return .outsideRoot }
     return .missing(path: firstCandidate)
+  }
+
+  /// Where a path that is not under any base is still plainly meant:
+  /// - a bare root file (`CHANGELOG.md`, `setup.py`) or `./x.sh` in the nearest folder up from
+  ///   a base that holds it, else the one place in the tree that holds it (the sub-project
+  ///   the document is about);
+  /// - a partial path relative to some package or module (`builder/core.rs`);
+  /// - a Python dotted name after a folder (`src/core.config.load_config`): its module file.
+  private func nearby(_ relative: String, bases: [String]) -> String? {
+    let local = relative.hasPrefix("./") ? String(relative.dropFirst(2)) : relative
+    let isBare = !local.includesByte(UInt8(ascii: "/")) && settings.rootFiles.contains(local)
+    if isBare || relative.hasPrefix("./") {
+      for base in bases {
+        var folder = RepoPath.directory(of: base)
+        while true {
+          if let path = RepoPath.normalize(RepoPath.join(folder, local)), inventory.exists(path) { return path }
+          if folder.isEmpty { break }
+          folder = RepoPath.directory(of: folder)
+        }
+      }
+      if isBare, let only = inventory.paths(named: local).first(where: inventory.isFile) { return only }
+      if isBare { return nil }
+    }
+    if let match = inventory.fileEnding(with: relative) { return match }
+    return pythonModule(relative)
+  }
+
+  /// `a/b.c.d` → the first of `a/b/c/d.py`, `a/b/c/d/`, `a/b/c.py`, `a/b/c/`, `a/b.py` that
+  /// exists; only when the last dotted word is not a file extension.
+  private func pythonModule(_ path: String) -> String? {
+    guard let slash = path.lastIndex(of: "/") else { return nil }
+    let folder = path[..<slash]
+    let words = path[path.index(after: slash)...].split(separator: ".", omittingEmptySubsequences: false)
+    guard words.count > 1, words.allSatisfy({ !$0.isEmpty }), let last = words.last,
+      !settings.extensions.contains(last.lowercased())
+    else { return nil }
+    for count in stride(from: words.count, through: 1, by: -1) {
+      let module = String(folder) + "/" + words.prefix(count).joined(separator: "/")
+      if inventory.isFile(module + ".py") { return module + ".py" }
+      if inventory.isDirectory(module) { return module }
+    }
+    return nil
   }
 
   package init(settings: PathSettings, inventory: FileInventory, reader: FileReader) {

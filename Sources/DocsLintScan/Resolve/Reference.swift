@@ -114,3 +114,18 @@ extension [Reference] {
     return missing
   }
 }
+
+extension MutableCollection where Element == Reference {
+  /// Missing paths that the same document or job created earlier (or on the same line)
+  /// with a command are its outputs, not stale references.
+  package mutating func markCreated(_ created: [(path: String, line: Int)]) {
+    guard !created.isEmpty else { return }
+    for index in indices where !self[index].kind.isLink {
+      guard case .missing(let path) = self[index].resolution else { continue }
+      let line = self[index].span.line
+      if created.contains(where: { $0.line <= line && (path == $0.path || path.hasPrefix($0.path + "/")) }) {
+        self[index].resolution = .generated(path: path)
+      }
+    }
+  }
+}

@@ -83,6 +83,9 @@ package struct FileInventory: Sendable {
     return byName()[name]?.first { $0.hasSuffix("/" + trimmed) }
   }
 
+  /// Files and folders with this exact name anywhere in the tree, in sorted order.
+  package func paths(named name: String) -> [String] { byName()[Substring(name)] ?? [] }
+
   package func isFile(_ path: String) -> Bool { fileSet.contains(path) }
 
   /// The inventory's copy of `path` when it is a file or folder here (one hash lookup each).

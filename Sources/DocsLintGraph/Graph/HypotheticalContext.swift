@@ -1,0 +1,147 @@
+import DocsLintScan
+
+/// Whether the prose around a missing backtick path says it need not exist: "Create
+/// `src/new.rs`", "`old.rs` was removed", "`a.rs` or `b.rs`", "`x.md` (to be created)".
+/// Scoped to the path's sentence within its list item or table row: a verb elsewhere in
+/// the paragraph does not reach it, and a checked task item (`[x] ...`) states a fact.
+struct HypotheticalContext {
+  let settings: PathSettings
+  let classifier: PathClassifier
+
+  func isHypothetical(_ span: CodeSpanItem, path: String, in source: SourceText) -> Bool {
+    guard !span.bytes.isEmpty else { return false }
+    // The code span's backticks sit just outside its text.
+    let before = Self.ownLine(ofEnd: SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block))
+    let after = Self.ownLine(ofStart: SentenceContext.after(span.bytes.upperBound + 1, in: source, block: span.block))
+    if isAlternative(before: before, after: after) { return true }
+    if Self.isCheckedItem(span.block, in: source) { return false }
+    let beforeWords = Self.proseWords(before)
+    let words = beforeWords + Self.proseWords(after).prefix(4)
+    for (index, word) in words.enumerated() where settings.hypotheticalWords.contains(word) {
+      // "Add to `x.md`", "agregar a `x.md`": the file is there to be added to.
+      let next = index + 1 < words.count ? words[index + 1] : ""
+      if settings.extendingWords.contains(word), settings.extendingPrepositions.contains(next) { continue }
+      return true
+    }
+    if !settings.hypotheticalPhrases.isEmpty {
+      let joined = " " + words.joined(separator: " ") + " "
+      if settings.hypotheticalPhrases.contains(where: { joined.includes(" \($0) ") }) { return true }
+    }
+    // "e.g. `tests/cucumber.rs`" names a kind of file; a document in a folder that exists
+    // ("Ejemplo: `docs/guia.md`") is a claim, unless a word of it is a stand-in name.
+    guard words.contains(where: settings.exampleWords.contains) else { return false }
+    return !isExistingLookingDocument(path) || isExampleShaped(path)
+  }
+
+  private func isExistingLookingDocument(_ path: String) -> Bool {
+    guard MarkdownFiles.isMarkdown(path) else { return false }
+    let folder = RepoPath.directory(of: path)
+    return folder.isEmpty || classifier.inventory.isDirectory(folder)
+  }
+
+  /// A path one of whose words is a stand-in: `docs/my-feature.md`, `src/foo/bar.rs`.
+  private func isExampleShaped(_ path: String) -> Bool {
+    path.lowercased().split(whereSeparator: { "/._-".contains($0) }).contains {
+      settings.exampleNames.contains(String($0))
+    }
+  }
+
+  /// `[x] Done: wrote `a.md``: a task list item that is checked.
+  private static func isCheckedItem(_ block: Range<Int>, in source: SourceText) -> Bool {
+    guard block.count >= 4 else { return false }
+    let bytes = source.bytes
+    var index = block.lowerBound
+    while index < block.upperBound, bytes[index] == 0x20 { index += 1 }
+    return index + 3 < block.upperBound && bytes[index] == UInt8(ascii: "[")
+      && (bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X"))
+      && bytes[index + 2] == UInt8(ascii: "]")
+  }
+
+  /// The part of the text before a path that is on the path's own table row or list
+  /// item: a lazily continued list or a table is one paragraph to CommonMark.
+  private static func ownLine(ofEnd text: String) -> String {
+    guard let newline = text.lastIndex(of: "\n") else { return text }
+    let lineStart = text.index(after: newline)
+    if startsRowOrItem(text[lineStart...]) { return String(text[lineStart...]) }
+    // Any earlier row or item boundary ends the sentence there too.
+    var start = text.startIndex
+    var index = text.startIndex
+    while let next = text[index...].firstIndex(of: "\n") {
+      let after = text.index(after: next)
+      if startsRowOrItem(text[after...]) { start = after }
+      index = after
+    }
+    return String(text[start...])
+  }
+
+  private static func ownLine(ofStart text: String) -> String {
+    guard let newline = text.firstIndex(of: "\n") else { return text }
+    return startsRowOrItem(text[text.index(after: newline)...]) ? String(text[..<newline]) : text
+  }
+
+  private static func startsRowOrItem(_ line: Substring) -> Bool {
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    guard let first = trimmed.first else { return false }
+    if first == "|" { return true }
+    if "-*+".contains(first) { return trimmed.dropFirst().first == " " }
+    let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty else { return false }
+    let rest = trimmed.dropFirst(digits.count)
+    return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
+  }
+
+  /// Lowercase words outside code spans ("e.g." stays one word). Byte-wise: letters are
+  /// ASCII letters and any multi-byte character except Latin-1 punctuation (`¿`, `¡`, `«`,
+  /// NBSP: C2 A0–BF) and general punctuation (`—`, `…`, curly quotes: E2 80 xx).
+  private static func proseWords(_ text: String) -> [String] {
+    let bytes = Array(text.utf8)
+    var words: [String] = []
+    var start = 0
+    var inCode = false
+    func flush(_ end: Int) {
+      var from = start
+      var to = end
+      while from < to, bytes[from] == UInt8(ascii: ".") { from += 1 }
+      while to > from, bytes[to - 1] == UInt8(ascii: ".") { to -= 1 }
+      if !inCode, from < to { words.append(String(decoding: bytes[from..<to], as: UTF8.self)) }
+    }
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      var separator = 0  // length of a separator at `index`
+      if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0xA0, bytes[index + 1] <= 0xBF {
+        separator = 2
+      } else if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 {
+        separator = 3
+      } else if byte < 0x80, !(byte >= 0x61 && byte <= 0x7A), !(byte >= 0x41 && byte <= 0x5A), byte != 0x2E {
+        separator = 1
+      }
+      if separator > 0 {
+        flush(index)
+        if byte == UInt8(ascii: "`") { inCode.toggle() }
+        index += separator
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    flush(bytes.count)
+    return words
+  }
+
+  /// "`a.rs` or `b.rs`", "`a/` (or `b.rs`)": an alternative word between this code span and another.
+  private func isAlternative(before: String, after: String) -> Bool {
+    let punctuation: Set<Character> = ["(", ")", ",", ";", ":"]
+    func clean(_ token: Substring) -> Substring {
+      var token = token.drop { punctuation.contains($0) }
+      while let last = token.last, punctuation.contains(last) { token = token.dropLast() }
+      return token
+    }
+    let previous = before.split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(2).map(clean)
+    let next = after.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(2).map(clean)
+    if previous.count == 2, settings.alternativeWords.contains(String(previous[1])), previous[0].hasSuffix("`") {
+      return true
+    }
+    return next.count == 2 && settings.alternativeWords.contains(String(next[0])) && next[1].hasPrefix("`")
+  }
+}

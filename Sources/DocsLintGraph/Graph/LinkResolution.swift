@@ -1,0 +1,112 @@
+import DocsLintScan
+
+extension ReferenceExtractor {
+  func linkReference(_ link: LinkItem, folder: String, path: String, ownAnchors: AnchorSet) -> Reference? {
+    let trimmed = link.destination.trimmingBlanks()
+    guard !trimmed.isEmpty else { return nil }
+    // Reuse the parsed string unless blanks had to go (the usual case costs no copy).
+    let destination = trimmed.utf8.count == link.destination.utf8.count ? link.destination : String(trimmed)
+    let kind: ReferenceKind =
+      switch link.kind {
+      case .link: .link
+      case .image: .image
+      case .referenceDefinition: .referenceDefinition
+      case .htmlLink, .htmlImage: .htmlLink
+      }
+    var reference = Reference(kind: kind, text: destination, span: link.span)
+    if RepoPath.hasScheme(destination) {
+      reference.resolution = .external
+      return reference
+    }
+    var target = Substring(destination)
+    var fragment: String?
+    if let hash = target.firstIndex(ofByte: UInt8(ascii: "#")) {
+      fragment = RepoPath.percentDecoded(String(target[target.index(after: hash)...]))
+      target = target[..<hash]
+    }
+    if let query = target.firstIndex(ofByte: UInt8(ascii: "?")) {
+      // "?plain=1#L10": GitHub's source view of a Markdown file has line anchors.
+      if let line = fragment, target[query...].includes("plain=1"), LineAnchor.matches(line) { fragment = nil }
+      target = target[..<query]
+    }
+    if target.isEmpty {
+      guard let fragment, !fragment.isEmpty else { return nil }
+      reference.kind = .anchorLink
+      reference.resolution = AnchorMatcher.resolve(fragment, in: path, anchors: ownAnchors)
+      return reference
+    }
+    let decoded = RepoPath.percentDecoded(String(target))
+    guard let normalized = RepoPath.resolve(decoded, in: decoded.hasPrefix("/") ? "" : folder) else {
+      reference.resolution = .outsideRoot
+      return reference
+    }
+    let inventory = classifier.inventory
+    if let known = inventory.lookup(normalized) {
+      reference.resolution = .target(known)
+      guard let fragment, !fragment.isEmpty else { return reference }
+      if MarkdownFiles.isMarkdown(known), inventory.isFile(known) {
+        reference.fragment = fragment
+      } else if inventory.isDirectory(known) {
+        // GitHub shows a folder's README under its listing: the fragment is one of its anchors.
+        if let readme = Self.readmeNames.lazy.map({ RepoPath.join(known, $0) }).first(where: inventory.isFile) {
+          reference.resolution = .target(inventory.interned(readme))
+          reference.fragment = fragment
+        } else {
+          reference.resolution = .missingAnchor(path: known, fragment: fragment, suggestion: nil)
+        }
+      }
+    } else if classifier.reader.containedPath(normalized) != nil {
+      reference.resolution = .target(normalized)
+    } else if let actual = inventory.caseVariant(of: normalized) {
+      reference.resolution = .caseMismatch(path: normalized, actual: actual)
+    } else {
+      reference.resolution = .missing(path: normalized)
+    }
+    return reference
+  }
+
+  /// The names GitHub renders below a folder's listing, in its order of preference.
+  static let readmeNames = ["README.md", "README.markdown", "readme.md", "Readme.md"]
+
+}
+
+/// Matches a decoded fragment against a document's anchors.
+package enum AnchorMatcher {
+  package static func resolve(_ fragment: String, in path: String, anchors: AnchorSet) -> Resolution {
+    if fragment == "top" || anchors.contains(fragment) { return .target(path) }
+    if fragment.hasPrefix("user-content-"), anchors.contains(String(fragment.dropFirst(13))) {
+      return .target(path)
+    }
+    // An anchor that differs only in letter case is surely the one meant; an image-only
+    // heading's empty slug is never worth suggesting.
+    let lowercased = fragment.lowercased()
+    let suggestion =
+      anchors.filter { $0.lowercased() == lowercased }.min()
+      ?? EditDistance.closest(to: fragment, in: anchors.lazy.filter { !$0.isEmpty })
+    return .missingAnchor(path: path, fragment: fragment, suggestion: suggestion)
+  }
+}
+
+/// GitHub line anchors: `L10`, `L10-L20`, `L10C5-L12C3`.
+enum LineAnchor {
+  static func matches(_ fragment: String) -> Bool {
+    var sawDigit = false
+    var expectL = true
+    for byte in fragment.utf8 {
+      if expectL {
+        guard byte == UInt8(ascii: "L") else { return false }
+        expectL = false
+        sawDigit = false
+      } else if byte >= 0x30 && byte <= 0x39 {
+        sawDigit = true
+      } else if byte == UInt8(ascii: "C") && sawDigit {
+        sawDigit = false
+      } else if byte == UInt8(ascii: "-") && sawDigit {
+        expectL = true
+      } else {
+        return false
+      }
+    }
+    return sawDigit && !expectL
+  }
+}
