@@ -14,7 +14,10 @@ kinds:
     name: ExecPlan
     roles: [plan, describes-infrastructure, changes-infrastructure]
     paths: ["**/EXECPLAN_*.md", ".agent/execplans/*.md"]
-    exclude: ["**/README.md"]
+    exclude: ["**/README.md", "**/PLANS.md"]
+    signals:                       # an ExecPlan anywhere: it says so, or has the four living sections
+      text: ["execplan + living document", "execplan + documento vivo", "plans.md + living document", "plans.md + documento vivo"]
+      sections: [progress, surprises, decision-log, outcomes]
     section-level: 2
     sections:
       - id: purpose
@@ -218,6 +221,10 @@ placeholders:
   - your-
   - example.com
 
+# Folder and file names that stand for the reader's own (`specs/projects/my-app/spec.md`):
+# globs over one path segment, compared in lower case, with or without the extension.
+placeholder-names: [my-*, my_*, myproject, myapp, myservice, your_*, yourproject, mi-*, mi_*, tu-*, nombre-*, "*-xxx", "*_xxx"]
+
 shell-languages: [bash, sh, shell, zsh, console, shell-session, terminal, ksh, fish]
 
 # In these, only lines with a prompt ("$ ", "% ", "> ") are commands; the rest is output.
@@ -371,6 +378,32 @@ folder-pages:
   - CODE_OF_CONDUCT.md
   - AGENTS.md
   - CLAUDE.md
+
+# What a document's status says about it, and the findings it then does not get. A document
+# has a status by its path, by its front matter (`status:`, `estado:`, `type:`, `tipo:`),
+# by a "Status:" line near its top, or by an opening banner ("> Historical record: ...").
+# `skips` lists rule ids, `category/*` or `all`; `paths` are globs, `!glob` takes a path out.
+statuses:
+  archived:                       # kept for history: nothing in it is reported; links to it still count.
+                                  # "obsolete" is not here: such pages are often still read and linked
+    words: [archived, deprecated, superseded, historical, archivado, archivada, histórico, histórica, deprecado, deprecada]
+    paths: [
+      "**/archive/**", "**/archived/**", "**/archives/**", "**/respaldo/**", "**/respaldos/**", "**/backup/**",
+      "**/backups/**", "**/vendor/**", "**/vendored/**", "**/third_party/**", "**/third-party/**",
+      "**/node_modules/**", "**/.venv/**", "**/venv/**", "**/archivado/**", "**/deprecated/**",
+    ]
+    skips: [all]
+  record:                         # finished, not edited again: its paths describe the tree of its time and
+                                  # its form is settled; its links are still followed today, so they are checked
+    words: [complete, completed, done, implemented, finished, closed, merged, completado, completada, terminado, terminada, implementado, implementada, cerrado, cerrada, hecho]
+    finished-plans: true          # also a plan whose Progress items are all checked
+    skips: [ref/*, execplan/*, structure/*]
+  template:                       # its paths name the project that fills it in
+    words: [template, plantilla]
+    keys: [variables]             # a prompt template's variables
+    paths: ["**/templates/**", "**/template/**", "**/plantillas/**", "**/plantilla/**", "**/*template*.md", "**/*plantilla*.md", "**/*TEMPLATE*.md"]
+    skips: [ref/*]
+
 """#,
   ]
 }

@@ -15,6 +15,8 @@ package struct PathSettings: Sendable, Hashable {
   package var rootFiles: Set<String> = []
   package var extensions: Set<String> = []
   package var placeholders: [String] = []
+  /// Folder or file names that are stand-ins (`my-project`, `myapp`), as one-segment globs.
+  package var placeholderNames: [Glob] = []
   package var shellLanguages: Set<String> = []
   package var commands: [String: CommandStyle] = [:]
   package var pathOptions: Set<String> = []
@@ -47,6 +49,16 @@ package struct PathSettings: Sendable, Hashable {
 
   package init() {}
 
+  /// Whether a segment of the path (its extension aside) is a stand-in name.
+  package func hasPlaceholderName(_ path: Substring) -> Bool {
+    guard !placeholderNames.isEmpty else { return false }
+    return path.split(separator: "/").contains { segment in
+      let name = segment.lowercased()
+      let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+      return placeholderNames.contains { $0.matches(name) || $0.matches(stem) }
+    }
+  }
+
   /// Adds the keys of one YAML mapping (a pack file or a config's `paths:`).
   mutating func merge(_ value: YAMLValue, file: String) throws(ConfigError) {
     guard case .mapping(let entries, _) = value else {
@@ -57,6 +69,7 @@ package struct PathSettings: Sendable, Hashable {
       case "root-files": rootFiles.formUnion(try strings(entry, file))
       case "extensions": extensions.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "placeholders": placeholders += try strings(entry, file)
+      case "placeholder-names": placeholderNames += try strings(entry, file).map { Glob($0.lowercased()) }
       case "shell-languages": shellLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "path-options": pathOptions.formUnion(try strings(entry, file))
       case "directory-options": directoryOptions.formUnion(try strings(entry, file))

@@ -11,11 +11,13 @@ package struct Vocabulary: Sendable {
   package var validationChecks: [(technology: String, commands: [String])] = []
   /// Files every folder may have its own of (README, index, CHANGELOG, ...), lowercase.
   package private(set) var folderPages: Set<String> = []
+  /// What a document's status says (finished, archived, template) and which findings it skips.
+  package var statuses = DocumentStatuses()
   /// The longest of their names in bytes: most names are judged without a lowercased copy.
   private var longestFolderPage = 0
 
   package static let keys: Set<String> = [
-    "living-document-phrases", "validation-sections", "validation-checks", "folder-pages",
+    "living-document-phrases", "validation-sections", "validation-checks", "folder-pages", "statuses",
   ]
 
   package init() {}
@@ -36,6 +38,8 @@ package struct Vocabulary: Sendable {
     case "folder-pages":
       folderPages.formUnion(try Self.words(value, key: key, file: file).map { $0.lowercased() })
       longestFolderPage = folderPages.map(\.utf8.count).max() ?? 0
+    case "statuses":
+      try statuses.merge(value, file: file)
     case "validation-checks":
       guard case .mapping(let entries, _) = value else {
         throw ConfigError(file: file, line: value.line, message: "'validation-checks' must map technologies to commands")

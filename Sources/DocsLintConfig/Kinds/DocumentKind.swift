@@ -16,12 +16,25 @@ package struct DocumentKind: Sendable, Hashable {
   /// What rules may take documents of this kind for (`plan`, `agent`, ...): rules ask for
   /// roles, never for kind ids, so a repository's own kinds can take them on.
   package var roles: Set<KindRole> = []
+  /// What makes a document of no other kind this one by its content.
+  package var signals = KindSignals()
 
   package func has(_ role: KindRole) -> Bool { roles.contains(role) }
 
   package func contains(_ path: String) -> Bool {
     paths.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
   }
+}
+
+/// Content that gives a document its kind wherever it lives: ExecPlans are kept in
+/// `docs/execplans/`, `plans/` and more, and say what they are.
+package struct KindSignals: Sendable, Hashable {
+  /// Each entry's phrases (lowercase) must all appear in the text before the first section.
+  package var text: [[String]] = []
+  /// Ids of sections that must all be present.
+  package var sections: [String] = []
+
+  package var isEmpty: Bool { text.isEmpty && sections.isEmpty }
 }
 
 package struct KindVariant: Sendable, Hashable {

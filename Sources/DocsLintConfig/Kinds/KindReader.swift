@@ -10,6 +10,25 @@ struct KindReader {
     ConfigError(file: file, line: value.line, message: message)
   }
 
+  /// `signals: {text: ["execplan + living document"], sections: [progress, outcomes]}`.
+  private func signals(_ value: YAMLValue) throws(ConfigError) -> KindSignals {
+    guard case .mapping(let entries, _) = value else { throw error(value, "'signals' must be a mapping") }
+    var signals = KindSignals()
+    for entry in entries {
+      switch entry.key {
+      case "text":
+        signals.text = try Vocabulary.words(entry.value, key: "text", file: file).map { phrase in
+          phrase.lowercased().split(separator: "+").map { String($0.trimmingBlanks()) }.filter { !$0.isEmpty }
+        }
+      case "sections":
+        signals.sections = try Vocabulary.words(entry.value, key: "sections", file: file)
+      default:
+        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in 'signals' (expected text, sections)")
+      }
+    }
+    return signals
+  }
+
   func apply(_ value: YAMLValue, to kind: inout DocumentKind) throws(ConfigError) {
     guard case .mapping(let entries, _) = value else { throw error(value, "kind '\(kind.id)' must be a mapping") }
     var defaultVariant = kind.variants.first { $0.name == "default" } ?? KindVariant(name: "default")
@@ -36,10 +55,12 @@ struct KindReader {
         kind.levels.merge(try Levels.read(entry.value, file: file, known: ruleIDs)) { $1 }
       case "roles":
         kind.roles = try roles(entry.value)
+      case "signals":
+        kind.signals = try signals(entry.value)
       default:
         throw ConfigError(
           file: file, line: entry.line,
-          message: "unknown key '\(entry.key)' in kind '\(kind.id)' (expected name, paths, exclude, section-level, sections, front-matter, variants, levels, roles)")
+          message: "unknown key '\(entry.key)' in kind '\(kind.id)' (expected name, paths, exclude, section-level, sections, front-matter, variants, levels, roles, signals)")
       }
     }
     if touchedDefault {

@@ -49,6 +49,8 @@ final class DocumentParser: Sendable {
     var node = DocumentNode(
       path: path, content: .markdown(DocumentOutline(markdown)), references: references, anchors: anchors,
       kind: kind?.kind.id)
+    node.status = configuration.vocabulary.statuses.status(
+      of: path, document: markdown, source: source, kind: kind, placeholders: configuration.kinds.placeholders)?.id
     node.findings = findings
     node.summarizeEdges(listed: inventory)
     node.facts = facts

@@ -23,8 +23,13 @@ package struct Linter: Sendable {
     let documents =
       scope.map { scope in graph.documents.indices.filter { scope.contains(graph.documents[$0].path) }.map { graph.documents[$0] } }
       ?? graph.documents
+    // A finished, archived or template document skips what its status says.
+    let skipped = Dictionary(
+      configuration.vocabulary.statuses.all.map { status in (status.id, Set(status.skips.flatMap { catalog.resolve($0) ?? [] })) }
+    ) { first, _ in first }
     let perDocument = Parallel.map(documents) { document -> [Finding] in
-      let enabled = levels.levels(in: document.kind)
+      var enabled = levels.levels(in: document.kind)
+      if let status = document.status, let skips = skipped[status] { enabled = enabled.filter { !skips.contains($0.key) } }
       var found = document.findings
       // A rule turned off for this document's kind costs nothing.
       for index in graphRules.indices where enabled[graphRuleIDs[index]] != nil {

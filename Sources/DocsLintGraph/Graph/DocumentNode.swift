@@ -21,6 +21,8 @@ package struct DocumentNode: Sendable, Equatable {
   package var anchors: AnchorSet
   /// The document's kind id (`execplan`, `adr`, ...), if any.
   package var kind: String?
+  /// The document's status id (`record`, `archived`, `template`), if it has one.
+  package var status: String?
   /// Findings of the document rules, made while the file was in memory.
   package var findings: [Finding] = []
   /// What cross-document rules need from this file.

@@ -16,7 +16,8 @@ struct HypotheticalContext {
     if isAlternative(before: before, after: after) { return true }
     if Self.isCheckedItem(span.block, in: source) { return false }
     let beforeWords = Self.proseWords(before)
-    let words = beforeWords + Self.proseWords(after).prefix(4)
+    let afterWords = Self.proseWords(after)
+    let words = beforeWords + afterWords.prefix(4)
     for (index, word) in words.enumerated() where settings.hypotheticalWords.contains(word) {
       // "Add to `x.md`", "agregar a `x.md`": the file is there to be added to.
       let next = index + 1 < words.count ? words[index + 1] : ""
@@ -24,7 +25,9 @@ struct HypotheticalContext {
       return true
     }
     if !settings.hypotheticalPhrases.isEmpty {
-      let joined = " " + words.joined(separator: " ") + " "
+      // "`x.yaml` - Token adjustment (to be created)"; a heading's path, by its section's first paragraph.
+      let following = Self.isHeading(span.block, in: source) ? Self.proseWords(Self.firstParagraph(after: span.block, in: source)) : []
+      let joined = " " + (beforeWords + afterWords + following).joined(separator: " ") + " "
       if settings.hypotheticalPhrases.contains(where: { joined.includes(" \($0) ") }) { return true }
     }
     // "e.g. `tests/cucumber.rs`" names a kind of file; a document in a folder that exists
@@ -44,6 +47,25 @@ struct HypotheticalContext {
     path.lowercased().split(whereSeparator: { "/._-".contains($0) }).contains {
       settings.exampleNames.contains(String($0))
     }
+  }
+
+  private static func isHeading(_ block: Range<Int>, in source: SourceText) -> Bool {
+    let bytes = source.bytes[block]
+    return bytes.drop { $0 == 0x20 }.first == UInt8(ascii: "#")
+  }
+
+  /// The lowercased paragraph after a block (at most 400 bytes), up to its blank line.
+  private static func firstParagraph(after block: Range<Int>, in source: SourceText) -> String {
+    var start = block.upperBound
+    let bytes = source.bytes
+    while start < bytes.count, bytes[start] == 0x0A || bytes[start] == 0x20 || bytes[start] == 0x0D { start += 1 }
+    var end = start
+    while end < min(bytes.count, start + 400) {
+      if bytes[end] == 0x0A, end + 1 < bytes.count, bytes[end + 1] == 0x0A { break }
+      end += 1
+    }
+    while end > start, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
   }
 
   /// `[x] Done: wrote `a.md``: a task list item that is checked.

@@ -29,6 +29,9 @@ extension ReferenceExtractor {
       if let line = fragment, target[query...].includes("plain=1"), LineAnchor.matches(line) { fragment = nil }
       target = target[..<query]
     }
+    // "rsXXX_[nombre].md", "ADR-00x-*.md", "#rf-xxx": a template's stand-ins, not links to check.
+    if isPlaceholder(target) { return nil }
+    if let written = fragment, isPlaceholder(Substring(written)) { fragment = nil }
     if target.isEmpty {
       guard let fragment, !fragment.isEmpty else { return nil }
       reference.kind = .anchorLink
@@ -37,7 +40,7 @@ extension ReferenceExtractor {
     }
     let decoded = RepoPath.percentDecoded(String(target))
     guard let normalized = RepoPath.resolve(decoded, in: decoded.hasPrefix("/") ? "" : folder) else {
-      reference.resolution = .outsideRoot
+      reference.resolution = Self.isGitHubRoute(decoded, from: folder) ? .external : .outsideRoot
       return reference
     }
     let inventory = classifier.inventory
@@ -64,6 +67,33 @@ extension ReferenceExtractor {
     }
     return reference
   }
+
+  /// Characters and words that mark a destination as a stand-in to fill in.
+  private func isPlaceholder(_ text: Substring) -> Bool {
+    text.utf8.contains { Self.placeholderBytes.contains($0) }
+      || settings.placeholders.contains { text.includes($0) } || settings.hasPlaceholderName(text)
+  }
+
+  private static let placeholderBytes: Set<UInt8> = Set("[]{}<>*".utf8)
+
+  /// `../../tree/main/docs` from a root document: on github.com a file's page lives at
+  /// `/owner/repo/blob/<branch>/<path>`, so climbing exactly two folders above the root
+  /// reaches `/owner/repo/`, and what follows is a page of the repository, not a file.
+  static func isGitHubRoute(_ destination: String, from folder: String) -> Bool {
+    var depth = folder.isEmpty ? 0 : folder.split(separator: "/").count
+    var segments = destination.split(separator: "/", omittingEmptySubsequences: false)[...]
+    while let first = segments.first, first == ".." || first == "." {
+      if first == ".." { depth -= 1 }
+      segments = segments.dropFirst()
+    }
+    guard depth == -2, let page = segments.first else { return false }
+    return gitHubPages.contains(String(page))
+  }
+
+  private static let gitHubPages: Set<String> = [
+    "tree", "blob", "raw", "issues", "pulls", "pull", "wiki", "actions", "releases", "compare", "discussions",
+    "security", "projects", "milestones", "labels", "commits", "commit", "tags", "branches",
+  ]
 
   /// The names GitHub renders below a folder's listing, in its order of preference.
   static let readmeNames = ["README.md", "README.markdown", "readme.md", "Readme.md"]

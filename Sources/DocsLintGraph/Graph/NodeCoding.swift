@@ -2,7 +2,7 @@ import DocsLintScan
 
 /// The binary form of a parsed document, for the parse cache. Fields are written in
 /// declaration order; a round-trip test over the fixtures catches a forgotten one.
-/// A summary first (path, kind, anchors, facts, targets), then the body (parse, edges,
+/// A summary first (path, kind, status, anchors, facts, targets), then the body (parse, edges,
 /// findings, directives), so impact mode can read a document's summary alone.
 extension DocumentNode {
   package func encode(to writer: inout BinaryWriter) {
@@ -13,6 +13,7 @@ extension DocumentNode {
   package func encodeSummary(to writer: inout BinaryWriter) {
     writer.write(path)
     writer.write(kind)
+    writer.write(status)
     writer.writeSized(anchors.sorted)
     writer.write(facts)
     collected.encode(to: &writer)
@@ -56,6 +57,7 @@ extension DocumentNode {
   package init(summary reader: inout BinaryReader, collectors: FactCollectors) throws(BinaryReader.Malformed) {
     path = try reader.string()
     kind = try reader.optionalString()
+    status = try reader.optionalString()
     content = .markdown(DocumentOutline())
     references = []
     // Anchors and targets stay in the mapped pack: most are never asked for.

@@ -79,6 +79,7 @@ package struct PathClassifier: Sendable {
     if bytes.contains(where: { Self.forbidden[Int($0)] }) && !isGlob(bytes) { return false }
     if text.hasPrefix("www.") || text.includes("//") { return false }
     for placeholder in settings.placeholders where text.includes(placeholder) { return false }
+    if settings.hasPlaceholderName(Substring(text)) { return false }
     if first == UInt8(ascii: "/") && !isRootAnchored(text) { return false }
     guard bytes.contains(UInt8(ascii: "/")) else { return explicit || settings.rootFiles.contains(text) }
     // A path cut in two to wrap a long line ("docs/the-road-to-").

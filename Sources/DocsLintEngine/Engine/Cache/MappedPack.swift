@@ -1,7 +1,7 @@
 import DocsLintRules
 import Foundation
 
-/// A cache pack mapped into memory: `DLP8`, the 32-byte context digest, then records.
+/// A cache pack mapped into memory: `DLP9`, the 32-byte context digest, then records.
 /// Only the record headers are read up front; an entry is checksummed and decoded when
 /// a file asks for it, so the pack costs address space, not memory.
 final class MappedPack: @unchecked Sendable {
@@ -21,7 +21,7 @@ final class MappedPack: @unchecked Sendable {
     case summary, body
   }
 
-  static let magic = Array("DLP8".utf8)
+  static let magic = Array("DLP9".utf8)
   static let headerLength = 36
   let entries: [String: Entry]
   /// One flag per record: set when this run looked its slot up (each slot is looked up by

@@ -13,7 +13,7 @@ package struct RuleCatalog: Sendable {
   }
 
   /// The ids a written name stands for; nil when it names nothing.
-  func resolve(_ name: String) -> [String]? {
+  package func resolve(_ name: String) -> [String]? {
     if name == "all" { return ids }
     if name.hasSuffix("/*") {
       let category = String(name.dropLast(2))

@@ -1,0 +1,161 @@
+import DocsLintMarkdown
+
+/// What a document's own status says about how to lint it (`rules/vocabulary.yml`,
+/// `statuses:`): a finished plan is a record of its time, an archived page is kept for
+/// history, a template names the project that fills it in. Each status skips some rules.
+package struct DocumentStatus: Sendable {
+  package var id: String
+  /// Status words (lowercase) that give the document this status.
+  package var words: Set<String> = []
+  /// Paths that have it whatever they say; a `!` glob takes a path back out.
+  package var paths: [Glob] = []
+  package var exceptions: [Glob] = []
+  /// Front-matter keys whose presence gives the status (`variables:` of a prompt template).
+  package var keys: [String] = []
+  /// A plan (a kind with the `plan` role) whose Progress items are all checked has it.
+  package var finishedPlans = false
+  /// Rule ids or `category/*` or `all`: the findings a document with this status does not get.
+  package var skips: [String] = []
+
+  func matches(path: String) -> Bool {
+    paths.contains { $0.matches(path) } && !exceptions.contains { $0.matches(path) }
+  }
+}
+
+package struct DocumentStatuses: Sendable {
+  package private(set) var all: [DocumentStatus] = []
+
+  package init() {}
+
+  /// Adds to or extends the statuses of earlier packs; unknown keys are errors.
+  mutating func merge(_ value: YAMLValue, file: String) throws(ConfigError) {
+    guard case .mapping(let entries, _) = value else {
+      throw ConfigError(file: file, line: value.line, message: "'statuses' must map status ids to words, paths and skips")
+    }
+    for entry in entries {
+      guard case .mapping(let fields, _) = entry.value else {
+        throw ConfigError(file: file, line: entry.line, message: "status '\(entry.key)' must be a mapping")
+      }
+      var status = all.first { $0.id == entry.key } ?? DocumentStatus(id: entry.key)
+      for field in fields {
+        switch field.key {
+        case "words": status.words.formUnion(try Vocabulary.words(field.value, key: field.key, file: file).map { $0.lowercased() })
+        case "finished-plans": status.finishedPlans = ["true", "yes"].contains(field.value.string?.lowercased() ?? "")
+        case "keys": status.keys += try Vocabulary.words(field.value, key: field.key, file: file)
+        case "skips": status.skips += try Vocabulary.words(field.value, key: field.key, file: file)
+        case "paths":
+          for glob in try Vocabulary.words(field.value, key: field.key, file: file) {
+            if glob.hasPrefix("!") { status.exceptions.append(Glob(String(glob.dropFirst()))) } else { status.paths.append(Glob(glob)) }
+          }
+        default:
+          throw ConfigError(file: file, line: field.line, message: "unknown key '\(field.key)' in status '\(entry.key)'")
+        }
+      }
+      if let index = all.firstIndex(where: { $0.id == status.id }) { all[index] = status } else { all.append(status) }
+    }
+  }
+
+  /// The status of a document: by its path, else its front matter's `status:`/`estado:`/`type:`,
+  /// a `Status:` line near the top, or an opening banner (`> **Archived** ...`).
+  /// `placeholders`: section bodies that say nothing yet ("Pendiente", "TBD").
+  package func status(
+    of path: String, document: MarkdownDocument, source: SourceText, kind: ResolvedKind?, placeholders: Set<String>
+  ) -> DocumentStatus?
+  {
+    guard !all.isEmpty else { return nil }
+    if let byPath = all.first(where: { $0.matches(path: path) }) { return byPath }
+    switch writtenStatus(document: document, source: source) {
+    case .known(let status): return status
+    case .unknown: return nil  // "estado: en-progreso" says the plan is live, whatever its checkboxes
+    case .none: break
+    }
+    if let finished = all.first(where: \.finishedPlans), let kind,
+      Self.isFinishedPlan(kind, document: document, source: source, placeholders: placeholders)
+    {
+      return finished
+    }
+    return nil
+  }
+
+  /// Every task item of the plan's Progress section is checked (and there is one), and
+  /// its Outcomes section says something (not "Pending").
+  private static func isFinishedPlan(
+    _ resolved: ResolvedKind, document: MarkdownDocument, source: SourceText, placeholders: Set<String>
+  ) -> Bool {
+    guard resolved.kind.has(.plan), let spec = resolved.variant?.sections.first(where: { $0.id == "progress" }),
+      let section = resolved.sections.first(where: { spec.matches(normalizedHeading: $0.normalizedTitle) }),
+      let lines = section.bodyLines,
+      let outcomesSpec = resolved.variant?.sections.first(where: { $0.id == "outcomes" }),
+      let outcomes = resolved.sections.first(where: { outcomesSpec.matches(normalizedHeading: $0.normalizedTitle) })
+    else { return false }
+    switch outcomes.body {
+    case .empty: return false
+    case .short(let text, _): if placeholders.contains(text) { return false }
+    case .substantial: break
+    }
+    var checked = 0
+    for item in document.listItems where lines.contains(item.line) {
+      let text = source.lineText(item.contentLine).trimmingBlanks()
+      let body = item.contentLine == item.line ? text.drop { $0 != " " }.trimmingBlanks() : text
+      if body.hasPrefix("[ ]") { return false }
+      if body.hasPrefix("[x]") || body.hasPrefix("[X]") { checked += 1 }
+    }
+    return checked > 0
+  }
+
+  private enum Written {
+    case known(DocumentStatus)
+    /// A status none of ours names ("in progress", "draft").
+    case unknown
+    case none
+  }
+
+  private func writtenStatus(document: MarkdownDocument, source: SourceText) -> Written {
+    var sawStatus = false
+    if let values = document.frontMatter?.value {
+      if let byKey = all.first(where: { $0.keys.contains { values[$0] != nil } }) { return .known(byKey) }
+      for key in Self.frontMatterKeys {
+        guard let word = values[key]?.string.flatMap(Self.firstWord) else { continue }
+        if let status = status(named: word) { return .known(status) }
+        if Self.statusKeys.contains(key) { sawStatus = true }
+      }
+    }
+    let first = (document.frontMatter?.endLine ?? 0) + 1
+    if first <= source.lineCount {
+      for line in first...min(source.lineCount, first + 30) {
+        let text = source.lineText(line)
+        // Code ends the look, except the fence that wraps a whole plan ("```md").
+        if text.hasPrefix("```") || text.hasPrefix("~~~") {
+          if line == first, text.dropFirst(3).trimmingBlanks().lowercased().hasPrefix("m") { continue }
+          break
+        }
+        let plain = text.filter { $0 != "*" && $0 != "_" }.trimmingBlanks().lowercased()
+        if let colon = plain.firstIndex(of: ":"), Self.statusLabels.contains(String(plain[..<colon])) {
+          guard let word = Self.firstWord(plain[plain.index(after: colon)...]) else { continue }
+          if let status = status(named: word) { return .known(status) }
+          sawStatus = true
+        } else if plain.hasPrefix(">"), let word = Self.firstWord(plain.dropFirst()), let status = status(named: word) {
+          return .known(status)
+        }
+      }
+    }
+    return sawStatus ? .unknown : .none
+  }
+
+  private func status(named word: String) -> DocumentStatus? {
+    all.first { $0.words.contains(word) }
+  }
+
+  private static let frontMatterKeys = ["status", "estado", "state", "type", "tipo", "kind"]
+  private static let statusKeys: Set<String> = ["status", "estado", "state"]
+  private static let statusLabels: Set<String> = ["status", "estado", "state", "- status", "- estado"]
+
+  /// The first word of letters, lowercased, skipping marks such as `[!note]`, emoji and punctuation.
+  private static func firstWord(_ text: some StringProtocol) -> String? {
+    var rest = Substring(text)
+    if rest.trimmingBlanks().hasPrefix("[!"), let close = rest.firstIndex(of: "]") { rest = rest[rest.index(after: close)...] }
+    let start = rest.drop { !$0.isLetter }
+    let word = start.prefix { $0.isLetter }
+    return word.isEmpty ? nil : word.lowercased()
+  }
+}
