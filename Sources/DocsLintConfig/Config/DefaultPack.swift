@@ -225,6 +225,17 @@ placeholders:
 # globs over one path segment, compared in lower case, with or without the extension.
 placeholder-names: [my-*, my_*, myproject, myapp, myservice, your_*, yourproject, mi-*, mi_*, tu-*, nombre-*, "*-xxx", "*_xxx"]
 
+# Folders a run writes into: a missing path under one (or with a timestamp in a name, such as
+# "issue_20251107_143022.md") is an output of the tool that writes it, not a stale reference.
+output-folders: [
+  "*.out", "*_outputs", "*-outputs", outputs, output, artifacts, artefacts, coverage, htmlcov, dist, target,
+  tmp, temp, logs, .cache, __pycache__, node_modules, .venv, venv, .pytest_cache, .terraform, generated,
+]
+
+# A code block right after a paragraph that ends in one of these labels shows what a command
+# printed ("Output:", "Salida esperada:"): its paths are not commands.
+output-labels: [output, outputs, "expected output", "sample output", result, results, salida, "salida esperada", "ejemplo de salida", resultado, "resultado esperado", respuesta, response]
+
 shell-languages: [bash, sh, shell, zsh, console, shell-session, terminal, ksh, fish]
 
 # In these, only lines with a prompt ("$ ", "% ", "> ") are commands; the rest is output.
@@ -311,7 +322,8 @@ hypothetical-words: [
   propuesto, propuesta, obsoleto, obsoleta, reemplazado, reemplazada,
   "to be created", "to be added", "not yet", "yet to be", "if added", "if required", "if needed",
   "if separated", "if it exists", "if present", "when added", "currently empty", "does not exist",
-  "doesn't exist", "is absent", "por crear", "aún no", "todavía no", "si existe", "no existe",
+  "doesn't exist", "is absent", "done when", "por crear", "aún no", "todavía no", "si existe", "no existe",
+  "hecho cuando",
 ]
 
 # "Add to `x.md`": these words followed by one of the prepositions name a file that exists.

@@ -17,6 +17,10 @@ package struct PathSettings: Sendable, Hashable {
   package var placeholders: [String] = []
   /// Folder or file names that are stand-ins (`my-project`, `myapp`), as one-segment globs.
   package var placeholderNames: [Glob] = []
+  /// Folders a run writes into (`mutants.out`, `coverage`): missing paths under them are outputs.
+  package var outputFolders: [Glob] = []
+  /// Labels before a code block that make it a command's output, not commands ("Output:").
+  package var outputLabels: [String] = []
   package var shellLanguages: Set<String> = []
   package var commands: [String: CommandStyle] = [:]
   package var pathOptions: Set<String> = []
@@ -69,6 +73,8 @@ package struct PathSettings: Sendable, Hashable {
       case "root-files": rootFiles.formUnion(try strings(entry, file))
       case "extensions": extensions.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "placeholders": placeholders += try strings(entry, file)
+      case "output-folders": outputFolders += try strings(entry, file).map { Glob($0) }
+      case "output-labels": outputLabels += try strings(entry, file).map { $0.lowercased() }
       case "placeholder-names": placeholderNames += try strings(entry, file).map { Glob($0.lowercased()) }
       case "shell-languages": shellLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "path-options": pathOptions.formUnion(try strings(entry, file))

@@ -7,14 +7,26 @@ import DocsLintScan
 struct HypotheticalContext {
   let settings: PathSettings
   let classifier: PathClassifier
+  /// The document's list items: an unchecked task (`- [ ] Create ...`) is future work as a whole.
+  var listItems: [ListItem] = []
 
   func isHypothetical(_ span: CodeSpanItem, path: String, in source: SourceText) -> Bool {
     guard !span.bytes.isEmpty else { return false }
     // The code span's backticks sit just outside its text.
-    let before = Self.ownLine(ofEnd: SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block))
-    let after = Self.ownLine(ofStart: SentenceContext.after(span.bytes.upperBound + 1, in: source, block: span.block))
+    return isHypothetical(written: (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1), block: span.block, path: path, in: source)
+  }
+
+  /// `written`: the bytes of the path as written, delimiters included.
+  func isHypothetical(written: Range<Int>, block: Range<Int>, path: String, in source: SourceText) -> Bool {
+    let before = Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: block))
+    let after = Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: block))
     if isAlternative(before: before, after: after) { return true }
-    if Self.isCheckedItem(span.block, in: source) { return false }
+    if Self.isCheckedItem(block, in: source) { return false }
+    if let task = openTask(containing: source.line(atByte: written.lowerBound), in: source),
+      holdsHypotheticalWords(Self.proseWords(task))
+    {
+      return true
+    }
     let beforeWords = Self.proseWords(before)
     let afterWords = Self.proseWords(after)
     let words = beforeWords + afterWords.prefix(4)
@@ -26,7 +38,7 @@ struct HypotheticalContext {
     }
     if !settings.hypotheticalPhrases.isEmpty {
       // "`x.yaml` - Token adjustment (to be created)"; a heading's path, by its section's first paragraph.
-      let following = Self.isHeading(span.block, in: source) ? Self.proseWords(Self.firstParagraph(after: span.block, in: source)) : []
+      let following = Self.isHeading(block, in: source) ? Self.proseWords(Self.firstParagraph(after: block, in: source)) : []
       let joined = " " + (beforeWords + afterWords + following).joined(separator: " ") + " "
       if settings.hypotheticalPhrases.contains(where: { joined.includes(" \($0) ") }) { return true }
     }
@@ -40,6 +52,24 @@ struct HypotheticalContext {
     guard MarkdownFiles.isMarkdown(path) else { return false }
     let folder = RepoPath.directory(of: path)
     return folder.isEmpty || classifier.inventory.isDirectory(folder)
+  }
+
+  /// The text of the outermost unchecked task item (`- [ ] ...`, its sub-items included)
+  /// holding the line: its deliverables are named before they exist.
+  private func openTask(containing line: Int, in source: SourceText) -> String? {
+    for item in listItems where item.line <= line && line <= item.endLine {
+      let first = source.lineText(item.contentLine).trimmingBlanks()
+      let body = item.contentLine == item.line ? first.drop { $0 != " " }.trimmingBlanks() : first
+      guard body.hasPrefix("[ ]") else { continue }
+      return (item.line...min(item.endLine, source.lineCount)).map { source.lineText($0) }.joined(separator: "\n").lowercased()
+    }
+    return nil
+  }
+
+  private func holdsHypotheticalWords(_ words: [String]) -> Bool {
+    if words.contains(where: settings.hypotheticalWords.contains) { return true }
+    let joined = " " + words.joined(separator: " ") + " "
+    return settings.hypotheticalPhrases.contains { joined.includes(" \($0) ") }
   }
 
   /// A path one of whose words is a stand-in: `docs/my-feature.md`, `src/foo/bar.rs`.

@@ -49,6 +49,8 @@ package struct ReferenceExtractor {
       let isShell = settings.shellLanguages.contains(language)
       // Indented blocks and bare fences hold commands only on lines that start with one.
       guard isShell || language.isEmpty else { continue }
+      // "Output:" just before a bare block: what a command printed, not commands.
+      if language.isEmpty, followsOutputLabel(block, in: source) { continue }
       let blockSection = document.headings.count(where: { $0.span.line < block.firstLine })
       if blockSection != section {
         section = blockSection
@@ -69,10 +71,51 @@ package struct ReferenceExtractor {
     }
     for span in document.codeSpans where !span.inLink {
       references += pathReferences(
-        in: span, source: source, bases: bases, commands: commands, leftRepository: leftRepository, append: append)
+        in: span, source: source, bases: bases, commands: commands, leftRepository: leftRepository,
+        listItems: document.listItems, append: append)
+    }
+    for item in document.textPaths {
+      if let reference = textPathReference(item, source: source, bases: bases, listItems: document.listItems) {
+        references.append(reference)
+      }
     }
     references.markCreated(created)
     return references
+  }
+
+  /// `**docs/runbooks/x.md**` in a list or after "File:": only a word shaped like a repository
+  /// file (its first folder exists at the root, a known extension) counts.
+  private func textPathReference(_ item: TextPathItem, source: SourceText, bases: [String], listItems: [ListItem])
+    -> Reference?
+  {
+    guard let candidate = classifier.candidate(in: item.text, strict: true, bases: [""]),
+      let head = candidate.path.split(separator: "/").first, classifier.inventory.isDirectory(String(head)),
+      classifier.hasKnownExtension(candidate.path.split(separator: "/").last ?? "")
+    else { return nil }
+    let resolution = classifier.resolve(candidate.path, bases: bases)
+    if case .missing = resolution,
+      HypotheticalContext(settings: settings, classifier: classifier, listItems: listItems).isHypothetical(
+        written: item.bytes, block: item.block, path: candidate.path, in: source)
+    {
+      return nil
+    }
+    let column = item.span.column + candidate.offset
+    return Reference(
+      kind: .textPath, text: candidate.path,
+      span: SourceSpan(line: item.span.line, column: column, endColumn: column + candidate.path.unicodeScalars.count),
+      resolution: resolution)
+  }
+
+  /// Whether the last non-blank line before the block ends with an output label and a colon.
+  private func followsOutputLabel(_ block: CodeBlockItem, in source: SourceText) -> Bool {
+    guard !settings.outputLabels.isEmpty else { return false }
+    var line = block.firstLine - (block.isFenced ? 2 : 1)
+    while line >= 1, source.lineText(line).trimmingBlanks().isEmpty { line -= 1 }
+    guard line >= 1 else { return false }
+    var text = source.lineText(line).lowercased().filter { $0 != "*" && $0 != "_" }.trimmingBlanks()
+    guard text.hasSuffix(":") else { return false }
+    text = text.dropLast().trimmingBlanks()
+    return settings.outputLabels.contains { text == $0 || text.hasSuffix(" " + $0) }
   }
 
   private static func unique(_ folders: [String]) -> [String] {
@@ -119,7 +162,7 @@ package struct ReferenceExtractor {
 
   private func pathReferences(
     in span: CodeSpanItem, source: SourceText, bases: [String], commands: CommandScanner, leftRepository: Bool,
-    append: ([CommandScanner.Hit]) -> Void
+    listItems: [ListItem], append: ([CommandScanner.Hit]) -> Void
   ) -> [Reference] {
     let text = String(span.text.trimmingBlanks())
     // Most code spans are identifiers or snippets: skip anything that cannot be a path.
@@ -141,7 +184,7 @@ package struct ReferenceExtractor {
     let resolution = classifier.resolve(candidate.path, bases: bases)
     // Only a path that does not resolve needs the (costlier) look at its sentence.
     if case .target = resolution {} else if case .glob = resolution {} else {
-      if HypotheticalContext(settings: settings, classifier: classifier).isHypothetical(span, path: candidate.path, in: source) { return [] }
+      if HypotheticalContext(settings: settings, classifier: classifier, listItems: listItems).isHypothetical(span, path: candidate.path, in: source) { return [] }
       // "`docs/tests-only`": a missing name with neither extension nor trailing "/" is as
       // likely a label as a path.
       let last = candidate.path.split(separator: "/").last ?? ""

@@ -6,6 +6,9 @@ package struct MarkdownDocument: Sendable, Equatable {
   package var headings: [Heading] = []
   package var links: [LinkItem] = []
   package var codeSpans: [CodeSpanItem] = []
+  /// Words of plain or emphasised text that look like paths (`docs/x.md`, `**docs/x.md**`),
+  /// from list items and from paragraphs that open with a label ("File:", "Archivo:").
+  package var textPaths: [TextPathItem] = []
   package var codeBlocks: [CodeBlockItem] = []
   /// `<a name="x">` and `id="x"` anchors from raw HTML.
   package var htmlAnchors: [HTMLAnchor] = []
@@ -141,4 +144,13 @@ extension MarkdownDocument {
     let level = headings[index].level
     return headings[(index + 1)...].first { $0.level <= level }?.span.line
   }
+}
+
+/// A path-like word written as plain text; `span` covers the word.
+package struct TextPathItem: Sendable, Hashable {
+  package var text: String
+  package var span: SourceSpan
+  /// Byte ranges of the word and of its paragraph, to read the sentence around it.
+  package var bytes: Range<Int>
+  package var block: Range<Int>
 }

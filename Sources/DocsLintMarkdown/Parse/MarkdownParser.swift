@@ -86,6 +86,9 @@ private struct TreeWalker {
   var listDepth = 0
   var imageDepth = 0
   var linkDepth = 0
+  /// The current paragraph opens with "File:" or "Archivo:".
+  var labelled = false
+  var textPaths: [TextPathItem] = []
   var slugger = GitHubSlugger()
   var columns = ColumnCounter()
 
@@ -99,6 +102,7 @@ private struct TreeWalker {
         let (first, last) = lines(of: node)
         block = source.byteRange(lines: first, last)
         cursor = block.lowerBound
+        labelled = type == CMARK_NODE_PARAGRAPH && opensWithFileLabel(block)
         if type == CMARK_NODE_HEADING {
           heading = (Int(cmark_node_get_heading_level(node)), "", startSpan(of: node), last)
         }
@@ -114,6 +118,7 @@ private struct TreeWalker {
       if entering { visitListItem(node) }
     case CMARK_NODE_TEXT:
       if entering, heading != nil, imageDepth == 0 { appendToHeading(literal(of: node)) }
+      if entering, heading == nil, imageDepth == 0, linkDepth == 0 { visitText(node) }
     case CMARK_NODE_CODE:
       if entering { visitCodeSpan(node) }
     case CMARK_NODE_IMAGE:
@@ -143,6 +148,7 @@ private struct TreeWalker {
     document.listItems = listItems
     document.links = links
     document.codeSpans = codeSpans
+    document.textPaths = textPaths
     document.codeBlocks = codeBlocks
     document.htmlAnchors = htmlAnchors
     document.suppressions = suppressions
@@ -196,6 +202,40 @@ private struct TreeWalker {
   }
 
   // MARK: - inline nodes
+
+  /// Labels that make a paragraph name a file in plain text.
+  private static let fileLabels: [[UInt8]] = ["file:", "archivo:", "fichero:", "path:", "ruta:", "location:", "ubicación:"]
+    .map { Array($0.utf8) }
+
+  private func opensWithFileLabel(_ range: Range<Int>) -> Bool {
+    var start = range.lowerBound
+    let bytes = source.bytes
+    while start < range.upperBound, bytes[start] == 0x20 || bytes[start] == UInt8(ascii: "*") || bytes[start] == UInt8(ascii: "_") {
+      start += 1
+    }
+    return Self.fileLabels.contains { label in
+      start + label.count <= range.upperBound
+        && zip(bytes[start..<start + label.count], label).allSatisfy { ($0 | 0x20) == $1 || $0 == $1 }
+    }
+  }
+
+  /// Path-shaped words of a text node in a list item or a labelled paragraph: a `/` and a
+  /// `.` in one word. Which of them are repository paths is decided later.
+  private mutating func visitText(_ node: OpaquePointer) {
+    guard listDepth > 0 || labelled else { return }
+    let text = literal(of: node)
+    guard text.includesByte(UInt8(ascii: "/")) else { return }
+    for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+      let trimmed = String(word.drop(while: Self.wordPunctuation.contains).reversed().drop(while: Self.wordPunctuation.contains).reversed())
+      guard trimmed.includesByte(UInt8(ascii: "/")), trimmed.includesByte(UInt8(ascii: ".")),
+        let range = locate(trimmed)
+      else { continue }
+      cursor = range.upperBound
+      textPaths.append(TextPathItem(text: trimmed, span: columns.span(range, in: source), bytes: range, block: block))
+    }
+  }
+
+  private static let wordPunctuation: Set<Character> = Set("*_()[],;:.!?\"'«»“”")
 
   private mutating func visitCodeSpan(_ node: OpaquePointer) {
     let text = literal(of: node)

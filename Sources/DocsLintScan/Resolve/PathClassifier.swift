@@ -81,6 +81,7 @@ package struct PathClassifier: Sendable {
     for placeholder in settings.placeholders where text.includes(placeholder) { return false }
     if settings.hasPlaceholderName(Substring(text)) { return false }
     if first == UInt8(ascii: "/") && !isRootAnchored(text) { return false }
+    if isRoute(text) { return false }
     guard bytes.contains(UInt8(ascii: "/")) else { return explicit || settings.rootFiles.contains(text) }
     // A path cut in two to wrap a long line ("docs/the-road-to-").
     if bytes.last == UInt8(ascii: "-") { return false }
@@ -96,6 +97,15 @@ package struct PathClassifier: Sendable {
     return true
   }
 
+  /// An HTTP route, not a file: `/api/v1/tickets/`, `api/v2/users` (an `api/` folder in the
+  /// repository does not make it one): an `api` or version (`v1`) segment and no extension.
+  private func isRoute(_ text: String) -> Bool {
+    let segments = text.split(separator: "/")
+    guard let last = segments.last, !last.dropFirst().contains(".") else { return false }
+    if text.hasPrefix("/api/") { return true }
+    return segments.contains { $0.count >= 2 && $0.first == "v" && $0.dropFirst().allSatisfy(\.isNumber) }
+  }
+
   /// Globs may use `*`, `?` and `[...]`; everything else forbidden still is.
   private func isGlob(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let globBytes: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]")]
@@ -109,7 +119,7 @@ package struct PathClassifier: Sendable {
     return !head.isEmpty && inventory.exists(String(head))
   }
 
-  private func hasKnownExtension(_ segment: Substring) -> Bool {
+  package func hasKnownExtension(_ segment: Substring) -> Bool {
     guard let dot = segment.lastIndex(of: "."), dot != segment.startIndex else { return false }
     return settings.extensions.contains(segment[segment.index(after: dot)...].lowercased())
   }
@@ -164,7 +174,7 @@ package struct PathClassifier: Sendable {
         if !matches.isEmpty { return .glob(matches: matches) }
         if !inventory.directories(matching: glob).isEmpty { return .glob(matches: []) }
       }
-      return .globMatchesNothing(pattern: path)
+      return isOutput(relative) ? .generated(path: path) : .globMatchesNothing(pattern: path)
     }
     var firstCandidate: String?
     var caseVariant: (String, String)?
@@ -180,7 +190,37 @@ package struct PathClassifier: Sendable {
     if let (written, actual) = caseVariant { return .caseMismatch(path: written, actual: actual) }
     if let found = nearby(relative, bases: searchBases) { return .target(inventory.interned(found)) }
     guard let firstCandidate else { return .outsideRoot }
-    return .missing(path: firstCandidate)
+    return isOutput(relative) ? .generated(path: firstCandidate) : .missing(path: firstCandidate)
+  }
+
+  /// What a run writes rather than what the repository holds: a path under an output
+  /// folder (`mutants.out/`, `sdlc_outputs/`, `coverage/`) or with a timestamp in a name
+  /// (`issue_20251107_143022.md`, `run-2025-11-07T14-30.json`).
+  private func isOutput(_ path: String) -> Bool {
+    let segments = path.split(separator: "/")
+    let folders = path.hasSuffix("/") ? segments[...] : segments.dropLast()
+    if folders.contains(where: { folder in settings.outputFolders.contains { $0.matches(String(folder)) } }) { return true }
+    return segments.contains(where: Self.hasTimestamp)
+  }
+
+  /// Eight digits in a row (a date, maybe with its time), or a `2025-11-07T14` date and hour.
+  private static func hasTimestamp(_ name: Substring) -> Bool {
+    var run = 0
+    for byte in name.utf8 {
+      run = byte >= 0x30 && byte <= 0x39 ? run + 1 : 0
+      if run >= 8 { return true }
+    }
+    let bytes = Array(name.utf8)
+    guard bytes.count >= 13 else { return false }
+    let digit = { (index: Int) in bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+    for start in 0...(bytes.count - 13) {
+      let shape = (0..<4).allSatisfy { digit(start + $0) } && bytes[start + 4] == UInt8(ascii: "-")
+        && digit(start + 5) && digit(start + 6) && bytes[start + 7] == UInt8(ascii: "-") && digit(start + 8)
+        && digit(start + 9) && [UInt8(ascii: "T"), UInt8(ascii: "_"), UInt8(ascii: "-")].contains(bytes[start + 10])
+        && digit(start + 11) && digit(start + 12)
+      if shape { return true }
+    }
+    return false
   }
 
   /// Where a path that is not under any base is still plainly meant:

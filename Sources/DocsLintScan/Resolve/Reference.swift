@@ -12,11 +12,13 @@ package enum ReferenceKind: String, Sendable, Hashable, Codable, CaseIterable {
   case backtickPath = "backtick-path"
   /// A path argument of a command: `bash scripts/deploy.sh`.
   case commandPath = "command-path"
+  /// A path written as plain or bold text in a list item or a "File:" line: `**docs/x.md**`.
+  case textPath = "text-path"
   /// A path an IaC file names: a module source, a script a workflow runs.
   case iacPath = "iac-path"
 
   /// Link-like references are checked by `link/*` rules; paths by `ref/*`; IaC paths by `iac/*`.
-  package var isLink: Bool { self != .backtickPath && self != .commandPath && self != .iacPath }
+  package var isLink: Bool { self != .backtickPath && self != .commandPath && self != .iacPath && self != .textPath }
 }
 
 /// One edge of the graph: what was written, where, and what it resolved to.

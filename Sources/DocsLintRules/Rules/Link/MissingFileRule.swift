@@ -56,7 +56,7 @@ extension ReferenceKind {
     case .referenceDefinition: "reference definition"
     case .htmlLink: "HTML link"
     case .anchorLink: "anchor link"
-    case .backtickPath: "path"
+    case .backtickPath, .textPath: "path"
     case .commandPath: "command path"
     case .iacPath: "path"
     }
