@@ -337,6 +337,10 @@ example-names: [
   feature, something, thing, demo, dummy, placeholder, title, titulo, título, slug,
 ]
 
+# A word ending in one of these among the three before a path puts the path in another
+# repository: "see that repository's `docs/guide.md`", "upstream `src/lib.rs`".
+foreign-words: ["repository's", "repository’s", "repo's", "repo’s", upstream]
+
 # Words that join alternatives ("`a.rs` or `b.rs`"): they count only right between the
 # path and another code span.
 alternative-words: [or, o, u, vs]

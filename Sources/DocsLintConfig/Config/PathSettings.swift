@@ -21,6 +21,8 @@ package struct PathSettings: Sendable, Hashable {
   package var outputFolders: [Glob] = []
   /// Labels before a code block that make it a command's output, not commands ("Output:").
   package var outputLabels: [String] = []
+  /// Words right before a path that put it in another repository ("that repository's").
+  package var foreignWords: [String] = []
   package var shellLanguages: Set<String> = []
   package var commands: [String: CommandStyle] = [:]
   package var pathOptions: Set<String> = []
@@ -74,6 +76,7 @@ package struct PathSettings: Sendable, Hashable {
       case "extensions": extensions.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "placeholders": placeholders += try strings(entry, file)
       case "output-folders": outputFolders += try strings(entry, file).map { Glob($0) }
+      case "foreign-words": foreignWords += try strings(entry, file).map { $0.lowercased() }
       case "output-labels": outputLabels += try strings(entry, file).map { $0.lowercased() }
       case "placeholder-names": placeholderNames += try strings(entry, file).map { Glob($0.lowercased()) }
       case "shell-languages": shellLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })

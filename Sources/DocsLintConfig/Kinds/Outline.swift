@@ -23,7 +23,9 @@ package enum Outline {
     let headings = document.headings
     var sections: [Section] = []
     for (index, heading) in headings.enumerated() where heading.level == level {
-      let lastLine = (document.sectionEnd(of: index) ?? source.lineCount + 1) - 1
+      var lastLine = (document.sectionEnd(of: index) ?? source.lineCount + 1) - 1
+      // The closing fence of a plan wrapped whole in ```md is not the last section's text.
+      if lastLine == document.wrapperLines?.close { lastLine -= 1 }
       let firstLine = heading.endLine + 1
       let lines = firstLine <= lastLine ? firstLine...lastLine : nil
       let hasSubheading = headings[(index + 1)...].prefix { $0.level > level }.contains { $0.span.line <= lastLine }

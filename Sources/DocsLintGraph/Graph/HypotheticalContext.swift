@@ -21,6 +21,7 @@ struct HypotheticalContext {
     let before = Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: block))
     let after = Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: block))
     if isAlternative(before: before, after: after) { return true }
+    if isElsewhere(before: before, path: path, written: written, block: block, in: source) { return true }
     if Self.isCheckedItem(block, in: source) { return false }
     if let task = openTask(containing: source.line(atByte: written.lowerBound), in: source),
       holdsHypotheticalWords(Self.proseWords(task))
@@ -52,6 +53,21 @@ struct HypotheticalContext {
     guard MarkdownFiles.isMarkdown(path) else { return false }
     let folder = RepoPath.directory(of: path)
     return folder.isEmpty || classifier.inventory.isDirectory(folder)
+  }
+
+  /// A path in another repository: "that repository's `docs/x.md`", or a footnote whose
+  /// URL ends in the same path (`[^9]: Chutoro `scripts/x.sh`: <https://github.com/o/r/blob/main/scripts/x.sh>`).
+  private func isElsewhere(before: String, path: String, written: Range<Int>, block: Range<Int>, in source: SourceText) -> Bool {
+    let lastWords = before.split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(3)
+    if lastWords.contains(where: { word in settings.foreignWords.contains { word.hasSuffix($0) } }) { return true }
+    guard source.find(Array("://".utf8), from: block.lowerBound, to: block.upperBound) != nil else { return false }
+    let needle = Array(("/" + path).utf8)
+    var from = block.lowerBound
+    while let found = source.find(needle, from: from, to: block.upperBound) {
+      if !written.contains(found + 1) { return true }
+      from = found + 1
+    }
+    return false
   }
 
   /// The text of the outermost unchecked task item (`- [ ] ...`, its sub-items included)
@@ -103,6 +119,21 @@ struct HypotheticalContext {
     guard block.count >= 4 else { return false }
     let bytes = source.bytes
     var index = block.lowerBound
+    while index < block.upperBound, bytes[index] == 0x20 { index += 1 }
+    // The paragraph's lines start with the item's marker ("- ", "1. ").
+    if index + 1 < block.upperBound, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index]),
+      bytes[index + 1] == 0x20
+    {
+      index += 2
+    } else {
+      var digits = index
+      while digits < block.upperBound, bytes[digits] >= 0x30, bytes[digits] <= 0x39 { digits += 1 }
+      if digits > index, digits + 1 < block.upperBound, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"),
+        bytes[digits + 1] == 0x20
+      {
+        index = digits + 2
+      }
+    }
     while index < block.upperBound, bytes[index] == 0x20 { index += 1 }
     return index + 3 < block.upperBound && bytes[index] == UInt8(ascii: "[")
       && (bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X"))

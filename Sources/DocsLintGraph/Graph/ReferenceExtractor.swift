@@ -175,7 +175,8 @@ package struct ReferenceExtractor {
         && span.span.endColumn - span.span.column == span.text.unicodeScalars.count
       guard exact else { return [] }
       let line = CodeLine(text: Substring(span.text), line: span.span.line, column: span.span.column)
-      append(commands.scan([line], everyLine: false))
+      // After a `cd` out of the repository, `sudo ./svc.sh install` runs there too.
+      append(commands.scan([line], everyLine: false).filter { !(leftRepository && $0.path.hasPrefix("./")) })
       return []
     }
     // After a `cd` out of the repository, `./x.sh` is in a folder docs-lint cannot see.

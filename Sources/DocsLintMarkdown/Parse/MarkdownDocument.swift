@@ -15,6 +15,8 @@ package struct MarkdownDocument: Sendable, Equatable {
   /// List items in document order (nested ones included), for checklist and log rules.
   package var listItems: [ListItem] = []
   package var frontMatter: FrontMatter?
+  /// The fence lines of a document wrapped whole in ```md, read as the Markdown inside.
+  package var wrapperLines: WrapperLines?
   /// `docs-lint-*` directives from real HTML comments and front matter, in file order.
   package var suppressions: [SuppressionDirective] = []
 
@@ -153,4 +155,10 @@ package struct TextPathItem: Sendable, Hashable {
   /// Byte ranges of the word and of its paragraph, to read the sentence around it.
   package var bytes: Range<Int>
   package var block: Range<Int>
+}
+
+/// The opening and closing fence lines of a document wrapped whole in ```md.
+package struct WrapperLines: Sendable, Hashable {
+  package var open: Int
+  package var close: Int
 }

@@ -19,6 +19,7 @@ package enum MarkdownParser {
       if let unwrapped = parseDocument(masked) {
         cmark_node_free(root)
         root = unwrapped
+        document.wrapperLines = WrapperLines(open: fence.open, close: fence.close)
       }
     }
     defer { cmark_node_free(root) }

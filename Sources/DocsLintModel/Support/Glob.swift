@@ -53,7 +53,10 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
   package func matches(_ path: String) -> Bool {
     if !requiredSuffix.isEmpty, !path.hasByteSuffix(requiredSuffix) { return false }
     if !requiredPrefix.isEmpty, !path.hasBytePrefix(requiredPrefix) { return false }
-    for segment in requiredSegments where !path.includes(segment) { return false }
+    // "/adr/" inside the path, or "adr/" opening it ("**/" may match no folder at all).
+    for segment in requiredSegments where !path.includes(segment) && !path.hasBytePrefix(String(segment.dropFirst())) {
+      return false
+    }
     // "**/*.md": the suffix test above was the whole question.
     if isAnySuffix { return true }
     // "**/EXECPLAN_*.md": only the file name matters.

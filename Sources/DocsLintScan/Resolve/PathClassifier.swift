@@ -257,10 +257,12 @@ package struct PathClassifier: Sendable {
     guard words.count > 1, words.allSatisfy({ !$0.isEmpty }), let last = words.last,
       !settings.extensions.contains(last.lowercased())
     else { return nil }
-    for count in stride(from: words.count, through: 1, by: -1) {
+    // The module, then the module with one or two attributes after it (`config.load_config`,
+    // `telemetry.Api.start`); a package folder only as the whole name.
+    for count in stride(from: words.count, through: max(1, words.count - 2), by: -1) {
       let module = String(folder) + "/" + words.prefix(count).joined(separator: "/")
       if inventory.isFile(module + ".py") { return module + ".py" }
-      if inventory.isDirectory(module) { return module }
+      if count == words.count, inventory.isDirectory(module) { return module }
     }
     return nil
   }
