@@ -58,7 +58,7 @@ package struct ReferenceExtractor {
         previousEnd = document.headings.last { $0.span.line < block.firstLine }?.endLine ?? 0
       }
       // "From the `api/` folder:" just before the block.
-      let named = namedFolders(in: document, lines: previousEnd..<block.firstLine, source: source, bases: bases)
+      let named = namedFolders(in: document, lines: previousEnd..<max(previousEnd, block.firstLine), source: source, bases: bases)
       var blockBases = carried.map { named + $0 }
       let lines = block.lines(in: source)
       append(
