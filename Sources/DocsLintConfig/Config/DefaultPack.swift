@@ -323,7 +323,7 @@ hypothetical-words: [
   "to be created", "to be added", "not yet", "yet to be", "if added", "if required", "if needed",
   "if separated", "if it exists", "if present", "when added", "currently empty", "does not exist",
   "doesn't exist", "is absent", "done when", "por crear", "aún no", "todavía no", "si existe", "no existe",
-  "hecho cuando",
+  "hecho cuando", "may need", "might need", "would need", "could add", "podría necesitar",
 ]
 
 # "Add to `x.md`": these words followed by one of the prepositions name a file that exists.
@@ -414,10 +414,13 @@ statuses:
     words: [complete, completed, done, implemented, finished, closed, merged, completado, completada, terminado, terminada, implementado, implementada, cerrado, cerrada, hecho]
     finished-plans: true          # also a plan whose Progress items are all checked
     skips: [ref/*, execplan/*, structure/*]
-  template:                       # its paths name the project that fills it in
+  template:                       # its paths name the project that fills it in (or an example's)
     words: [template, plantilla]
     keys: [variables]             # a prompt template's variables
-    paths: ["**/templates/**", "**/template/**", "**/plantillas/**", "**/plantilla/**", "**/*template*.md", "**/*plantilla*.md", "**/*TEMPLATE*.md"]
+    paths: [
+      "**/templates/**", "**/template/**", "**/plantillas/**", "**/plantilla/**", "**/*template*.md", "**/*plantilla*.md",
+      "**/*TEMPLATE*.md", "**/EXAMPLE-*.md", "**/EXAMPLE_*.md", "**/example-*.md", "**/*.example.md", "**/ejemplo-*.md",
+    ]
     skips: [ref/*]
 
 """#,

@@ -130,6 +130,18 @@ package struct DocumentStatuses: Sendable {
           break
         }
         let plain = text.filter { $0 != "*" && $0 != "_" }.trimmingBlanks().lowercased()
+        // "## Status" then "Accepted - 2025-12-30": an ADR's status section.
+        if plain.hasPrefix("#"), line < source.lineCount, Self.statusLabels.contains(String(plain.drop { $0 == "#" }.trimmingBlanks())) {
+          let next = ((line + 1)...min(source.lineCount, line + 3)).lazy.map { source.lineText($0).trimmingBlanks() }
+            .first { !$0.isEmpty }
+          // A list under the heading is a section's content ("## Estado" / "- hecho"), not a status.
+          guard let next, !"-*+|".contains(next.first ?? "-"), !(next.first?.isNumber ?? false),
+            let word = Self.firstWord(next)
+          else { continue }
+          if let status = status(named: word) { return .known(status) }
+          sawStatus = true
+          continue
+        }
         if let colon = plain.firstIndex(of: ":"), Self.statusLabels.contains(String(plain[..<colon])) {
           guard let word = Self.firstWord(plain[plain.index(after: colon)...]) else { continue }
           if let status = status(named: word) { return .known(status) }

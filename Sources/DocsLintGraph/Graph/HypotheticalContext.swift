@@ -10,17 +10,23 @@ struct HypotheticalContext {
   /// The document's list items: an unchecked task (`- [ ] Create ...`) is future work as a whole.
   var listItems: [ListItem] = []
 
-  func isHypothetical(_ span: CodeSpanItem, path: String, in source: SourceText) -> Bool {
+  /// `alternatives`: whether "`a` or `b`" excuses the path (not for a command, which is
+  /// the instruction: "run `x.py` (or `y.py` if added)").
+  func isHypothetical(_ span: CodeSpanItem, path: String, in source: SourceText, alternatives: Bool = true) -> Bool {
     guard !span.bytes.isEmpty else { return false }
     // The code span's backticks sit just outside its text.
-    return isHypothetical(written: (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1), block: span.block, path: path, in: source)
+    return isHypothetical(
+      written: (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1), block: span.block, path: path, in: source,
+      alternatives: alternatives)
   }
 
   /// `written`: the bytes of the path as written, delimiters included.
-  func isHypothetical(written: Range<Int>, block: Range<Int>, path: String, in source: SourceText) -> Bool {
+  func isHypothetical(
+    written: Range<Int>, block: Range<Int>, path: String, in source: SourceText, alternatives: Bool = true
+  ) -> Bool {
     let before = Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: block))
     let after = Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: block))
-    if isAlternative(before: before, after: after) { return true }
+    if alternatives, isAlternative(before: before, after: after) { return true }
     if isElsewhere(before: before, path: path, written: written, block: block, in: source) { return true }
     if Self.isCheckedItem(block, in: source) { return false }
     if let task = openTask(containing: source.line(atByte: written.lowerBound), in: source),
@@ -28,9 +34,14 @@ struct HypotheticalContext {
     {
       return true
     }
-    let beforeWords = Self.proseWords(before)
-    let afterWords = Self.proseWords(after)
+    // "`" stands for a code span: what follows the path speaks of it up to the next one
+    // ("run `x.py` (or `y.py` if added)"), except an example label closing a list of them
+    // ("`a/`, `b/`, etc.").
+    let beforeWords = Self.proseWords(before).filter { $0 != "`" }
+    let allAfter = Self.proseWords(after)
+    let afterWords = Array(allAfter.prefix { $0 != "`" })
     let words = beforeWords + afterWords.prefix(4)
+    let exampleWords = beforeWords + allAfter.filter { $0 != "`" }.prefix(4)
     for (index, word) in words.enumerated() where settings.hypotheticalWords.contains(word) {
       // "Add to `x.md`", "agregar a `x.md`": the file is there to be added to.
       let next = index + 1 < words.count ? words[index + 1] : ""
@@ -45,7 +56,7 @@ struct HypotheticalContext {
     }
     // "e.g. `tests/cucumber.rs`" names a kind of file; a document in a folder that exists
     // ("Ejemplo: `docs/guia.md`") is a claim, unless a word of it is a stand-in name.
-    guard words.contains(where: settings.exampleWords.contains) else { return false }
+    guard exampleWords.contains(where: settings.exampleWords.contains) else { return false }
     return !isExistingLookingDocument(path) || isExampleShaped(path)
   }
 
@@ -100,18 +111,33 @@ struct HypotheticalContext {
     return bytes.drop { $0 == 0x20 }.first == UInt8(ascii: "#")
   }
 
-  /// The lowercased paragraph after a block (at most 400 bytes), up to its blank line.
+  /// The lowercased opening of a heading's section (at most 400 bytes), up to the next heading.
   private static func firstParagraph(after block: Range<Int>, in source: SourceText) -> String {
     var start = block.upperBound
     let bytes = source.bytes
     while start < bytes.count, bytes[start] == 0x0A || bytes[start] == 0x20 || bytes[start] == 0x0D { start += 1 }
     var end = start
     while end < min(bytes.count, start + 400) {
-      if bytes[end] == 0x0A, end + 1 < bytes.count, bytes[end + 1] == 0x0A { break }
+      if bytes[end] == 0x0A, end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "#") { break }
       end += 1
     }
     while end > start, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
     return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+  }
+
+  /// The lines of checked task items (`- [x] ...`): what they name must exist.
+  func checkedLines(in source: SourceText) -> Set<Int> {
+    var lines = Set<Int>()
+    for (index, item) in listItems.enumerated() {
+      let first = source.lineText(item.contentLine).trimmingBlanks()
+      let body = item.contentLine == item.line ? first.drop { $0 != " " }.trimmingBlanks() : first
+      guard body.hasPrefix("[x]") || body.hasPrefix("[X]") else { continue }
+      // The item's own paragraph: up to its first nested item (the next in document order).
+      let next = index + 1 < listItems.count ? listItems[index + 1] : nil
+      let end = next.flatMap { $0.line > item.line && $0.line <= item.endLine ? $0.line - 1 : nil } ?? item.endLine
+      lines.formUnion(item.line...max(item.line, min(end, source.lineCount)))
+    }
+    return lines
   }
 
   /// `[x] Done: wrote `a.md``: a task list item that is checked.
@@ -201,7 +227,10 @@ struct HypotheticalContext {
       }
       if separator > 0 {
         flush(index)
-        if byte == UInt8(ascii: "`") { inCode.toggle() }
+        if byte == UInt8(ascii: "`") {
+          inCode.toggle()
+          if inCode { words.append("`") }
+        }
         index += separator
         start = index
       } else {

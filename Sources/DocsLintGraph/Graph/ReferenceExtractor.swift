@@ -69,23 +69,40 @@ package struct ReferenceExtractor {
       carried = blockBases.map { Self.unique($0) }
       previousEnd = (lines.last?.line ?? block.firstLine) + 1
     }
+    let context = HypotheticalContext(settings: settings, classifier: classifier, listItems: document.listItems)
+    var excused = Set<String>()
     for span in document.codeSpans where !span.inLink {
       references += pathReferences(
         in: span, source: source, bases: bases, commands: commands, leftRepository: leftRepository,
-        listItems: document.listItems, append: append)
+        context: context, excused: &excused, append: append)
     }
     for item in document.textPaths {
-      if let reference = textPathReference(item, source: source, bases: bases, listItems: document.listItems) {
+      if let reference = textPathReference(item, source: source, bases: bases, context: context) {
         references.append(reference)
       }
     }
     references.markCreated(created)
+    if !excused.isEmpty { excuse(&references, excused, checked: context.checkedLines(in: source)) }
     return references
+  }
+
+  /// A path the document calls new, planned or removed somewhere ("Create `x.sh`", "`y.rs`
+  /// was removed") is that same file wherever else the document names it; except in a
+  /// checked task item, which says it exists.
+  private func excuse(_ references: inout [Reference], _ excused: Set<String>, checked: Set<Int>) {
+    guard !excused.isEmpty else { return }
+    references.removeAll { reference in
+      guard !reference.kind.isLink, !checked.contains(reference.span.line) else { return false }
+      switch reference.resolution {
+      case .missing, .globMatchesNothing: return excused.contains(reference.text)
+      default: return false
+      }
+    }
   }
 
   /// `**docs/runbooks/x.md**` in a list or after "File:": only a word shaped like a repository
   /// file (its first folder exists at the root, a known extension) counts.
-  private func textPathReference(_ item: TextPathItem, source: SourceText, bases: [String], listItems: [ListItem])
+  private func textPathReference(_ item: TextPathItem, source: SourceText, bases: [String], context: HypotheticalContext)
     -> Reference?
   {
     guard let candidate = classifier.candidate(in: item.text, strict: true, bases: [""]),
@@ -94,8 +111,7 @@ package struct ReferenceExtractor {
     else { return nil }
     let resolution = classifier.resolve(candidate.path, bases: bases)
     if case .missing = resolution,
-      HypotheticalContext(settings: settings, classifier: classifier, listItems: listItems).isHypothetical(
-        written: item.bytes, block: item.block, path: candidate.path, in: source)
+      context.isHypothetical(written: item.bytes, block: item.block, path: candidate.path, in: source)
     {
       return nil
     }
@@ -116,6 +132,14 @@ package struct ReferenceExtractor {
     guard text.hasSuffix(":") else { return false }
     text = text.dropLast().trimmingBlanks()
     return settings.outputLabels.contains { text == $0 || text.hasSuffix(" " + $0) }
+  }
+
+  /// Neither an existing file or folder nor a glob that matches some.
+  private func isMissing(_ resolution: Resolution) -> Bool {
+    switch resolution {
+    case .target, .glob, .generated, .external: false
+    default: true
+    }
   }
 
   private static func unique(_ folders: [String]) -> [String] {
@@ -162,7 +186,7 @@ package struct ReferenceExtractor {
 
   private func pathReferences(
     in span: CodeSpanItem, source: SourceText, bases: [String], commands: CommandScanner, leftRepository: Bool,
-    listItems: [ListItem], append: ([CommandScanner.Hit]) -> Void
+    context: HypotheticalContext, excused: inout Set<String>, append: ([CommandScanner.Hit]) -> Void
   ) -> [Reference] {
     let text = String(span.text.trimmingBlanks())
     // Most code spans are identifiers or snippets: skip anything that cannot be a path.
@@ -176,7 +200,16 @@ package struct ReferenceExtractor {
       guard exact else { return [] }
       let line = CodeLine(text: Substring(span.text), line: span.span.line, column: span.span.column)
       // After a `cd` out of the repository, `sudo ./svc.sh install` runs there too.
-      append(commands.scan([line], everyLine: false).filter { !(leftRepository && $0.path.hasPrefix("./")) })
+      let hits = commands.scan([line], everyLine: false).filter { !(leftRepository && $0.path.hasPrefix("./")) }
+      // "(or `pytest tests/x.py` if added)": the sentence speaks of every path of the command.
+      var hypothetical: Bool?
+      append(
+        hits.filter { hit in
+          guard !hit.creates, isMissing(classifier.resolve(hit.path, bases: hit.bases)) else { return true }
+          if hypothetical == nil { hypothetical = context.isHypothetical(span, path: hit.path, in: source, alternatives: false) }
+          if hypothetical == true { excused.insert(hit.path) }
+          return hypothetical != true
+        })
       return []
     }
     // After a `cd` out of the repository, `./x.sh` is in a folder docs-lint cannot see.
@@ -184,8 +217,11 @@ package struct ReferenceExtractor {
     guard let candidate = classifier.candidate(in: text, strict: true, bases: bases) else { return [] }
     let resolution = classifier.resolve(candidate.path, bases: bases)
     // Only a path that does not resolve needs the (costlier) look at its sentence.
-    if case .target = resolution {} else if case .glob = resolution {} else {
-      if HypotheticalContext(settings: settings, classifier: classifier, listItems: listItems).isHypothetical(span, path: candidate.path, in: source) { return [] }
+    if isMissing(resolution) {
+      if context.isHypothetical(span, path: candidate.path, in: source) {
+        excused.insert(candidate.path)
+        return []
+      }
       // "`docs/tests-only`": a missing name with neither extension nor trailing "/" is as
       // likely a label as a path.
       let last = candidate.path.split(separator: "/").last ?? ""
