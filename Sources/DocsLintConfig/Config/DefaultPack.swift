@@ -418,8 +418,8 @@ statuses:
     words: [template, plantilla]
     keys: [variables]             # a prompt template's variables
     paths: [
-      "**/templates/**", "**/template/**", "**/plantillas/**", "**/plantilla/**", "**/*template*.md", "**/*plantilla*.md",
-      "**/*TEMPLATE*.md", "**/EXAMPLE-*.md", "**/EXAMPLE_*.md", "**/example-*.md", "**/*.example.md", "**/ejemplo-*.md",
+      "**/templates/**", "**/template/**", "**/plantillas/**", "**/plantilla/**", "**/*template*", "**/*plantilla*",
+      "**/*TEMPLATE*", "**/EXAMPLE-*", "**/EXAMPLE_*", "**/example-*", "**/*.example.md", "**/ejemplo-*",
     ]
     skips: [ref/*]
 

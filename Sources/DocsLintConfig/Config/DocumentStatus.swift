@@ -17,8 +17,31 @@ package struct DocumentStatus: Sendable {
   /// Rule ids or `category/*` or `all`: the findings a document with this status does not get.
   package var skips: [String] = []
 
-  func matches(path: String) -> Bool {
-    paths.contains { $0.matches(path) } && !exceptions.contains { $0.matches(path) }
+  /// `**/archive/**`-style globs, kept as the folder names they stand for (a set lookup
+  /// per folder of the path instead of a glob match each).
+  private var anywhereFolders: Set<String> = []
+  /// `**/*template*.md`-style globs, kept as patterns of the file name alone.
+  private var anywhereNames = NamePatterns()
+
+  init(id: String) { self.id = id }
+
+  mutating func add(path glob: String) {
+    let inner = glob.dropFirst(3).dropLast(3)
+    let name = glob.dropFirst(3)
+    if glob.hasPrefix("**/"), glob.hasSuffix("/**"), !inner.isEmpty, !inner.contains(where: { "/*?[".contains($0) }) {
+      anywhereFolders.insert(String(inner))
+    } else if glob.hasPrefix("**/"), !name.isEmpty, !name.contains("/"), !name.hasPrefix("*") || !name.dropFirst().isEmpty {
+      anywhereNames.add([String(name)])
+    } else {
+      paths.append(Glob(glob))
+    }
+  }
+
+  /// `folders`: the path's folders; `name`: its file name (both split once by the caller).
+  func matches(path: String, folders: ArraySlice<Substring>, name: String) -> Bool {
+    let byFolder = !anywhereFolders.isEmpty && folders.contains { anywhereFolders.contains(String($0)) }
+    let byName = !anywhereNames.isEmpty && anywhereNames.matches(name)
+    return (byFolder || byName || paths.contains { $0.matches(path) }) && !exceptions.contains { $0.matches(path) }
   }
 }
 
@@ -45,7 +68,7 @@ package struct DocumentStatuses: Sendable {
         case "skips": status.skips += try Vocabulary.words(field.value, key: field.key, file: file)
         case "paths":
           for glob in try Vocabulary.words(field.value, key: field.key, file: file) {
-            if glob.hasPrefix("!") { status.exceptions.append(Glob(String(glob.dropFirst()))) } else { status.paths.append(Glob(glob)) }
+            if glob.hasPrefix("!") { status.exceptions.append(Glob(String(glob.dropFirst()))) } else { status.add(path: glob) }
           }
         default:
           throw ConfigError(file: file, line: field.line, message: "unknown key '\(field.key)' in status '\(entry.key)'")
@@ -56,14 +79,16 @@ package struct DocumentStatuses: Sendable {
   }
 
   /// The status of a document: by its path, else its front matter's `status:`/`estado:`/`type:`,
-  /// a `Status:` line near the top, or an opening banner (`> **Archived** ...`).
+  /// a `Status:` line in its first 15 lines, or an opening banner (`> **Archived** ...`).
   /// `placeholders`: section bodies that say nothing yet ("Pendiente", "TBD").
   package func status(
     of path: String, document: MarkdownDocument, source: SourceText, kind: ResolvedKind?, placeholders: Set<String>
   ) -> DocumentStatus?
   {
     guard !all.isEmpty else { return nil }
-    if let byPath = all.first(where: { $0.matches(path: path) }) { return byPath }
+    let segments = path.split(separator: "/")
+    let name = segments.last.map(String.init) ?? path
+    if let byPath = all.first(where: { $0.matches(path: path, folders: segments.dropLast(), name: name) }) { return byPath }
     switch writtenStatus(document: document, source: source) {
     case .known(let status): return status
     case .unknown: return nil  // "estado: en-progreso" says the plan is live, whatever its checkboxes
@@ -122,8 +147,11 @@ package struct DocumentStatuses: Sendable {
     }
     let first = (document.frontMatter?.endLine ?? 0) + 1
     if first <= source.lineCount {
-      for line in first...min(source.lineCount, first + 30) {
-        let text = source.lineText(line)
+      for line in first...min(source.lineCount, first + 15) {
+        // Only the opening of a line can hold a status label or a banner's first word.
+        let range = source.byteRange(ofLine: line)
+        guard Self.mayHoldStatus(source.bytes[range]) else { continue }
+        let text = String(decoding: source.bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 120)], as: UTF8.self)
         // Code ends the look, except the fence that wraps a whole plan ("```md").
         if text.hasPrefix("```") || text.hasPrefix("~~~") {
           if line == first, text.dropFirst(3).trimmingBlanks().lowercased().hasPrefix("m") { continue }
@@ -153,6 +181,22 @@ package struct DocumentStatuses: Sendable {
     }
     return sawStatus ? .unknown : .none
   }
+
+  /// A line that starts (after blanks and emphasis) with `#`, `>`, a backtick fence or an
+  /// `s`/`e` (status, state, estado): the rest cannot be a status line.
+  private static func mayHoldStatus(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") })
+    else { return false }
+    if ">`~".utf8.contains(bytes[start]) { return true }
+    // A heading only when it is titled like a status ("## Status").
+    let wordStart = bytes[start...].firstIndex { $0 != UInt8(ascii: "#") && $0 != 0x20 } ?? bytes.endIndex
+    let word = bytes[wordStart...].prefix(6)
+    return labelStarts.contains { label in
+      word.count >= label.count && zip(word, label).allSatisfy { $0 | 0x20 == $1 }
+    }
+  }
+
+  private static let labelStarts = [Array("status".utf8), Array("estado".utf8), Array("state".utf8)]
 
   private func status(named word: String) -> DocumentStatus? {
     all.first { $0.words.contains(word) }

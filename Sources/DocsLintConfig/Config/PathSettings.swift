@@ -15,10 +15,11 @@ package struct PathSettings: Sendable, Hashable {
   package var rootFiles: Set<String> = []
   package var extensions: Set<String> = []
   package var placeholders: [String] = []
-  /// Folder or file names that are stand-ins (`my-project`, `myapp`), as one-segment globs.
-  package var placeholderNames: [Glob] = []
+  /// Folder or file names that are stand-ins (`my-project`, `myapp`), as one-segment globs,
+  /// kept as exact names, prefixes (`my-*`), suffixes (`*-xxx`) and other globs.
+  package private(set) var placeholderNames = NamePatterns()
   /// Folders a run writes into (`mutants.out`, `coverage`): missing paths under them are outputs.
-  package var outputFolders: [Glob] = []
+  package private(set) var outputFolders = NamePatterns()
   /// Labels before a code block that make it a command's output, not commands ("Output:").
   package var outputLabels: [String] = []
   /// Words right before a path that put it in another repository ("that repository's").
@@ -61,7 +62,7 @@ package struct PathSettings: Sendable, Hashable {
     return path.split(separator: "/").contains { segment in
       let name = segment.lowercased()
       let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-      return placeholderNames.contains { $0.matches(name) || $0.matches(stem) }
+      return placeholderNames.matches(name) || placeholderNames.matches(stem)
     }
   }
 
@@ -75,10 +76,10 @@ package struct PathSettings: Sendable, Hashable {
       case "root-files": rootFiles.formUnion(try strings(entry, file))
       case "extensions": extensions.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "placeholders": placeholders += try strings(entry, file)
-      case "output-folders": outputFolders += try strings(entry, file).map { Glob($0) }
+      case "output-folders": outputFolders.add(try strings(entry, file))
       case "foreign-words": foreignWords += try strings(entry, file).map { $0.lowercased() }
       case "output-labels": outputLabels += try strings(entry, file).map { $0.lowercased() }
-      case "placeholder-names": placeholderNames += try strings(entry, file).map { Glob($0.lowercased()) }
+      case "placeholder-names": placeholderNames.add(try strings(entry, file).map { $0.lowercased() })
       case "shell-languages": shellLanguages.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "path-options": pathOptions.formUnion(try strings(entry, file))
       case "directory-options": directoryOptions.formUnion(try strings(entry, file))
@@ -143,5 +144,42 @@ enum ConfigValues {
     case .mapping(_, let line):
       throw ConfigError(file: file, line: line, message: "'\(key)' must be a list of strings")
     }
+  }
+}
+
+/// One-segment name globs sorted by shape, so the usual ones (`my-*`, `*.out`, `myapp`)
+/// cost a hash lookup or a prefix test rather than a glob match.
+package struct NamePatterns: Sendable, Hashable {
+  private var exact: Set<String> = []
+  private var prefixes: [String] = []
+  private var suffixes: [String] = []
+  private var infixes: [String] = []
+  private var globs: [Glob] = []
+
+  package init() {}
+
+  package var isEmpty: Bool { exact.isEmpty && prefixes.isEmpty && suffixes.isEmpty && infixes.isEmpty && globs.isEmpty }
+
+  package mutating func add(_ patterns: [String]) {
+    for pattern in patterns {
+      let wildcards = pattern.filter { $0 == "*" || $0 == "?" || $0 == "[" }.count
+      let stars = pattern.filter { $0 == "*" }.count
+      if wildcards == 0 {
+        exact.insert(pattern)
+      } else if wildcards == 1, pattern.hasSuffix("*") {
+        prefixes.append(String(pattern.dropLast()))
+      } else if wildcards == 1, pattern.hasPrefix("*") {
+        suffixes.append(String(pattern.dropFirst()))
+      } else if wildcards == 2, stars == 2, pattern.hasPrefix("*"), pattern.hasSuffix("*"), pattern.count > 2 {
+        infixes.append(String(pattern.dropFirst().dropLast()))
+      } else {
+        globs.append(Glob(pattern))
+      }
+    }
+  }
+
+  package func matches(_ name: String) -> Bool {
+    exact.contains(name) || prefixes.contains(where: name.hasPrefix) || suffixes.contains(where: name.hasSuffix)
+      || infixes.contains(where: name.includes) || globs.contains { $0.matches(name) }
   }
 }

@@ -34,14 +34,22 @@ package enum KindResolver {
   private static func kind(byContent document: MarkdownDocument, source: SourceText, path: String, settings: KindSettings)
     -> DocumentKind?
   {
-    var opening: String?
+    var opening: ArraySlice<UInt8>?
     for kind in settings.kinds where !kind.signals.isEmpty && !kind.exclude.contains(where: { $0.matches(path) }) {
       if !kind.signals.text.isEmpty {
         let text = opening ?? Self.opening(of: document, source: source)
         opening = text
-        if kind.signals.text.contains(where: { $0.allSatisfy(text.includes) }) { return kind }
+        // Each distinct phrase is looked for once ("execplan" opens several entries).
+        var found: [String: Bool] = [:]
+        let holds = { (phrase: String) -> Bool in
+          if let known = found[phrase] { return known }
+          let result = Self.contains(text, folded: phrase)
+          found[phrase] = result
+          return result
+        }
+        if kind.signals.text.contains(where: { $0.allSatisfy(holds) }) { return kind }
       }
-      if !kind.signals.sections.isEmpty {
+      if !kind.signals.sections.isEmpty, mayHoldSections(kind, document: document) {
         let titles = Outline.sections(of: document, source: source, level: kind.sectionLevel).map(\.normalizedTitle)
         let specs = kind.variants.flatMap(\.sections)
         let found = kind.signals.sections.allSatisfy { id in
@@ -54,12 +62,80 @@ package enum KindResolver {
     return nil
   }
 
-  /// The lowercased text before the first level-2 heading, at most 4 KB.
-  private static func opening(of document: MarkdownDocument, source: SourceText) -> String {
+  /// A cheap first look before normalising every title: each signal section has a heading
+  /// at the kind's level whose text holds the first three letters of one of its titles.
+  private static func mayHoldSections(_ kind: DocumentKind, document: MarkdownDocument) -> Bool {
+    let headings = document.headings.filter { $0.level == kind.sectionLevel }
+    guard headings.count >= kind.signals.sections.count else { return false }
+    let texts = headings.map { foldedLatin($0.text)[...] }
+    let specs = kind.variants.flatMap(\.sections)
+    return kind.signals.sections.allSatisfy { id in
+      guard let spec = specs.first(where: { $0.id == id }) else { return false }
+      let keys = spec.patterns.map { String($0.prefix { $0 != "*" }.prefix(4)) }
+      return keys.contains { key in key.isEmpty || texts.contains { contains($0, folded: key) } }
+    }
+  }
+
+  /// The bytes before the first level-2 heading, at most 1 KB (a plan says what it is
+  /// right under its title: within 300 bytes in every plan of the shared corpora).
+  private static func opening(of document: MarkdownDocument, source: SourceText) -> ArraySlice<UInt8> {
     let firstSection = document.headings.first { $0.level >= 2 }?.span.line ?? source.lineCount + 1
     let end = firstSection > source.lineCount ? source.bytes.count : source.byteRange(ofLine: firstSection).lowerBound
     let start = document.frontMatter.map { source.byteRange(ofLine: min($0.endLine + 1, source.lineCount)).lowerBound } ?? 0
-    let bytes = source.bytes[min(start, end)..<min(end, start + 4096)]
-    return String(decoding: bytes, as: UTF8.self).lowercased()
+    return source.bytes[min(start, end)..<min(end, start + 1024)]
   }
+
+  /// Whether the text holds the lowercase phrase, ASCII letters compared without case
+  /// (the phrases are English and Spanish words; no copy of the text is made).
+  private static func contains(_ text: ArraySlice<UInt8>, folded phrase: String) -> Bool {
+    let needle = Array(phrase.utf8)
+    guard !needle.isEmpty, text.count >= needle.count else { return false }
+    // Scan for the needle's rarest letter ("x" of "execplan"), in either case, then compare around it.
+    let anchor = needle.indices.min { rarity(needle[$0]) < rarity(needle[$1]) }!
+    let key = needle[anchor]
+    let upper = key >= 0x61 && key <= 0x7A ? key - 0x20 : key
+    return text.withUnsafeBufferPointer { bytes in
+      var index = anchor
+      let last = bytes.count - needle.count + anchor
+      while index <= last {
+        let byte = bytes[index]
+        if byte == key || byte == upper {
+          let start = index - anchor
+          var offset = 0
+          while offset < needle.count, fold(bytes[start + offset]) == needle[offset] { offset += 1 }
+          if offset == needle.count { return true }
+        }
+        index += 1
+      }
+      return false
+    }
+  }
+
+  /// Lower is rarer in English and Spanish text; bytes that are not letters are rarest.
+  private static func rarity(_ byte: UInt8) -> Int {
+    order.firstIndex(of: byte) ?? order.count
+  }
+
+  private static let order = Array("zqxjkwvbyghfpmudclrtnisoae".utf8)
+
+  private static func fold(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+  /// ASCII-lowercased bytes with Latin-1 accented letters (`á`, `Ñ`) as their base letter,
+  /// as titles are normalised.
+  private static func foldedLatin(_ text: String) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(text.utf8.count)
+    var iterator = text.utf8.makeIterator()
+    while let byte = iterator.next() {
+      if byte == 0xC3, let next = iterator.next(), next >= 0x80, next <= 0xBF {
+        result.append(latinBase[Int(next - 0x80)])
+      } else {
+        result.append(fold(byte))
+      }
+    }
+    return result
+  }
+
+  /// The base letters of U+00C0...U+00FF (C3 80...C3 BF), lowercased; `_` where there is none.
+  private static let latinBase = Array("aaaaaaaceeeeiiii_nooooo_ouuuuy__aaaaaaaceeeeiiii_nooooo_ouuuuy_y".utf8)
 }

@@ -113,7 +113,8 @@ package struct GraphBuilder: Sendable {
     else { preconditionFailure("results come back in order") }
     let index = DocumentIndex(declarations: declarations, copies: copies)
     let known = anchors
-    Parallel.update(&documents) { $0.settle(anchors: known, ignored: ignored) }
+    let placeholders = configuration.paths.placeholders
+    Parallel.update(&documents) { $0.settle(anchors: known, ignored: ignored, placeholders: placeholders) }
     for position in iac.indices { iac[position].references.markGenerated(ignored: ignored) }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,

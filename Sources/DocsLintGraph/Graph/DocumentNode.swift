@@ -90,13 +90,15 @@ package struct DocumentNode: Sendable, Equatable {
 
   /// Settles the edges once every anchor is known: fragments against the anchors of their
   /// target, missing paths git ignores as generated; then keeps the broken ones for rules.
-  package mutating func settle(anchors: [String: AnchorSet], ignored: Set<String>) {
+  /// `placeholders`: words that make a missing fragment a stand-in (`#rf-xxx`).
+  package mutating func settle(anchors: [String: AnchorSet], ignored: Set<String>, placeholders: [String] = []) {
     for position in references.indices {
       guard let fragment = references[position].fragment,
         let target = references[position].resolution.targetPath,
         let names = anchors[target]
       else { continue }
-      references[position].resolution = AnchorMatcher.resolve(fragment, in: target, anchors: names)
+      references[position].resolution = AnchorMatcher.resolve(
+        fragment, in: target, anchors: names, placeholders: placeholders)
     }
     references.markGenerated(ignored: ignored)
     brokenReferences = references.filter { $0.resolution.isBroken }

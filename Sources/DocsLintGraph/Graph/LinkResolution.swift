@@ -29,17 +29,17 @@ extension ReferenceExtractor {
       if let line = fragment, target[query...].includes("plain=1"), LineAnchor.matches(line) { fragment = nil }
       target = target[..<query]
     }
-    // "rsXXX_[nombre].md", "ADR-00x-*.md", "#rf-xxx": a template's stand-ins, not links to check.
-    if isPlaceholder(target) { return nil }
-    if let written = fragment, isPlaceholder(Substring(written)) { fragment = nil }
+    // "rsXXX_[nombre].md", "ADR-00x-*.md", "#rf-xxx": a template's stand-ins, not links to
+    // check. Asked only of what does not resolve, so the usual link costs nothing more.
     if target.isEmpty {
       guard let fragment, !fragment.isEmpty else { return nil }
       reference.kind = .anchorLink
-      reference.resolution = AnchorMatcher.resolve(fragment, in: path, anchors: ownAnchors)
+      reference.resolution = AnchorMatcher.resolve(fragment, in: path, anchors: ownAnchors, placeholders: settings.placeholders)
       return reference
     }
     let decoded = RepoPath.percentDecoded(String(target))
     guard let normalized = RepoPath.resolve(decoded, in: decoded.hasPrefix("/") ? "" : folder) else {
+      if isPlaceholder(target) { return nil }
       reference.resolution = Self.isGitHubRoute(decoded, from: folder) ? .external : .outsideRoot
       return reference
     }
@@ -63,6 +63,7 @@ extension ReferenceExtractor {
     } else if let actual = inventory.caseVariant(of: normalized) {
       reference.resolution = .caseMismatch(path: normalized, actual: actual)
     } else {
+      if isPlaceholder(target) { return nil }
       reference.resolution = .missing(path: normalized)
     }
     return reference
@@ -102,17 +103,24 @@ extension ReferenceExtractor {
 
 /// Matches a decoded fragment against a document's anchors.
 package enum AnchorMatcher {
-  package static func resolve(_ fragment: String, in path: String, anchors: AnchorSet) -> Resolution {
+  package static func resolve(_ fragment: String, in path: String, anchors: AnchorSet, placeholders: [String] = [])
+    -> Resolution
+  {
     if fragment == "top" || anchors.contains(fragment) { return .target(path) }
     if fragment.hasPrefix("user-content-"), anchors.contains(String(fragment.dropFirst(13))) {
       return .target(path)
     }
+    // "#rf-xxx": a template's stand-in, not an anchor to check.
+    if placeholders.contains(where: fragment.includes) { return .target(path) }
     // An anchor that differs only in letter case is surely the one meant; an image-only
     // heading's empty slug is never worth suggesting.
-    let lowercased = fragment.lowercased()
-    let suggestion =
-      anchors.filter { $0.lowercased() == lowercased }.min()
-      ?? EditDistance.closest(to: fragment, in: anchors.lazy.filter { !$0.isEmpty })
+    // (Slugs are lowercase: only a fragment with capitals can differ from one by case alone.)
+    let hasCapitals = fragment.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
+    let lowercased = hasCapitals ? fragment.lowercased() : fragment
+    let length = fragment.utf8.count
+    let byCase = hasCapitals ? anchors.filter { $0.utf8.count == length && $0.lowercased() == lowercased }.min() : nil
+    // The empty slug of an image-only heading is never worth suggesting.
+    let suggestion = byCase ?? EditDistance.closest(to: fragment, in: anchors).flatMap { $0.isEmpty ? nil : $0 }
     return .missingAnchor(path: path, fragment: fragment, suggestion: suggestion)
   }
 }

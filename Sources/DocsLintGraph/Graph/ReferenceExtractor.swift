@@ -12,6 +12,8 @@ import DocsLintScan
 package struct ReferenceExtractor {
   let classifier: PathClassifier
   let settings: PathSettings
+  /// Folders that hold a project marker (`package.json`, ...): the sub-projects.
+  let projectFolders: Set<String>
 
   /// `source` is the file the document was parsed from, still in memory at this point.
   package func references(
@@ -128,10 +130,18 @@ package struct ReferenceExtractor {
     var line = block.firstLine - (block.isFenced ? 2 : 1)
     while line >= 1, source.lineText(line).trimmingBlanks().isEmpty { line -= 1 }
     guard line >= 1 else { return false }
-    var text = source.lineText(line).lowercased().filter { $0 != "*" && $0 != "_" }.trimmingBlanks()
+    // Only a line ending in ":" can be a label; read just its end.
+    let range = source.byteRange(ofLine: line)
+    guard let last = source.bytes[range].lastIndex(where: { $0 != 0x20 && $0 != 0x0D && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }),
+      source.bytes[last] == UInt8(ascii: ":")
+    else { return false }
+    let tail = source.bytes[max(range.lowerBound, last - 60)...last]
+    var text = String(decoding: tail, as: UTF8.self).lowercased().filter { $0 != "*" && $0 != "_" }.trimmingBlanks()
     guard text.hasSuffix(":") else { return false }
     text = text.dropLast().trimmingBlanks()
-    return settings.outputLabels.contains { text == $0 || text.hasSuffix(" " + $0) }
+    // The tail may start mid-line: a label is the whole line or its last words.
+    let wholeLine = tail.startIndex == range.lowerBound
+    return settings.outputLabels.contains { (wholeLine && text == $0) || text.hasSuffix(" " + $0) }
   }
 
   /// Neither an existing file or folder nor a glob that matches some.
@@ -153,9 +163,7 @@ package struct ReferenceExtractor {
     var bases = ["", folder]
     var ancestor = RepoPath.directory(of: folder)
     while !ancestor.isEmpty {
-      if settings.projectMarkers.contains(where: { classifier.inventory.isFile(RepoPath.join(ancestor, $0)) }) {
-        bases.append(ancestor)
-      }
+      if projectFolders.contains(ancestor) { bases.append(ancestor) }
       ancestor = RepoPath.directory(of: ancestor)
     }
     return bases
@@ -240,5 +248,12 @@ package struct ReferenceExtractor {
   package init(classifier: PathClassifier, settings: PathSettings) {
     self.classifier = classifier
     self.settings = settings
+    var folders = Set<String>()
+    for marker in settings.projectMarkers {
+      for path in classifier.inventory.paths(named: marker) where classifier.inventory.isFile(path) {
+        folders.insert(RepoPath.directory(of: path))
+      }
+    }
+    projectFolders = folders
   }
 }

@@ -208,12 +208,16 @@ private struct TreeWalker {
   private static let fileLabels: [[UInt8]] = ["file:", "archivo:", "fichero:", "path:", "ruta:", "location:", "ubicación:"]
     .map { Array($0.utf8) }
 
+  private static let labelInitials = Set(fileLabels.compactMap(\.first))
+
   private func opensWithFileLabel(_ range: Range<Int>) -> Bool {
     var start = range.lowerBound
     let bytes = source.bytes
     while start < range.upperBound, bytes[start] == 0x20 || bytes[start] == UInt8(ascii: "*") || bytes[start] == UInt8(ascii: "_") {
       start += 1
     }
+    // Most paragraphs open with no label's first letter.
+    guard start < range.upperBound, Self.labelInitials.contains(bytes[start] | 0x20) else { return false }
     return Self.fileLabels.contains { label in
       start + label.count <= range.upperBound
         && zip(bytes[start..<start + label.count], label).allSatisfy { ($0 | 0x20) == $1 || $0 == $1 }
@@ -223,9 +227,8 @@ private struct TreeWalker {
   /// Path-shaped words of a text node in a list item or a labelled paragraph: a `/` and a
   /// `.` in one word. Which of them are repository paths is decided later.
   private mutating func visitText(_ node: OpaquePointer) {
-    guard listDepth > 0 || labelled else { return }
-    let text = literal(of: node)
-    guard text.includesByte(UInt8(ascii: "/")) else { return }
+    guard listDepth > 0 || labelled, let raw = cmark_node_get_literal(node), Self.holdsSlash(raw) else { return }
+    let text = String(cString: raw)
     for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
       let trimmed = String(word.drop(while: Self.wordPunctuation.contains).reversed().drop(while: Self.wordPunctuation.contains).reversed())
       guard trimmed.includesByte(UInt8(ascii: "/")), trimmed.includesByte(UInt8(ascii: ".")),
@@ -234,6 +237,16 @@ private struct TreeWalker {
       cursor = range.upperBound
       textPaths.append(TextPathItem(text: trimmed, span: columns.span(range, in: source), bytes: range, block: block))
     }
+  }
+
+  /// Whether a C string holds a `/`, read in place (most text nodes hold none).
+  private static func holdsSlash(_ text: UnsafePointer<CChar>) -> Bool {
+    var cursor = text
+    while cursor.pointee != 0 {
+      if cursor.pointee == 0x2F { return true }
+      cursor += 1
+    }
+    return false
   }
 
   private static let wordPunctuation: Set<Character> = Set("*_()[],;:.!?\"'«»“”")

@@ -79,7 +79,6 @@ package struct PathClassifier: Sendable {
     if bytes.contains(where: { Self.forbidden[Int($0)] }) && !isGlob(bytes) { return false }
     if text.hasPrefix("www.") || text.includes("//") { return false }
     for placeholder in settings.placeholders where text.includes(placeholder) { return false }
-    if settings.hasPlaceholderName(Substring(text)) { return false }
     if first == UInt8(ascii: "/") && !isRootAnchored(text) { return false }
     if isRoute(text) { return false }
     guard bytes.contains(UInt8(ascii: "/")) else { return explicit || settings.rootFiles.contains(text) }
@@ -100,9 +99,16 @@ package struct PathClassifier: Sendable {
   /// An HTTP route, not a file: `/api/v1/tickets/`, `api/v2/users` (an `api/` folder in the
   /// repository does not make it one): an `api` or version (`v1`) segment and no extension.
   private func isRoute(_ text: String) -> Bool {
+    if text.hasPrefix("/api/") { return true }
+    // Cheap first: a "/v" or a leading "v" followed by a digit.
+    let bytes = Array(text.utf8)
+    let hasVersion = bytes.indices.contains { index in
+      bytes[index] == UInt8(ascii: "v") && (index == 0 || bytes[index - 1] == UInt8(ascii: "/"))
+        && index + 1 < bytes.count && bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39
+    }
+    guard hasVersion else { return false }
     let segments = text.split(separator: "/")
     guard let last = segments.last, !last.dropFirst().contains(".") else { return false }
-    if text.hasPrefix("/api/") { return true }
     return segments.contains { $0.count >= 2 && $0.first == "v" && $0.dropFirst().allSatisfy(\.isNumber) }
   }
 
@@ -174,6 +180,7 @@ package struct PathClassifier: Sendable {
         if !matches.isEmpty { return .glob(matches: matches) }
         if !inventory.directories(matching: glob).isEmpty { return .glob(matches: []) }
       }
+      if settings.hasPlaceholderName(Substring(relative)) { return .unresolved }
       return isOutput(relative) ? .generated(path: path) : .globMatchesNothing(pattern: path)
     }
     var firstCandidate: String?
@@ -190,6 +197,8 @@ package struct PathClassifier: Sendable {
     if let (written, actual) = caseVariant { return .caseMismatch(path: written, actual: actual) }
     if let found = nearby(relative, bases: searchBases) { return .target(inventory.interned(found)) }
     guard let firstCandidate else { return .outsideRoot }
+    // `specs/my-project/spec.md`: the reader's own project, a stand-in, not checked.
+    if settings.hasPlaceholderName(Substring(relative)) { return .unresolved }
     return isOutput(relative) ? .generated(path: firstCandidate) : .missing(path: firstCandidate)
   }
 
@@ -199,7 +208,7 @@ package struct PathClassifier: Sendable {
   private func isOutput(_ path: String) -> Bool {
     let segments = path.split(separator: "/")
     let folders = path.hasSuffix("/") ? segments[...] : segments.dropLast()
-    if folders.contains(where: { folder in settings.outputFolders.contains { $0.matches(String(folder)) } }) { return true }
+    if folders.contains(where: { settings.outputFolders.matches(String($0)) }) { return true }
     return segments.contains(where: Self.hasTimestamp)
   }
 

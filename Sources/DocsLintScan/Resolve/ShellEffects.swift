@@ -12,6 +12,8 @@ enum ShellEffects {
   /// The arguments without redirections, and the files output is redirected to
   /// (`> out.log`, `>>log`, `2> err.txt`; not `2>&1`). Input redirections are dropped.
   static func splitRedirections(_ words: [CommandWord]) -> (arguments: [CommandWord], targets: [CommandWord]) {
+    // Most commands redirect nothing: no copy then.
+    guard words.contains(where: { !$0.token.wasQuoted && redirectionLength($0.token.text) != nil }) else { return (words, []) }
     var arguments: [CommandWord] = []
     var targets: [CommandWord] = []
     var index = 0
@@ -61,6 +63,7 @@ enum ShellEffects {
 
   /// Operands the command creates, by the command's name.
   static func created(by name: String, arguments: [CommandWord]) -> [CommandWord] {
+    guard creators.contains(name) || name == "python" || name == "python3" || name == "uv" else { return [] }
     let operands = arguments.filter { $0.token.wasQuoted || !$0.token.text.hasPrefix("-") }
     switch name {
     case "touch", "mkdir", "tee":
