@@ -20,6 +20,8 @@ package struct DocumentStatus: Sendable {
   /// `**/archive/**`-style globs, kept as the folder names they stand for (a set lookup
   /// per folder of the path instead of a glob match each).
   private var anywhereFolders: Set<String> = []
+  /// The same folders as "/name/" (inside a path) and "name/" (opening it).
+  private var folderNeedles: [(inside: String, opening: String)] = []
   /// `**/*template*.md`-style globs, kept as patterns of the file name alone.
   private var anywhereNames = NamePatterns()
 
@@ -30,6 +32,7 @@ package struct DocumentStatus: Sendable {
     let name = glob.dropFirst(3)
     if glob.hasPrefix("**/"), glob.hasSuffix("/**"), !inner.isEmpty, !inner.contains(where: { "/*?[".contains($0) }) {
       anywhereFolders.insert(String(inner))
+      folderNeedles.append(("/" + inner + "/", inner + "/"))
     } else if glob.hasPrefix("**/"), !name.isEmpty, !name.contains("/"), !name.hasPrefix("*") || !name.dropFirst().isEmpty {
       anywhereNames.add([String(name)])
     } else {
@@ -37,9 +40,9 @@ package struct DocumentStatus: Sendable {
     }
   }
 
-  /// `folders`: the path's folders; `name`: its file name (both split once by the caller).
-  func matches(path: String, folders: ArraySlice<Substring>, name: String) -> Bool {
-    let byFolder = !anywhereFolders.isEmpty && folders.contains { anywhereFolders.contains(String($0)) }
+  /// `name`: the path's file name.
+  func matches(path: String, name: String) -> Bool {
+    let byFolder = folderNeedles.contains { path.includes($0.inside) || path.hasBytePrefix($0.opening) }
     let byName = !anywhereNames.isEmpty && anywhereNames.matches(name)
     return (byFolder || byName || paths.contains { $0.matches(path) }) && !exceptions.contains { $0.matches(path) }
   }
@@ -86,9 +89,8 @@ package struct DocumentStatuses: Sendable {
   ) -> DocumentStatus?
   {
     guard !all.isEmpty else { return nil }
-    let segments = path.split(separator: "/")
-    let name = segments.last.map(String.init) ?? path
-    if let byPath = all.first(where: { $0.matches(path: path, folders: segments.dropLast(), name: name) }) { return byPath }
+    let name = String(RepoPath.name(of: path))
+    if let byPath = all.first(where: { $0.matches(path: path, name: name) }) { return byPath }
     switch writtenStatus(document: document, source: source) {
     case .known(let status): return status
     case .unknown: return nil  // "estado: en-progreso" says the plan is live, whatever its checkboxes
@@ -151,13 +153,18 @@ package struct DocumentStatuses: Sendable {
         // Only the opening of a line can hold a status label or a banner's first word.
         let range = source.byteRange(ofLine: line)
         guard Self.mayHoldStatus(source.bytes[range]) else { continue }
-        let text = String(decoding: source.bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 120)], as: UTF8.self)
+        // Emphasis marks dropped, ASCII letters lowercased, on bytes.
+        let opening = source.bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 120)]
+        let text = String(decoding: opening, as: UTF8.self)
         // Code ends the look, except the fence that wraps a whole plan ("```md").
         if text.hasPrefix("```") || text.hasPrefix("~~~") {
           if line == first, text.dropFirst(3).trimmingBlanks().lowercased().hasPrefix("m") { continue }
           break
         }
-        let plain = text.filter { $0 != "*" && $0 != "_" }.trimmingBlanks().lowercased()
+        let plain = String(
+          decoding: opening.filter { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+          as: UTF8.self
+        ).trimmingBlanks()
         // "## Status" then "Accepted - 2025-12-30": an ADR's status section.
         if plain.hasPrefix("#"), line < source.lineCount, Self.statusLabels.contains(String(plain.drop { $0 == "#" }.trimmingBlanks())) {
           let next = ((line + 1)...min(source.lineCount, line + 3)).lazy.map { source.lineText($0).trimmingBlanks() }
@@ -208,10 +215,15 @@ package struct DocumentStatuses: Sendable {
 
   /// The first word of letters, lowercased, skipping marks such as `[!note]`, emoji and punctuation.
   private static func firstWord(_ text: some StringProtocol) -> String? {
-    var rest = Substring(text)
-    if rest.trimmingBlanks().hasPrefix("[!"), let close = rest.firstIndex(of: "]") { rest = rest[rest.index(after: close)...] }
-    let start = rest.drop { !$0.isLetter }
-    let word = start.prefix { $0.isLetter }
-    return word.isEmpty ? nil : word.lowercased()
+    var bytes = Substring(text).utf8[...]
+    // "[!NOTE] ...": an admonition's kind is not the banner's word.
+    if bytes.drop(while: { $0 == 0x20 }).first == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")) {
+      bytes = bytes[bytes.index(after: close)...]
+    }
+    // Letters: ASCII ones and any multi-byte character (accented letters; emoji rarely open a status).
+    let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0xC3 }
+    let start = bytes.drop { !isLetter($0) }
+    let word = start.prefix { isLetter($0) || ($0 >= 0x80 && $0 < 0xC0) }
+    return word.isEmpty ? nil : String(decoding: word, as: UTF8.self).lowercased()
   }
 }

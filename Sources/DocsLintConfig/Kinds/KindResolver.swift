@@ -71,7 +71,9 @@ package enum KindResolver {
     let specs = kind.variants.flatMap(\.sections)
     return kind.signals.sections.allSatisfy { id in
       guard let spec = specs.first(where: { $0.id == id }) else { return false }
-      let keys = spec.patterns.map { String($0.prefix { $0 != "*" }.prefix(4)) }
+      let keys = ([spec.title] + spec.aliases).map { name in
+        String(decoding: foldedLatin(String(name.prefix { $0 != "*" })).prefix(4), as: UTF8.self)
+      }
       return keys.contains { key in key.isEmpty || texts.contains { contains($0, folded: key) } }
     }
   }

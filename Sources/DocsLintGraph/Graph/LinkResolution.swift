@@ -114,11 +114,11 @@ package enum AnchorMatcher {
     if placeholders.contains(where: fragment.includes) { return .target(path) }
     // An anchor that differs only in letter case is surely the one meant; an image-only
     // heading's empty slug is never worth suggesting.
-    // (Slugs are lowercase: only a fragment with capitals can differ from one by case alone.)
+    // Slugs are lowercase: a fragment with capitals differs from one by case alone when its
+    // lowercase form is an anchor (one lookup; HTML ids with capitals get the edit distance).
     let hasCapitals = fragment.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
     let lowercased = hasCapitals ? fragment.lowercased() : fragment
-    let length = fragment.utf8.count
-    let byCase = hasCapitals ? anchors.filter { $0.utf8.count == length && $0.lowercased() == lowercased }.min() : nil
+    let byCase = hasCapitals && lowercased != fragment && anchors.contains(lowercased) ? lowercased : nil
     // The empty slug of an image-only heading is never worth suggesting.
     let suggestion = byCase ?? EditDistance.closest(to: fragment, in: anchors).flatMap { $0.isEmpty ? nil : $0 }
     return .missingAnchor(path: path, fragment: fragment, suggestion: suggestion)

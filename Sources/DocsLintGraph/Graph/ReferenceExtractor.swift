@@ -37,10 +37,12 @@ package struct ReferenceExtractor {
           created += hit.createdPaths
           continue
         }
-        let span = SourceSpan(line: hit.line, column: hit.column, endColumn: hit.column + hit.path.unicodeScalars.count)
-        references.append(
-          Reference(kind: .commandPath, text: hit.path, span: span, resolution: classifier.resolve(hit.path, bases: hit.bases)))
+        appendResolved(hit, classifier.resolve(hit.path, bases: hit.bases))
       }
+    }
+    func appendResolved(_ hit: CommandScanner.Hit, _ resolution: Resolution) {
+      let span = SourceSpan(line: hit.line, column: hit.column, endColumn: hit.column + hit.path.unicodeScalars.count)
+      references.append(Reference(kind: .commandPath, text: hit.path, span: span, resolution: resolution))
     }
     // Code blocks first: a `cd` to a folder outside the repository makes later `./x` spans unknowable.
     var section = -1
@@ -76,7 +78,7 @@ package struct ReferenceExtractor {
     for span in document.codeSpans where !span.inLink {
       references += pathReferences(
         in: span, source: source, bases: bases, commands: commands, leftRepository: leftRepository,
-        context: context, excused: &excused, append: append)
+        context: context, excused: &excused, append: append, appendResolved: appendResolved)
     }
     for item in document.textPaths {
       if let reference = textPathReference(item, source: source, bases: bases, context: context) {
@@ -174,7 +176,15 @@ package struct ReferenceExtractor {
   private func namedFolders(in document: MarkdownDocument, lines: Range<Int>, source: SourceText, bases: [String]) -> [String] {
     guard !lines.isEmpty else { return [] }
     var folders: [String] = []
-    for span in document.codeSpans where lines.contains(span.span.line) && !span.bytes.isEmpty {
+    // Code spans are in document order: find the first on these lines by bisection.
+    let spans = document.codeSpans
+    var low = 0
+    var high = spans.count
+    while low < high {
+      let middle = (low + high) / 2
+      if spans[middle].span.line < lines.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    for span in spans[low...].prefix(while: { $0.span.line < lines.upperBound }) where !span.bytes.isEmpty {
       let text = span.text.trimmingBlanks()
       guard !text.isEmpty, !text.includesByte(UInt8(ascii: " ")) else { continue }
       let before = SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block)
@@ -194,7 +204,8 @@ package struct ReferenceExtractor {
 
   private func pathReferences(
     in span: CodeSpanItem, source: SourceText, bases: [String], commands: CommandScanner, leftRepository: Bool,
-    context: HypotheticalContext, excused: inout Set<String>, append: ([CommandScanner.Hit]) -> Void
+    context: HypotheticalContext, excused: inout Set<String>, append: ([CommandScanner.Hit]) -> Void,
+    appendResolved: (CommandScanner.Hit, Resolution) -> Void
   ) -> [Reference] {
     let text = String(span.text.trimmingBlanks())
     // Most code spans are identifiers or snippets: skip anything that cannot be a path.
@@ -211,13 +222,18 @@ package struct ReferenceExtractor {
       let hits = commands.scan([line], everyLine: false).filter { !(leftRepository && $0.path.hasPrefix("./")) }
       // "(or `pytest tests/x.py` if added)": the sentence speaks of every path of the command.
       var hypothetical: Bool?
-      append(
-        hits.filter { hit in
-          guard !hit.creates, isMissing(classifier.resolve(hit.path, bases: hit.bases)) else { return true }
+      append(hits.filter(\.creates))
+      for hit in hits where !hit.creates {
+        let resolution = classifier.resolve(hit.path, bases: hit.bases)
+        if isMissing(resolution) {
           if hypothetical == nil { hypothetical = context.isHypothetical(span, path: hit.path, in: source, alternatives: false) }
-          if hypothetical == true { excused.insert(hit.path) }
-          return hypothetical != true
-        })
+          if hypothetical == true {
+            excused.insert(hit.path)
+            continue
+          }
+        }
+        appendResolved(hit, resolution)
+      }
       return []
     }
     // After a `cd` out of the repository, `./x.sh` is in a folder docs-lint cannot see.
