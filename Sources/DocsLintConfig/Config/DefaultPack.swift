@@ -337,6 +337,12 @@ example-names: [
   feature, something, thing, demo, dummy, placeholder, title, titulo, título, slug,
 ]
 
+# A heading with one of these words makes its section's missing paths planned.
+section-words: [
+  planned, future, proposed, upcoming, wishlist, backlog, planificado, planificada, planificados,
+  futuro, futura, futuros, propuesto, propuesta, propuestas, próximos,
+]
+
 # A word ending in one of these among the three before a path puts the path in another
 # repository: "see that repository's `docs/guide.md`", "upstream `src/lib.rs`".
 foreign-words: ["repository's", "repository’s", "repo's", "repo’s", upstream]
@@ -414,12 +420,15 @@ statuses:
     words: [complete, completed, done, implemented, finished, closed, merged, completado, completada, terminado, terminada, implementado, implementada, cerrado, cerrada, hecho]
     finished-plans: true          # also a plan whose Progress items are all checked
     skips: [ref/*, execplan/*, structure/*]
-  template:                       # its paths name the project that fills it in (or an example's)
+  template:                       # its paths name the project that fills it in (or an example's). A
+                                  # templates/ or plantillas/ folder alone is not enough: teams keep
+                                  # ordinary pages there; placeholders are allowed everywhere anyway
     words: [template, plantilla]
     keys: [variables]             # a prompt template's variables
     paths: [
-      "**/templates/**", "**/template/**", "**/plantillas/**", "**/plantilla/**", "**/*template*", "**/*plantilla*",
-      "**/*TEMPLATE*", "**/EXAMPLE-*", "**/EXAMPLE_*", "**/example-*", "**/*.example.md", "**/ejemplo-*",
+      "**/template*", "**/plantilla*",
+      "**/TEMPLATE*", "**/*-template.md", "**/*_template.md", "**/*.template.md", "**/*-plantilla.md", "**/*_plantilla.md",
+      "**/*_TEMPLATE.md", "**/*-TEMPLATE.md", "**/EXAMPLE-*", "**/EXAMPLE_*", "**/example-*", "**/*.example.md", "**/ejemplo-*",
     ]
     skips: [ref/*]
 

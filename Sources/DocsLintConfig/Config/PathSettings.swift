@@ -22,6 +22,8 @@ package struct PathSettings: Sendable, Hashable {
   package private(set) var outputFolders = NamePatterns()
   /// Labels before a code block that make it a command's output, not commands ("Output:").
   package var outputLabels: [String] = []
+  /// Heading words that make a section's missing paths planned ("Planned", "Futuro").
+  package var sectionWords: Set<String> = []
   /// Words right before a path that put it in another repository ("that repository's").
   package var foreignWords: [String] = []
   package var shellLanguages: Set<String> = []
@@ -77,6 +79,7 @@ package struct PathSettings: Sendable, Hashable {
       case "extensions": extensions.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "placeholders": placeholders += try strings(entry, file)
       case "output-folders": outputFolders.add(try strings(entry, file))
+      case "section-words": sectionWords.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "foreign-words": foreignWords += try strings(entry, file).map { $0.lowercased() }
       case "output-labels": outputLabels += try strings(entry, file).map { $0.lowercased() }
       case "placeholder-names": placeholderNames.add(try strings(entry, file).map { $0.lowercased() })

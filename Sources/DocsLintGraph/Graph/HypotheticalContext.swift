@@ -9,6 +9,8 @@ struct HypotheticalContext {
   let classifier: PathClassifier
   /// The document's list items: an unchecked task (`- [ ] Create ...`) is future work as a whole.
   var listItems: [ListItem] = []
+  /// The document's headings: a section titled "Planned" or "Example" speaks for its paths.
+  var headings: [Heading] = []
 
   /// `alternatives`: whether "`a` or `b`" excuses the path (not for a command, which is
   /// the instruction: "run `x.py` (or `y.py` if added)").
@@ -29,11 +31,12 @@ struct HypotheticalContext {
     if alternatives, isAlternative(before: before, after: after) { return true }
     if isElsewhere(before: before, path: path, written: written, block: block, in: source) { return true }
     if Self.isCheckedItem(block, in: source) { return false }
-    if let task = openTask(containing: source.line(atByte: written.lowerBound), in: source),
-      holdsHypotheticalWords(Self.proseWords(task))
-    {
-      return true
-    }
+    let line = source.line(atByte: written.lowerBound)
+    if let task = openTask(containing: line, in: source), holdsHypotheticalWords(Self.proseWords(task)) { return true }
+    // "- Task: Add integration tests" / "  - Fixtures under `tests/integration/`": the item
+    // that holds the verb holds its sub-items too.
+    if parentItemsSay(line, in: source) { return true }
+    if sectionExcuses(line: line, path: path) { return true }
     // "`" stands for a code span: what follows the path speaks of it up to the next one
     // ("run `x.py` (or `y.py` if added)"), except an example label closing a list of them
     // ("`a/`, `b/`, etc.").
@@ -79,6 +82,30 @@ struct HypotheticalContext {
       from = found + 1
     }
     return false
+  }
+
+  /// Whether the opening line of a list item that contains `line` (not its own) holds a
+  /// hypothetical word.
+  private func parentItemsSay(_ line: Int, in source: SourceText) -> Bool {
+    for item in listItems where item.line < line && line <= item.endLine {
+      if holdsHypotheticalWords(Self.proseWords(source.lineText(item.line).lowercased())) { return true }
+    }
+    return false
+  }
+
+  /// A section whose heading (below the title) says it is planned ("Planned work", "Futuro"): its paths need
+  /// not exist yet. (A heading "Example" is not enough: such sections run real commands.)
+  func sectionExcuses(line: Int, path: String) -> Bool {
+    var low = 0
+    var high = headings.count
+    while low < high {
+      let middle = (low + high) / 2
+      if headings[middle].span.line < line { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return false }
+    // A document's own title ("# Propuesta: ...") names the document, not a section of plans.
+    let heading = headings[low - 1]
+    return heading.level > 1 && Self.proseWords(heading.text.lowercased()).contains(where: settings.sectionWords.contains)
   }
 
   /// The text of the outermost unchecked task item (`- [ ] ...`, its sub-items included)

@@ -44,6 +44,8 @@ package struct ReferenceExtractor {
       let span = SourceSpan(line: hit.line, column: hit.column, endColumn: hit.column + hit.path.unicodeScalars.count)
       references.append(Reference(kind: .commandPath, text: hit.path, span: span, resolution: resolution))
     }
+    let context = HypotheticalContext(
+      settings: settings, classifier: classifier, listItems: document.listItems, headings: document.headings)
     // Code blocks first: a `cd` to a folder outside the repository makes later `./x` spans unknowable.
     var section = -1
     var carried: [String]? = bases
@@ -65,15 +67,22 @@ package struct ReferenceExtractor {
       let named = namedFolders(in: document, lines: previousEnd..<max(previousEnd, block.firstLine), source: source, bases: bases)
       var blockBases = carried.map { named + $0 }
       let lines = block.lines(in: source)
-      append(
-        commands.scan(
-          lines, everyLine: isShell, promptOnly: settings.promptLanguages.contains(language), bases: &blockBases))
+      // In a section titled "Planned ...", a missing command path is planned too.
+      for hit in commands.scan(lines, everyLine: isShell, promptOnly: settings.promptLanguages.contains(language), bases: &blockBases) {
+        if hit.creates {
+          append([hit])
+          continue
+        }
+        let resolution = classifier.resolve(hit.path, bases: hit.bases)
+        if isMissing(resolution), context.sectionExcuses(line: hit.line, path: hit.path) { continue }
+        appendResolved(hit, resolution)
+      }
       // The shell session goes on in the next block of the section.
       if blockBases == nil { leftRepository = true }
       carried = blockBases.map { Self.unique($0) }
       previousEnd = (lines.last?.line ?? block.firstLine) + 1
     }
-    let context = HypotheticalContext(settings: settings, classifier: classifier, listItems: document.listItems)
+
     var excused = Set<String>()
     for span in document.codeSpans where !span.inLink {
       references += pathReferences(
