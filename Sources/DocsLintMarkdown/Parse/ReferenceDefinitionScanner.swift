@@ -21,7 +21,8 @@ enum ReferenceDefinitionScanner {
         line += 1
         continue
       }
-      if previousAllowsDefinition, !isBlank {
+      // Only a line that opens with "[" can open a definition: find its paragraph's end only then.
+      if previousAllowsDefinition, !isBlank, opensWithBracket(source.bytes, range) {
         // A definition may run on over the lines of its paragraph, never into a code block.
         let limit = paragraphEnd(source, from: line, before: next < raw.count ? raw[next].lowerBound : nil)
         if let (item, end) = definition(in: source, start: range.lowerBound, limit: limit) {
@@ -34,6 +35,16 @@ enum ReferenceDefinitionScanner {
       line += 1
     }
     return items
+  }
+
+  private static func opensWithBracket(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var index = skipContainers(bytes, from: range.lowerBound, to: range.upperBound)
+    var indent = 0
+    while index < range.upperBound, bytes[index] == 0x20, indent < 4 {
+      index += 1
+      indent += 1
+    }
+    return indent <= 3 && index < range.upperBound && bytes[index] == UInt8(ascii: "[")
   }
 
   /// The byte where the paragraph holding `line` ends: its first blank line or code block.

@@ -102,8 +102,7 @@ package struct CommandScanner {
     if start == end { return false }
     if pathLike { return true }
     let name = String(text[start..<end])
-    return name == "cd" || name == "pushd" || settings.commands[name] != nil || Self.prefixes.contains(name)
-      || ShellEffects.creators.contains(name)
+    return settings.commands[name] != nil || Self.otherStarts.contains(name)
   }
 
   private func split(_ words: [CommandWord]) -> [[CommandWord]] {
@@ -125,6 +124,8 @@ package struct CommandScanner {
   }
 
   private static let prefixes: Set<String> = ["sudo", "time", "env", "exec", "nohup", "command", "uv", "poetry"]
+  /// Words that open a command line besides the configured commands: one lookup per line.
+  private static let otherStarts = prefixes.union(ShellEffects.creators).union(["cd", "pushd"])
 
   /// Index of the command word, after environment assignments and wrappers (`sudo`, `poetry run`).
   private func commandIndex(_ command: [CommandWord]) -> Int? {

@@ -100,11 +100,17 @@ package struct PathClassifier: Sendable {
   /// repository does not make it one): an `api` or version (`v1`) segment and no extension.
   private func isRoute(_ text: String) -> Bool {
     if text.hasPrefix("/api/") { return true }
-    // Cheap first: a "/v" or a leading "v" followed by a digit.
-    let bytes = Array(text.utf8)
-    let hasVersion = bytes.indices.contains { index in
-      bytes[index] == UInt8(ascii: "v") && (index == 0 || bytes[index - 1] == UInt8(ascii: "/"))
-        && index + 1 < bytes.count && bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39
+    // Cheap first, without a copy: a "/v" or a leading "v" followed by a digit.
+    var previous: UInt8 = UInt8(ascii: "/")
+    var sawV = false
+    var hasVersion = false
+    for byte in text.utf8 {
+      if sawV, byte >= 0x30, byte <= 0x39 {
+        hasVersion = true
+        break
+      }
+      sawV = byte == UInt8(ascii: "v") && previous == UInt8(ascii: "/")
+      previous = byte
     }
     guard hasVersion else { return false }
     let segments = text.split(separator: "/")
