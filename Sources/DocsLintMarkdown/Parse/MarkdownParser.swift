@@ -208,7 +208,12 @@ private struct TreeWalker {
   private static let fileLabels: [[UInt8]] = ["file:", "archivo:", "fichero:", "path:", "ruta:", "location:", "ubicación:"]
     .map { Array($0.utf8) }
 
-  private static let labelInitials = Set(fileLabels.compactMap(\.first))
+  /// By byte: whether some label starts with it (a table, not a set: one load per paragraph).
+  private static let labelInitials: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for label in fileLabels { if let first = label.first { table[Int(first)] = true } }
+    return table
+  }()
 
   private func opensWithFileLabel(_ range: Range<Int>) -> Bool {
     var start = range.lowerBound
@@ -217,7 +222,7 @@ private struct TreeWalker {
       start += 1
     }
     // Most paragraphs open with no label's first letter.
-    guard start < range.upperBound, Self.labelInitials.contains(bytes[start] | 0x20) else { return false }
+    guard start < range.upperBound, Self.labelInitials[Int(bytes[start] | 0x20)] else { return false }
     return Self.fileLabels.contains { label in
       start + label.count <= range.upperBound
         && zip(bytes[start..<start + label.count], label).allSatisfy { ($0 | 0x20) == $1 || $0 == $1 }
