@@ -406,6 +406,7 @@ folder-pages:
 # by a "Status:" line near its top, or by an opening banner ("> Historical record: ...").
 # `skips` lists rule ids, `category/*` or `all`; `paths` are globs, `!glob` takes a path out.
 statuses:
+  folder-pages: [STATUS.md, ESTADO.md]   # a project folder's status page gives its status to the pages beside it
   archived:                       # kept for history: nothing in it is reported; links to it still count.
                                   # "obsolete" is not here: such pages are often still read and linked
     words: [archived, deprecated, superseded, historical, archivado, archivada, histórico, histórica, deprecado, deprecada]

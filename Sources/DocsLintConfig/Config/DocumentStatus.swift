@@ -50,6 +50,8 @@ package struct DocumentStatus: Sendable {
 
 package struct DocumentStatuses: Sendable {
   package private(set) var all: [DocumentStatus] = []
+  /// Pages whose status is their folder's (`STATUS.md` of a project folder), lowercase names.
+  package private(set) var folderPages: Set<String> = []
 
   package init() {}
 
@@ -59,6 +61,10 @@ package struct DocumentStatuses: Sendable {
       throw ConfigError(file: file, line: value.line, message: "'statuses' must map status ids to words, paths and skips")
     }
     for entry in entries {
+      if entry.key == "folder-pages" {
+        folderPages.formUnion(try Vocabulary.words(entry.value, key: entry.key, file: file).map { $0.lowercased() })
+        continue
+      }
       guard case .mapping(let fields, _) = entry.value else {
         throw ConfigError(file: file, line: entry.line, message: "status '\(entry.key)' must be a mapping")
       }
@@ -177,7 +183,10 @@ package struct DocumentStatuses: Sendable {
           sawStatus = true
           continue
         }
-        if let colon = plain.firstIndex(of: ":"), Self.statusLabels.contains(String(plain[..<colon])) {
+        // "Status: Complete", "# Project Status: Completed".
+        if let colon = plain.firstIndex(of: ":"),
+          Self.statusLabels.contains(String(plain[..<colon].drop { $0 == "#" }.trimmingBlanks()))
+        {
           guard let word = Self.firstWord(plain[plain.index(after: colon)...]) else { continue }
           if let status = status(named: word) { return .known(status) }
           sawStatus = true
@@ -203,7 +212,7 @@ package struct DocumentStatuses: Sendable {
     }
   }
 
-  private static let labelStarts = [Array("status".utf8), Array("estado".utf8), Array("state".utf8)]
+  private static let labelStarts = [Array("status".utf8), Array("estado".utf8), Array("state".utf8), Array("projec".utf8)]
 
   private func status(named word: String) -> DocumentStatus? {
     all.first { $0.words.contains(word) }
@@ -211,7 +220,9 @@ package struct DocumentStatuses: Sendable {
 
   private static let frontMatterKeys = ["status", "estado", "state", "type", "tipo", "kind"]
   private static let statusKeys: Set<String> = ["status", "estado", "state"]
-  private static let statusLabels: Set<String> = ["status", "estado", "state", "- status", "- estado"]
+  private static let statusLabels: Set<String> = [
+    "status", "estado", "state", "- status", "- estado", "project status", "estado del proyecto",
+  ]
 
   /// The first word of letters, lowercased, skipping marks such as `[!note]`, emoji and punctuation.
   private static func firstWord(_ text: some StringProtocol) -> String? {

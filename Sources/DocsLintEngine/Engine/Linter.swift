@@ -27,9 +27,17 @@ package struct Linter: Sendable {
     let skipped = Dictionary(
       configuration.vocabulary.statuses.all.map { status in (status.id, Set(status.skips.flatMap { catalog.resolve($0) ?? [] })) }
     ) { first, _ in first }
+    // A project folder's STATUS.md speaks for the pages beside it that say nothing themselves.
+    let statusPages = configuration.vocabulary.statuses.folderPages
+    var folderStatuses: [String: String] = [:]
+    for document in graph.documents where statusPages.contains(RepoPath.name(of: document.path).lowercased()) {
+      if let status = document.status { folderStatuses[RepoPath.directory(of: document.path)] = status }
+    }
+    let inherited = folderStatuses
     let perDocument = Parallel.map(documents) { document -> [Finding] in
       var enabled = levels.levels(in: document.kind)
-      if let status = document.status, let skips = skipped[status] { enabled = enabled.filter { !skips.contains($0.key) } }
+      let status = document.status ?? (inherited.isEmpty ? nil : inherited[RepoPath.directory(of: document.path)])
+      if let status, let skips = skipped[status] { enabled = enabled.filter { !skips.contains($0.key) } }
       var found = document.findings
       // A rule turned off for this document's kind costs nothing.
       for index in graphRules.indices where enabled[graphRuleIDs[index]] != nil {
