@@ -190,7 +190,9 @@ package struct DocumentStatuses: Sendable {
           guard let word = Self.firstWord(plain[plain.index(after: colon)...]) else { continue }
           if let status = status(named: word) { return .known(status) }
           sawStatus = true
-        } else if plain.hasPrefix(">"), let word = Self.firstWord(plain.dropFirst()), let status = status(named: word) {
+        } else if plain.hasPrefix(">"), let word = Self.firstWord(plain.dropFirst()), let status = status(named: word),
+          !Self.isAside(plain.dropFirst(), after: word)
+        {
           return .known(status)
         }
       }
@@ -213,6 +215,16 @@ package struct DocumentStatuses: Sendable {
   }
 
   private static let labelStarts = [Array("status".utf8), Array("estado".utf8), Array("state".utf8), Array("projec".utf8)]
+
+  /// "> Historical note: the versions above ...": a note about part of the page, not the
+  /// page's own status ("> Historical record: ...").
+  private static func isAside(_ text: Substring, after word: String) -> Bool {
+    guard let range = text.range(of: word) else { return false }
+    let next = firstWord(text[range.upperBound...])
+    return next.map(asideWords.contains) ?? false
+  }
+
+  private static let asideWords: Set<String> = ["note", "notes", "nota", "notas", "context", "contexto", "background", "antecedentes"]
 
   private func status(named word: String) -> DocumentStatus? {
     all.first { $0.words.contains(word) }
