@@ -35,7 +35,7 @@ package enum KindResolver {
     -> DocumentKind?
   {
     var opening: ArraySlice<UInt8>?
-    for kind in settings.kinds where !kind.signals.isEmpty && !kind.exclude.contains(where: { $0.matches(path) }) {
+    for kind in settings.kinds where !kind.signals.isEmpty {
       if !kind.signals.text.isEmpty {
         let text = opening ?? Self.opening(of: document, source: source)
         opening = text
@@ -47,7 +47,7 @@ package enum KindResolver {
           found[phrase] = result
           return result
         }
-        if kind.signals.text.contains(where: { $0.allSatisfy(holds) }) { return kind }
+        if kind.signals.text.contains(where: { $0.allSatisfy(holds) }) { return Self.unlessExcluded(kind, path) }
       }
       if !kind.signals.sections.isEmpty, mayHoldSections(kind, document: document) {
         let titles = Outline.sections(of: document, source: source, level: kind.sectionLevel).map(\.normalizedTitle)
@@ -56,10 +56,15 @@ package enum KindResolver {
           guard let spec = specs.first(where: { $0.id == id }) else { return false }
           return titles.contains { title in spec.patterns.contains { TitleMatcher.matches(title, pattern: $0) } }
         }
-        if found { return kind }
+        if found { return Self.unlessExcluded(kind, path) }
       }
     }
     return nil
+  }
+
+  /// The kind, unless its excludes take the path out (asked last: globs cost more than the signals).
+  private static func unlessExcluded(_ kind: DocumentKind, _ path: String) -> DocumentKind? {
+    kind.exclude.contains(where: { $0.matches(path) }) ? nil : kind
   }
 
   /// A cheap first look before normalising every title: each signal section has a heading
@@ -78,13 +83,13 @@ package enum KindResolver {
     }
   }
 
-  /// The bytes before the first level-2 heading, at most 1 KB (a plan says what it is
+  /// The bytes before the first level-2 heading, at most 512 bytes (a plan says what it is
   /// right under its title: within 300 bytes in every plan of the shared corpora).
   private static func opening(of document: MarkdownDocument, source: SourceText) -> ArraySlice<UInt8> {
     let firstSection = document.headings.first { $0.level >= 2 }?.span.line ?? source.lineCount + 1
     let end = firstSection > source.lineCount ? source.bytes.count : source.byteRange(ofLine: firstSection).lowerBound
     let start = document.frontMatter.map { source.byteRange(ofLine: min($0.endLine + 1, source.lineCount)).lowerBound } ?? 0
-    return source.bytes[min(start, end)..<min(end, start + 1024)]
+    return source.bytes[min(start, end)..<min(end, start + 512)]
   }
 
   /// Whether the text holds the lowercase phrase, ASCII letters compared without case
