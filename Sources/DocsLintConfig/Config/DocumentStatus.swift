@@ -128,10 +128,11 @@ package struct DocumentStatuses: Sendable {
     }
     var checked = 0
     for item in document.listItems where lines.contains(item.line) {
-      let text = source.lineText(item.contentLine).trimmingBlanks()
-      let body = item.contentLine == item.line ? text.drop { $0 != " " }.trimmingBlanks() : text
-      if body.hasPrefix("[ ]") { return false }
-      if body.hasPrefix("[x]") || body.hasPrefix("[X]") { checked += 1 }
+      switch item.checkbox(in: source) {
+      case false?: return false
+      case true?: checked += 1
+      case nil: break
+      }
     }
     return checked > 0
   }

@@ -4,38 +4,60 @@ import DocsLintScan
 /// `src/new.rs`", "`old.rs` was removed", "`a.rs` or `b.rs`", "`x.md` (to be created)".
 /// Scoped to the path's sentence within its list item or table row: a verb elsewhere in
 /// the paragraph does not reach it, and a checked task item (`[x] ...`) states a fact.
-struct HypotheticalContext {
+/// One per document (a class: the checked items are worked out once, on first need).
+final class HypotheticalContext {
   let settings: PathSettings
   let classifier: PathClassifier
+  let source: SourceText
   /// The document's list items: an unchecked task (`- [ ] Create ...`) is future work as a whole.
-  var listItems: [ListItem] = []
-  /// The document's headings: a section titled "Planned" or "Example" speaks for its paths.
-  var headings: [Heading] = []
+  let listItems: [ListItem]
+  /// The document's headings: a section titled "Planned" speaks for its paths.
+  let headings: [Heading]
+
+  init(settings: PathSettings, classifier: PathClassifier, source: SourceText, listItems: [ListItem], headings: [Heading]) {
+    self.settings = settings
+    self.classifier = classifier
+    self.source = source
+    self.listItems = listItems
+    self.headings = headings
+  }
+
+  /// The lines of checked task items' own paragraphs (`- [x] ...`): what they name must exist.
+  private(set) lazy var checkedLines: Set<Int> = {
+    var lines = Set<Int>()
+    for (index, item) in listItems.enumerated() where item.checkbox(in: source) == true {
+      // The item's own paragraph: up to its first nested item (the next in document order).
+      let next = index + 1 < listItems.count ? listItems[index + 1] : nil
+      let end = next.flatMap { $0.line > item.line && $0.line <= item.endLine ? $0.line - 1 : nil } ?? item.endLine
+      lines.formUnion(item.line...max(item.line, min(end, source.lineCount)))
+    }
+    return lines
+  }()
 
   /// `alternatives`: whether "`a` or `b`" excuses the path (not for a command, which is
   /// the instruction: "run `x.py` (or `y.py` if added)").
-  func isHypothetical(_ span: CodeSpanItem, path: String, in source: SourceText, alternatives: Bool = true) -> Bool {
+  func isHypothetical(_ span: CodeSpanItem, path: String, alternatives: Bool = true) -> Bool {
     guard !span.bytes.isEmpty else { return false }
     // The code span's backticks sit just outside its text.
     return isHypothetical(
-      written: (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1), block: span.block, path: path, in: source,
+      written: (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1), block: span.block, path: path,
       alternatives: alternatives)
   }
 
   /// `written`: the bytes of the path as written, delimiters included.
   func isHypothetical(
-    written: Range<Int>, block: Range<Int>, path: String, in source: SourceText, alternatives: Bool = true
+    written: Range<Int>, block: Range<Int>, path: String, alternatives: Bool = true
   ) -> Bool {
     let before = Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: block))
     let after = Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: block))
     if alternatives, isAlternative(before: before, after: after) { return true }
-    if isElsewhere(before: before, path: path, written: written, block: block, in: source) { return true }
-    if Self.isCheckedItem(block, in: source) { return false }
+    if isElsewhere(before: before, path: path, written: written, block: block) { return true }
     let line = source.line(atByte: written.lowerBound)
-    if let task = openTask(containing: line, in: source), holdsHypotheticalWords(Self.proseWords(task)) { return true }
+    if checkedLines.contains(line) { return false }
+    if let task = openTask(containing: line), holdsHypotheticalWords(Self.proseWords(task)) { return true }
     // "- Task: Add integration tests" / "  - Fixtures under `tests/integration/`": the item
     // that holds the verb holds its sub-items too.
-    if parentItemsSay(line, in: source) { return true }
+    if parentItemsSay(line) { return true }
     if sectionExcuses(line: line, path: path) { return true }
     // "`" stands for a code span: what follows the path speaks of it up to the next one
     // ("run `x.py` (or `y.py` if added)"), except an example label closing a list of them
@@ -53,7 +75,7 @@ struct HypotheticalContext {
     }
     if !settings.hypotheticalPhrases.isEmpty {
       // "`x.yaml` - Token adjustment (to be created)"; a heading's path, by its section's first paragraph.
-      let following = Self.isHeading(block, in: source) ? Self.proseWords(Self.firstParagraph(after: block, in: source)) : []
+      let following = Self.isHeading(block, in: source) ? Self.proseWords(Self.sectionOpening(after: block, in: source)) : []
       let joined = " " + (beforeWords + afterWords + following).joined(separator: " ") + " "
       if settings.hypotheticalPhrases.contains(where: { joined.includes(" \($0) ") }) { return true }
     }
@@ -71,7 +93,7 @@ struct HypotheticalContext {
 
   /// A path in another repository: "that repository's `docs/x.md`", or a footnote whose
   /// URL ends in the same path (`[^9]: Chutoro `scripts/x.sh`: <https://github.com/o/r/blob/main/scripts/x.sh>`).
-  private func isElsewhere(before: String, path: String, written: Range<Int>, block: Range<Int>, in source: SourceText) -> Bool {
+  private func isElsewhere(before: String, path: String, written: Range<Int>, block: Range<Int>) -> Bool {
     let lastWords = before.split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(3)
     if lastWords.contains(where: { word in settings.foreignWords.contains { word.hasSuffix($0) } }) { return true }
     guard source.find(Array("://".utf8), from: block.lowerBound, to: block.upperBound) != nil else { return false }
@@ -86,7 +108,7 @@ struct HypotheticalContext {
 
   /// Whether the opening line of a list item that contains `line` (not its own) holds a
   /// hypothetical word.
-  private func parentItemsSay(_ line: Int, in source: SourceText) -> Bool {
+  private func parentItemsSay(_ line: Int) -> Bool {
     for item in listItems where item.line < line && line <= item.endLine {
       if holdsHypotheticalWords(Self.proseWords(source.lineText(item.line).lowercased())) { return true }
     }
@@ -110,11 +132,8 @@ struct HypotheticalContext {
 
   /// The text of the outermost unchecked task item (`- [ ] ...`, its sub-items included)
   /// holding the line: its deliverables are named before they exist.
-  private func openTask(containing line: Int, in source: SourceText) -> String? {
-    for item in listItems where item.line <= line && line <= item.endLine {
-      let first = source.lineText(item.contentLine).trimmingBlanks()
-      let body = item.contentLine == item.line ? first.drop { $0 != " " }.trimmingBlanks() : first
-      guard body.hasPrefix("[ ]") else { continue }
+  private func openTask(containing line: Int) -> String? {
+    for item in listItems where item.line <= line && line <= item.endLine && item.checkbox(in: source) == false {
       return (item.line...min(item.endLine, source.lineCount)).map { source.lineText($0) }.joined(separator: "\n").lowercased()
     }
     return nil
@@ -139,7 +158,7 @@ struct HypotheticalContext {
   }
 
   /// The lowercased opening of a heading's section (at most 400 bytes), up to the next heading.
-  private static func firstParagraph(after block: Range<Int>, in source: SourceText) -> String {
+  private static func sectionOpening(after block: Range<Int>, in source: SourceText) -> String {
     var start = block.upperBound
     let bytes = source.bytes
     while start < bytes.count, bytes[start] == 0x0A || bytes[start] == 0x20 || bytes[start] == 0x0D { start += 1 }
@@ -150,47 +169,6 @@ struct HypotheticalContext {
     }
     while end > start, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
     return String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
-  }
-
-  /// The lines of checked task items (`- [x] ...`): what they name must exist.
-  func checkedLines(in source: SourceText) -> Set<Int> {
-    var lines = Set<Int>()
-    for (index, item) in listItems.enumerated() {
-      let first = source.lineText(item.contentLine).trimmingBlanks()
-      let body = item.contentLine == item.line ? first.drop { $0 != " " }.trimmingBlanks() : first
-      guard body.hasPrefix("[x]") || body.hasPrefix("[X]") else { continue }
-      // The item's own paragraph: up to its first nested item (the next in document order).
-      let next = index + 1 < listItems.count ? listItems[index + 1] : nil
-      let end = next.flatMap { $0.line > item.line && $0.line <= item.endLine ? $0.line - 1 : nil } ?? item.endLine
-      lines.formUnion(item.line...max(item.line, min(end, source.lineCount)))
-    }
-    return lines
-  }
-
-  /// `[x] Done: wrote `a.md``: a task list item that is checked.
-  private static func isCheckedItem(_ block: Range<Int>, in source: SourceText) -> Bool {
-    guard block.count >= 4 else { return false }
-    let bytes = source.bytes
-    var index = block.lowerBound
-    while index < block.upperBound, bytes[index] == 0x20 { index += 1 }
-    // The paragraph's lines start with the item's marker ("- ", "1. ").
-    if index + 1 < block.upperBound, [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[index]),
-      bytes[index + 1] == 0x20
-    {
-      index += 2
-    } else {
-      var digits = index
-      while digits < block.upperBound, bytes[digits] >= 0x30, bytes[digits] <= 0x39 { digits += 1 }
-      if digits > index, digits + 1 < block.upperBound, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"),
-        bytes[digits + 1] == 0x20
-      {
-        index = digits + 2
-      }
-    }
-    while index < block.upperBound, bytes[index] == 0x20 { index += 1 }
-    return index + 3 < block.upperBound && bytes[index] == UInt8(ascii: "[")
-      && (bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X"))
-      && bytes[index + 2] == UInt8(ascii: "]")
   }
 
   /// The part of the text before a path that is on the path's own table row or list

@@ -45,7 +45,7 @@ package struct ReferenceExtractor {
       references.append(Reference(kind: .commandPath, text: hit.path, span: span, resolution: resolution))
     }
     let context = HypotheticalContext(
-      settings: settings, classifier: classifier, listItems: document.listItems, headings: document.headings)
+      settings: settings, classifier: classifier, source: source, listItems: document.listItems, headings: document.headings)
     // Code blocks first: a `cd` to a folder outside the repository makes later `./x` spans unknowable.
     var section = -1
     var carried: [String]? = bases
@@ -95,7 +95,7 @@ package struct ReferenceExtractor {
       }
     }
     references.markCreated(created)
-    if !excused.isEmpty { excuse(&references, excused, checked: context.checkedLines(in: source)) }
+    if !excused.isEmpty { excuse(&references, excused, checked: context.checkedLines) }
     return references
   }
 
@@ -124,7 +124,7 @@ package struct ReferenceExtractor {
     else { return nil }
     let resolution = classifier.resolve(candidate.path, bases: bases)
     if case .missing = resolution,
-      context.isHypothetical(written: item.bytes, block: item.block, path: candidate.path, in: source)
+      context.isHypothetical(written: item.bytes, block: item.block, path: candidate.path)
     {
       return nil
     }
@@ -235,7 +235,7 @@ package struct ReferenceExtractor {
       for hit in hits where !hit.creates {
         let resolution = classifier.resolve(hit.path, bases: hit.bases)
         if isMissing(resolution) {
-          if hypothetical == nil { hypothetical = context.isHypothetical(span, path: hit.path, in: source, alternatives: false) }
+          if hypothetical == nil { hypothetical = context.isHypothetical(span, path: hit.path, alternatives: false) }
           if hypothetical == true {
             excused.insert(hit.path)
             continue
@@ -251,7 +251,7 @@ package struct ReferenceExtractor {
     let resolution = classifier.resolve(candidate.path, bases: bases)
     // Only a path that does not resolve needs the (costlier) look at its sentence.
     if isMissing(resolution) {
-      if context.isHypothetical(span, path: candidate.path, in: source) {
+      if context.isHypothetical(span, path: candidate.path) {
         excused.insert(candidate.path)
         return []
       }

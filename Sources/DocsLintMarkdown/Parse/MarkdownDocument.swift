@@ -60,6 +60,18 @@ package struct ListItem: Sendable, Hashable {
   package var isOrdered: Bool
 }
 
+extension ListItem {
+  /// A checkbox at the start of the item's text (`[ ]`, `[x]`): nil, or whether it is checked.
+  package func checkbox(in source: SourceText) -> Bool? {
+    guard contentLine <= source.lineCount else { return nil }
+    let text = source.lineText(contentLine).unicodeScalars.dropFirst(contentColumn - 1)
+    let head = String(String.UnicodeScalarView(text.prefix(4)))
+    if head.hasPrefix("[ ] ") || head == "[ ]" { return false }
+    if head.hasPrefix("[x] ") || head.hasPrefix("[X] ") || head == "[x]" || head == "[X]" { return true }
+    return nil
+  }
+}
+
 package enum LinkKind: String, Sendable, Hashable, Codable {
   case link
   case image

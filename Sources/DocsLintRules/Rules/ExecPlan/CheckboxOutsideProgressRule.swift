@@ -25,7 +25,7 @@ struct CheckboxOutsideProgressRule: DocumentRule {
     guard let title = document.sectionSpec(id: "progress")?.title else { return [] }
     let progress = document.section(id: "progress")?.bodyLines
     return document.markdown.listItems.compactMap { item in
-      guard progress?.contains(item.line) != true, document.checkbox(of: item) != nil else { return nil }
+      guard progress?.contains(item.line) != true, item.checkbox(in: document.source) != nil else { return nil }
       return Self.descriptor.finding(
         in: document.path, at: document.span(of: item), "checkbox outside \(title)", snippet: document.text(of: item))
     }

@@ -29,7 +29,7 @@ struct ProgressFormatRule: DocumentRule {
     // Top-level items are the checklist; nested bullets are notes on them.
     let top = document.items(in: progress).map(\.depth).min() ?? 1
     return document.items(in: progress).filter { $0.depth == top }.compactMap { item in
-      switch document.checkbox(of: item) {
+      switch item.checkbox(in: document.source) {
       case nil:
         return Self.descriptor.finding(
           in: document.path, at: document.span(of: item), "\(title) item is not a checkbox ('- [ ] ...' or '- [x] ...')",

@@ -57,14 +57,5 @@ extension DocumentContext {
     return parts.joined(separator: " ")
   }
 
-  /// A checkbox at the start of an item's text: nil, or whether it is checked.
-  func checkbox(of item: ListItem) -> Bool? {
-    let text = source.lineText(item.contentLine).unicodeScalars.dropFirst(item.contentColumn - 1)
-    let head = String(String.UnicodeScalarView(text.prefix(4)))
-    if head.hasPrefix("[ ] ") || head == "[ ]" { return false }
-    if head.hasPrefix("[x] ") || head.hasPrefix("[X] ") || head == "[x]" || head == "[X]" { return true }
-    return nil
-  }
-
   func span(of item: ListItem) -> SourceSpan { SourceSpan(line: item.contentLine, column: item.contentColumn) }
 }
