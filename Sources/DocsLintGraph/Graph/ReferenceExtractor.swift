@@ -74,7 +74,7 @@ package struct ReferenceExtractor {
           continue
         }
         let resolution = classifier.resolve(hit.path, bases: hit.bases)
-        if isMissing(resolution), context.sectionExcuses(line: hit.line, path: hit.path) { continue }
+        if resolution.isBroken, context.sectionExcuses(line: hit.line, path: hit.path) { continue }
         appendResolved(hit, resolution)
       }
       // The shell session goes on in the next block of the section.
@@ -155,14 +155,6 @@ package struct ReferenceExtractor {
     return settings.outputLabels.contains { (wholeLine && text == $0) || text.hasSuffix(" " + $0) }
   }
 
-  /// Neither an existing file or folder nor a glob that matches some.
-  private func isMissing(_ resolution: Resolution) -> Bool {
-    switch resolution {
-    case .target, .glob, .generated, .external: false
-    default: true
-    }
-  }
-
   private static func unique(_ folders: [String]) -> [String] {
     var seen = Set<String>()
     return folders.filter { seen.insert($0).inserted }
@@ -234,7 +226,7 @@ package struct ReferenceExtractor {
       append(hits.filter(\.creates))
       for hit in hits where !hit.creates {
         let resolution = classifier.resolve(hit.path, bases: hit.bases)
-        if isMissing(resolution) {
+        if resolution.isBroken {
           if hypothetical == nil { hypothetical = context.isHypothetical(span, path: hit.path, alternatives: false) }
           if hypothetical == true {
             excused.insert(hit.path)
@@ -250,7 +242,7 @@ package struct ReferenceExtractor {
     guard let candidate = classifier.candidate(in: text, strict: true, bases: bases) else { return [] }
     let resolution = classifier.resolve(candidate.path, bases: bases)
     // Only a path that does not resolve needs the (costlier) look at its sentence.
-    if isMissing(resolution) {
+    if resolution.isBroken {
       if context.isHypothetical(span, path: candidate.path) {
         excused.insert(candidate.path)
         return []
