@@ -403,7 +403,8 @@ folder-pages:
 
 # What a document's status says about it, and the findings it then does not get. A document
 # has a status by its path, by its front matter (`status:`, `estado:`, `type:`, `tipo:`),
-# by a "Status:" line near its top, or by an opening banner ("> Historical record: ...").
+# by a "Status:" line near its top, by a label line there that gives it ("Report date: ..."), or by
+# an opening banner ("> Historical record: ...").
 # `skips` lists rule ids, `category/*` or `all`; `paths` are globs, `!glob` takes a path out.
 statuses:
   folder-pages: [STATUS.md, ESTADO.md]   # a project folder's status page gives its status to the pages beside it
@@ -420,6 +421,7 @@ statuses:
                                   # its form is settled; its links are still followed today, so they are checked
     words: [complete, completed, done, implemented, finished, closed, merged, completado, completada, terminado, terminada, implementado, implementada, cerrado, cerrada, hecho]
     finished-plans: true          # also a plan whose Progress items are all checked
+    labels: [report date, audit date, fecha del informe, fecha de auditoría, fecha de la auditoría]  # a dated report
     skips: [ref/*, execplan/*, structure/*]
   template:                       # its paths name the project that fills it in (or an example's). A
                                   # templates/ or plantillas/ folder alone is not enough: teams keep

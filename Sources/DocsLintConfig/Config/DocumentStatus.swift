@@ -12,6 +12,9 @@ package struct DocumentStatus: Sendable {
   package var exceptions: [Glob] = []
   /// Front-matter keys whose presence gives the status (`variables:` of a prompt template).
   package var keys: [String] = []
+  /// Labels (lowercase) of a line near the top that give the status whatever follows them:
+  /// "Report date: 2026-01-15" dates a report, a record of its day.
+  package var labels: Set<String> = []
   /// A plan (a kind with the `plan` role) whose Progress items are all checked has it.
   package var finishedPlans = false
   /// Rule ids or `category/*` or `all`: the findings a document with this status does not get.
@@ -52,6 +55,8 @@ package struct DocumentStatuses: Sendable {
   package private(set) var all: [DocumentStatus] = []
   /// Pages whose status is their folder's (`STATUS.md` of a project folder), lowercase names.
   package private(set) var folderPages: Set<String> = []
+  /// The first bytes (lowercase, up to six) of every label a status line can open with.
+  private var labelStarts = Self.statusLabels.map { Array($0.utf8.prefix(6)) }
 
   package init() {}
 
@@ -74,6 +79,10 @@ package struct DocumentStatuses: Sendable {
         case "words": status.words.formUnion(try Vocabulary.words(field.value, key: field.key, file: file).map { $0.lowercased() })
         case "finished-plans": status.finishedPlans = ["true", "yes"].contains(field.value.string?.lowercased() ?? "")
         case "keys": status.keys += try Vocabulary.words(field.value, key: field.key, file: file)
+        case "labels":
+          let labels = try Vocabulary.words(field.value, key: field.key, file: file).map { $0.lowercased() }
+          status.labels.formUnion(labels)
+          labelStarts += labels.map { Array($0.utf8.prefix(6)) }
         case "skips": status.skips += try Vocabulary.words(field.value, key: field.key, file: file)
         case "paths":
           for glob in try Vocabulary.words(field.value, key: field.key, file: file) {
@@ -159,7 +168,7 @@ package struct DocumentStatuses: Sendable {
       for line in first...min(source.lineCount, first + 15) {
         // Only the opening of a line can hold a status label or a banner's first word.
         let range = source.byteRange(ofLine: line)
-        guard Self.mayHoldStatus(source.bytes[range]) else { continue }
+        guard mayHoldStatus(source.bytes[range]) else { continue }
         // Emphasis marks dropped, ASCII letters lowercased, on bytes.
         let opening = source.bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 120)]
         let text = String(decoding: opening, as: UTF8.self)
@@ -184,10 +193,10 @@ package struct DocumentStatuses: Sendable {
           sawStatus = true
           continue
         }
-        // "Status: Complete", "# Project Status: Completed".
-        if let colon = plain.firstIndex(of: ":"),
-          Self.statusLabels.contains(String(plain[..<colon].drop { $0 == "#" }.trimmingBlanks()))
-        {
+        // "Status: Complete", "# Project Status: Completed"; "Report date: ..." by its label alone.
+        let label = plain.firstIndex(of: ":").map { String(plain[..<$0].drop { $0 == "#" }.trimmingBlanks()) }
+        if let label, let status = all.first(where: { $0.labels.contains(label) }) { return .known(status) }
+        if let colon = plain.firstIndex(of: ":"), let label, Self.statusLabels.contains(label) {
           guard let word = Self.firstWord(plain[plain.index(after: colon)...]) else { continue }
           if let status = status(named: word) { return .known(status) }
           sawStatus = true
@@ -201,9 +210,9 @@ package struct DocumentStatuses: Sendable {
     return sawStatus ? .unknown : .none
   }
 
-  /// A line that starts (after blanks and emphasis) with `#`, `>`, a backtick fence or an
-  /// `s`/`e` (status, state, estado): the rest cannot be a status line.
-  private static func mayHoldStatus(_ bytes: ArraySlice<UInt8>) -> Bool {
+  /// A line that starts (after blanks and emphasis) with `#`, `>`, a backtick fence or the
+  /// opening of a label (status, state, estado, "report date"): the rest cannot be a status line.
+  private func mayHoldStatus(_ bytes: ArraySlice<UInt8>) -> Bool {
     guard let start = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") })
     else { return false }
     if ">`~".utf8.contains(bytes[start]) { return true }
@@ -214,8 +223,6 @@ package struct DocumentStatuses: Sendable {
       word.count >= label.count && zip(word, label).allSatisfy { $0 | 0x20 == $1 }
     }
   }
-
-  private static let labelStarts = [Array("status".utf8), Array("estado".utf8), Array("state".utf8), Array("projec".utf8)]
 
   /// "> Historical note: the versions above ...": a note about part of the page, not the
   /// page's own status ("> Historical record: ...").

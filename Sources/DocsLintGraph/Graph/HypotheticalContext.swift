@@ -34,6 +34,20 @@ final class HypotheticalContext {
     return lines
   }()
 
+  /// "`src/auth.py` → `tests/unit/test_auth.py`": a name made from another by a naming
+  /// convention, when that other is in no folder of the repository (`previous` is nil then
+  /// or not a path at all). Only an arrow and blanks between the two spans.
+  func isDerivedName(_ span: CodeSpanItem, from previous: CodeSpanItem) -> Bool {
+    guard !span.bytes.isEmpty, !previous.bytes.isEmpty, previous.bytes.upperBound < span.bytes.lowerBound,
+      span.bytes.lowerBound - previous.bytes.upperBound <= 12
+    else { return false }
+    let between = source.bytes[previous.bytes.upperBound..<span.bytes.lowerBound]
+      .filter { $0 != UInt8(ascii: "`") && $0 != 0x20 && $0 != 0x09 }
+    return Self.arrows.contains(between)
+  }
+
+  private static let arrows: Set<[UInt8]> = [Array("→".utf8), Array("->".utf8), Array("=>".utf8), Array("⇒".utf8)]
+
   /// `alternatives`: whether "`a` or `b`" excuses the path (not for a command, which is
   /// the instruction: "run `x.py` (or `y.py` if added)").
   func isHypothetical(_ span: CodeSpanItem, path: String, alternatives: Bool = true) -> Bool {

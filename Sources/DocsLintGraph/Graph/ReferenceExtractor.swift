@@ -84,9 +84,11 @@ package struct ReferenceExtractor {
     }
 
     var excused = Set<String>()
+    var previous: CodeSpanItem?
     for span in document.codeSpans where !span.inLink {
+      defer { previous = span }
       references += pathReferences(
-        in: span, source: source, bases: bases, commands: commands, leftRepository: leftRepository,
+        in: span, after: previous, source: source, bases: bases, commands: commands, leftRepository: leftRepository,
         context: context, excused: &excused, append: append, appendResolved: appendResolved)
     }
     for item in document.textPaths {
@@ -204,7 +206,7 @@ package struct ReferenceExtractor {
   }
 
   private func pathReferences(
-    in span: CodeSpanItem, source: SourceText, bases: [String], commands: CommandScanner, leftRepository: Bool,
+    in span: CodeSpanItem, after previous: CodeSpanItem?, source: SourceText, bases: [String], commands: CommandScanner, leftRepository: Bool,
     context: HypotheticalContext, excused: inout Set<String>, append: ([CommandScanner.Hit]) -> Void,
     appendResolved: (CommandScanner.Hit, Resolution) -> Void
   ) -> [Reference] {
@@ -245,6 +247,12 @@ package struct ReferenceExtractor {
     if resolution.isBroken {
       if context.isHypothetical(span, path: candidate.path) {
         excused.insert(candidate.path)
+        return []
+      }
+      // "`src/auth.py` → `tests/unit/test_auth.py`" where the repository has no `src/`: a naming convention.
+      if let previous, context.isDerivedName(span, from: previous),
+        classifier.candidate(in: String(previous.text.trimmingBlanks()), strict: true, bases: bases) == nil
+      {
         return []
       }
       // "`docs/tests-only`": a missing name with neither extension nor trailing "/" is as

@@ -21,8 +21,9 @@ struct MissingPathRule: GraphRule {
       (redirections, `touch`, `mkdir`, a venv), outputs (under `mutants.out/`, `coverage/`, \
       timestamped names), HTTP routes, Python dotted names of existing modules, another \
       repository's paths ("that repository's `x.md`"), paths a sentence, table row or list \
-      item calls new, planned or removed, an unchecked task's deliverables, and a code span \
-      that is a link's text (the link is the finding). Archived, finished and template \
+      item calls new, planned or removed, an unchecked task's deliverables, a name made by an \
+      arrow from one in no folder of the repository (`src/a.py` → `tests/test_a.py`), and a \
+      code span that is a link's text (the link is the finding). Archived, finished and template \
       documents skip this rule (see `statuses` in rules/vocabulary.yml).
       """,
     triggering: [
@@ -41,6 +42,8 @@ struct MissingPathRule: GraphRule {
       Example("```bash\npip install -r ↓requirements/dev.txt\ncd tools\nbash ↓sub/gone.sh\n```", files: ["requirements/base.txt": "", "tools/run.sh": ""]),
       Example("- **↓docs/runbook.md**: the runbook\n\n**Archivo:** ↓docs/otro.md", files: ["docs/x.md": ""]),
       Example("No `↓pyproject.toml` anywhere, and `↓src/core.gone.thing` names no module.", files: ["src/core/config.py": ""]),
+      // A rename's new name must exist: its old one is in a folder of the repository.
+      Example("`docs/old.md` → `↓docs/new.md`", files: ["docs/x.md": ""]),
     ],
     nonTriggering: [
       Example("Run `scripts/deploy.sh` and `docs/SPEC_*.md`.", files: ["scripts/deploy.sh": "", "docs/SPEC_A.md": ""]),
@@ -65,6 +68,9 @@ struct MissingPathRule: GraphRule {
       Example("- [ ] Write the guide\n  - Done when: `docs/guide.md` explains setup", files: ["docs/x.md": ""]),
       Example("See [`docs/gone.md`](docs/gone.md): the link is the finding.", files: ["docs/x.md": ""]),
       Example("---\ntipo: plantilla\n---\n# Plan\n\nRun `scripts/nuevo.sh`.", files: ["scripts/x.sh": ""]),
+      Example("# Audit\n\n**Report Date**: 2026-01-15\n\nCreated `scripts/made.sh`.", files: ["scripts/x.sh": ""]),
+      // A naming convention: the name is made from one in no folder of this repository.
+      Example("Mirror the source: `src/auth.py` → `tests/unit/test_auth.py`", files: ["tests/x.py": ""]),
     ])
 
   /// "src/app/builder.rs" after the module became "src/app/builder/": say so.
