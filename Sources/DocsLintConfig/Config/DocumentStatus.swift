@@ -22,20 +22,32 @@ package struct DocumentStatus: Sendable {
 
   /// `**/archive/**`-style globs, kept as the folder names they stand for (a set lookup
   /// per folder of the path instead of a glob match each).
-  private var anywhereFolders: Set<String> = []
-  /// The same folders as "/name/" (inside a path) and "name/" (opening it).
-  private var folderNeedles: [(inside: String, opening: String)] = []
+  private var anywhereFolders: Set<Substring> = []
   /// `**/*template*.md`-style globs, kept as patterns of the file name alone.
   private var anywhereNames = NamePatterns()
 
   init(id: String) { self.id = id }
 
+  /// Whether a folder of the path (not its file name) is one of `anywhereFolders`.
+  private func inAnywhereFolder(_ path: String) -> Bool {
+    let utf8 = path.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index < utf8.endIndex {
+      if utf8[index] == UInt8(ascii: "/") {
+        if start < index, anywhereFolders.contains(path[start..<index]) { return true }
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    return false
+  }
+
   mutating func add(path glob: String) {
     let inner = glob.dropFirst(3).dropLast(3)
     let name = glob.dropFirst(3)
     if glob.hasPrefix("**/"), glob.hasSuffix("/**"), !inner.isEmpty, !inner.contains(where: { "/*?[".contains($0) }) {
-      anywhereFolders.insert(String(inner))
-      folderNeedles.append(("/" + inner + "/", inner + "/"))
+      anywhereFolders.insert(inner)
     } else if glob.hasPrefix("**/"), !name.isEmpty, !name.contains("/"), !name.hasPrefix("*") || !name.dropFirst().isEmpty {
       anywhereNames.add([String(name)])
     } else {
@@ -45,7 +57,7 @@ package struct DocumentStatus: Sendable {
 
   /// `name`: the path's file name.
   func matches(path: String, name: String) -> Bool {
-    let byFolder = folderNeedles.contains { path.includes($0.inside) || path.hasBytePrefix($0.opening) }
+    let byFolder = !anywhereFolders.isEmpty && inAnywhereFolder(path)
     let byName = !anywhereNames.isEmpty && anywhereNames.matches(name)
     return (byFolder || byName || paths.contains { $0.matches(path) }) && !exceptions.contains { $0.matches(path) }
   }
@@ -57,6 +69,8 @@ package struct DocumentStatuses: Sendable {
   package private(set) var folderPages: Set<String> = []
   /// The first bytes (lowercase, up to six) of every label a status line can open with.
   private var labelStarts = Self.statusLabels.map { Array($0.utf8.prefix(6)) }
+  /// The status each word gives (the first status that lists it), an index into `all`.
+  private var byWord: [String: Int] = [:]
 
   package init() {}
 
@@ -93,6 +107,10 @@ package struct DocumentStatuses: Sendable {
         }
       }
       if let index = all.firstIndex(where: { $0.id == status.id }) { all[index] = status } else { all.append(status) }
+    }
+    byWord = [:]
+    for (index, status) in all.enumerated().reversed() {
+      for word in status.words { byWord[word] = index }
     }
   }
 
@@ -235,7 +253,7 @@ package struct DocumentStatuses: Sendable {
   private static let asideWords: Set<String> = ["note", "notes", "nota", "notas", "context", "contexto", "background", "antecedentes"]
 
   private func status(named word: String) -> DocumentStatus? {
-    all.first { $0.words.contains(word) }
+    byWord[word].map { all[$0] }
   }
 
   private static let frontMatterKeys = ["status", "estado", "state", "type", "tipo", "kind"]

@@ -33,6 +33,9 @@ package struct KindSignals: Sendable, Hashable {
   package var text: [[String]] = []
   /// Ids of sections that must all be present.
   package var sections: [String] = []
+  /// For each of `sections`, the first four folded letters of its title and aliases: a
+  /// cheap look before the outline is made (set by `KindReader` once the kind is read).
+  package var sectionKeys: [[[UInt8]]] = []
 
   package var isEmpty: Bool { text.isEmpty && sections.isEmpty }
 }

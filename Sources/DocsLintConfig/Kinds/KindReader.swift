@@ -67,6 +67,7 @@ struct KindReader {
       kind.variants.removeAll { $0.name == "default" }
       kind.variants.append(defaultVariant)
     }
+    kind.signals.sectionKeys = KindResolver.sectionKeys(of: kind)
   }
 
   private func roles(_ value: YAMLValue) throws(ConfigError) -> Set<KindRole> {

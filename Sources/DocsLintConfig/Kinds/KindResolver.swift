@@ -40,11 +40,11 @@ package enum KindResolver {
         let text = opening ?? Self.opening(of: document, source: source)
         opening = text
         // Each distinct phrase is looked for once ("execplan" opens several entries).
-        var found: [String: Bool] = [:]
+        var found: [(phrase: String, holds: Bool)] = []
         let holds = { (phrase: String) -> Bool in
-          if let known = found[phrase] { return known }
+          if let known = found.first(where: { $0.phrase == phrase }) { return known.holds }
           let result = Self.contains(text, folded: phrase)
-          found[phrase] = result
+          found.append((phrase, result))
           return result
         }
         if kind.signals.text.contains(where: { $0.allSatisfy(holds) }) { return Self.unlessExcluded(kind, path) }
@@ -73,13 +73,17 @@ package enum KindResolver {
     let headings = document.headings.filter { $0.level == kind.sectionLevel }
     guard headings.count >= kind.signals.sections.count else { return false }
     let texts = headings.map { foldedLatin($0.text)[...] }
+    return kind.signals.sectionKeys.allSatisfy { keys in
+      keys.contains { key in key.isEmpty || texts.contains { contains($0, folded: key) } }
+    }
+  }
+
+  /// See `KindSignals.sectionKeys`.
+  package static func sectionKeys(of kind: DocumentKind) -> [[[UInt8]]] {
     let specs = kind.variants.flatMap(\.sections)
-    return kind.signals.sections.allSatisfy { id in
-      guard let spec = specs.first(where: { $0.id == id }) else { return false }
-      let keys = ([spec.title] + spec.aliases).map { name in
-        String(decoding: foldedLatin(String(name.prefix { $0 != "*" })).prefix(4), as: UTF8.self)
-      }
-      return keys.contains { key in key.isEmpty || texts.contains { contains($0, folded: key) } }
+    return kind.signals.sections.map { id in
+      guard let spec = specs.first(where: { $0.id == id }) else { return [] }
+      return ([spec.title] + spec.aliases).map { name in Array(foldedLatin(String(name.prefix { $0 != "*" })).prefix(4)) }
     }
   }
 
@@ -95,7 +99,10 @@ package enum KindResolver {
   /// Whether the text holds the lowercase phrase, ASCII letters compared without case
   /// (the phrases are English and Spanish words; no copy of the text is made).
   private static func contains(_ text: ArraySlice<UInt8>, folded phrase: String) -> Bool {
-    let needle = Array(phrase.utf8)
+    contains(text, folded: Array(phrase.utf8))
+  }
+
+  private static func contains(_ text: ArraySlice<UInt8>, folded needle: [UInt8]) -> Bool {
     guard !needle.isEmpty, text.count >= needle.count else { return false }
     // Scan for the needle's rarest letter ("x" of "execplan"), in either case, then compare around it.
     let anchor = needle.indices.min { rarity(needle[$0]) < rarity(needle[$1]) }!

@@ -190,17 +190,17 @@ package struct ReferenceExtractor {
     for span in spans[low...].prefix(while: { $0.span.line < lines.upperBound }) where !span.bytes.isEmpty {
       let text = span.text.trimmingBlanks()
       guard !text.isEmpty, !text.includesByte(UInt8(ascii: " ")) else { continue }
+      // A folder first (a lookup), then the word before it (a look at the sentence).
+      let name = text.hasSuffix("/") ? String(text.dropLast()) : String(text)
+      let folder = bases.lazy.compactMap { base in
+        RepoPath.normalize(RepoPath.join(base, name)).flatMap { $0.isEmpty || !self.classifier.inventory.isDirectory($0) ? nil : $0 }
+      }.first
+      guard let folder else { continue }
       let before = SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block)
       guard let word = before.split(whereSeparator: { $0 == " " || $0 == "\n" }).last,
         settings.directoryWords.contains(String(word))
       else { continue }
-      let name = text.hasSuffix("/") ? String(text.dropLast()) : String(text)
-      for base in bases {
-        if let folder = RepoPath.normalize(RepoPath.join(base, name)), classifier.inventory.isDirectory(folder), !folder.isEmpty {
-          folders.append(folder)
-          break
-        }
-      }
+      folders.append(folder)
     }
     return folders
   }

@@ -64,11 +64,22 @@ extension ListItem {
   /// A checkbox at the start of the item's text (`[ ]`, `[x]`): nil, or whether it is checked.
   package func checkbox(in source: SourceText) -> Bool? {
     guard contentLine <= source.lineCount else { return nil }
-    let text = source.lineText(contentLine).unicodeScalars.dropFirst(contentColumn - 1)
-    let head = String(String.UnicodeScalarView(text.prefix(4)))
-    if head.hasPrefix("[ ] ") || head == "[ ]" { return false }
-    if head.hasPrefix("[x] ") || head.hasPrefix("[X] ") || head == "[x]" || head == "[X]" { return true }
-    return nil
+    // On bytes: called for every list item of a document that needs its checked items.
+    let range = source.byteRange(ofLine: contentLine)
+    var index = range.lowerBound
+    var column = 1
+    while index < range.upperBound, column < contentColumn {
+      index += 1
+      if index == range.upperBound || source.bytes[index] & 0xC0 != 0x80 { column += 1 }
+    }
+    guard range.upperBound - index >= 3, source.bytes[index] == UInt8(ascii: "["), source.bytes[index + 2] == UInt8(ascii: "]"),
+      index + 3 == range.upperBound || source.bytes[index + 3] == UInt8(ascii: " ")
+    else { return nil }
+    switch source.bytes[index + 1] {
+    case UInt8(ascii: " "): return false
+    case UInt8(ascii: "x"), UInt8(ascii: "X"): return true
+    default: return nil
+    }
   }
 }
 

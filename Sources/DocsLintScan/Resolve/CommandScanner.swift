@@ -106,11 +106,15 @@ package struct CommandScanner {
   }
 
   private func split(_ words: [CommandWord]) -> [[CommandWord]] {
-    var commands: [[CommandWord]] = [[]]
-    for word in words {
-      if word.token.isOperator { commands.append([]) } else { commands[commands.count - 1].append(word) }
+    // Each command copied once, at its size (appending word by word regrew every array).
+    var commands: [[CommandWord]] = []
+    var start = 0
+    for (index, word) in words.enumerated() where word.token.isOperator {
+      if index > start { commands.append(Array(words[start..<index])) }
+      start = index + 1
     }
-    return commands.filter { !$0.isEmpty }
+    if words.count > start { commands.append(start == 0 ? words : Array(words[start...])) }
+    return commands
   }
 
   private func heredocDelimiter(in command: [CommandWord]) -> String? {
@@ -193,7 +197,8 @@ package struct CommandScanner {
   /// Values of path options are flagged `explicit`: even a bare name there is a path.
   private func operands(_ arguments: [CommandWord], command: String) -> [(CommandWord, Bool)] {
     guard let style = settings.commands[command] else { return [] }
-    let ownOptions = settings.commandPathOptions[command] ?? []
+    // Looked up at the first option only: most commands have none.
+    var ownOptionsCache: Set<String>?
     var result: [(CommandWord, Bool)] = []
     var index = 0
     while index < arguments.count {
@@ -202,6 +207,8 @@ package struct CommandScanner {
       index += 1
       if text.hasPrefix("-"), !word.token.wasQuoted {
         let name = text.firstIndex(of: "=").map { String(text[..<$0]) } ?? text
+        let ownOptions = ownOptionsCache ?? settings.commandPathOptions[command] ?? []
+        ownOptionsCache = ownOptions
         let isDirectory = settings.directoryOptions.contains(name)
         if isDirectory || settings.pathOptions.contains(name) || ownOptions.contains(name) {
           if let equals = text.firstIndex(of: "=") {

@@ -80,7 +80,7 @@ package struct PathClassifier: Sendable {
     if text.hasPrefix("www.") || text.includes("//") { return false }
     for placeholder in settings.placeholders where text.includes(placeholder) { return false }
     if first == UInt8(ascii: "/") && !isRootAnchored(text) { return false }
-    if isRoute(text) { return false }
+    if isRoute(text, bytes: bytes) { return false }
     guard bytes.contains(UInt8(ascii: "/")) else { return explicit || settings.rootFiles.contains(text) }
     // A path cut in two to wrap a long line ("docs/the-road-to-").
     if bytes.last == UInt8(ascii: "-") { return false }
@@ -98,13 +98,13 @@ package struct PathClassifier: Sendable {
 
   /// An HTTP route, not a file: `/api/v1/tickets/`, `api/v2/users` (an `api/` folder in the
   /// repository does not make it one): an `api` or version (`v1`) segment and no extension.
-  private func isRoute(_ text: String) -> Bool {
-    if text.hasPrefix("/api/") { return true }
+  private func isRoute(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.count >= 5, bytes[0] == UInt8(ascii: "/"), text.hasPrefix("/api/") { return true }
     // Cheap first, without a copy: a "/v" or a leading "v" followed by a digit.
     var previous: UInt8 = UInt8(ascii: "/")
     var sawV = false
     var hasVersion = false
-    for byte in text.utf8 {
+    for byte in bytes {
       if sawV, byte >= 0x30, byte <= 0x39 {
         hasVersion = true
         break
