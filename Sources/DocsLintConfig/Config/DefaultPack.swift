@@ -337,6 +337,15 @@ example-names: [
   feature, something, thing, demo, dummy, placeholder, title, titulo, título, slug,
 ]
 
+# Phrases that say a path is not there yet: a page with no status of its own (not a record,
+# archive or template) that says "`skills/stacks/` ... Currently empty" makes the path
+# planned on every page. Only phrases about the path itself: "not yet" alone often speaks
+# of something else in the sentence; "does not exist" or "removed" may say it is gone.
+absence-phrases: [
+  "currently empty", "not yet added", "not yet created", "to be created", "to be added", "yet to be created",
+  "yet to be added", "por crear", "aún no existe", "todavía no existe", "aún no creado", "aún no creada",
+]
+
 # A heading with one of these words makes its section's missing paths planned.
 section-words: [
   planned, future, proposed, upcoming, wishlist, backlog, planificado, planificada, planificados,

@@ -45,6 +45,9 @@ package struct PathSettings: Sendable, Hashable {
   package var hypotheticalWords: Set<String> = []
   /// Phrases of several words that do the same ("to be created", "if added").
   package var hypotheticalPhrases: [String] = []
+  /// Phrases that say a path is not there yet ("currently empty", "not yet added"): such a
+  /// path is planned on every page of the repository, not only on the one that says so.
+  package var absencePhrases: [String] = []
   /// Example labels ("e.g.", "ejemplo"): they excuse only a path with a stand-in name.
   package var exampleWords: Set<String> = []
   /// Stand-in names that make a path an example (`docs/my-feature.md`, `src/foo.rs`).
@@ -102,6 +105,7 @@ package struct PathSettings: Sendable, Hashable {
         for word in try strings(entry, file).map({ $0.lowercased() }) {
           if word.includesByte(UInt8(ascii: " ")) { hypotheticalPhrases.append(word) } else { hypotheticalWords.insert(word) }
         }
+      case "absence-phrases": absencePhrases += try strings(entry, file).map { $0.lowercased() }
       case "example-words": exampleWords.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "example-names": exampleNames.formUnion(try strings(entry, file).map { $0.lowercased() })
       case "extending-words": extendingWords.formUnion(try strings(entry, file).map { $0.lowercased() })

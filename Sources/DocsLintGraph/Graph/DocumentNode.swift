@@ -162,6 +162,21 @@ package struct ReferenceGraph: Sendable {
     }
   }
 
+  /// Missing paths some page says are not there yet ("`skills/stacks/` ... Currently
+  /// empty"): planned on every page, gathered when a rule first asks. Only pages with no
+  /// status say so of today's tree: a record's plans are done, a template's are a stand-in's.
+  package var plannedPaths: Set<String> {
+    shared("planned-paths") { graph in
+      var planned = Set<String>()
+      for document in graph.documents where document.status == nil {
+        for reference in document.references {
+          if case .planned(let path) = reference.resolution { planned.insert(path) }
+        }
+      }
+      return planned
+    }
+  }
+
   /// A value built once per run from the whole graph and shared by every document's check:
   /// a cross-document rule's index of its collected facts. `key` names it (the rule's id).
   package func shared<Value: Sendable>(_ key: String, _ make: (ReferenceGraph) -> Value) -> Value {

@@ -58,6 +58,19 @@ final class HypotheticalContext {
       alternatives: alternatives)
   }
 
+  /// Whether the sentence of a hypothetical path says it is not there yet ("Currently
+  /// empty", "not yet added"): asked only of paths `isHypothetical` excused.
+  func statesAbsence(_ span: CodeSpanItem) -> Bool {
+    guard !span.bytes.isEmpty, !settings.absencePhrases.isEmpty else { return false }
+    let written = (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1)
+    let before = Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: span.block))
+    let after = Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: span.block))
+    let following = Self.isHeading(span.block, in: source) ? Self.proseWords(Self.sectionOpening(after: span.block, in: source)) : []
+    let words = Self.proseWords(before).filter { $0 != "`" } + Self.proseWords(after).prefix { $0 != "`" } + following
+    let joined = " " + words.joined(separator: " ") + " "
+    return settings.absencePhrases.contains { joined.includes(" \($0) ") }
+  }
+
   /// `written`: the bytes of the path as written, delimiters included.
   func isHypothetical(
     written: Range<Int>, block: Range<Int>, path: String, alternatives: Bool = true

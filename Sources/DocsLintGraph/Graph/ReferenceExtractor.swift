@@ -247,7 +247,9 @@ package struct ReferenceExtractor {
     if resolution.isBroken {
       if context.isHypothetical(span, path: candidate.path) {
         excused.insert(candidate.path)
-        return []
+        // "`skills/stacks/` ... Currently empty": kept as planned, for the other pages too.
+        guard case .missing(let path) = resolution, context.statesAbsence(span) else { return [] }
+        return [reference(.backtickPath, candidate, in: span, resolution: .planned(path: path))]
       }
       // "`src/auth.py` → `tests/unit/test_auth.py`" where the repository has no `src/`: a naming convention.
       if let previous, context.isDerivedName(span, from: previous),
@@ -260,14 +262,18 @@ package struct ReferenceExtractor {
       let last = candidate.path.split(separator: "/").last ?? ""
       if !candidate.path.hasSuffix("/"), !last.contains("."), !Glob.isPattern(last) { return [] }
     }
+    return [reference(.backtickPath, candidate, in: span, resolution: resolution)]
+  }
+
+  private func reference(_ kind: ReferenceKind, _ candidate: PathClassifier.Candidate, in span: CodeSpanItem, resolution: Resolution)
+    -> Reference
+  {
     let leading = span.text.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
     let column = span.span.column + leading + candidate.offset
-    return [
-      Reference(
-        kind: .backtickPath, text: candidate.path,
-        span: SourceSpan(line: span.span.line, column: column, endColumn: column + candidate.path.unicodeScalars.count),
-        resolution: resolution)
-    ]
+    return Reference(
+      kind: kind, text: candidate.path,
+      span: SourceSpan(line: span.span.line, column: column, endColumn: column + candidate.path.unicodeScalars.count),
+      resolution: resolution)
   }
 
   package init(classifier: PathClassifier, settings: PathSettings) {

@@ -60,12 +60,15 @@ package enum Resolution: Sendable, Hashable {
   case globMatchesNothing(pattern: String)
   /// Missing, but git ignores it: a build output or other generated file, not checked.
   case generated(path: String)
+  /// Missing, and the document says it is not there yet ("currently empty"): planned for
+  /// every page that names it.
+  case planned(path: String)
 
   /// Whether the edge points nowhere it should.
   package var isBroken: Bool {
     switch self {
     case .missing, .caseMismatch, .outsideRoot, .missingAnchor, .globMatchesNothing: true
-    case .unresolved, .external, .target, .glob, .generated: false
+    case .unresolved, .external, .target, .glob, .generated, .planned: false
     }
   }
 

@@ -31,6 +31,7 @@ extension Resolution: BinaryCodable {
       writer.write(7); writer.write(path); writer.write(fragment); writer.write(suggestion)
     case .globMatchesNothing(let pattern): writer.write(8); writer.write(pattern)
     case .generated(let path): writer.write(9); writer.write(path)
+    case .planned(let path): writer.write(10); writer.write(path)
     }
   }
 
@@ -47,6 +48,7 @@ extension Resolution: BinaryCodable {
       self = .missingAnchor(path: try reader.string(), fragment: try reader.string(), suggestion: try reader.optionalString())
     case 8: self = .globMatchesNothing(pattern: try reader.string())
     case 9: self = .generated(path: try reader.string())
+    case 10: self = .planned(path: try reader.string())
     default: throw BinaryReader.Malformed()
     }
   }

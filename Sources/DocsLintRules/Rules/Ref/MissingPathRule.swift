@@ -21,7 +21,8 @@ struct MissingPathRule: GraphRule {
       (redirections, `touch`, `mkdir`, a venv), outputs (under `mutants.out/`, `coverage/`, \
       timestamped names), HTTP routes, Python dotted names of existing modules, another \
       repository's paths ("that repository's `x.md`"), paths a sentence, table row or list \
-      item calls new, planned or removed, an unchecked task's deliverables, a name made by an \
+      item calls new, planned or removed (or that another page without a status says is not there \
+      yet: "currently empty"), an unchecked task's deliverables, a name made by an \
       arrow from one in no folder of the repository (`src/a.py` → `tests/test_a.py`), and a \
       code span that is a link's text (the link is the finding). Archived, finished and template \
       documents skip this rule (see `statuses` in rules/vocabulary.yml).
@@ -69,6 +70,8 @@ struct MissingPathRule: GraphRule {
       Example("See [`docs/gone.md`](docs/gone.md): the link is the finding.", files: ["docs/x.md": ""]),
       Example("---\ntipo: plantilla\n---\n# Plan\n\nRun `scripts/nuevo.sh`.", files: ["scripts/x.sh": ""]),
       Example("# Audit\n\n**Report Date**: 2026-01-15\n\nCreated `scripts/made.sh`.", files: ["scripts/x.sh": ""]),
+      // Another page says the folder is not there yet.
+      Example("Stack skills live in `skills/stacks/`.", files: ["skills/README.md": "# Skills\n\n`skills/stacks/` is currently empty.\n"]),
       // A naming convention: the name is made from one in no folder of this repository.
       Example("Mirror the source: `src/auth.py` → `tests/unit/test_auth.py`", files: ["tests/x.py": ""]),
     ])
@@ -85,6 +88,8 @@ struct MissingPathRule: GraphRule {
       guard !reference.kind.isLink else { return nil }
       switch reference.resolution {
       case .missing(let path):
+        // Another page says it is not there yet ("Currently empty").
+        if graph.plannedPaths.contains(path) { return nil }
         return Self.descriptor.finding(
           in: document.path, at: reference.span,
           "\(reference.kind.noun) '\(reference.text)' does not exist"
