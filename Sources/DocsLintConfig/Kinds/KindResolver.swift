@@ -1,5 +1,11 @@
 import DocsLintMarkdown
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Which kind, and which of its variants, a document is.
 package struct ResolvedKind: Sendable, Hashable {
   package var kind: DocumentKind
@@ -109,17 +115,26 @@ package enum KindResolver {
     let key = needle[anchor]
     let upper = key >= 0x61 && key <= 0x7A ? key - 0x20 : key
     return text.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return false }
       var index = anchor
       let last = bytes.count - needle.count + anchor
+      // memchr finds the next anchor byte in either case (vectorised: most openings have few).
+      func next(_ byte: UInt8, from index: Int) -> Int? {
+        memchr(base + index, Int32(byte), last - index + 1).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+      }
+      var lower = next(key, from: index)
+      var higher = upper == key ? nil : next(upper, from: index)
       while index <= last {
-        let byte = bytes[index]
-        if byte == key || byte == upper {
-          let start = index - anchor
-          var offset = 0
-          while offset < needle.count, fold(bytes[start + offset]) == needle[offset] { offset += 1 }
-          if offset == needle.count { return true }
-        }
-        index += 1
+        let found = min(lower ?? Int.max, higher ?? Int.max)
+        if found == Int.max { return false }
+        let start = found - anchor
+        var offset = 0
+        while offset < needle.count, fold(bytes[start + offset]) == needle[offset] { offset += 1 }
+        if offset == needle.count { return true }
+        index = found + 1
+        guard index <= last else { return false }
+        if lower == found { lower = next(key, from: index) }
+        if higher == found { higher = next(upper, from: index) }
       }
       return false
     }

@@ -1,4 +1,9 @@
 import CMark
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import DocsLintModel
 
 /// Parses one Markdown file with libcmark and returns plain values.
@@ -205,29 +210,50 @@ private struct TreeWalker {
   /// Path-shaped words of a text node in a list item or a labelled paragraph: a `/` and a
   /// `.` in one word. Which of them are repository paths is decided later.
   private mutating func visitText(_ node: OpaquePointer) {
-    guard listDepth > 0 || labelled, let raw = cmark_node_get_literal(node), Self.holdsSlash(raw) else { return }
-    let text = String(cString: raw)
-    for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-      let trimmed = String(word.drop(while: Self.wordPunctuation.contains).reversed().drop(while: Self.wordPunctuation.contains).reversed())
-      guard trimmed.includesByte(UInt8(ascii: "/")), trimmed.includesByte(UInt8(ascii: ".")),
-        let range = locate(trimmed)
+    // Most text nodes hold no "/": strchr reads them in place.
+    guard listDepth > 0 || labelled, let raw = cmark_node_get_literal(node), strchr(raw, 0x2F) != nil else { return }
+    let text = UnsafeRawBufferPointer(start: raw, count: strlen(raw)).bindMemory(to: UInt8.self)
+    var start = 0
+    while start < text.count {
+      var end = start
+      while end < text.count, text[end] != 0x20, text[end] != 0x09, text[end] != 0x0A { end += 1 }
+      defer { start = end + 1 }
+      guard let word = Self.trimmed(text, start..<end),
+        text[word].contains(UInt8(ascii: "/")), text[word].contains(UInt8(ascii: "."))
       else { continue }
+      let trimmed = String(decoding: text[word], as: UTF8.self)
+      guard let range = locate(trimmed) else { continue }
       cursor = range.upperBound
       textPaths.append(TextPathItem(text: trimmed, span: columns.span(range, in: source), bytes: range, block: block))
     }
   }
 
-  /// Whether a C string holds a `/`, read in place (most text nodes hold none).
-  private static func holdsSlash(_ text: UnsafePointer<CChar>) -> Bool {
-    var cursor = text
-    while cursor.pointee != 0 {
-      if cursor.pointee == 0x2F { return true }
-      cursor += 1
+  /// A word without the punctuation around it (`**docs/x.md**,` → `docs/x.md`); nil when empty.
+  private static func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Range<Int>? {
+    var lower = word.lowerBound
+    var upper = word.upperBound
+    while lower < upper {
+      if asciiPunctuation[Int(text[lower])] { lower += 1; continue }
+      guard let length = wordPunctuation.first(where: { text[lower..<min(upper, lower + $0.count)].elementsEqual($0) })?.count
+      else { break }
+      lower += length
     }
-    return false
+    while upper > lower {
+      if asciiPunctuation[Int(text[upper - 1])] { upper -= 1; continue }
+      guard let length = wordPunctuation.first(where: { text[max(lower, upper - $0.count)..<upper].elementsEqual($0) })?.count
+      else { break }
+      upper -= length
+    }
+    return lower < upper ? lower..<upper : nil
   }
 
-  private static let wordPunctuation: Set<Character> = Set("*_()[],;:.!?\"'«»“”")
+  private static let asciiPunctuation: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for byte in "*_()[],;:.!?\"'".utf8 { table[Int(byte)] = true }
+    return table
+  }()
+  /// «, », “ and ” in UTF-8.
+  private static let wordPunctuation: [[UInt8]] = ["«", "»", "“", "”"].map { Array($0.utf8) }
 
   private mutating func visitCodeSpan(_ node: OpaquePointer) {
     let text = literal(of: node)
