@@ -6,17 +6,27 @@ import DocsLintScan
 /// the paragraph does not reach it, and a checked task item (`[x] ...`) states a fact.
 /// One per document (a class: the checked items are worked out once, on first need).
 final class HypotheticalContext {
-  let settings: PathSettings
-  let classifier: PathClassifier
+  /// The run's settings and classifier, shared by every document's context: one reference
+  /// to retain per document instead of every buffer the two hold.
+  final class Shared: Sendable {
+    let settings: PathSettings
+    let classifier: PathClassifier
+
+    init(settings: PathSettings, classifier: PathClassifier) {
+      self.settings = settings
+      self.classifier = classifier
+    }
+  }
+
+  let shared: Shared
   let source: SourceText
   /// The document's list items: an unchecked task (`- [ ] Create ...`) is future work as a whole.
   let listItems: [ListItem]
   /// The document's headings: a section titled "Planned" speaks for its paths.
   let headings: [Heading]
 
-  init(settings: PathSettings, classifier: PathClassifier, source: SourceText, listItems: [ListItem], headings: [Heading]) {
-    self.settings = settings
-    self.classifier = classifier
+  init(shared: Shared, source: SourceText, listItems: [ListItem], headings: [Heading]) {
+    self.shared = shared
     self.source = source
     self.listItems = listItems
     self.headings = headings
@@ -61,14 +71,14 @@ final class HypotheticalContext {
   /// Whether the sentence of a hypothetical path says it is not there yet ("Currently
   /// empty", "not yet added"): asked only of paths `isHypothetical` excused.
   func statesAbsence(_ span: CodeSpanItem) -> Bool {
-    guard !span.bytes.isEmpty, !settings.absencePhrases.isEmpty else { return false }
+    guard !span.bytes.isEmpty, !shared.settings.absencePhrases.isEmpty else { return false }
     let written = (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1)
     let before = Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: span.block))
     let after = Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: span.block))
     let following = Self.isHeading(span.block, in: source) ? Self.proseWords(Self.sectionOpening(after: span.block, in: source)) : []
     let words = Self.proseWords(before).filter { $0 != "`" } + Self.proseWords(after).prefix { $0 != "`" } + following
     let joined = " " + words.joined(separator: " ") + " "
-    return settings.absencePhrases.contains { joined.includes(" \($0) ") }
+    return shared.settings.absencePhrases.contains { joined.includes(" \($0) ") }
   }
 
   /// `written`: the bytes of the path as written, delimiters included.
@@ -94,35 +104,35 @@ final class HypotheticalContext {
     let afterWords = Array(allAfter.prefix { $0 != "`" })
     let words = beforeWords + afterWords.prefix(4)
     let exampleWords = beforeWords + allAfter.filter { $0 != "`" }.prefix(4)
-    for (index, word) in words.enumerated() where settings.hypotheticalWords.contains(word) {
+    for (index, word) in words.enumerated() where shared.settings.hypotheticalWords.contains(word) {
       // "Add to `x.md`", "agregar a `x.md`": the file is there to be added to.
       let next = index + 1 < words.count ? words[index + 1] : ""
-      if settings.extendingWords.contains(word), settings.extendingPrepositions.contains(next) { continue }
+      if shared.settings.extendingWords.contains(word), shared.settings.extendingPrepositions.contains(next) { continue }
       return true
     }
-    if !settings.hypotheticalPhrases.isEmpty {
+    if !shared.settings.hypotheticalPhrases.isEmpty {
       // "`x.yaml` - Token adjustment (to be created)"; a heading's path, by its section's first paragraph.
       let following = Self.isHeading(block, in: source) ? Self.proseWords(Self.sectionOpening(after: block, in: source)) : []
       let joined = " " + (beforeWords + afterWords + following).joined(separator: " ") + " "
-      if settings.hypotheticalPhrases.contains(where: { joined.includes(" \($0) ") }) { return true }
+      if shared.settings.hypotheticalPhrases.contains(where: { joined.includes(" \($0) ") }) { return true }
     }
     // "e.g. `tests/cucumber.rs`" names a kind of file; a document in a folder that exists
     // ("Ejemplo: `docs/guia.md`") is a claim, unless a word of it is a stand-in name.
-    guard exampleWords.contains(where: settings.exampleWords.contains) else { return false }
+    guard exampleWords.contains(where: shared.settings.exampleWords.contains) else { return false }
     return !isExistingLookingDocument(path) || isExampleShaped(path)
   }
 
   private func isExistingLookingDocument(_ path: String) -> Bool {
     guard MarkdownFiles.isMarkdown(path) else { return false }
     let folder = RepoPath.directory(of: path)
-    return folder.isEmpty || classifier.inventory.isDirectory(folder)
+    return folder.isEmpty || shared.classifier.inventory.isDirectory(folder)
   }
 
   /// A path in another repository: "that repository's `docs/x.md`", or a footnote whose
   /// URL ends in the same path (`[^9]: Chutoro `scripts/x.sh`: <https://github.com/o/r/blob/main/scripts/x.sh>`).
   private func isElsewhere(before: String, path: String, written: Range<Int>, block: Range<Int>) -> Bool {
     let lastWords = before.split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(3)
-    if lastWords.contains(where: { word in settings.foreignWords.contains { word.hasSuffix($0) } }) { return true }
+    if lastWords.contains(where: { word in shared.settings.foreignWords.contains { word.hasSuffix($0) } }) { return true }
     guard source.find(Array("://".utf8), from: block.lowerBound, to: block.upperBound) != nil else { return false }
     let needle = Array(("/" + path).utf8)
     var from = block.lowerBound
@@ -154,7 +164,7 @@ final class HypotheticalContext {
     guard low > 0 else { return false }
     // A document's own title ("# Propuesta: ...") names the document, not a section of plans.
     let heading = headings[low - 1]
-    return heading.level > 1 && Self.proseWords(heading.text.lowercased()).contains(where: settings.sectionWords.contains)
+    return heading.level > 1 && Self.proseWords(heading.text.lowercased()).contains(where: shared.settings.sectionWords.contains)
   }
 
   /// The text of the outermost unchecked task item (`- [ ] ...`, its sub-items included)
@@ -167,15 +177,15 @@ final class HypotheticalContext {
   }
 
   private func holdsHypotheticalWords(_ words: [String]) -> Bool {
-    if words.contains(where: settings.hypotheticalWords.contains) { return true }
+    if words.contains(where: shared.settings.hypotheticalWords.contains) { return true }
     let joined = " " + words.joined(separator: " ") + " "
-    return settings.hypotheticalPhrases.contains { joined.includes(" \($0) ") }
+    return shared.settings.hypotheticalPhrases.contains { joined.includes(" \($0) ") }
   }
 
   /// A path one of whose words is a stand-in: `docs/my-feature.md`, `src/foo/bar.rs`.
   private func isExampleShaped(_ path: String) -> Bool {
     path.lowercased().split(whereSeparator: { "/._-".contains($0) }).contains {
-      settings.exampleNames.contains(String($0))
+      shared.settings.exampleNames.contains(String($0))
     }
   }
 
@@ -283,9 +293,9 @@ final class HypotheticalContext {
     }
     let previous = before.split(whereSeparator: { $0 == " " || $0 == "\n" }).suffix(2).map(clean)
     let next = after.split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(2).map(clean)
-    if previous.count == 2, settings.alternativeWords.contains(String(previous[1])), previous[0].hasSuffix("`") {
+    if previous.count == 2, shared.settings.alternativeWords.contains(String(previous[1])), previous[0].hasSuffix("`") {
       return true
     }
-    return next.count == 2 && settings.alternativeWords.contains(String(next[0])) && next[1].hasPrefix("`")
+    return next.count == 2 && shared.settings.alternativeWords.contains(String(next[0])) && next[1].hasPrefix("`")
   }
 }

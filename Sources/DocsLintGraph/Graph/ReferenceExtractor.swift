@@ -14,6 +14,8 @@ package struct ReferenceExtractor {
   let settings: PathSettings
   /// Folders that hold a project marker (`package.json`, ...): the sub-projects.
   let projectFolders: Set<String>
+  /// What every document's hypothetical context reads, made once.
+  let shared: HypotheticalContext.Shared
 
   /// `source` is the file the document was parsed from, still in memory at this point.
   package func references(
@@ -44,8 +46,7 @@ package struct ReferenceExtractor {
       let span = SourceSpan(line: hit.line, column: hit.column, endColumn: hit.column + hit.path.unicodeScalars.count)
       references.append(Reference(kind: .commandPath, text: hit.path, span: span, resolution: resolution))
     }
-    let context = HypotheticalContext(
-      settings: settings, classifier: classifier, source: source, listItems: document.listItems, headings: document.headings)
+    let context = HypotheticalContext(shared: shared, source: source, listItems: document.listItems, headings: document.headings)
     // Code blocks first: a `cd` to a folder outside the repository makes later `./x` spans unknowable.
     var section = -1
     var carried: [String]? = bases
@@ -286,5 +287,6 @@ package struct ReferenceExtractor {
       }
     }
     projectFolders = folders
+    shared = HypotheticalContext.Shared(settings: settings, classifier: classifier)
   }
 }
