@@ -59,7 +59,9 @@ package struct DocumentStatus: Sendable {
   func matches(path: String, name: String) -> Bool {
     let byFolder = !anywhereFolders.isEmpty && inAnywhereFolder(path)
     let byName = !anywhereNames.isEmpty && anywhereNames.matches(name)
-    return (byFolder || byName || paths.contains { $0.matches(path) }) && !exceptions.contains { $0.matches(path) }
+    // By index: `contains(where:)` copies every glob it passes.
+    return (byFolder || byName || paths.indices.contains { paths[$0].matches(path) })
+      && !exceptions.indices.contains { exceptions[$0].matches(path) }
   }
 }
 
@@ -123,7 +125,7 @@ package struct DocumentStatuses: Sendable {
   {
     guard !all.isEmpty else { return nil }
     let name = String(RepoPath.name(of: path))
-    if let byPath = all.first(where: { $0.matches(path: path, name: name) }) { return byPath }
+    if let index = all.indices.first(where: { all[$0].matches(path: path, name: name) }) { return all[index] }
     switch writtenStatus(document: document, source: source) {
     case .known(let status): return status
     case .unknown: return nil  // "estado: en-progreso" says the plan is live, whatever its checkboxes

@@ -22,7 +22,8 @@ package struct DocumentKind: Sendable, Hashable {
   package func has(_ role: KindRole) -> Bool { roles.contains(role) }
 
   package func contains(_ path: String) -> Bool {
-    paths.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
+    // By index: `contains(where:)` copies every glob it passes.
+    paths.indices.contains { paths[$0].matches(path) } && !exclude.indices.contains { exclude[$0].matches(path) }
   }
 }
 

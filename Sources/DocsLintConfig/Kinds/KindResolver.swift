@@ -41,31 +41,44 @@ package enum KindResolver {
     -> DocumentKind?
   {
     var opening: ArraySlice<UInt8>?
-    for kind in settings.kinds where !kind.signals.isEmpty {
-      if !kind.signals.text.isEmpty {
-        let text = opening ?? Self.opening(of: document, source: source)
-        opening = text
-        // Each distinct phrase is looked for once ("execplan" opens several entries).
-        var found: [(phrase: String, holds: Bool)] = []
-        let holds = { (phrase: String) -> Bool in
-          if let known = found.first(where: { $0.phrase == phrase }) { return known.holds }
-          let result = Self.contains(text, folded: phrase)
-          found.append((phrase, result))
-          return result
-        }
-        if kind.signals.text.contains(where: { $0.allSatisfy(holds) }) { return Self.unlessExcluded(kind, path) }
-      }
-      if !kind.signals.sections.isEmpty, mayHoldSections(kind, document: document) {
-        let titles = Outline.sections(of: document, source: source, level: kind.sectionLevel).map(\.normalizedTitle)
-        let specs = kind.variants.flatMap(\.sections)
-        let found = kind.signals.sections.allSatisfy { id in
-          guard let spec = specs.first(where: { $0.id == id }) else { return false }
-          return titles.contains { title in spec.patterns.contains { TitleMatcher.matches(title, pattern: $0) } }
-        }
-        if found { return Self.unlessExcluded(kind, path) }
-      }
+    // By index: walking `kinds` by value would copy every kind for every file.
+    for index in settings.kinds.indices
+    where !settings.kinds[index].signals.isEmpty
+      && shows(settings.kinds[index], document: document, source: source, opening: &opening)
+    {
+      return Self.unlessExcluded(settings.kinds[index], path)
     }
     return nil
+  }
+
+  /// Whether the document shows the kind's signals: its phrases before the first section,
+  /// or its signal sections. `opening` is read once, on first need.
+  private static func shows(
+    _ kind: DocumentKind, document: MarkdownDocument, source: SourceText, opening: inout ArraySlice<UInt8>?
+  ) -> Bool {
+    if !kind.signals.text.isEmpty {
+      let text = opening ?? Self.opening(of: document, source: source)
+      opening = text
+      // Each distinct phrase is looked for once ("execplan" opens several entries).
+      var found: [(phrase: String, holds: Bool)] = []
+      let holds = { (phrase: String) -> Bool in
+        if let known = found.first(where: { $0.phrase == phrase }) { return known.holds }
+        let result = Self.contains(text, folded: phrase)
+        found.append((phrase, result))
+        return result
+      }
+      if kind.signals.text.contains(where: { $0.allSatisfy(holds) }) { return true }
+    }
+    if !kind.signals.sections.isEmpty, mayHoldSections(kind, document: document) {
+      let titles = Outline.sections(of: document, source: source, level: kind.sectionLevel).map(\.normalizedTitle)
+      let specs = kind.variants.flatMap(\.sections)
+      let found = kind.signals.sections.allSatisfy { id in
+        guard let spec = specs.first(where: { $0.id == id }) else { return false }
+        return titles.contains { title in spec.patterns.contains { TitleMatcher.matches(title, pattern: $0) } }
+      }
+      return found
+    }
+    return false
   }
 
   /// The kind, unless its excludes take the path out (asked last: globs cost more than the signals).

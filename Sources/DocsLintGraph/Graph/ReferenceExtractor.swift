@@ -16,6 +16,9 @@ package struct ReferenceExtractor {
   let projectFolders: Set<String>
   /// What every document's hypothetical context reads, made once.
   let shared: HypotheticalContext.Shared
+  /// One scanner for every document (each call is given its bases): a scanner holds copies
+  /// of the settings and classifier, costly to make per document.
+  let commands: CommandScanner
 
   /// `source` is the file the document was parsed from, still in memory at this point.
   package func references(
@@ -30,7 +33,6 @@ package struct ReferenceExtractor {
         references.append(reference)
       }
     }
-    let commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: bases)
     var created: [(path: String, line: Int)] = []
     var leftRepository = false
     func append(_ hits: [CommandScanner.Hit]) {
@@ -193,10 +195,14 @@ package struct ReferenceExtractor {
       guard !text.isEmpty, !text.includesByte(UInt8(ascii: " ")) else { continue }
       // A folder first (a lookup), then the word before it (a look at the sentence).
       let name = text.hasSuffix("/") ? String(text.dropLast()) : String(text)
-      let folder = bases.lazy.compactMap { base in
-        RepoPath.normalize(RepoPath.join(base, name)).flatMap { $0.isEmpty || !self.classifier.inventory.isDirectory($0) ? nil : $0 }
-      }.first
-      guard let folder else { continue }
+      var found: String?
+      for base in bases {
+        if let folder = RepoPath.normalize(RepoPath.join(base, name)), !folder.isEmpty, classifier.inventory.isDirectory(folder) {
+          found = folder
+          break
+        }
+      }
+      guard let folder = found else { continue }
       let before = SentenceContext.before(span.bytes.lowerBound - 1, in: source, block: span.block)
       guard let word = before.split(whereSeparator: { $0 == " " || $0 == "\n" }).last,
         settings.directoryWords.contains(String(word))
@@ -223,7 +229,8 @@ package struct ReferenceExtractor {
       guard exact else { return [] }
       let line = CodeLine(text: Substring(span.text), line: span.span.line, column: span.span.column)
       // After a `cd` out of the repository, `sudo ./svc.sh install` runs there too.
-      let hits = commands.scan([line], everyLine: false).filter { !(leftRepository && $0.path.hasPrefix("./")) }
+      var spanBases: [String]? = bases
+      let hits = commands.scan([line], everyLine: false, bases: &spanBases).filter { !(leftRepository && $0.path.hasPrefix("./")) }
       // "(or `pytest tests/x.py` if added)": the sentence speaks of every path of the command.
       var hypothetical: Bool?
       append(hits.filter(\.creates))
@@ -288,5 +295,6 @@ package struct ReferenceExtractor {
     }
     projectFolders = folders
     shared = HypotheticalContext.Shared(settings: settings, classifier: classifier)
+    commands = CommandScanner(classifier: classifier, settings: settings, defaultBases: [""])
   }
 }
