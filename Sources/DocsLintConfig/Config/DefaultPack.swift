@@ -409,6 +409,8 @@ folder-pages:
   - CODE_OF_CONDUCT.md
   - AGENTS.md
   - CLAUDE.md
+  - STATUS.md      # a project folder's status page, one per project from one template
+  - ESTADO.md
 
 # What a document's status says about it, and the findings it then does not get. A document
 # has a status by its path, by its front matter (`status:`, `estado:`, `type:`, `tipo:`),

@@ -8,6 +8,9 @@ package enum ComposeServiceScanner {
     ShellCodeLines.containing("compose", in: markdown, source: source, shellLanguages: shellLanguages).flatMap { services(in: $0.text, line: $0.line, column: $0.column) }
   }
 
+  /// Words a command may follow on its line.
+  private static let openers: Set<Substring> = ["$", "#", ">", "sudo", "&&", "||", ";", "|", "(", "then", "do"]
+
   /// Subcommands whose plain arguments are all services.
   private static let allServices: Set<Substring> = [
     "up", "start", "stop", "restart", "logs", "build", "pull", "push", "rm", "kill", "pause", "unpause", "create", "ps",
@@ -30,6 +33,10 @@ package enum ComposeServiceScanner {
     if words[at] == "compose" {
       guard at > words.startIndex, words[at - 1] == "docker" else { return [] }
     }
+    // The command opens the line or follows a prompt, `sudo` or an operator: in "Diagnosis:
+    // docker-compose up shows port conflict" the words after it are prose.
+    let opening = words[at] == "compose" ? at - 1 : at
+    guard opening == words.startIndex || Self.openers.contains(words[opening - 1]) else { return [] }
     var result: [IaCMention] = []
     var subcommand: Substring?
     at += 1

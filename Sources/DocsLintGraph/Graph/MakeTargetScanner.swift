@@ -49,7 +49,18 @@ package enum MakeTargetScanner {
       if word.hasPrefix("--directory=") { folder = String(word.dropFirst("--directory=".count)) }
       // Another makefile (`-f ops.mk`) is not resolved here.
       if word == "-f" || word == "--file" || word.hasPrefix("-f") || word.hasPrefix("--file=") { return [] }
-      if word.hasPrefix("-") || word.contains("=") { continue }
+      if word.hasPrefix("-") || word.contains("=") {
+        // `ARGS="--host 0.0.0.0"`: the quoted value runs on to the word that closes it.
+        if let equals = word.firstIndex(of: "="), let quote = word[word.index(after: equals)...].first,
+          quote == "\"" || quote == "'", !word[word.index(after: equals)...].dropFirst().contains(quote)
+        {
+          while let next = words.first, !operators.contains(next) {
+            words = words.dropFirst()
+            if next.contains(quote) { break }
+          }
+        }
+        continue
+      }
       guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" }) else {
         known = false
         continue

@@ -53,6 +53,10 @@ struct IaCUnknownSymbolRule: GraphRule {
       Example(
         "```bash\ndocker compose exec api bash -lc 'migrar'\ndocker compose -f compose.yml logs -f --tail 50 worker\ndocker compose cp api:/tmp/x .\ndocker compose down\n```\n",
         files: ["compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n"]),
+      // A quoted make variable is one value; a compose command inside a sentence is prose.
+      Example(
+        "```\nmake api ARGS=\"--host 0.0.0.0 --port 9000\"\nDiagnosis: docker-compose up shows port conflict\n```\n",
+        files: ["Makefile": "api:\n\techo\n", "compose.yml": "services:\n  api:\n    image: x\n"]),
     ])
 
   private static let nouns: [SymbolKind: String] = [
