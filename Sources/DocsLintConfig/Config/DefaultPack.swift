@@ -395,6 +395,19 @@ validation-checks:
   vagrant: ["vagrant validate"]
   ansible: [ansible-lint, "ansible-playbook --syntax-check"]
 
+# Declaration keywords of source code, by file extension (several extensions share a
+# list): a `<Name>Agent` right after one of them ("class SDLCDesignAgent(BaseAgent):",
+# "export interface CustomAgent") is declared in code, so documents may name it
+# (agent/unknown-agent). Read only when some name is declared by no agent doc.
+code-declarations:
+  py: [class, def]
+  "ts tsx js jsx mjs cjs": [class, interface, type, function, const, let, var, enum]
+  go: [type, func]
+  swift: [class, struct, enum, protocol, actor, typealias, func, let, var]
+  rs: [struct, enum, trait, fn, type, const, static]
+  "java kt kts": [class, interface, enum, record, object, fun, val, var]
+  cs: [class, interface, struct, record, enum]
+
 # Files every folder or package may have its own of, in any letter case: the same name
 # and title there is convention, not a diverged copy (docs/diverged-copy), and such a
 # page needs no link to it (docs/orphan).

@@ -13,11 +13,15 @@ package struct Vocabulary: Sendable {
   package private(set) var folderPages: Set<String> = []
   /// What a document's status says (finished, archived, template) and which findings it skips.
   package var statuses = DocumentStatuses()
+  /// Declaration keywords of source code, by file extension (`py` → `class`, `def`): a
+  /// `<Name>Agent` declared in code after one of them is an agent name too.
+  package var codeDeclarations: [String: Set<String>] = [:]
   /// The longest of their names in bytes: most names are judged without a lowercased copy.
   private var longestFolderPage = 0
 
   package static let keys: Set<String> = [
     "living-document-phrases", "validation-sections", "validation-checks", "folder-pages", "statuses",
+    "code-declarations",
   ]
 
   package init() {}
@@ -40,6 +44,15 @@ package struct Vocabulary: Sendable {
       longestFolderPage = folderPages.map(\.utf8.count).max() ?? 0
     case "statuses":
       try statuses.merge(value, file: file)
+    case "code-declarations":
+      guard case .mapping(let entries, _) = value else {
+        throw ConfigError(file: file, line: value.line, message: "'code-declarations' must map file extensions to keywords")
+      }
+      for entry in entries {
+        let keywords = try Self.words(entry.value, key: entry.key, file: file)
+        // "ts js": one list for several extensions.
+        for ext in entry.key.split(separator: " ") { codeDeclarations[ext.lowercased(), default: []].formUnion(keywords) }
+      }
     case "validation-checks":
       guard case .mapping(let entries, _) = value else {
         throw ConfigError(file: file, line: value.line, message: "'validation-checks' must map technologies to commands")

@@ -116,10 +116,41 @@ package struct GraphBuilder: Sendable {
     let placeholders = configuration.paths.placeholders
     Parallel.update(&documents) { $0.settle(anchors: known, ignored: ignored, placeholders: placeholders) }
     for position in iac.indices { iac[position].references.markGenerated(ignored: ignored) }
+    let codeAgents = Self.codeAgents(
+      named: documents, declared: index.agentNames, inventory: workspace.inventory, reader: reader,
+      keywords: configuration.vocabulary.codeDeclarations)
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds),
-      kinds: configuration.kinds.kinds, vocabulary: configuration.vocabulary)
+      kinds: configuration.kinds.kinds, vocabulary: configuration.vocabulary, codeAgents: codeAgents)
+  }
+
+  /// `<Name>Agent`s the documents mention that no agent doc declares, where source code
+  /// declares them (`class SDLCDesignAgent(BaseAgent):`). Source files are read only when
+  /// such a name exists, each once, in parallel.
+  private static func codeAgents(
+    named documents: [DocumentNode], declared: Set<String>, inventory: FileInventory, reader: FileReader,
+    keywords: [String: Set<String>]
+  ) -> [String: [CodeDeclaration]] {
+    var wanted = Set<String>()
+    for index in documents.indices {
+      for mention in documents[index].facts.agentMentions where !declared.contains(mention.name) { wanted.insert(mention.name) }
+    }
+    guard !wanted.isEmpty, !keywords.isEmpty else { return [:] }
+    let names = wanted
+    let sources = inventory.files.filter { path in
+      guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+      return keywords[path[path.index(after: dot)...].lowercased()] != nil
+    }
+    let found = Parallel.map(sources) { path -> [CodeDeclaration] in
+      guard let dot = path.lastIndex(of: "."), let words = keywords[path[path.index(after: dot)...].lowercased()],
+        case .success(let bytes) = reader.readBytes(path)
+      else { return [] }
+      return CodeDeclarations.agents(in: bytes, path: path, keywords: words).filter { names.contains($0.name) }
+    }
+    var byName: [String: [CodeDeclaration]] = [:]
+    for declarations in found { for declaration in declarations { byName[declaration.name, default: []].append(declaration) } }
+    return byName
   }
 
   /// The Markdown files that are not targets, walking both lists (each in byte order, each

@@ -131,14 +131,17 @@ package struct ReferenceGraph: Sendable {
   package let kinds: [String: DocumentKind]
   /// The words rules look for.
   package let vocabulary: Vocabulary
+  /// Agent names no agent doc declares but source code does, by name (in path order).
+  package let codeAgents: [String: [CodeDeclaration]]
   private let shared = SharedValues()
 
   package init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: AnchorSet],
     index: DocumentIndex = DocumentIndex(), iac: [IaCNode] = [], environments: Set<String> = [],
-    kinds: [DocumentKind], vocabulary: Vocabulary
+    kinds: [DocumentKind], vocabulary: Vocabulary, codeAgents: [String: [CodeDeclaration]] = [:]
   ) {
     self.vocabulary = vocabulary
+    self.codeAgents = codeAgents
     self.environments = environments
     self.kinds = Dictionary(kinds.map { ($0.id, $0) }) { first, _ in first }
     self.inventory = inventory

@@ -6,9 +6,10 @@ import Foundation
 /// IaC files name and declare, and, with a focus, one file's neighbourhood.
 package struct GraphExport: Sendable, Codable, Equatable {
   package struct Node: Sendable, Codable, Hashable {
-    /// A root-relative path, or `symbol:<kind>:<name>` for an IaC symbol.
+    /// A root-relative path, `symbol:<kind>:<name>` for an IaC symbol, or
+    /// `code:<keyword>:<name>` for an agent name declared in source code (`code:class:SDLCDesignAgent`).
     package var id: String
-    /// `document`, `file`, `folder`, `iac`, `symbol` or `missing` (a broken target).
+    /// `document`, `file`, `folder`, `iac`, `symbol`, `code-declaration` or `missing` (a broken target).
     package var kind: String
   }
 
@@ -16,7 +17,9 @@ package struct GraphExport: Sendable, Codable, Equatable {
     package var from: String
     package var to: String
     /// The reference kind (`markdown-link`, `backtick-path`, `command-path`, `iac-path`, ...),
-    /// `front-matter-id`, `front-matter-path`, `terraform-address`, or `declares` (an IaC file and its symbols).
+    /// `front-matter-id`, `front-matter-path`, `terraform-address`, `agent-name` (a document and
+    /// the code declaration of an agent it names), or `declares` (an IaC or source file and
+    /// its symbols or declarations).
     package var kind: String
     /// Line in `from` where the edge is written.
     package var line: Int
@@ -81,6 +84,22 @@ package struct GraphExport: Sendable, Codable, Equatable {
         let id = "symbol:\(mention.kind.rawValue):\(mention.name)"
         guard graph.iacSymbols[mention.kind]?.contains(mention.name) ?? false else { continue }
         edges.insert(Edge(from: document.path, to: id, kind: "terraform-address", line: mention.span.line))
+      }
+    }
+    // Agent names that only source code declares: the declaration, the file, the mentions.
+    for (name, declarations) in graph.codeAgents {
+      for declaration in declarations {
+        let id = "code:\(declaration.keyword):\(name)"
+        node(id, "code-declaration")
+        target(declaration.path)
+        edges.insert(Edge(from: declaration.path, to: id, kind: "declares", line: declaration.line))
+      }
+    }
+    for document in graph.documents {
+      for mention in document.facts.agentMentions {
+        for declaration in graph.codeAgents[mention.name] ?? [] {
+          edges.insert(Edge(from: document.path, to: "code:\(declaration.keyword):\(mention.name)", kind: "agent-name", line: mention.span.line))
+        }
       }
     }
     for file in graph.iac {

@@ -30,9 +30,10 @@ package enum EditDistance {
 
   /// The candidate closest to `text`, if it is close enough to be a plausible typo.
   /// Ties go to the candidate that sorts first, so messages are deterministic.
-  package static func closest(to text: String, in candidates: some Sequence<String>) -> String? {
+  /// `maxDistance`: the most edits a suggestion may be away (default: half the length, at least 3).
+  package static func closest(to text: String, in candidates: some Sequence<String>, maxDistance: Int? = nil) -> String? {
     let target = Array(text.unicodeScalars)
-    var limit = max(3, target.count / 2)
+    var limit = maxDistance ?? max(3, target.count / 2)
     var best: (distance: Int, value: String)?
     for candidate in candidates {
       let scalars = Array(candidate.unicodeScalars)
