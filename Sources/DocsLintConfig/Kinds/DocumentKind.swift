@@ -70,7 +70,7 @@ package struct SectionSpec: Sendable, Hashable {
   package var patterns: [String] { ([title] + aliases).map(TitleMatcher.normalizePattern) }
 
   package func matches(normalizedHeading heading: String) -> Bool {
-    patterns.contains { TitleMatcher.matches(heading, pattern: $0) }
+    patterns.contains { TitleMatcher.matchesSection(heading, pattern: $0) }
   }
 
   /// "Progress (or Progreso, Avance)" for messages.

@@ -23,7 +23,7 @@ package enum KindResolver {
     let title = Outline.title(of: document).map { TitleMatcher.normalize($0.text) }
     func holds(_ condition: VariantCondition) -> Bool {
       switch condition {
-      case .section(let pattern): sections.contains { TitleMatcher.matches($0.normalizedTitle, pattern: pattern) }
+      case .section(let pattern): sections.contains { TitleMatcher.matchesSection($0.normalizedTitle, pattern: pattern) }
       case .title(let pattern): title.map { TitleMatcher.matches($0, pattern: pattern) } ?? false
       case .frontMatterKey(let key): document.frontMatter?.value?[key] != nil
       }
@@ -74,7 +74,7 @@ package enum KindResolver {
       let specs = kind.variants.flatMap(\.sections)
       let found = kind.signals.sections.allSatisfy { id in
         guard let spec = specs.first(where: { $0.id == id }) else { return false }
-        return titles.contains { title in spec.patterns.contains { TitleMatcher.matches(title, pattern: $0) } }
+        return titles.contains { title in spec.patterns.contains { TitleMatcher.matchesSection(title, pattern: $0) } }
       }
       return found
     }

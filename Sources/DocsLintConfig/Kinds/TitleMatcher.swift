@@ -18,6 +18,19 @@ package enum TitleMatcher {
     return words.joined(separator: " ")
   }
 
+  /// Whether a normalized section title matches a normalized title or alias: the whole
+  /// title, and a trailing `*` stands for further words only ("decision*" matches
+  /// "decision" and "decision tomada", not "decisiones relacionadas").
+  package static func matchesSection(_ title: String, pattern: String) -> Bool {
+    guard pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) else {
+      return matches(title, pattern: pattern)
+    }
+    let prefix = pattern.dropLast()
+    guard title.hasPrefix(prefix) else { return false }
+    return title.utf8.count == prefix.utf8.count || prefix.isEmpty
+      || title.utf8[title.utf8.index(title.utf8.startIndex, offsetBy: prefix.utf8.count)] == UInt8(ascii: " ")
+  }
+
   /// Whether a normalized title matches a normalized pattern (`*` matches any run).
   package static func matches(_ title: String, pattern: String) -> Bool {
     guard pattern.utf8.contains(UInt8(ascii: "*")) else { return title == pattern }
