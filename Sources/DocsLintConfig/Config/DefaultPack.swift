@@ -152,6 +152,9 @@ front-matter:
 # Keys whose values name other documents' ids.
 reference-keys: [relacionados, related, depends_on, supersedes]
 
+# Keys that declare a document's id, in order: the first one present is the id.
+id-keys: [id, task_id, plan_id, adr_id, spec_id, doc_id]
+
 # Keys whose values must be dates (YYYY-MM-DD, optionally with a time).
 date-keys: ["fecha*", "*_fecha", "date", "*_date", "ultima_actualizacion", "created", "updated", "last_updated"]
 

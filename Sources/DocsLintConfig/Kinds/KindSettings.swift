@@ -9,6 +9,8 @@ package struct KindSettings: Sendable, Hashable {
   /// Types of well-known front-matter keys, checked when present.
   package var frontMatter: [String: ValueType] = [:]
   package var referenceKeys: Set<String> = []
+  /// Keys that declare a document's id, in order: the first present is the id (`id`, `task_id`).
+  package var idKeys: [String] = []
   package var dateKeys: [String] = []
   /// Normalized section bodies that count as empty.
   package var placeholders: Set<String> = []
@@ -18,7 +20,7 @@ package struct KindSettings: Sendable, Hashable {
   package var deploymentSections: [String] = []
 
   package static let keys: Set<String> = [
-    "kinds", "front-matter", "reference-keys", "date-keys", "section-placeholders", "environments", "deployment-sections",
+    "kinds", "front-matter", "reference-keys", "id-keys", "date-keys", "section-placeholders", "environments", "deployment-sections",
   ]
 
   /// The canonical environment a word or IaC name stands for, if it is one.
@@ -44,6 +46,8 @@ package struct KindSettings: Sendable, Hashable {
     case "kinds": try mergeKinds(value, file: file, ruleIDs: ruleIDs)
     case "front-matter": frontMatter.merge(try Self.types(value, file: file)) { $1 }
     case "reference-keys": referenceKeys.formUnion(try ConfigValues.strings(value, key: key, file: file))
+    case "id-keys":
+      for idKey in try ConfigValues.strings(value, key: key, file: file) where !idKeys.contains(idKey) { idKeys.append(idKey) }
     case "date-keys": dateKeys += try ConfigValues.strings(value, key: key, file: file).map { $0.lowercased() }
     case "section-placeholders":
       placeholders.formUnion(

@@ -67,7 +67,7 @@ final class DocumentParser: Sendable {
     var node = DocumentNode(path: path, content: .markdown(DocumentOutline()), anchors: AnchorSet(markdown.anchorNames))
     node.facts = FactsCollector.collect(
       path: path, markdown: markdown, source: source, isAgentDoc: configuration.kinds.kind(of: path)?.has(.agent) == true,
-      referenceKeys: configuration.kinds.referenceKeys)
+      referenceKeys: configuration.kinds.referenceKeys, idKeys: configuration.kinds.idKeys)
     return node
   }
 
@@ -76,7 +76,7 @@ final class DocumentParser: Sendable {
   {
     var facts = FactsCollector.collect(
       path: path, markdown: markdown, source: source, isAgentDoc: kind?.kind.has(.agent) == true,
-      referenceKeys: configuration.kinds.referenceKeys)
+      referenceKeys: configuration.kinds.referenceKeys, idKeys: configuration.kinds.idKeys)
     let shell = configuration.paths.shellLanguages
     if technologies.contains(.compose) {
       facts.iacMentions = ComposeServiceScanner.scan(markdown, source: source, shellLanguages: shell)

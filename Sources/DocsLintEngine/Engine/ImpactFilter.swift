@@ -103,7 +103,7 @@ struct BaseDeclarations: Sendable {
       let isAgentDoc = configuration.kinds.kind(of: path)?.has(.agent) == true
       let facts = FactsCollector.collect(
         path: path, markdown: markdown, source: source, isAgentDoc: isAgentDoc,
-        referenceKeys: configuration.kinds.referenceKeys)
+        referenceKeys: configuration.kinds.referenceKeys, idKeys: configuration.kinds.idKeys)
       if let id = facts.id { names.declare(.id(id), by: path) }
       for agent in facts.declaredAgents { names.declare(.agent(agent), by: path) }
       for reference in extractor.references(of: markdown, source: source, at: path, anchors: AnchorSet(anchorNames)) {

@@ -63,12 +63,16 @@ package struct AgentMention: Sendable, Hashable {
 
 package enum FactsCollector {
   package static func collect(
-    path: String, markdown: MarkdownDocument, source: SourceText, isAgentDoc: Bool, referenceKeys: Set<String>
+    path: String, markdown: MarkdownDocument, source: SourceText, isAgentDoc: Bool, referenceKeys: Set<String>,
+    idKeys: [String] = ["id"]
   ) -> DocumentFacts {
     var facts = DocumentFacts()
-    if case .scalar(let id, let line)? = markdown.frontMatter?.value?["id"], !id.isEmpty {
+    // The first id key present declares the id (`id:`, or `task_id:` where a team uses that).
+    for key in idKeys {
+      guard case .scalar(let id, let line)? = markdown.frontMatter?.value?[key], !id.isEmpty else { continue }
       facts.id = id
       facts.idSpan = SourceSpan(line: line, column: source.column(of: id, onLine: line))
+      break
     }
     facts.title = Outline.title(of: markdown)?.text
     facts.contentHash = ContentHash.of(source.bytes)
