@@ -172,8 +172,13 @@ environments:
   prod: [prod, production, produccion, prd]
   sandbox: [sandbox]
 
-# Sections of plans and specs where the rollout's environments are named.
+# Sections of plans and specs where the rollout's environments are named: a title with
+# one of these anywhere ("Plan de Despliegue", "Estrategia de rollout").
 deployment-sections: ["despliegue*", "deploy*", "rollout*", "entornos*", "environments*", "puesta en produccion*", "release*", "promocion*"]
+
+# Words that, right after an environment word, make it a role or a step, not a target:
+# "QA approval", "QA team", "UAT sign-off".
+environment-role-words: [approval, approvals, approver, sign-off, signoff, team, engineer, engineers, lead, review, reviewer, tester, testers, aprobacion, revision]
 """#,
     "paths.yml": #"""
 # What docs-lint treats as a path reference in code spans and shell code.

@@ -18,10 +18,25 @@ package struct KindSettings: Sendable, Hashable {
   package var environments: [String: String] = [:]
   /// Normalized title patterns of the sections where plans name rollout environments.
   package var deploymentSections: [String] = []
+  /// Words after an environment word that make it a role, not a target ("QA approval"), folded.
+  package var environmentRoleWords: Set<String> = []
 
   package static let keys: Set<String> = [
     "kinds", "front-matter", "reference-keys", "id-keys", "date-keys", "section-placeholders", "environments", "deployment-sections",
+    "environment-role-words",
   ]
+
+  /// Whether a normalized title is a deployment section's: one of `deploymentSections` at
+  /// any word of it ("plan de despliegue", "estrategia de rollout").
+  package func isDeploymentSection(_ title: String) -> Bool {
+    var rest = Substring(title)
+    while !rest.isEmpty {
+      if deploymentSections.contains(where: { TitleMatcher.matches(String(rest), pattern: $0) }) { return true }
+      guard let space = rest.firstIndex(of: " ") else { return false }
+      rest = rest[rest.index(after: space)...]
+    }
+    return false
+  }
 
   /// The canonical environment a word or IaC name stands for, if it is one.
   package func environment(named word: some StringProtocol) -> String? {
@@ -65,6 +80,9 @@ package struct KindSettings: Sendable, Hashable {
       }
     case "deployment-sections":
       deploymentSections += try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalizePattern)
+    case "environment-role-words":
+      environmentRoleWords.formUnion(
+        try ConfigValues.strings(value, key: key, file: file).map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) })
     default: throw ConfigError(file: file, line: value.line, message: "unknown key '\(key)'")
     }
   }

@@ -18,13 +18,15 @@ package enum EnvironmentMentionScanner {
     var mentions: [EnvironmentMention] = []
     for (index, heading) in markdown.headings.enumerated() {
       let title = TitleMatcher.normalize(heading.text)
-      guard settings.deploymentSections.contains(where: { TitleMatcher.matches(title, pattern: $0) }) else { continue }
+      guard settings.isDeploymentSection(title) else { continue }
       let end = markdown.sectionEnd(of: index) ?? source.lineCount + 1
       guard end > heading.endLine + 1 else { continue }
       for line in (heading.endLine + 1)..<end {
         var column = 1
         var word = String.UnicodeScalarView()
         var start = 1
+        // An environment word waits for the next word: "QA approval" names a role, not a target.
+        var pending: EnvironmentMention?
         // A sentinel space closes the last word.
         for scalar in source.lineText(line).unicodeScalars + [" "] {
           if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" {
@@ -32,16 +34,20 @@ package enum EnvironmentMentionScanner {
             word.append(scalar)
           } else if !word.isEmpty {
             let text = String(word)
+            if let waiting = pending {
+              let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+              if !settings.environmentRoleWords.contains(folded) { mentions.append(waiting) }
+              pending = nil
+            }
             if let name = settings.environment(named: text) {
-              mentions.append(
-                EnvironmentMention(
-                  name: name, word: text,
-                  span: SourceSpan(line: line, column: start, endColumn: start + text.unicodeScalars.count)))
+              pending = EnvironmentMention(
+                name: name, word: text, span: SourceSpan(line: line, column: start, endColumn: start + text.unicodeScalars.count))
             }
             word = String.UnicodeScalarView()
           }
           column += 1
         }
+        if let waiting = pending { mentions.append(waiting) }
       }
     }
     return mentions

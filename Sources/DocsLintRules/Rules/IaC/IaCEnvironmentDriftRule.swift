@@ -12,7 +12,9 @@ struct IaCEnvironmentDriftRule: GraphRule {
       keep: when there is no staging folder, tfvars file, compose override or workflow \
       environment, the plan describes a rollout nobody can run. Words are matched whole, \
       case and accents ignored, through the `environments` map of `rules/kinds.yml` \
-      (`producción` is `prod`); sections through `deployment-sections`. Only checked in \
+      (`producción` is `prod`); sections through `deployment-sections`, a deployment word \
+      anywhere in the title ("Estrategia de rollout"). A word right after it that makes it a \
+      role or a step ("QA approval", "QA team": `environment-role-words`) leaves it out. Only checked in \
       repositories whose IaC defines at least one environment; each environment is \
       reported once per document, where it is first named.
       """,
@@ -20,7 +22,12 @@ struct IaCEnvironmentDriftRule: GraphRule {
       Example(
         "# Plan\n\n## Despliegue\n\nPrimero en desarrollo, luego en ↓staging y al final en producción.\n",
         path: "docs/plans/EXECPLAN_web.md",
-        files: ["infra/envs/dev/main.tf": "", "infra/envs/prod/main.tf": ""])
+        files: ["infra/envs/dev/main.tf": "", "infra/envs/prod/main.tf": ""]),
+      // A deployment word anywhere in the title makes the section a deployment's.
+      Example(
+        "# Plan\n\n## Estrategia de rollout\n\nDe desarrollo a ↓staging.\n",
+        path: "docs/plans/EXECPLAN_api.md",
+        files: ["infra/envs/dev/main.tf": "", "infra/envs/prod/main.tf": ""]),
     ],
     nonTriggering: [
       Example(
@@ -29,6 +36,10 @@ struct IaCEnvironmentDriftRule: GraphRule {
         files: ["infra/envs/dev/main.tf": "", "infra/prod.tfvars": ""]),
       Example(
         "# Plan\n\n## Despliegue\n\nEn producción.\n", path: "docs/plans/EXECPLAN_web.md", files: ["infra/main.tf": ""]),
+      // A role or a step, not a target: "QA approval", "the QA team".
+      Example(
+        "# Plan\n\n## Deployment\n\nAfter QA approval and the QA team's sign-off, deploy to production.\n",
+        path: "docs/plans/EXECPLAN_web.md", files: ["infra/envs/dev/main.tf": "", "infra/envs/prod/main.tf": ""]),
     ])
 
   static let collects: [any FactCollector.Type] = [DeploymentEnvironmentCollector.self]
