@@ -11,8 +11,9 @@ struct IaCValidationMismatchRule: GraphRule {
     rationale: """
       A validation section copied from another plan says `terraform plan` where the work \
       is a compose file, and the check that matters never runs. The technologies are those \
-      of the IaC files and folders the document links or names; a document that refers to \
-      no IaC file is not judged. Checks are found in code or prose of the section headed \
+      of the IaC files the document links or names, and of those right in a folder it names \
+      (the stack's own folder; `infrastructure/` named in a list of areas does not take in \
+      every stack below it); a document that refers to no IaC file is not judged. Checks are found in code or prose of the section headed \
       Validation, Validación, Validation and Acceptance, Plan de Testing, Pruebas, \
       Verificación, ...
       """,
@@ -36,6 +37,11 @@ struct IaCValidationMismatchRule: GraphRule {
       Example(
         "# Plan\n\nSolo documentación.\n\n## Validación\n\n    terraform validate\n",
         path: "docs/plans/EXECPLAN_docs.md", files: ["infra/main.tf": ""]),
+      // Areas named in passing are not the stacks below them.
+      Example(
+        "# Plan\n\nTouches `docs/` and `infrastructure/` wording only.\n\n## Validation\n\n    make docs\n",
+        path: "docs/plans/EXECPLAN_words.md",
+        files: ["infrastructure/terraform/main.tf": "", "infrastructure/docker/Dockerfile": "FROM debian:12\n"]),
     ])
 
   /// How messages name a technology, by its id.
@@ -77,14 +83,16 @@ struct IaCValidationMismatchRule: GraphRule {
     return findings
   }
 
-  /// Technologies of the IaC files the document names, and of those inside folders it names.
+  /// Technologies of the IaC files the document names, and of those right in the folders it
+  /// names (the stack's own folder: `infra/` for `infra/main.tf`). A folder named in passing
+  /// (`infrastructure/`, `docs/`) does not take in every stack below it.
   private func technologies(referredBy document: DocumentNode, in graph: ReferenceGraph) -> Set<String> {
     var result = Set<String>()
     for target in document.targets where !target.isEmpty {
       if let technology = IaCTechnology.of(target) {
         result.insert(technology.rawValue)
       } else if graph.inventory.isDirectory(target) {
-        for file in graph.iac where file.path.hasBytePrefix(target + "/") { result.insert(file.technology.rawValue) }
+        for file in graph.iac where RepoPath.directory(of: file.path) == target { result.insert(file.technology.rawValue) }
       }
     }
     return result
