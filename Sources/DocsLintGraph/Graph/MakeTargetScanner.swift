@@ -2,17 +2,62 @@ import DocsLintScan
 
 /// Targets of `make` commands in shell blocks, unlabelled blocks and code spans:
 /// `make plan`, `make -C infra apply ENV=dev`. The mention's name is
-/// `<folder>:<target>`, the folder being `-C`'s (the root otherwise). A line that
-/// changes directory first (`cd x && make`) is skipped: its folder is not known here.
+/// `<folder>:<target>`, the folder being `-C`'s, else the one an earlier `cd` of the
+/// block moved to (`cd svc` then `make test`), else none: the rule then takes the Makefile
+/// nearest the document. A line that changes directory first (`cd x && make`), and the
+/// lines after a `cd` to a folder not known here (`cd /tmp`, `cd $DIR`), are skipped.
 package enum MakeTargetScanner {
   package static func scan(_ markdown: MarkdownDocument, source: SourceText, shellLanguages: Set<String>) -> [IaCMention] {
-    ShellCodeLines.containing("make ", in: markdown, source: source, shellLanguages: shellLanguages).flatMap { targets(in: $0.text, line: $0.line, column: $0.column) }
+    var mentions: [IaCMention] = []
+    for span in markdown.codeSpans where span.span.line == span.span.endLine && span.text.includes("make ") {
+      mentions += targets(in: Substring(span.text), line: span.span.line, column: span.span.column, folder: nil)
+    }
+    for block in markdown.codeBlocks {
+      let language = block.language ?? ""
+      guard language.isEmpty || shellLanguages.contains(language), block.literal.includes("make ") else { continue }
+      var place = Place.start
+      var line = block.firstLine
+      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        defer { line += 1 }
+        let text = Substring(bytes)
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).drop { $0 == "$" }
+        if words.first == "cd", words.count == 2 {
+          place = place.after(cd: String(words[words.index(after: words.startIndex)]))
+          continue
+        }
+        guard text.includes("make ") else { continue }
+        switch place {
+        case .start: mentions += targets(in: text, line: line, column: source.contentColumn(of: text, onLine: line), folder: nil)
+        case .known(let folder):
+          mentions += targets(in: text, line: line, column: source.contentColumn(of: text, onLine: line), folder: folder)
+        case .unknown: continue
+        }
+      }
+    }
+    return mentions
   }
 
   private static let operators: Set<Substring> = ["|", "||", "&&", ";"]
 
+  /// Where a block's commands run: as the document says (no `cd` yet), a repository folder,
+  /// or somewhere not known here.
+  private enum Place {
+    case start
+    case known(String)
+    case unknown
+
+    func after(cd target: String) -> Place {
+      if target.hasPrefix("/") || target.hasPrefix("~") || target.hasPrefix("$") || target == "-" { return .unknown }
+      switch self {
+      case .unknown: return .unknown
+      case .start: return RepoPath.normalize(target).map(Place.known) ?? .unknown
+      case .known(let folder): return RepoPath.normalize(RepoPath.join(folder, target)).map(Place.known) ?? .unknown
+      }
+    }
+  }
+
   /// Every `make` that starts a command on the line (`make plan && make apply`).
-  private static func targets(in text: Substring, line: Int, column: Int) -> [IaCMention] {
+  private static func targets(in text: Substring, line: Int, column: Int, folder: String?) -> [IaCMention] {
     var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
     if words.first == "$" { words = words.dropFirst() }
     var result: [IaCMention] = []
@@ -21,7 +66,7 @@ package enum MakeTargetScanner {
       words = words.dropFirst()
       if word.hasPrefix("#") { break }
       if atStart, word == "make" {
-        result += targets(of: &words, in: text, line: line, column: column)
+        result += targets(of: &words, in: text, line: line, column: column, folder: folder)
         continue
       }
       atStart = operators.contains(word)
@@ -31,9 +76,11 @@ package enum MakeTargetScanner {
 
   /// The targets of one `make` command, consuming its words up to the next operator.
   private static func targets(
-    of words: inout ArraySlice<Substring>, in text: Substring, line: Int, column: Int
+    of words: inout ArraySlice<Substring>, in text: Substring, line: Int, column: Int, folder start: String?
   ) -> [IaCMention] {
-    var folder = ""
+    // "-C" is read from where the line runs; with neither, "~" asks for the nearest Makefile.
+    var folder = start ?? ""
+    var nearest = start == nil
     var result: [IaCMention] = []
     var known = true
     while let word = words.first, !operators.contains(word) {
@@ -41,12 +88,21 @@ package enum MakeTargetScanner {
       if word.hasPrefix("#") || word == ">" || word == "2>&1" { known = false }
       guard known else { continue }
       if word == "-C" || word == "--directory" || word == "-j" || word == "-l" {
-        if word != "-j", word != "-l" { folder = String(words.first ?? "") }
+        if word != "-j", word != "-l" {
+          folder = RepoPath.join(folder, String(words.first ?? ""))
+          nearest = false
+        }
         words = words.dropFirst()
         continue
       }
-      if word.hasPrefix("-C") { folder = String(word.dropFirst(2)) }
-      if word.hasPrefix("--directory=") { folder = String(word.dropFirst("--directory=".count)) }
+      if word.hasPrefix("-C"), word.count > 2 {
+        folder = RepoPath.join(folder, String(word.dropFirst(2)))
+        nearest = false
+      }
+      if word.hasPrefix("--directory=") {
+        folder = RepoPath.join(folder, String(word.dropFirst("--directory=".count)))
+        nearest = false
+      }
       // Another makefile (`-f ops.mk`) is not resolved here.
       if word == "-f" || word == "--file" || word.hasPrefix("-f") || word.hasPrefix("--file=") { return [] }
       if word.hasPrefix("-") || word.contains("=") {
@@ -66,7 +122,7 @@ package enum MakeTargetScanner {
         continue
       }
       let at = column + text.unicodeScalars.distance(from: text.startIndex, to: word.startIndex)
-      let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+      let base = nearest ? "~" : folder.hasSuffix("/") ? String(folder.dropLast()) : folder
       result.append(
         IaCMention(kind: .target, name: "\(base):\(word)", span: SourceSpan(line: line, column: at, endColumn: at + word.unicodeScalars.count)))
     }

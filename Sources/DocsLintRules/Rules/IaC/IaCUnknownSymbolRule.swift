@@ -22,6 +22,9 @@ struct IaCUnknownSymbolRule: GraphRule {
       """,
     triggering: [
       Example(
+        "```bash\ncd svc\nmake ↓tset\n```\n", path: "docs/guide.md",
+        files: ["Makefile": "tset:\n\techo\n", "svc/Makefile": "test:\n\techo\n"]),
+      Example(
         "Región en `↓var.regoin`; red en `↓module.network.vpc_id`.\n",
         files: ["infra/variables.tf": "variable \"region\" {}\n", "infra/main.tf": "module \"vpc\" {\n  source = \"./vpc\"\n}\n", "infra/vpc/main.tf": ""]),
       Example(
@@ -53,6 +56,14 @@ struct IaCUnknownSymbolRule: GraphRule {
       Example(
         "```bash\ndocker compose exec api bash -lc 'migrar'\ndocker compose -f compose.yml logs -f --tail 50 worker\ndocker compose cp api:/tmp/x .\ndocker compose down\n```\n",
         files: ["compose.yml": "services:\n  api:\n    image: x\n  worker:\n    image: y\n"]),
+      // The Makefile where the command runs: after `cd svc`, and the nearest one up from a
+      // sub-project's document.
+      Example(
+        "```bash\ncd svc\nmake test\ncd /tmp\nmake anything\n```\n", path: "docs/guia.md",
+        files: ["Makefile": "lint:\n\techo\n", "svc/Makefile": "test:\n\techo\n"]),
+      Example(
+        "Run `make serve`.\n", path: "services/web/docs/guide.md",
+        files: ["Makefile": "lint:\n\techo\n", "services/web/Makefile": "serve:\n\techo\n"]),
       // A quoted make variable is one value; a compose command inside a sentence is prose.
       Example(
         "```\nmake api ARGS=\"--host 0.0.0.0 --port 9000\"\nDiagnosis: docker-compose up shows port conflict\n```\n",
@@ -102,17 +113,30 @@ struct IaCUnknownSymbolRule: GraphRule {
     }
   }
 
-  /// A `make` target the Makefile of its folder does not define. Makefiles whose targets
-  /// depend on includes or variables, with no explicit target, and folders without one,
-  /// are not judged.
+  /// A `make` target the Makefile of its folder does not define: the folder `-C` or a `cd`
+  /// named, else the nearest one up from the document (`~`). Makefiles whose targets depend
+  /// on includes or variables, with no explicit target, and folders without one, are not judged.
   private func missingTarget(_ mention: IaCMention, in document: DocumentNode, graph: ReferenceGraph) -> Finding? {
     let colon = mention.name.lastIndex(of: ":")!
-    let folder = RepoPath.normalize(String(mention.name[..<colon])) ?? ""
+    let written = String(mention.name[..<colon])
     let target = String(mention.name[mention.name.index(after: colon)...])
-    let names = ["GNUmakefile", "makefile", "Makefile"].map { RepoPath.join(folder, $0) }
-    guard let makefile = graph.iac.first(where: { $0.technology == .make && names.contains($0.path) }),
-      !makefile.symbols.contains(where: { $0.kind == .makeDynamic })
-    else { return nil }
+    func makefile(in folder: String) -> IaCNode? {
+      let names = ["GNUmakefile", "makefile", "Makefile"].map { RepoPath.join(folder, $0) }
+      return graph.iac.first { $0.technology == .make && names.contains($0.path) }
+    }
+    var found: IaCNode?
+    if written == "~" {
+      // The nearest Makefile up from the document: a sub-project's own, else the root's.
+      var folder = RepoPath.directory(of: document.path)
+      while found == nil {
+        found = makefile(in: folder)
+        if folder.isEmpty { break }
+        folder = RepoPath.directory(of: folder)
+      }
+    } else {
+      found = makefile(in: RepoPath.normalize(written) ?? "")
+    }
+    guard let makefile = found, !makefile.symbols.contains(where: { $0.kind == .makeDynamic }) else { return nil }
     let targets = makefile.symbols.filter { $0.kind == .target }.map(\.name)
     // A Makefile with no explicit target (empty, or all generated) says nothing.
     guard !targets.isEmpty, !targets.contains(target) else { return nil }
