@@ -30,7 +30,10 @@ package enum IaCTechnology: String, Sendable, Hashable, CaseIterable {
     else { return nil }
     if name.hasByteSuffix(".tf") || name.hasByteSuffix(".tfvars") { return .terraform }
     if path.hasBytePrefix(".github/workflows/"), yaml { return .workflow }
-    if yaml, name.hasBytePrefix("docker-compose") || name.hasBytePrefix("compose.") { return .compose }
+    // `docker_compose.yml` too: devcontainers often name theirs so.
+    if yaml, name.hasBytePrefix("docker-compose") || name.hasBytePrefix("docker_compose") || name.hasBytePrefix("compose.") {
+      return .compose
+    }
     // `Dockerfile.md` documents a Dockerfile; it is not one.
     let prose = name.hasByteSuffix(".md") || name.hasByteSuffix(".markdown") || name.hasByteSuffix(".txt")
     if !prose, name == "Dockerfile" || name.hasBytePrefix("Dockerfile.") || name.hasByteSuffix(".Dockerfile") {

@@ -64,6 +64,10 @@ struct IaCUnknownSymbolRule: GraphRule {
       Example(
         "Run `make serve`.\n", path: "services/web/docs/guide.md",
         files: ["Makefile": "lint:\n\techo\n", "services/web/Makefile": "serve:\n\techo\n"]),
+      // Services of every compose file, a devcontainer's `docker_compose.yml` included.
+      Example(
+        "```bash\ndocker compose up -d db\n```\n",
+        files: ["compose.yml": "services:\n  api:\n    image: x\n", ".devcontainer/docker_compose.yml": "services:\n  db:\n    image: postgres\n"]),
       // A quoted make variable is one value; a compose command inside a sentence is prose.
       Example(
         "```\nmake api ARGS=\"--host 0.0.0.0 --port 9000\"\nDiagnosis: docker-compose up shows port conflict\n```\n",
