@@ -161,6 +161,14 @@ date-keys: ["fecha*", "*_fecha", "date", "*_date", "ultima_actualizacion", "crea
 # A section whose only content is one of these counts as empty.
 section-placeholders: [pending, pendiente, tbd, todo, "por definir", "n/a", "-", "..."]
 
+# A short section body that opens with one of these promises content instead of giving
+# it ("Se adjuntarán los resultados", "To be added"). A body that is only a bracketed
+# stand-in ("[Descripción del alcance]") counts too.
+section-placeholder-openings: [
+  "se adjuntara", "se adjuntaran", "se completara", "se completaran", "se agregara", "se agregaran", "por completar",
+  "por definir", "pendiente de", "to be added", "to be defined", "to be completed", "to be determined", "will be added",
+]
+
 # Environments: each canonical name with the words that mean it (accents and case
 # ignored). iac/environment-drift reads them in the deployment sections of plans and
 # specs, and in IaC names: env folders, .tfvars files, compose.<env>.yml, workflow

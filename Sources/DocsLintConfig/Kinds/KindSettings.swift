@@ -14,6 +14,8 @@ package struct KindSettings: Sendable, Hashable {
   package var dateKeys: [String] = []
   /// Normalized section bodies that count as empty.
   package var placeholders: Set<String> = []
+  /// Normalized openings of a short body that make it a placeholder ("se adjuntaran ...").
+  package var placeholderOpenings: [String] = []
   /// Environment words, folded (`producción` → `produccion`), to their canonical name (`prod`).
   package var environments: [String: String] = [:]
   /// Normalized title patterns of the sections where plans name rollout environments.
@@ -22,9 +24,19 @@ package struct KindSettings: Sendable, Hashable {
   package var environmentRoleWords: Set<String> = []
 
   package static let keys: Set<String> = [
-    "kinds", "front-matter", "reference-keys", "id-keys", "date-keys", "section-placeholders", "environments", "deployment-sections",
+    "kinds", "front-matter", "reference-keys", "id-keys", "date-keys", "section-placeholders", "section-placeholder-openings", "environments", "deployment-sections",
     "environment-role-words",
   ]
+
+  /// Whether a short section body says nothing yet: a placeholder word ("TBD"), an opening
+  /// that promises content ("Se adjuntarán los resultados", "To be added"), or a bracketed
+  /// stand-in left from a template ("[Descripción del alcance]").
+  package func isPlaceholder(_ normalized: String, written: String) -> Bool {
+    if placeholders.contains(normalized) { return true }
+    if placeholderOpenings.contains(where: { normalized == $0 || normalized.hasPrefix($0 + " ") }) { return true }
+    return written.hasPrefix("[") && written.hasSuffix("]") && !written.contains("](") && !written.contains("][") && !written.hasPrefix("[x]")
+      && !written.hasPrefix("[ ]")
+  }
 
   /// Whether a normalized title is a deployment section's: one of `deploymentSections` at
   /// any word of it ("plan de despliegue", "estrategia de rollout").
@@ -67,6 +79,8 @@ package struct KindSettings: Sendable, Hashable {
     case "section-placeholders":
       placeholders.formUnion(
         try ConfigValues.strings(value, key: key, file: file).map { TitleMatcher.normalize($0).isEmpty ? $0 : TitleMatcher.normalize($0) })
+    case "section-placeholder-openings":
+      placeholderOpenings += try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalize)
     case "environments":
       guard case .mapping(let entries, _) = value else {
         throw ConfigError(file: file, line: value.line, message: "'environments' must map names to lists of words")

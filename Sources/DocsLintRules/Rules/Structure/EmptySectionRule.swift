@@ -8,11 +8,19 @@ struct EmptySectionRule: DocumentRule {
     summary: "A required section has no content, or only a placeholder (Pending., Pendiente, TBD, TODO)",
     rationale: """
       A heading with nothing under it satisfies a template check while telling the reader \
-      nothing. Placeholders are listed in `section-placeholders` in rules/kinds.yml.
+      nothing. Placeholders are listed in `section-placeholders` (whole bodies) and \
+      `section-placeholder-openings` ("Se adjuntarán ...", "To be added") in rules/kinds.yml; \
+      a body that is only a bracketed stand-in ("[Descripción del contexto]") counts too. \
+      Every required section of the document's kind is checked.
       """,
     triggering: [
       Example("# ADR\n\n## Context\n\nX.\n\n↓## Decision\n\nTBD\n\n## Consequences\n\nZ.\n", path: "docs/adr/0002-x.md"),
       Example("# ADR\n\n## Context\n\nX.\n\n## Decision\n\nY.\n\n↓## Consequences\n", path: "docs/adr/0002-x.md"),
+      // Placeholders a template leaves: a bracketed stand-in, a promise of content.
+      Example(
+        "# ADR\n\n↓## Contexto\n\n[Descripción del contexto]\n\n## Decisión\n\nY.\n\n↓## Consecuencias\n\nSe adjuntarán más adelante.\n",
+        path: "docs/adr/0003-y.md"),
+      Example("# ADR\n\n## Context\n\nX.\n\n## Decision\n\nY.\n\n↓## Consequences\n\nTo be added.\n", path: "docs/adr/0004-z.md"),
     ],
     nonTriggering: [
       Example(
@@ -22,7 +30,7 @@ struct EmptySectionRule: DocumentRule {
 
   func check(_ document: DocumentContext) -> [Finding] {
     guard let variant = document.kind?.variant else { return [] }
-    let placeholders = document.configuration.kinds.placeholders
+    let kinds = document.configuration.kinds
     return document.sectionMatches.compactMap { section, spec in
       guard variant.sections[spec].required else { return nil }
       let detail: String
@@ -30,7 +38,7 @@ struct EmptySectionRule: DocumentRule {
       case .substantial: return nil
       case .empty: detail = "is empty"
       case .short(let text, let written):
-        guard placeholders.contains(text) else { return nil }
+        guard kinds.isPlaceholder(text, written: written) else { return nil }
         detail = "holds only the placeholder '\(written)'"
       }
       return Self.descriptor.finding(
