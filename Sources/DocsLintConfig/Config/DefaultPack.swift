@@ -441,6 +441,14 @@ folder-pages:
   - STATUS.md      # a project folder's status page, one per project from one template
   - ESTADO.md
 
+# Front-matter values a template leaves for whoever fills it in: a document that is not
+# a template (by its path) and still has one is unfilled (structure/unfilled-template).
+# Values with `{{name}}` or a bracketed stand-in (`PLAN-[CATEGORIA]-[NUMERO]`) count too.
+template-values: [YYYY-MM-DD, AAAA-MM-DD, DD/MM/YYYY, DD-MM-YYYY, TBD, TODO, XXX, "<nombre>", "<name>"]
+# Folders whose pages are templates for this rule (GitHub's issue and pull-request
+# templates among them); any letter case.
+template-folders: [templates, template, plantillas, plantilla, _templates, issue_template, pull_request_template]
+
 # What a document's status says about it, and the findings it then does not get. A document
 # has a status by its path, by its front matter (`status:`, `estado:`, `type:`, `tipo:`),
 # by a "Status:" line near its top, by a label line there that gives it ("Report date: ..."), or by

@@ -116,6 +116,16 @@ package struct DocumentStatuses: Sendable {
     }
   }
 
+  /// The status a path alone gives (`templates/x.md` is a template wherever its words say).
+  package func status(ofPath path: String) -> DocumentStatus? {
+    let name = String(RepoPath.name(of: path))
+    return all.indices.first { all[$0].matches(path: path, name: name) }.map { all[$0] }
+  }
+
+  /// The status a front-matter value names (`tipo: plantilla` → template), and the keys read for it.
+  package func status(namedBy value: String) -> DocumentStatus? { Self.firstWord(value).flatMap(status(named:)) }
+  package static let statusValueKeys = frontMatterKeys
+
   /// The status of a document: by its path, else its front matter's `status:`/`estado:`/`type:`,
   /// a `Status:` line in its first 15 lines, or an opening banner (`> **Archived** ...`).
   /// `placeholders`: section bodies that say nothing yet ("Pendiente", "TBD").

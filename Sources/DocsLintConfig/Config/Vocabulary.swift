@@ -16,12 +16,16 @@ package struct Vocabulary: Sendable {
   /// Declaration keywords of source code, by file extension (`py` → `class`, `def`): a
   /// `<Name>Agent` declared in code after one of them is an agent name too.
   package var codeDeclarations: [String: Set<String>] = [:]
+  /// Whole front-matter values a template leaves to be filled (`YYYY-MM-DD`, `TBD`).
+  package var templateValues: Set<String> = []
+  /// Folders (lowercase) whose pages are templates (`plantillas`, `issue_template`).
+  package var templateFolders: Set<String> = []
   /// The longest of their names in bytes: most names are judged without a lowercased copy.
   private var longestFolderPage = 0
 
   package static let keys: Set<String> = [
     "living-document-phrases", "validation-sections", "validation-checks", "folder-pages", "statuses",
-    "code-declarations",
+    "code-declarations", "template-values", "template-folders",
   ]
 
   package init() {}
@@ -44,6 +48,8 @@ package struct Vocabulary: Sendable {
       longestFolderPage = folderPages.map(\.utf8.count).max() ?? 0
     case "statuses":
       try statuses.merge(value, file: file)
+    case "template-values": templateValues.formUnion(try Self.words(value, key: key, file: file))
+    case "template-folders": templateFolders.formUnion(try Self.words(value, key: key, file: file).map { $0.lowercased() })
     case "code-declarations":
       guard case .mapping(let entries, _) = value else {
         throw ConfigError(file: file, line: value.line, message: "'code-declarations' must map file extensions to keywords")

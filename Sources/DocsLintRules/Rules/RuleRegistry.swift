@@ -38,6 +38,7 @@ public enum RuleRegistry {
     MissingSectionRule.self,
     ProgressFormatRule.self,
     SectionOrderRule.self,
+    UnfilledTemplateRule.self,
   ].sorted { $0.descriptor.id < $1.descriptor.id }
 
   package static let iacRules: [any IaCRule.Type] = [

@@ -26,6 +26,8 @@ struct InvalidDateRule: DocumentRule {
       let type = required?[entry.key] ?? settings.frontMatter[entry.key]
       guard type == .date || (type == nil && settings.isDateKey(entry.key)) else { return nil }
       guard case .scalar(let text, _) = entry.value, !text.isEmpty, !DateText.isDate(text) else { return nil }
+      // `YYYY-MM-DD` is a template's stand-in: structure/unfilled-template speaks for it.
+      guard !document.configuration.vocabulary.templateValues.contains(text) else { return nil }
       return Self.descriptor.finding(
         in: document.path, at: document.span(ofKey: entry), "'\(entry.key): \(text)' is not a date (YYYY-MM-DD)",
         snippet: entry.key)
