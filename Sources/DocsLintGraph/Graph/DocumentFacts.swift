@@ -68,11 +68,14 @@ package enum FactsCollector {
   ) -> DocumentFacts {
     var facts = DocumentFacts()
     // The first id key present declares the id (`id:`, or `task_id:` where a team uses that).
-    for key in idKeys {
-      guard case .scalar(let id, let line)? = markdown.frontMatter?.value?[key], !id.isEmpty else { continue }
-      facts.id = id
-      facts.idSpan = SourceSpan(line: line, column: source.column(of: id, onLine: line))
-      break
+    if case .mapping(let entries, _)? = markdown.frontMatter?.value {
+      for key in idKeys {
+        guard let entry = entries.first(where: { $0.key == key }), case .scalar(let id, let line) = entry.value, !id.isEmpty
+        else { continue }
+        facts.id = id
+        facts.idSpan = SourceSpan(line: line, column: source.column(of: id, onLine: line))
+        break
+      }
     }
     facts.title = Outline.title(of: markdown)?.text
     facts.contentHash = ContentHash.of(source.bytes)

@@ -45,7 +45,8 @@ struct NotInCatalogRule: GraphRule {
 }
 
 /// What `agent/not-in-catalog` keeps of a folder's README: the Markdown file names it
-/// names anywhere (links, code spans, plain text), so a card listed as `role.swe.md` counts.
+/// writes on their own (code spans, plain text, bold), so a card listed as `role.swe.md`
+/// counts; links are the README's edges already.
 struct CatalogListingCollector: FactCollector {
   static let id = "catalog-listing"
 
@@ -75,6 +76,11 @@ struct CatalogListingCollector: FactCollector {
       else { continue }
       var start = index
       while start > 0, isNameByte(bytes[start - 1]) { start -= 1 }
+      // A link's destination or a path (`(x.md)`, `docs/x.md`) is an edge the rule already
+      // reads; only names written on their own are kept (an index page links many files).
+      if start > 0, bytes[start - 1] == UInt8(ascii: "(") || bytes[start - 1] == UInt8(ascii: "/") || bytes[start - 1] == UInt8(ascii: "<") {
+        continue
+      }
       if start < index { names.insert(String(decoding: bytes[start..<index + 3], as: UTF8.self)) }
     }
     return names.sorted(by: ByteOrder.less)

@@ -30,7 +30,6 @@ struct EmptySectionRule: DocumentRule {
 
   func check(_ document: DocumentContext) -> [Finding] {
     guard let variant = document.kind?.variant else { return [] }
-    let kinds = document.configuration.kinds
     return document.sectionMatches.compactMap { section, spec in
       guard variant.sections[spec].required else { return nil }
       let detail: String
@@ -38,7 +37,8 @@ struct EmptySectionRule: DocumentRule {
       case .substantial: return nil
       case .empty: detail = "is empty"
       case .short(let text, let written):
-        guard kinds.isPlaceholder(text, written: written) else { return nil }
+        // Through `configuration` each time: a copy of the kind settings per file would retain all of them.
+        guard document.configuration.kinds.isPlaceholder(text, written: written) else { return nil }
         detail = "holds only the placeholder '\(written)'"
       }
       return Self.descriptor.finding(

@@ -30,30 +30,35 @@ struct UnfilledTemplateRule: DocumentRule {
     ])
 
   func check(_ document: DocumentContext) -> [Finding] {
-    let vocabulary = document.configuration.vocabulary
-    let template = vocabulary.statuses.all.first { $0.id == "template" }
-    // A template itself (by its path or folder) keeps its placeholders.
-    if let template, vocabulary.statuses.status(ofPath: document.path)?.id == template.id { return [] }
-    let folders = document.path.split(separator: "/").dropLast()
-    if folders.contains(where: { vocabulary.templateFolders.contains($0.lowercased()) }) { return [] }
-    var findings: [Finding] = []
+    // Most documents have no front matter, or none of it unfilled: decide that first, cheaply.
+    var found: [(entry: YAMLEntry, saysTemplate: Bool)] = []
     for entry in document.frontMatterEntries {
       guard case .scalar(let value, _) = entry.value, !value.isEmpty else { continue }
-      let message: String
-      if let template, DocumentStatuses.statusValueKeys.contains(entry.key.lowercased()),
-        vocabulary.statuses.status(namedBy: value)?.id == template.id
+      if DocumentStatuses.statusValueKeys.contains(entry.key.lowercased()),
+        document.configuration.vocabulary.statuses.status(namedBy: value)?.id == Self.templateStatus
       {
-        message = "the front matter still says this is a template ('\(entry.key): \(value)'); say what the document is"
-      } else if Self.isStandIn(value, templateValues: vocabulary.templateValues) {
-        message = "'\(entry.key): \(value)' is a template's placeholder; fill it in"
-      } else {
-        continue
+        found.append((entry, true))
+      } else if Self.isStandIn(value, templateValues: document.configuration.vocabulary.templateValues) {
+        found.append((entry, false))
       }
-      findings.append(
-        Self.descriptor.finding(in: document.path, at: document.span(ofKey: entry), message, snippet: entry.key))
     }
-    return findings
+    guard !found.isEmpty else { return [] }
+    // A template itself (by its path or folder) keeps its placeholders.
+    if document.configuration.vocabulary.statuses.status(ofPath: document.path)?.id == Self.templateStatus { return [] }
+    let folders = document.path.split(separator: "/").dropLast()
+    if folders.contains(where: { document.configuration.vocabulary.templateFolders.contains($0.lowercased()) }) { return [] }
+    return found.map { entry, saysTemplate in
+      guard case .scalar(let value, _) = entry.value else { preconditionFailure("scalars only") }
+      let message =
+        saysTemplate
+        ? "the front matter still says this is a template ('\(entry.key): \(value)'); say what the document is"
+        : "'\(entry.key): \(value)' is a template's placeholder; fill it in"
+      return Self.descriptor.finding(in: document.path, at: document.span(ofKey: entry), message, snippet: entry.key)
+    }
   }
+
+  /// The id of the status `rules/vocabulary.yml` gives templates.
+  static let templateStatus = "template"
 
   /// A whole stand-in value, a `{{name}}`, or a bracketed stand-in (`PLAN-[NUMERO]`).
   static func isStandIn(_ value: String, templateValues: Set<String>) -> Bool {
