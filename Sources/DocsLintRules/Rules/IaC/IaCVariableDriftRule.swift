@@ -13,7 +13,8 @@ struct IaCVariableDriftRule: GraphRule {
       Variable / Input / Name / Nombre (or Output / Salida). The table belongs to the module \
       the same section refers to (a link or path to its folder or one of its files), or, \
       failing that, the only module the document refers to when the table shares a name \
-      with it; with two candidates the table is not checked. A listed name the module does not declare is an error at its row; a \
+      with it. With several candidates, the table belongs to the one whose names it shares \
+      most, when that is at least half of the table's names and no other shares as many. A listed name the module does not declare is an error at its row; a \
       declared name the table lacks is a warning at the table's header.
       """,
     triggering: [
@@ -22,7 +23,14 @@ struct IaCVariableDriftRule: GraphRule {
         files: [
           "infra/modules/vpc/variables.tf": "variable \"cidr\" {}\nvariable \"azs\" {}\n",
           "infra/modules/vpc/outputs.tf": "output \"vpc_id\" {}\n",
-        ])
+        ]),
+      // Two modules named: the table is the one it shares most names with.
+      Example(
+        "# Red\n\nMódulos `infra/modules/vpc/` y `infra/modules/dns/`.\n\n| ↓Variable | Uso |\n|---|---|\n| `cidr` | rango |\n| `azs` | zonas |\n| `↓zonas` | ? |\n",
+        files: [
+          "infra/modules/vpc/variables.tf": "variable \"cidr\" {}\nvariable \"azs\" {}\nvariable \"nat\" {}\n",
+          "infra/modules/dns/variables.tf": "variable \"zone\" {}\n",
+        ]),
     ],
     nonTriggering: [
       Example(
@@ -84,13 +92,23 @@ struct IaCVariableDriftRule: GraphRule {
     }
     let inSection = modulesNamed(sectionTargets)
     if inSection.count == 1, let module = inSection.first { return (module, declared(table.lists, by: module, in: graph)) }
-    guard inSection.isEmpty else { return nil }
-    let inDocument = modulesNamed(documentTargets)
-    guard inDocument.count == 1, let module = inDocument.first else { return nil }
-    // Tied only by the document, a table must share a name with the module: a table of
-    // tags or settings elsewhere in the spec is not its interface.
-    let known = declared(table.lists, by: module, in: graph)
-    return table.names.contains { known.contains($0.name) } ? (module, known) : nil
+    let candidates = inSection.isEmpty ? modulesNamed(documentTargets) : inSection
+    if candidates.count == 1, let module = candidates.first {
+      // Tied only by the document, a table must share a name with the module: a table of
+      // tags or settings elsewhere in the spec is not its interface.
+      let known = declared(table.lists, by: module, in: graph)
+      return table.names.contains { known.contains($0.name) } ? (module, known) : nil
+    }
+    // Several modules named: the one whose names the table shares most, at least half of
+    // the table's, and no other as many.
+    let scored = candidates.sorted(by: ByteOrder.less).map { module -> (String, Set<String>, Int) in
+      let known = declared(table.lists, by: module, in: graph)
+      return (module, known, table.names.count { known.contains($0.name) })
+    }
+    guard let best = scored.max(by: { $0.2 < $1.2 }), best.2 * 2 >= table.names.count, best.2 > 0,
+      scored.count(where: { $0.2 == best.2 }) == 1
+    else { return nil }
+    return (best.0, best.1)
   }
 
   /// The variables (or outputs) the `.tf` files of a module folder declare.
