@@ -82,19 +82,19 @@ kinds:
         when: { section: "Resumen del Plan" }
         sections:
           - { id: metadata, title: Metadata, required: true, aliases: [Metadatos] }
-          - { id: traceability, title: Trazabilidad, required: true, aliases: [Traceability] }
-          - { id: plan-summary, title: Resumen del Plan, required: true, aliases: [Plan Summary] }
-          - { id: risks, title: Riesgos y Mitigaciones, required: true, aliases: ["Riesgos*", "Risks*"] }
+          - { id: traceability, title: Trazabilidad, en: Traceability, required: true, aliases: [Traceability] }
+          - { id: plan-summary, title: Resumen del Plan, en: Plan Summary, required: true, aliases: [Plan Summary] }
+          - { id: risks, title: Riesgos y Mitigaciones, en: Risks and Mitigations, required: true, aliases: ["Riesgos*", "Risks*"] }
           - { id: rollback, title: Rollback Plan, required: true, aliases: ["Rollback*", "Plan de rollback", "Reversión*"] }
-          - { id: references, title: Referencias, required: true, aliases: [References] }
+          - { id: references, title: Referencias, en: References, required: true, aliases: [References] }
       spec:
         sections:
           - { id: metadata, title: Metadata, required: true, aliases: [Metadatos] }
-          - { id: traceability, title: Trazabilidad, required: true, aliases: [Traceability] }
-          - { id: summary, title: Resumen Ejecutivo, required: true, aliases: [Executive Summary, "Resumen*"] }
-          - { id: risks, title: Riesgos e Impacto, required: true, aliases: ["Riesgos*", "Risks*"] }
-          - { id: history, title: Historial de Cambios, required: true, aliases: [Change History, Changelog, "Historial*"] }
-          - { id: references, title: Referencias, required: true, aliases: [References] }
+          - { id: traceability, title: Trazabilidad, en: Traceability, required: true, aliases: [Traceability] }
+          - { id: summary, title: Resumen Ejecutivo, en: Executive Summary, required: true, aliases: [Executive Summary, "Resumen*"] }
+          - { id: risks, title: Riesgos e Impacto, en: Risks and Impact, required: true, aliases: ["Riesgos*", "Risks*"] }
+          - { id: history, title: Historial de Cambios, en: Change History, required: true, aliases: [Change History, Changelog, "Historial*"] }
+          - { id: references, title: Referencias, en: References, required: true, aliases: [References] }
 
   agent:
     name: Agent doc
@@ -110,10 +110,10 @@ kinds:
       card:
         when: { title: "*Agent" }
         sections:
-          - { id: purpose, title: Propósito, required: true, aliases: [Purpose, Objetivo] }
-          - { id: integrations, title: Integraciones Clave, required: true, aliases: ["Integraciones*", "Key Integrations", "Integrations"] }
-          - { id: procedure, title: Procedimiento Recomendado, required: true, aliases: ["Procedimiento*", "Recommended Procedure", "Procedure"] }
-          - { id: validation, title: Validación, required: true, aliases: [Validation, "Validación*"] }
+          - { id: purpose, title: Propósito, en: Purpose, required: true, aliases: [Purpose, Objetivo] }
+          - { id: integrations, title: Integraciones Clave, en: Key Integrations, required: true, aliases: ["Integraciones*", "Key Integrations", "Integrations"] }
+          - { id: procedure, title: Procedimiento Recomendado, en: Recommended Procedure, required: true, aliases: ["Procedimiento*", "Recommended Procedure", "Procedure"] }
+          - { id: validation, title: Validación, en: Validation, required: true, aliases: [Validation, "Validación*"] }
 
   adr:
     name: ADR
@@ -121,9 +121,9 @@ kinds:
     exclude: ["**/README.md", "**/index.md", "**/*template*.md", "**/*plantilla*.md"]
     section-level: 2
     sections:
-      - { id: context, title: Contexto, required: true, aliases: [Context, "Contexto*", "Context*"] }
-      - { id: decision, title: Decisión, required: true, aliases: [Decision, "Decisión*", "Decision*"] }
-      - { id: consequences, title: Consecuencias, required: true, aliases: [Consequences, "Consecuencias*", "Consequences*"] }
+      - { id: context, title: Contexto, en: Context, required: true, aliases: [Context, "Contexto*", "Context*"] }
+      - { id: decision, title: Decisión, en: Decision, required: true, aliases: [Decision, "Decisión*", "Decision*"] }
+      - { id: consequences, title: Consecuencias, en: Consequences, required: true, aliases: [Consequences, "Consecuencias*", "Consequences*"] }
 
   governance:
     name: Governance page
@@ -423,6 +423,13 @@ code-declarations:
   rs: [struct, enum, trait, fn, type, const, static]
   "java kt kts": [class, interface, enum, record, object, fun, val, var]
   cs: [class, interface, struct, record, enum]
+
+# Function words that tell a document's language from its headings: a document whose
+# headings hold more English words than Spanish ones (accented words count as Spanish)
+# is told its missing sections by their English titles first (`en:` in rules/kinds.yml).
+language-words:
+  en: [the, and, of, to, for, with, how, what, when, from, into, on, in, by]
+  es: [de, del, la, las, el, los, y, para, con, por, en, una, un, como, al, sobre]
 
 # Files every folder or package may have its own of, in any letter case: the same name
 # and title there is convention, not a diverged copy (docs/diverged-copy), and such a

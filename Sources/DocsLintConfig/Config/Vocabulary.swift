@@ -16,6 +16,9 @@ package struct Vocabulary: Sendable {
   /// Declaration keywords of source code, by file extension (`py` → `class`, `def`): a
   /// `<Name>Agent` declared in code after one of them is an agent name too.
   package var codeDeclarations: [String: Set<String>] = [:]
+  /// Function words of English and of Spanish, to tell a document's language from its headings.
+  package var englishWords: Set<String> = []
+  package var spanishWords: Set<String> = []
   /// Whole front-matter values a template leaves to be filled (`YYYY-MM-DD`, `TBD`).
   package var templateValues: Set<String> = []
   /// Folders (lowercase) whose pages are templates (`plantillas`, `issue_template`).
@@ -25,10 +28,24 @@ package struct Vocabulary: Sendable {
 
   package static let keys: Set<String> = [
     "living-document-phrases", "validation-sections", "validation-checks", "folder-pages", "statuses",
-    "code-declarations", "template-values", "template-folders",
+    "code-declarations", "template-values", "template-folders", "language-words",
   ]
 
   package init() {}
+
+  /// Whether headings read as English: more English function words than Spanish ones, a
+  /// word with an accent or ñ counting as Spanish.
+  package func isEnglish(headings: [String]) -> Bool {
+    var english = 0
+    var spanish = 0
+    for heading in headings {
+      for word in heading.lowercased().split(whereSeparator: { !$0.isLetter }) {
+        if englishWords.contains(String(word)) { english += 1 }
+        if spanishWords.contains(String(word)) || word.utf8.contains(where: { $0 >= 0x80 }) { spanish += 1 }
+      }
+    }
+    return english > spanish
+  }
 
   /// Whether a file name is a per-folder page, in any letter case.
   package func isFolderPage(named name: some StringProtocol) -> Bool {
@@ -48,6 +65,18 @@ package struct Vocabulary: Sendable {
       longestFolderPage = folderPages.map(\.utf8.count).max() ?? 0
     case "statuses":
       try statuses.merge(value, file: file)
+    case "language-words":
+      guard case .mapping(let entries, _) = value else {
+        throw ConfigError(file: file, line: value.line, message: "'language-words' must map 'en' and 'es' to words")
+      }
+      for entry in entries {
+        let words = try Self.words(entry.value, key: entry.key, file: file).map { $0.lowercased() }
+        switch entry.key {
+        case "en": englishWords.formUnion(words)
+        case "es": spanishWords.formUnion(words)
+        default: throw ConfigError(file: file, line: entry.line, message: "unknown language '\(entry.key)' (expected en, es)")
+        }
+      }
     case "template-values": templateValues.formUnion(try Self.words(value, key: key, file: file))
     case "template-folders": templateFolders.formUnion(try Self.words(value, key: key, file: file).map { $0.lowercased() })
     case "code-declarations":

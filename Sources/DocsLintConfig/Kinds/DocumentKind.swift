@@ -61,21 +61,30 @@ package struct SectionSpec: Sendable, Hashable {
   /// title in a configuration keeps it.
   package var id: String?
   package var title: String
+  /// The English title, when `title` is in another language: named first to English documents.
+  package var english: String?
   package var aliases: [String] = []
   package var required = false
   /// The shape of the section's list entries, if it has one (an ExecPlan's Decision Log).
   package var entries: EntryShape?
 
   /// Normalized title and aliases, for matching headings.
-  package var patterns: [String] { ([title] + aliases).map(TitleMatcher.normalizePattern) }
+  package var patterns: [String] { ([title] + (english.map { [$0] } ?? []) + aliases).map(TitleMatcher.normalizePattern) }
 
   package func matches(normalizedHeading heading: String) -> Bool {
     patterns.contains { TitleMatcher.matchesSection(heading, pattern: $0) }
   }
 
   /// "Progress (or Progreso, Avance)" for messages.
-  package var accepted: String {
-    aliases.isEmpty ? "'\(title)'" : "'\(title)' (or " + aliases.map { "'\($0)'" }.joined(separator: ", ") + ")"
+  package var accepted: String { accepted(english: false) }
+
+  /// The same, the English title first for an English document (`en:` of a Spanish title).
+  package func accepted(english: Bool) -> String {
+    guard english, let en = self.english, en != title else {
+      return aliases.isEmpty ? "'\(title)'" : "'\(title)' (or " + aliases.map { "'\($0)'" }.joined(separator: ", ") + ")"
+    }
+    let others = [title] + aliases.filter { $0 != en }
+    return "'\(en)' (or " + others.map { "'\($0)'" }.joined(separator: ", ") + ")"
   }
 }
 

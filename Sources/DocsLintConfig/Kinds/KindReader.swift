@@ -181,10 +181,11 @@ struct KindReader {
       case "id": section.id = entry.value.string ?? section.id
       case "title": section.title = entry.value.string ?? section.title
       case "aliases": section.aliases = try ConfigValues.strings(entry.value, key: "aliases", file: file)
+      case "en": section.english = entry.value.string
       case "required": section.required = ["true", "yes"].contains(entry.value.string?.lowercased() ?? "")
       case "entries": section.entries = try entryShape(entry.value)
       default:
-        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in a section (expected id, title, aliases, required, entries)")
+        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in a section (expected id, title, en, aliases, required, entries)")
       }
     }
     guard !section.title.isEmpty else { throw error(value, "a section needs a 'title'") }

@@ -18,6 +18,8 @@ struct MissingSectionRule: DocumentRule {
         "↓# Migrar la base\n\n## Progress\n\n- [ ] Paso\n\n## Surprises & Discoveries\n\nNada.\n\n## Outcomes & Retrospective\n\nPendiente de cierre.\n",
         path: "docs/plans/EXECPLAN_migrar.md"),
       Example("↓# ADR 7\n\n## Contexto\n\nTexto.\n\n## Decisión\n\nTexto.\n", path: "docs/adr/0007-x.md"),
+      // An English ADR is told "'Consequences' (or 'Consecuencias', ...)".
+      Example("↓# ADR 8: Use of the queue\n\n## Context\n\nText.\n\n## Decision\n\nText.\n", path: "docs/adr/0008-y.md"),
     ],
     nonTriggering: [
       Example(
@@ -30,11 +32,15 @@ struct MissingSectionRule: DocumentRule {
   func check(_ document: DocumentContext) -> [Finding] {
     guard let variant = document.kind?.variant else { return [] }
     let present = Set(document.sectionMatches.map(\.spec))
-    return variant.sections.enumerated().compactMap { index, spec in
-      guard spec.required, !present.contains(index) else { return nil }
+    let missing = variant.sections.indices.filter { variant.sections[$0].required && !present.contains($0) }
+    guard !missing.isEmpty else { return [] }
+    // An English document is told the English titles first.
+    let english = document.configuration.vocabulary.isEnglish(headings: document.markdown.headings.map(\.text))
+    return missing.map { index in
+      let spec = variant.sections[index]
       return Self.descriptor.finding(
         in: document.path, at: document.titleSpan,
-        "\(document.kindName) is missing the required section \(spec.accepted)", snippet: spec.title)
+        "\(document.kindName) is missing the required section \(spec.accepted(english: english))", snippet: spec.title)
     }
   }
 }
