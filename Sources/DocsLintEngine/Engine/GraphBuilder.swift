@@ -132,6 +132,8 @@ package struct GraphBuilder: Sendable {
     named documents: [DocumentNode], declared: Set<String>, inventory: FileInventory, reader: FileReader,
     keywords: [String: Set<String>]
   ) -> [String: [CodeDeclaration]] {
+    // Agent names are judged only where agent docs exist (agent/unknown-agent says so).
+    guard !declared.isEmpty else { return [:] }
     var wanted = Set<String>()
     for index in documents.indices {
       for mention in documents[index].facts.agentMentions where !declared.contains(mention.name) { wanted.insert(mention.name) }
