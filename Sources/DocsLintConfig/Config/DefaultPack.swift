@@ -184,9 +184,10 @@ environments:
 # one of these anywhere ("Plan de Despliegue", "Estrategia de rollout").
 deployment-sections: ["despliegue*", "deploy*", "rollout*", "entornos*", "environments*", "puesta en produccion*", "release*", "promocion*"]
 
-# Words that, right after an environment word, make it a role or a step, not a target:
-# "QA approval", "QA team", "UAT sign-off".
-environment-role-words: [approval, approvals, approver, sign-off, signoff, team, engineer, engineers, lead, review, reviewer, tester, testers, aprobacion, revision]
+# Words that make an environment word a role or a step, not a target: right after it
+# ("QA approval", "QA team", "UAT sign-off"), or before it with "de"/"of" ("aprobación
+# de QA", "equipo de QA", "sign-off of UAT").
+environment-role-words: [approval, approvals, approver, sign-off, signoff, team, engineer, engineers, lead, review, reviewer, tester, testers, aprobacion, revision, equipo, pruebas]
 """#,
     "paths.yml": #"""
 # What docs-lint treats as a path reference in code spans and shell code.

@@ -25,8 +25,10 @@ package enum EnvironmentMentionScanner {
         var column = 1
         var word = String.UnicodeScalarView()
         var start = 1
-        // An environment word waits for the next word: "QA approval" names a role, not a target.
+        // An environment word waits for the next word: "QA approval" names a role, not a
+        // target; so does one after a role word and "de" ("aprobación de QA").
         var pending: EnvironmentMention?
+        var before: (String, String) = ("", "")
         // A sentinel space closes the last word.
         for scalar in source.lineText(line).unicodeScalars + [" "] {
           if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" {
@@ -39,10 +41,13 @@ package enum EnvironmentMentionScanner {
               if !settings.environmentRoleWords.contains(folded) { mentions.append(waiting) }
               pending = nil
             }
-            if let name = settings.environment(named: text) {
+            let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            let afterRole = ["de", "del", "of"].contains(before.1) && settings.environmentRoleWords.contains(before.0)
+            if let name = settings.environment(named: text), !afterRole {
               pending = EnvironmentMention(
                 name: name, word: text, span: SourceSpan(line: line, column: start, endColumn: start + text.unicodeScalars.count))
             }
+            before = (before.1, folded)
             word = String.UnicodeScalarView()
           }
           column += 1

@@ -14,7 +14,8 @@ struct IaCEnvironmentDriftRule: GraphRule {
       case and accents ignored, through the `environments` map of `rules/kinds.yml` \
       (`producción` is `prod`); sections through `deployment-sections`, a deployment word \
       anywhere in the title ("Estrategia de rollout"). A word right after it that makes it a \
-      role or a step ("QA approval", "QA team": `environment-role-words`) leaves it out. Only checked in \
+      role or a step ("QA approval", "QA team"; before it with "de": "aprobación de QA": \
+      `environment-role-words`) leaves it out. Only checked in \
       repositories whose IaC defines at least one environment; each environment is \
       reported once per document, where it is first named.
       """,
@@ -36,7 +37,10 @@ struct IaCEnvironmentDriftRule: GraphRule {
         files: ["infra/envs/dev/main.tf": "", "infra/prod.tfvars": ""]),
       Example(
         "# Plan\n\n## Despliegue\n\nEn producción.\n", path: "docs/plans/EXECPLAN_web.md", files: ["infra/main.tf": ""]),
-      // A role or a step, not a target: "QA approval", "the QA team".
+      // A role or a step, not a target: "QA approval", "the QA team", "aprobación de QA".
+      Example(
+        "# Plan\n\n## Plan de despliegue\n\nTras la aprobación de QA, desplegar en producción.\n",
+        path: "docs/plans/EXECPLAN_pagos.md", files: ["infra/envs/dev/main.tf": "", "infra/envs/prod/main.tf": ""]),
       Example(
         "# Plan\n\n## Deployment\n\nAfter QA approval and the QA team's sign-off, deploy to production.\n",
         path: "docs/plans/EXECPLAN_web.md", files: ["infra/envs/dev/main.tf": "", "infra/envs/prod/main.tf": ""]),
