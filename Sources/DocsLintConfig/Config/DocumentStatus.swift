@@ -71,8 +71,9 @@ package struct DocumentStatuses: Sendable {
   package private(set) var folderPages: Set<String> = []
   /// The first bytes (lowercase, up to six) of every label a status line can open with.
   private var labelStarts = Self.statusLabels.map { Array($0.utf8.prefix(6)) }
-  /// The status each word gives (the first status that lists it), an index into `all`.
+  /// The status each word or label gives (the first status that lists it), an index into `all`.
   private var byWord: [String: Int] = [:]
+  private var byLabel: [String: Int] = [:]
 
   package init() {}
 
@@ -95,10 +96,7 @@ package struct DocumentStatuses: Sendable {
         case "words": status.words.formUnion(try Vocabulary.words(field.value, key: field.key, file: file).map { $0.lowercased() })
         case "finished-plans": status.finishedPlans = ["true", "yes"].contains(field.value.string?.lowercased() ?? "")
         case "keys": status.keys += try Vocabulary.words(field.value, key: field.key, file: file)
-        case "labels":
-          let labels = try Vocabulary.words(field.value, key: field.key, file: file).map { $0.lowercased() }
-          status.labels.formUnion(labels)
-          labelStarts += labels.map { Array($0.utf8.prefix(6)) }
+        case "labels": status.labels.formUnion(try Vocabulary.words(field.value, key: field.key, file: file).map { $0.lowercased() })
         case "skips": status.skips += try Vocabulary.words(field.value, key: field.key, file: file)
         case "paths":
           for glob in try Vocabulary.words(field.value, key: field.key, file: file) {
@@ -111,9 +109,12 @@ package struct DocumentStatuses: Sendable {
       if let index = all.firstIndex(where: { $0.id == status.id }) { all[index] = status } else { all.append(status) }
     }
     byWord = [:]
+    byLabel = [:]
     for (index, status) in all.enumerated().reversed() {
       for word in status.words { byWord[word] = index }
+      for label in status.labels { byLabel[label] = index }
     }
+    labelStarts = (Array(Self.statusLabels) + byLabel.keys.sorted()).map { Array($0.utf8.prefix(6)) }
   }
 
   /// The status a path alone gives (`templates/x.md` is a template wherever its words say).
@@ -225,7 +226,7 @@ package struct DocumentStatuses: Sendable {
         }
         // "Status: Complete", "# Project Status: Completed"; "Report date: ..." by its label alone.
         let label = plain.firstIndex(of: ":").map { String(plain[..<$0].drop { $0 == "#" }.trimmingBlanks()) }
-        if let label, let status = all.first(where: { $0.labels.contains(label) }) { return .known(status) }
+        if let label, let index = byLabel[label] { return .known(all[index]) }
         if let colon = plain.firstIndex(of: ":"), let label, Self.statusLabels.contains(label) {
           guard let word = Self.firstWord(plain[plain.index(after: colon)...]) else { continue }
           if let status = status(named: word) { return .known(status) }

@@ -80,11 +80,9 @@ package struct SectionSpec: Sendable, Hashable {
 
   /// The same, the English title first for an English document (`en:` of a Spanish title).
   package func accepted(english: Bool) -> String {
-    guard english, let en = self.english, en != title else {
-      return aliases.isEmpty ? "'\(title)'" : "'\(title)' (or " + aliases.map { "'\($0)'" }.joined(separator: ", ") + ")"
-    }
-    let others = [title] + aliases.filter { $0 != en }
-    return "'\(en)' (or " + others.map { "'\($0)'" }.joined(separator: ", ") + ")"
+    let first = english ? self.english ?? title : title
+    let others = ([title] + aliases).filter { $0 != first }
+    return others.isEmpty ? "'\(first)'" : "'\(first)' (or " + others.map { "'\($0)'" }.joined(separator: ", ") + ")"
   }
 }
 

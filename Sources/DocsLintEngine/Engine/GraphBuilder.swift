@@ -140,15 +140,16 @@ package struct GraphBuilder: Sendable {
     }
     guard !wanted.isEmpty, !keywords.isEmpty else { return [:] }
     let names = wanted
-    let sources = inventory.files.filter { path in
-      guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
-      return keywords[path[path.index(after: dot)...].lowercased()] != nil
+    // Each source file with the declaration keywords of its language.
+    let sources = inventory.files.compactMap { path -> (path: String, keywords: Set<String>)? in
+      guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
+        let words = keywords[path[path.index(after: dot)...].lowercased()]
+      else { return nil }
+      return (path, words)
     }
-    let found = Parallel.map(sources) { path -> [CodeDeclaration] in
-      guard let dot = path.lastIndex(of: "."), let words = keywords[path[path.index(after: dot)...].lowercased()],
-        case .success(let bytes) = reader.readBytes(path)
-      else { return [] }
-      return CodeDeclarations.agents(in: bytes, path: path, keywords: words).filter { names.contains($0.name) }
+    let found = Parallel.map(sources) { source -> [CodeDeclaration] in
+      guard case .success(let bytes) = reader.readBytes(source.path) else { return [] }
+      return CodeDeclarations.agents(in: bytes, path: source.path, keywords: source.keywords).filter { names.contains($0.name) }
     }
     var byName: [String: [CodeDeclaration]] = [:]
     for declarations in found { for declaration in declarations { byName[declaration.name, default: []].append(declaration) } }

@@ -62,31 +62,43 @@ final class HypotheticalContext {
   /// the instruction: "run `x.py` (or `y.py` if added)").
   func isHypothetical(_ span: CodeSpanItem, path: String, alternatives: Bool = true) -> Bool {
     guard !span.bytes.isEmpty else { return false }
-    // The code span's backticks sit just outside its text.
-    return isHypothetical(
-      written: (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1), block: span.block, path: path,
-      alternatives: alternatives)
+    return isHypothetical(written: Self.written(span), block: span.block, path: path, alternatives: alternatives)
   }
 
   /// Whether the sentence of a hypothetical path says it is not there yet ("Currently
   /// empty", "not yet added"): asked only of paths `isHypothetical` excused.
   func statesAbsence(_ span: CodeSpanItem) -> Bool {
     guard !span.bytes.isEmpty, !shared.settings.absencePhrases.isEmpty else { return false }
-    let written = (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1)
-    let before = Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: span.block))
-    let after = Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: span.block))
-    let following = Self.isHeading(span.block, in: source) ? Self.proseWords(Self.sectionOpening(after: span.block, in: source)) : []
-    let words = Self.proseWords(before).filter { $0 != "`" } + Self.proseWords(after).prefix { $0 != "`" } + following
-    let joined = " " + words.joined(separator: " ") + " "
-    return shared.settings.absencePhrases.contains { joined.includes(" \($0) ") }
+    let (before, after) = sentence(around: Self.written(span), block: span.block)
+    let afterWords = Array(Self.proseWords(after).prefix { $0 != "`" })
+    let text = phraseText(before: Self.proseWords(before).filter { $0 != "`" }, after: afterWords, block: span.block)
+    return shared.settings.absencePhrases.contains { text.includes(" \($0) ") }
+  }
+
+  /// The bytes of a code span's path as written, its backticks included (they sit just
+  /// outside its text).
+  private static func written(_ span: CodeSpanItem) -> Range<Int> { (span.bytes.lowerBound - 1)..<(span.bytes.upperBound + 1) }
+
+  /// The path's sentence before and after it, each kept to the path's own row or item.
+  private func sentence(around written: Range<Int>, block: Range<Int>) -> (before: String, after: String) {
+    (
+      Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: block)),
+      Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: block))
+    )
+  }
+
+  /// The words phrases are looked for in, spaced at both ends: the sentence around the path
+  /// and, for a heading's path, its section's first paragraph ("`x/` ... Currently empty").
+  private func phraseText(before: [String], after: [String], block: Range<Int>) -> String {
+    let following = Self.isHeading(block, in: source) ? Self.proseWords(Self.sectionOpening(after: block, in: source)) : []
+    return " " + (before + after + following).joined(separator: " ") + " "
   }
 
   /// `written`: the bytes of the path as written, delimiters included.
   func isHypothetical(
     written: Range<Int>, block: Range<Int>, path: String, alternatives: Bool = true
   ) -> Bool {
-    let before = Self.ownLine(ofEnd: SentenceContext.before(written.lowerBound, in: source, block: block))
-    let after = Self.ownLine(ofStart: SentenceContext.after(written.upperBound, in: source, block: block))
+    let (before, after) = sentence(around: written, block: block)
     if alternatives, isAlternative(before: before, after: after) { return true }
     if isElsewhere(before: before, path: path, written: written, block: block) { return true }
     let line = source.line(atByte: written.lowerBound)
@@ -112,9 +124,8 @@ final class HypotheticalContext {
     }
     if !shared.settings.hypotheticalPhrases.isEmpty {
       // "`x.yaml` - Token adjustment (to be created)"; a heading's path, by its section's first paragraph.
-      let following = Self.isHeading(block, in: source) ? Self.proseWords(Self.sectionOpening(after: block, in: source)) : []
-      let joined = " " + (beforeWords + afterWords + following).joined(separator: " ") + " "
-      if shared.settings.hypotheticalPhrases.contains(where: { joined.includes(" \($0) ") }) { return true }
+      let text = phraseText(before: beforeWords, after: afterWords, block: block)
+      if shared.settings.hypotheticalPhrases.contains(where: { text.includes(" \($0) ") }) { return true }
     }
     // "e.g. `tests/cucumber.rs`" names a kind of file; a document in a folder that exists
     // ("Ejemplo: `docs/guia.md`") is a claim, unless a word of it is a stand-in name.

@@ -8,30 +8,26 @@ import DocsLintScan
 /// lines after a `cd` to a folder not known here (`cd /tmp`, `cd $DIR`), are skipped.
 package enum MakeTargetScanner {
   package static func scan(_ markdown: MarkdownDocument, source: SourceText, shellLanguages: Set<String>) -> [IaCMention] {
-    var mentions: [IaCMention] = []
-    for span in markdown.codeSpans where span.span.line == span.span.endLine && span.text.includes("make ") {
-      mentions += targets(in: Substring(span.text), line: span.span.line, column: span.span.column, folder: nil)
-    }
-    for block in markdown.codeBlocks {
-      let language = block.language ?? ""
-      guard language.isEmpty || shellLanguages.contains(language), block.literal.includes("make ") else { continue }
+    // Code spans: one command each, where the document says.
+    var mentions = ShellCodeLines.containing("make ", in: markdown, source: source, shellLanguages: shellLanguages, blocks: false)
+      .flatMap { targets(in: $0.text, line: $0.line, column: $0.column, folder: nil) }
+    // Blocks: line by line, following their `cd`s.
+    for block in ShellCodeLines.blocks(containing: "make ", in: markdown, shellLanguages: shellLanguages) {
       var place = Place.start
-      var line = block.firstLine
-      for bytes in block.literal.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        defer { line += 1 }
-        let text = Substring(bytes)
+      for (text, line) in block {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).drop { $0 == "$" }
         if words.first == "cd", words.count == 2 {
           place = place.after(cd: String(words[words.index(after: words.startIndex)]))
           continue
         }
-        guard text.includes("make ") else { continue }
+        let folder: String?
         switch place {
-        case .start: mentions += targets(in: text, line: line, column: source.contentColumn(of: text, onLine: line), folder: nil)
-        case .known(let folder):
-          mentions += targets(in: text, line: line, column: source.contentColumn(of: text, onLine: line), folder: folder)
+        case .start: folder = nil
+        case .known(let known): folder = known
         case .unknown: continue
         }
+        guard text.includes("make ") else { continue }
+        mentions += targets(in: text, line: line, column: source.contentColumn(of: text, onLine: line), folder: folder)
       }
     }
     return mentions

@@ -91,7 +91,7 @@ package struct ReferenceExtractor {
     for span in document.codeSpans where !span.inLink {
       defer { previous = span }
       references += pathReferences(
-        in: span, after: previous, source: source, bases: bases, commands: commands, leftRepository: leftRepository,
+        in: span, after: previous, source: source, bases: bases, leftRepository: leftRepository,
         context: context, excused: &excused, append: append, appendResolved: appendResolved)
     }
     for item in document.textPaths {
@@ -213,7 +213,7 @@ package struct ReferenceExtractor {
   }
 
   private func pathReferences(
-    in span: CodeSpanItem, after previous: CodeSpanItem?, source: SourceText, bases: [String], commands: CommandScanner, leftRepository: Bool,
+    in span: CodeSpanItem, after previous: CodeSpanItem?, source: SourceText, bases: [String], leftRepository: Bool,
     context: HypotheticalContext, excused: inout Set<String>, append: ([CommandScanner.Hit]) -> Void,
     appendResolved: (CommandScanner.Hit, Resolution) -> Void
   ) -> [Reference] {

@@ -31,15 +31,15 @@ struct UnfilledTemplateRule: DocumentRule {
 
   func check(_ document: DocumentContext) -> [Finding] {
     // Most documents have no front matter, or none of it unfilled: decide that first, cheaply.
-    var found: [(entry: YAMLEntry, saysTemplate: Bool)] = []
+    var found: [(entry: YAMLEntry, value: String, saysTemplate: Bool)] = []
     for entry in document.frontMatterEntries {
       guard case .scalar(let value, _) = entry.value, !value.isEmpty else { continue }
       if DocumentStatuses.statusValueKeys.contains(entry.key.lowercased()),
         document.configuration.vocabulary.statuses.status(namedBy: value)?.id == Self.templateStatus
       {
-        found.append((entry, true))
+        found.append((entry, value, true))
       } else if Self.isStandIn(value, templateValues: document.configuration.vocabulary.templateValues) {
-        found.append((entry, false))
+        found.append((entry, value, false))
       }
     }
     guard !found.isEmpty else { return [] }
@@ -47,8 +47,7 @@ struct UnfilledTemplateRule: DocumentRule {
     if document.configuration.vocabulary.statuses.status(ofPath: document.path)?.id == Self.templateStatus { return [] }
     let folders = document.path.split(separator: "/").dropLast()
     if folders.contains(where: { document.configuration.vocabulary.templateFolders.contains($0.lowercased()) }) { return [] }
-    return found.map { entry, saysTemplate in
-      guard case .scalar(let value, _) = entry.value else { preconditionFailure("scalars only") }
+    return found.map { entry, value, saysTemplate in
       let message =
         saysTemplate
         ? "the front matter still says this is a template ('\(entry.key): \(value)'); say what the document is"
