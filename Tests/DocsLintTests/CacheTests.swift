@@ -163,6 +163,37 @@ struct CacheTests {
     try repository.delete("a.md")
     try check("a deletion")
   }
+
+  /// Source files read for agent declarations are cached by content like documents: a warm
+  /// run writes nothing, and an edited source is read again.
+  @Test func codeDeclarationsAreCachedAndEditsAreSeen() throws {
+    let repository = try GitRepository([
+      ".agent/agents/deploy_agent.md": "# DeployAgent\n\nShips.\n",
+      "docs/agents.md": "# Agents\n\nThe DeployAgent ships; the DesignAgent drafts.\n",
+      "src/agents.py": "class DesignAgent(BaseAgent):\n    pass\n",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-cache-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    func check(_ step: String) throws -> String {
+      let cold = try repository.lint(["--no-cache"])
+      let warm = try repository.lint(["--cache-dir", cache])
+      #expect(warm.stdout == cold.stdout, "after \(step)")
+      return warm.stdout
+    }
+    #expect(try !check("the first run").contains("agent/unknown-agent"))
+    let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".pack") })
+    let contents = try #require(FileManager.default.contents(atPath: cache + "/" + pack))
+    #expect(contents.range(of: Data("code:src/agents.py".utf8)) != nil)
+    let size = contents.count
+    _ = try check("a warm run")
+    #expect(try FileManager.default.attributesOfItem(atPath: cache + "/" + pack)[.size] as? Int == size)
+    try repository.write("src/agents.py", "class DraftAgent(BaseAgent):\n    pass\n")
+    #expect(try check("renaming the class").contains("'DesignAgent' [agent/unknown-agent]"))
+    try repository.commit()
+    #expect(try check("committing it").contains("'DesignAgent' [agent/unknown-agent]"))
+  }
 }
 
 /// Git's listing, parsed from its raw output.

@@ -73,7 +73,6 @@ package struct GraphBuilder: Sendable {
       let node = cached.node(path, slot: "facts") { parser.anchorsAndFacts(at: path, bytes: $0) }
       return node.map { ($0.path, $0.anchors, $0.facts) }
     }
-    cache?.save(paths: workspace.inventory.fileSet)
     var otherFacts: [(path: String, facts: DocumentFacts)] = []
     for case (let path, let names, let facts)? in parsedOthers {
       anchors[path] = names
@@ -117,8 +116,9 @@ package struct GraphBuilder: Sendable {
     Parallel.update(&documents) { $0.settle(anchors: known, ignored: ignored, placeholders: placeholders) }
     for position in iac.indices { iac[position].references.markGenerated(ignored: ignored) }
     let codeAgents = Self.codeAgents(
-      named: documents, declared: index.agentNames, inventory: workspace.inventory, reader: reader,
+      named: documents, declared: index.agentNames, inventory: workspace.inventory, cached: cached,
       keywords: configuration.vocabulary.codeDeclarations)
+    cache?.save(paths: workspace.inventory.fileSet)
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds),
@@ -127,9 +127,9 @@ package struct GraphBuilder: Sendable {
 
   /// `<Name>Agent`s the documents mention that no agent doc declares, where source code
   /// declares them (`class SDLCDesignAgent(BaseAgent):`). Source files are read only when
-  /// such a name exists, each once, in parallel.
+  /// such a name exists, each once, in parallel, through the cache.
   private static func codeAgents(
-    named documents: [DocumentNode], declared: Set<String>, inventory: FileInventory, reader: FileReader,
+    named documents: [DocumentNode], declared: Set<String>, inventory: FileInventory, cached: CachedParse,
     keywords: [String: Set<String>]
   ) -> [String: [CodeDeclaration]] {
     // Agent names are judged only where agent docs exist (agent/unknown-agent says so).
@@ -148,8 +148,10 @@ package struct GraphBuilder: Sendable {
       return (path, words)
     }
     let found = Parallel.map(sources) { source -> [CodeDeclaration] in
-      guard case .success(let bytes) = reader.readBytes(source.path) else { return [] }
-      return CodeDeclarations.agents(in: bytes, path: source.path, keywords: source.keywords).filter { names.contains($0.name) }
+      // Every agent the file declares is kept: which names are wanted changes between runs.
+      cached.values(source.path, slot: "code") {
+        CodeDeclarations.agents(in: $0, path: source.path, keywords: source.keywords)
+      }.filter { names.contains($0.name) }
     }
     var byName: [String: [CodeDeclaration]] = [:]
     for declarations in found { for declaration in declarations { byName[declaration.name, default: []].append(declaration) } }

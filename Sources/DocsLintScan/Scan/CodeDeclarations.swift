@@ -16,6 +16,20 @@ package struct CodeDeclaration: Sendable, Hashable {
   }
 }
 
+/// Kept in the parse cache per source file, so a warm run reads no source it has seen.
+extension CodeDeclaration: BinaryCodable {
+  package func encode(to writer: inout BinaryWriter) {
+    writer.write(name)
+    writer.write(path)
+    writer.write(line)
+    writer.write(keyword)
+  }
+
+  package init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+    self.init(name: try reader.string(), path: try reader.string(), line: try reader.int(), keyword: try reader.string())
+  }
+}
+
 package enum CodeDeclarations {
   /// The agent names the file's bytes declare after one of `keywords`.
   package static func agents(in bytes: [UInt8], path: String, keywords: Set<String>) -> [CodeDeclaration] {

@@ -37,4 +37,21 @@ struct CachedParse: Sendable {
     if let node, node.isMarkdown { cache.store(node, slot: name, content: id) }
     return node
   }
+
+  /// Values scanned from a file's bytes (a source file's declarations), through the cache
+  /// like documents; an unreadable file gives none.
+  func values<Value: BinaryCodable>(_ path: String, slot: String, scan: ([UInt8]) -> [Value]) -> [Value] {
+    guard let cache else {
+      guard case .success(let bytes) = reader.readBytes(path) else { return [] }
+      return scan(bytes)
+    }
+    let name = slot + ":" + path
+    if let id = known[path], let values: [Value] = cache.lookupValues(slot: name, content: id) { return values }
+    guard case .success(let bytes) = reader.readBytes(path) else { return [] }
+    let id = known[path] ?? ContentID(of: bytes)
+    if known[path] == nil, let values: [Value] = cache.lookupValues(slot: name, content: id) { return values }
+    let values = scan(bytes)
+    cache.store(values: values, slot: name, content: id)
+    return values
+  }
 }

@@ -84,6 +84,14 @@ final class MappedPack: @unchecked Sendable {
     return node
   }
 
+  /// An entry holding plain values (a source file's declarations) in its summary part.
+  func decodeValues<Value: BinaryCodable>(_ entry: Entry) -> [Value]? {
+    guard var reader = reader(entry, .summary), let values: [Value] = try? reader.array(), reader.isAtEnd else {
+      return nil
+    }
+    return values
+  }
+
   /// Reads the body into a summary node.
   func complete(_ node: inout DocumentNode, from entry: Entry) -> Bool {
     guard var body = reader(entry, .body), (try? node.readBody(from: &body)) != nil, body.isAtEnd else {

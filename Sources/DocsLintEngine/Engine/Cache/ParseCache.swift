@@ -68,8 +68,28 @@ package final class ParseCache: @unchecked Sendable {
     node.encodeSummary(to: &writer)
     let summaryLength = writer.bytes.count
     node.encodeBody(to: &writer)
-    let record = PackRecord.encode(
-      slot: slot, content: content.digest, parts: writer.bytes, lengths: [summaryLength, writer.bytes.count - summaryLength])
+    append(
+      PackRecord.encode(
+        slot: slot, content: content.digest, parts: writer.bytes,
+        lengths: [summaryLength, writer.bytes.count - summaryLength]), slot: slot)
+  }
+
+  /// The values stored for `slot` if they were made from exactly this content.
+  func lookupValues<Value: BinaryCodable>(slot: String, content: ContentID) -> [Value]? {
+    guard let pack, let entry = pack.entries[slot] else { return nil }
+    pack.touch(entry)
+    guard pack.holds(entry, content: content) else { return nil }
+    return pack.decodeValues(entry)
+  }
+
+  /// Stores plain values as a record's summary, with an empty body.
+  func store<Value: BinaryCodable>(values: [Value], slot: String, content: ContentID) {
+    var writer = BinaryWriter(capacity: 256)
+    writer.write(values)
+    append(PackRecord.encode(slot: slot, content: content.digest, parts: writer.bytes, lengths: [writer.bytes.count, 0]), slot: slot)
+  }
+
+  private func append(_ record: [UInt8], slot: String) {
     lock.lock()
     defer { lock.unlock() }
     guard let next = next ?? startNext() else { return abandon() }
