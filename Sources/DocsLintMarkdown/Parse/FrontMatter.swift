@@ -59,7 +59,10 @@ package enum YAMLReader {
       // Every scalar stays a string (no implicit typing: ids like `0012` keep their zeros);
       // an explicit encoding spares Yams an environment lookup per document.
       guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
-      return .success(convert(node, lineOffset: firstLine - 1))
+      var budget = Expansion(lineOffset: firstLine - 1)
+      return .success(try convert(node, budget: &budget, depth: 0))
+    } catch let problem as YAMLProblem {
+      return .failure(problem)
     } catch let error as YamlError {
       return .failure(problem(from: error, lineOffset: firstLine - 1))
     } catch {
@@ -72,9 +75,14 @@ package enum YAMLReader {
     do {
       var documents = try Yams.compose_all(yaml: text, .basic, .default, .utf8)
       var values: [YAMLValue] = []
-      while let node = documents.next() { values.append(convert(node, lineOffset: 0)) }
+      while let node = documents.next() {
+        var budget = Expansion(lineOffset: 0)
+        values.append(try convert(node, budget: &budget, depth: 0))
+      }
       if let error = documents.error { throw error }
       return .success(values)
+    } catch let problem as YAMLProblem {
+      return .failure(problem)
     } catch let error as YamlError {
       return .failure(problem(from: error, lineOffset: 0))
     } catch {
@@ -82,19 +90,67 @@ package enum YAMLReader {
     }
   }
 
-  private static func convert(_ node: Node, lineOffset: Int) -> YAMLValue {
-    let line = (node.mark?.line ?? 1) + lineOffset
+  /// What converting one document may still expand. Yams shares an anchored node between
+  /// its aliases; written out, nested aliases grow exponentially (nine lines of "billion
+  /// laughs" reach gigabytes), so nodes reached through an alias are counted and nesting
+  /// is bounded. Aliases that stay small are untouched.
+  private struct Expansion {
+    static let maxAliasNodes = 100_000
+    static let maxDepth = 256
+    let lineOffset: Int
+    var aliasNodes = 0
+    /// Where the lists and mappings converted so far start. Yams hands an alias the very
+    /// node of its anchor (the node's own anchor is a weak reference, gone after composing),
+    /// so meeting a start position again is meeting an alias.
+    var seen = Set<Int>()
+
+    init(lineOffset: Int) { self.lineOffset = lineOffset }
+
+    func problem(_ message: String, at mark: Mark?) -> YAMLProblem {
+      YAMLProblem(message: message, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+  }
+
+  /// `at` is the position of the entry holding the node: an alias's node keeps its
+  /// anchor's position, so the holder says where the alias is used.
+  private static func convert(
+    _ node: Node, budget: inout Expansion, depth: Int, inAlias: Bool = false, at holder: Mark? = nil
+  ) throws(YAMLProblem) -> YAMLValue {
+    guard depth < Expansion.maxDepth else {
+      throw budget.problem("nested deeper than \(Expansion.maxDepth) levels", at: node.mark)
+    }
+    var inAlias = inAlias
+    if !inAlias, node.scalar == nil, let mark = node.mark, !budget.seen.insert(mark.line << 32 | mark.column).inserted {
+      inAlias = true
+    }
+    if inAlias {
+      budget.aliasNodes += 1
+      guard budget.aliasNodes <= Expansion.maxAliasNodes else {
+        throw budget.problem(
+          "aliases expand to more than \(Expansion.maxAliasNodes) nodes", at: holder ?? node.mark)
+      }
+    }
+    let line = (node.mark?.line ?? 1) + budget.lineOffset
     switch node {
     case .scalar(let scalar):
       return .scalar(scalar.string, line: line)
     case .sequence(let sequence):
-      return .sequence(sequence.map { convert($0, lineOffset: lineOffset) }, line: line)
+      var items: [YAMLValue] = []
+      items.reserveCapacity(sequence.count)
+      for item in sequence {
+        items.append(try convert(item, budget: &budget, depth: depth + 1, inAlias: inAlias, at: holder ?? node.mark))
+      }
+      return .sequence(items, line: line)
     case .mapping(let mapping):
-      let entries = mapping.map { pair in
-        YAMLEntry(
-          key: pair.key.scalar?.string ?? "\(pair.key)",
-          line: (pair.key.mark?.line ?? 1) + lineOffset,
-          value: convert(pair.value, lineOffset: lineOffset))
+      var entries: [YAMLEntry] = []
+      entries.reserveCapacity(mapping.count)
+      for pair in mapping {
+        let value = try convert(
+          pair.value, budget: &budget, depth: depth + 1, inAlias: inAlias, at: inAlias ? holder : pair.key.mark)
+        entries.append(
+          YAMLEntry(
+            key: pair.key.scalar?.string ?? "\(pair.key)", line: (pair.key.mark?.line ?? 1) + budget.lineOffset,
+            value: value))
       }
       return .mapping(entries, line: line)
     case .alias:
@@ -106,7 +162,11 @@ package enum YAMLReader {
     switch error {
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _):
-      let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+      // libyaml's own bound on nesting, told in the words of ours.
+      let detail =
+        problem.hasPrefix("Maximum nesting level")
+        ? "nested deeper than libyaml's limit"
+        : [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
       return YAMLProblem(message: detail, line: mark.line + lineOffset, column: mark.column)
     case .composer(let context, let problem, let mark, _):
       let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")

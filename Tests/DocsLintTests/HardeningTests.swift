@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import DocsLintConfig
+@testable import DocsLintEngine
+@testable import DocsLintMarkdown
+@testable import DocsLintModel
+
+/// Hostile input and output paths (issue #13): each case is a minimal reproduction.
+struct HardeningTests {
+  /// "Billion laughs": `levels` lines, each a list of nine aliases of the line before.
+  static func laughs(_ levels: Int, indent: String = "") -> String {
+    var lines = [indent + "l0: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
+    for level in 1..<levels {
+      let aliases = Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ")
+      lines.append(indent + "l\(level): &l\(level) [\(aliases)]")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  @Test func aliasExpansionIsBoundedWithThePositionOfTheAlias() {
+    guard case .failure(let problem) = YAMLReader.parse(Self.laughs(9), firstLine: 2) else {
+      Issue.record("nine levels of aliases were expanded")
+      return
+    }
+    #expect(problem.message.contains("aliases expand to more than"))
+    // l0..l4 hold 9^5 = 59,049 alias nodes; the line of l5 crosses 100,000.
+    #expect(problem.line == 2 + 5)
+    guard case .failure = YAMLReader.parseAll(Self.laughs(9)) else {
+      Issue.record("a stream's document was expanded")
+      return
+    }
+  }
+
+  @Test func smallAliasesStillWork() throws {
+    let yaml = "base: &base {image: web, ports: [80]}\nweb: *base\nworker:\n  <<: *base\n  image: worker\n"
+    let value = try YAMLReader.parse(yaml).get()
+    #expect(value?["web"]?["image"]?.string == "web")
+    #expect(try YAMLReader.parse(Self.laughs(4)).get() != nil)
+  }
+
+  @Test("deep nesting is a problem, not a crash", arguments: [300, 5_000])
+  func deepNesting(levels: Int) {
+    let deep = String(repeating: "[", count: levels) + String(repeating: "]", count: levels) + "\n"
+    guard case .failure(let problem) = YAMLReader.parse(deep) else {
+      Issue.record("\(levels) levels were accepted")
+      return
+    }
+    #expect(problem.message.hasPrefix("nested deeper than"), "\(problem.message)")
+  }
+
+  @Test func frontMatterAndIaCFilesReportTheExpansion() throws {
+    let repository = try TestRepository([
+      "a.md": "---\n" + Self.laughs(9) + "---\n# A\n",
+      "docker-compose.yml": "x-laughs:\n" + Self.laughs(9, indent: "  ") + "services:\n  web:\n    image: nginx\n",
+    ])
+    defer { repository.remove() }
+    let findings = repository.lint(["a.md", "docker-compose.yml"]).map { "\($0.path):\($0.span.line) \($0.ruleId)" }
+    #expect(findings.contains("a.md:7 meta/invalid-front-matter"))
+    #expect(findings.contains("docker-compose.yml:7 input/unparsable"))
+  }
+
+  @Test func aConfigurationThatExpandsIsAConfigError() throws {
+    let repository = try TestRepository(["a.md": "# A\n", ".docs-lint.yml": Self.laughs(9)])
+    defer { repository.remove() }
+    let result = try CommandLineTests.run(["--no-cache", "--root", repository.root, repository.root])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(".docs-lint.yml:6:"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+  }
+}
