@@ -88,10 +88,10 @@ struct Lint: ParsableCommand {
     let run: LintRun
     if fix {
       let fixed = try LintRun.fix(paths: paths, root: root, configFile: config, dryRun: dryRun, cacheFolder: cache)
-      FileHandle.standardError.write(Data((fixed.outcome.summary(dryRun: dryRun) + "\n").utf8))
+      StandardStream.err(fixed.outcome.summary(dryRun: dryRun) + "\n")
       if dryRun {
         // The diff alone on standard output, so it can be piped to `git apply`.
-        FileHandle.standardOutput.write(Data(fixed.outcome.diff))
+        try StandardStream.out(fixed.outcome.diff)
         Foundation.exit(0)
       }
       run = fixed.run
@@ -104,10 +104,10 @@ struct Lint: ParsableCommand {
     }
     let session = try LintSession.evaluate(run, options: options)
     try emit(reporter.render(session.report), to: output)
-    for note in session.notes { FileHandle.standardError.write(Data("docs-lint: \(note)\n".utf8)) }
+    for note in session.notes { StandardStream.err("docs-lint: \(note)\n") }
     // Say why the run fails when the report alone does not show it.
     if let failure = session.failure, options.policy.failOn != .error || maxWarnings != nil || session.report.hidden > 0 {
-      FileHandle.standardError.write(Data("docs-lint: failed: \(failure)\n".utf8))
+      StandardStream.err("docs-lint: failed: \(failure)\n")
     }
     // Exit here: tearing down a graph of a whole repository, string by string, only costs time.
     Foundation.exit(session.failure == nil ? 0 : 1)
@@ -117,7 +117,7 @@ struct Lint: ParsableCommand {
   private func cacheFolder() -> String? {
     let folder = cacheDir ?? ParseCache.defaultFolder
     guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else {
-      FileHandle.standardError.write(Data("docs-lint: warning: cache disabled, cannot create '\(folder)'\n".utf8))
+      StandardStream.err("docs-lint: warning: cache disabled, cannot create '\(folder)'\n")
       return nil
     }
     return folder
@@ -141,13 +141,15 @@ struct ListRules: ParsableCommand {
     guard format == "text" || format == "markdown" else {
       throw UsageError("unknown --format '\(format)' (expected text or markdown)")
     }
-    if format == "markdown" { return print(RulePages.table(RuleRegistry.descriptors), terminator: "") }
+    if format == "markdown" { return try StandardStream.out(RulePages.table(RuleRegistry.descriptors)) }
     let width = RuleRegistry.descriptors.map(\.id.count).max() ?? 0
+    var lines = ""
     for rule in RuleRegistry.descriptors {
       let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
       let level = (rule.enabledByDefault ? rule.defaultLevel.rawValue : "off").padding(toLength: 7, withPad: " ", startingAt: 0)
-      print("\(padded)  \(level)  \(rule.summary)")
+      lines += "\(padded)  \(level)  \(rule.summary)\n"
     }
+    try StandardStream.out(lines)
   }
 }
 
@@ -167,8 +169,8 @@ struct Explain: ParsableCommand {
     guard let rule = RuleRegistry.descriptors.first(where: { $0.id == id }) else {
       throw UsageError("unknown rule '\(id)'; run `docs-lint rules` for the list")
     }
-    if format == "markdown" { return print(RulePages.page(rule), terminator: "") }
-    print(RuleDocumentation.render(rule))
+    if format == "markdown" { return try StandardStream.out(RulePages.page(rule)) }
+    try StandardStream.out(RuleDocumentation.render(rule) + "\n")
   }
 }
 
@@ -218,37 +220,39 @@ struct Graph: ParsableCommand {
 
 /// Writes a report to `--output`, or to standard output.
 func emit(_ text: String, to output: String?) throws {
-  guard let output else {
-    FileHandle.standardOutput.write(Data(text.utf8))
-    return
-  }
-  do {
-    try text.write(toFile: output, atomically: true, encoding: .utf8)
-  } catch {
-    throw UsageError("cannot write \(output): \(error.localizedDescription)")
-  }
+  guard let output else { return try StandardStream.out(text) }
+  try OutputFile.write(Array(text.utf8), to: output)
 }
 
 /// Exit codes: 0 clean, 1 error-level findings, 2 usage, config or internal error.
+// A reader that goes away (`docs-lint | head`) is an EPIPE the writers end quietly on, not a signal.
+signal(SIGPIPE, SIG_IGN)
 do {
   var command = try DocsLint.parseAsRoot()
   try command.run()
 } catch let error as ConfigError {
-  FileHandle.standardError.write(Data("\(error)\n".utf8))
+  StandardStream.err("\(error)\n")
   exit(2)
 } catch let error as UsageError {
-  FileHandle.standardError.write(Data("docs-lint: error: \(error)\n".utf8))
+  StandardStream.err("docs-lint: error: \(error)\n")
   exit(2)
 } catch {
   let code = DocsLint.exitCode(for: error)
   if code == .success {
-    DocsLint.exit(withError: error)
+    // --help and --version, written like every other output so a failed write is exit 2.
+    do {
+      try StandardStream.out(DocsLint.fullMessage(for: error) + "\n")
+    } catch {
+      StandardStream.err("docs-lint: error: \(error)\n")
+      exit(2)
+    }
+    exit(0)
   } else if code.rawValue == 1, error is ExitCode {
     exit(1)
   }
-  FileHandle.standardError.write(Data("docs-lint: error: \(DocsLint.message(for: error))\n".utf8))
+  StandardStream.err("docs-lint: error: \(DocsLint.message(for: error))\n")
   if DocsLint.fullMessage(for: error).contains("Usage:") {
-    FileHandle.standardError.write(Data("Run 'docs-lint --help' for usage.\n".utf8))
+    StandardStream.err("Run 'docs-lint --help' for usage.\n")
   }
   exit(2)
 }

@@ -67,13 +67,9 @@ package struct Baseline: Sendable, Codable {
     }
   }
 
-  /// Writes the file atomically (a temporary file renamed over it).
+  /// Writes the file as `--output` writes a report (`OutputFile`).
   package func write(to path: String) throws(UsageError) {
-    do {
-      try Data(StableJSON.encode(self).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-      throw UsageError("cannot write baseline '\(path)': \(error.localizedDescription)")
-    }
+    try OutputFile.write(Array(StableJSON.encode(self).utf8), to: path)
   }
 
   /// Normalised source-line text: trimmed, whitespace runs collapsed to one space.

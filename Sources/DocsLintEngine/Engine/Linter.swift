@@ -160,7 +160,7 @@ struct PhaseTimer {
 
   func report() {
     guard ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil else { return }
-    FileHandle.standardError.write(Data((laps.joined(separator: ", ") + "\n").utf8))
+    StandardStream.err(laps.joined(separator: ", ") + "\n")
   }
 }
 

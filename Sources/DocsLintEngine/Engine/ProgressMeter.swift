@@ -22,7 +22,7 @@ public final class ProgressMeter: @unchecked Sendable {
   public static func forStandardError() -> ProgressMeter? {
     let environment = ProcessInfo.processInfo.environment
     guard isatty(2) == 1, environment["CI"] == nil, environment["TERM"] != "dumb" else { return nil }
-    let meter = ProgressMeter { FileHandle.standardError.write(Data($0.utf8)) }
+    let meter = ProgressMeter { StandardStream.err($0) }
     meter.start()
     return meter
   }
