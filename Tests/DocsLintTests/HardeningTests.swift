@@ -68,4 +68,13 @@ struct HardeningTests {
     #expect(result.stderr.contains(".docs-lint.yml:6:"), "\(result.stderr)")
     #expect(result.stderr.split(separator: "\n").count == 1)
   }
+
+  @Test func aDuplicateKeyIsOneLineAtTheRepetition() {
+    let yaml = "name: x\njobs:\n  a:\n    env: {}\n    # note\n    env: {}\n  b:\n    env: {}\n"
+    guard case .failure(let problem) = YAMLReader.parse(yaml, firstLine: 2) else {
+      Issue.record("a duplicate key was accepted")
+      return
+    }
+    #expect(problem == YAMLProblem(message: "duplicate key 'env' (first at line 5)", line: 7, column: 5))
+  }
 }

@@ -64,7 +64,7 @@ package enum YAMLReader {
     } catch let problem as YAMLProblem {
       return .failure(problem)
     } catch let error as YamlError {
-      return .failure(problem(from: error, lineOffset: firstLine - 1))
+      return .failure(problem(from: error, text: text, lineOffset: firstLine - 1))
     } catch {
       return .failure(YAMLProblem(message: "\(error)", line: firstLine, column: 1))
     }
@@ -84,7 +84,7 @@ package enum YAMLReader {
     } catch let problem as YAMLProblem {
       return .failure(problem)
     } catch let error as YamlError {
-      return .failure(problem(from: error, lineOffset: 0))
+      return .failure(problem(from: error, text: text, lineOffset: 0))
     } catch {
       return .failure(YAMLProblem(message: "\(error)", line: 1, column: 1))
     }
@@ -158,8 +158,10 @@ package enum YAMLReader {
     }
   }
 
-  private static func problem(from error: YamlError, lineOffset: Int) -> YAMLProblem {
+  private static func problem(from error: YamlError, text: String, lineOffset: Int) -> YAMLProblem {
     switch error {
+    case .duplicatedKeysInMapping(let keys, let context):
+      return duplicate(keys.sorted().first ?? "", first: context.mark, in: text, lineOffset: lineOffset)
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _):
       // libyaml's own bound on nesting, told in the words of ours.
@@ -174,5 +176,32 @@ package enum YAMLReader {
     default:
       return YAMLProblem(message: "\(error)", line: lineOffset + 1, column: 1)
     }
+  }
+
+  /// One line for a repeated key, at the repetition (the entry to remove), naming the
+  /// first: Yams' own message quotes the whole text.
+  private static func duplicate(_ key: String, first: Mark, in text: String, lineOffset: Int) -> YAMLProblem {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let indent = first.column - 1
+    var repeated: Int?
+    for index in first.line..<lines.count {
+      let line = lines[index].utf8
+      let blanks = line.prefix { $0 == 0x20 }.count
+      // A block mapping ends at a line indented less than its keys.
+      if blanks < indent, blanks < line.count, line[line.index(line.startIndex, offsetBy: blanks)] != 0x23 { break }
+      guard blanks == indent else { continue }
+      let rest = Substring(lines[index].dropFirst(indent))
+      if [key, "\"\(key)\"", "'\(key)'"].contains(where: { rest.hasPrefix($0 + ":") || rest.hasPrefix($0 + " :") }) {
+        repeated = index + 1
+        break
+      }
+    }
+    guard let repeated else {
+      return YAMLProblem(
+        message: "duplicate key '\(key)'", line: first.line + lineOffset, column: first.column)
+    }
+    return YAMLProblem(
+      message: "duplicate key '\(key)' (first at line \(first.line + lineOffset))", line: repeated + lineOffset,
+      column: first.column)
   }
 }
