@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import DocsLintEngine
+@testable import DocsLintReport
 
 /// `--output` and `--write-baseline` replace only regular files; standard output failures
 /// are exit 2 with one line (issue #13).
@@ -121,5 +122,29 @@ struct OutputPathTests {
     let result = try Self.run(Self.demo, stdout: pipe.fileHandleForWriting)
     #expect(result.status == 1)
     #expect(result.stderr.isEmpty)
+  }
+
+  /// A decoded `%0A` in a link, a file name with a line break and raw control characters
+  /// never make a report line of their own, in any line-based format.
+  @Test func controlCharactersAreVisibleEscapesInEveryTextFormat() throws {
+    let repository = try TestRepository([
+      "a.md": "[x](gone%0A::error%20file=x::pwned.md) [y](esc%1B%5B31m%07.md)\n",
+      "b\n::error file=y::named.md": "[z](missing.md) \u{202E}\n",
+    ])
+    defer { repository.remove() }
+    for format in ["text", "github"] {
+      let result = try CommandLineTests.run(["--no-cache", "--root", repository.root, repository.root, "--format", format])
+      #expect(result.status == 1)
+      let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(!lines.contains { $0.hasPrefix("::error file=x") || $0.hasPrefix("::error file=y") }, "\(format)")
+      #expect(!result.stdout.utf8.contains { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F }, "\(format)")
+      #expect(result.stdout.contains("gone\\n::error file=x::pwned.md") || result.stdout.contains("gone\\n%3A%3Aerror"))
+      #expect(result.stdout.contains("\\x1B[31m\\x07"))
+    }
+    for format in ["dot", "mermaid"] {
+      let result = try CommandLineTests.run(["graph", repository.root, "--format", format])
+      #expect(!result.stdout.utf8.contains { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F }, "\(format)")
+      #expect(result.stdout.contains("b\\\\n::error") || result.stdout.contains("b\\n::error"), "\(format)")
+    }
   }
 }

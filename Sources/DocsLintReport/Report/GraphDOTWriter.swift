@@ -28,14 +28,14 @@ package struct GraphDOTWriter: GraphWriter {
     "missing": "shape=box, style=\"dashed,filled\", fillcolor=\"#fce8e6\"",
   ]
 
-  /// A DOT string: quotes and backslashes escaped, line breaks as `\n`.
+  /// A DOT string: control characters as visible escapes (`VisibleText`), then quotes and
+  /// backslashes escaped, so a file name never breaks a label or reaches DOT as a NUL.
   private func quoted(_ text: String) -> String {
     var out = "\""
-    for scalar in text.unicodeScalars {
+    for scalar in VisibleText.escaped(text).unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
       case "\\": out += "\\\\"
-      case "\n", "\r": out += "\\n"
       default: out.unicodeScalars.append(scalar)
       }
     }

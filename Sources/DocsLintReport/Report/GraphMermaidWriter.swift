@@ -27,8 +27,9 @@ package struct GraphMermaidWriter: GraphWriter {
     "symbol": ("([", "])"), "missing": ("{{", "}}"),
   ]
 
-  /// Mermaid labels cannot hold a bare `"`; it is written as the `#quot;` entity.
+  /// Mermaid labels cannot hold a bare `"` (written as the `#quot;` entity) nor control
+  /// characters (visible escapes, `VisibleText`).
   private func label(_ text: String) -> String {
-    text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: " ")
+    VisibleText.escaped(text).replacingOccurrences(of: "\"", with: "#quot;")
   }
 }

@@ -1,6 +1,7 @@
 import DocsLintEngine
 
-/// Compiler-style lines, `path:line:col: level: message [rule-id]`, then a summary.
+/// Compiler-style lines, `path:line:col: level: message [rule-id]`, then a summary; paths
+/// and messages with control characters escaped (`VisibleText`), one line per finding.
 package struct TextReporter: Reporter {
   package static let format = "text"
 
@@ -18,7 +19,7 @@ package struct TextReporter: Reporter {
 
   /// One `path:line:col: level: message [rule-id]` line.
   static func append(_ finding: Finding, to output: inout [UInt8]) {
-    output.append(contentsOf: finding.path.utf8)
+    VisibleText.append(finding.path, to: &output)
     output.append(UInt8(ascii: ":"))
     output.append(contentsOf: String(finding.span.line).utf8)
     output.append(UInt8(ascii: ":"))
@@ -26,7 +27,7 @@ package struct TextReporter: Reporter {
     output.append(contentsOf: ": ".utf8)
     output.append(contentsOf: finding.level.rawValue.utf8)
     output.append(contentsOf: ": ".utf8)
-    output.append(contentsOf: finding.message.utf8)
+    VisibleText.append(finding.message, to: &output)
     output.append(contentsOf: " [".utf8)
     output.append(contentsOf: finding.ruleId.utf8)
     output.append(contentsOf: "]\n".utf8)
