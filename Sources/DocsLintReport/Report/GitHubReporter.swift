@@ -48,8 +48,7 @@ package struct GitHubReporter: Reporter {
   /// Workflow-command message escaping, over text whose control characters are already
   /// visible escapes (a decoded `%0A` in a link stays `\n`, never a raw break or ESC).
   static func data(_ text: String) -> String {
-    VisibleText.escaped(text).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-      .replacingOccurrences(of: "\n", with: "%0A")
+    VisibleText.escaped(text).replacingOccurrences(of: "%", with: "%25")
   }
 
   /// Property values also escape the separators `:` and `,`.
