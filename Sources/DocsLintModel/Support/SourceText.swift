@@ -10,6 +10,11 @@ package struct SourceText: Sendable {
   package let bytes: [UInt8]
   /// Byte offset where each line starts; `lineStarts[0] == 0`.
   package let lineStarts: [Int]
+  /// For each line longer than `checkpointStride` bytes, the scalars in its first 1, 2, …
+  /// strides: a column on a megabyte-long line is counted from the nearest checkpoint,
+  /// not from the line's start (which made many positions on one line quadratic).
+  package let checkpoints: [Int: [Int]]
+  @usableFromInline static let checkpointStride = 4096
 
   package init(bytes: [UInt8]) {
     self.bytes = bytes
@@ -36,6 +41,27 @@ package struct SourceText: Sendable {
     // A trailing newline does not open a new line.
     if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
     self.lineStarts = starts
+    checkpoints = Self.checkpoints(bytes, lineStarts: starts)
+  }
+
+  private static func checkpoints(_ bytes: [UInt8], lineStarts: [Int]) -> [Int: [Int]] {
+    var checkpoints: [Int: [Int]] = [:]
+    for (index, start) in lineStarts.enumerated() {
+      let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+      guard end - start > checkpointStride else { continue }
+      var marks: [Int] = []
+      var scalars = 0
+      var blockEnd = start + checkpointStride
+      for offset in start..<end {
+        if offset == blockEnd {
+          marks.append(scalars)
+          blockEnd += checkpointStride
+        }
+        if bytes[offset] & 0xC0 != 0x80 { scalars += 1 }
+      }
+      checkpoints[index + 1] = marks
+    }
+    return checkpoints
   }
 
   @inlinable package var lineCount: Int { lineStarts.count }
@@ -87,10 +113,18 @@ package struct SourceText: Sendable {
   /// Converts a byte offset on a known line into a 1-based scalar column.
   @inlinable
   package func scalarColumn(line: Int, byteOffset: Int) -> Int {
-    let start = lineStarts[min(max(line, 1), lineStarts.count) - 1]
+    let line = min(max(line, 1), lineStarts.count)
+    let start = lineStarts[line - 1]
     var column = 1
     var index = start
     let end = min(byteOffset, bytes.count)
+    if end - start > Self.checkpointStride, let marks = checkpoints[line] {
+      let block = min((end - start) / Self.checkpointStride, marks.count)
+      if block > 0 {
+        column += marks[block - 1]
+        index = start + block * Self.checkpointStride
+      }
+    }
     while index < end {
       // Count only bytes that start a scalar (not UTF-8 continuation bytes).
       if bytes[index] & 0xC0 != 0x80 { column += 1 }

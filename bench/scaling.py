@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Input shapes that once took quadratic time (issue #13), each linted at size N and 2N.
+
+Usage: python3 bench/scaling.py [--binary PATH] [--scale F] [SHAPE...]
+
+Each shape is one small repository built in a temporary folder. The ratio of the two
+wall-clock times must stay under 3 (a linear shape doubles; a quadratic one quadruples),
+measured side by side in one run: the best of RUNS (default 3) runs of each size.
+Exit status 1 when a shape's ratio reaches 3, 2 on a usage error.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def code_spans(n):
+    # Code spans on one long line (a 1 MB line once took 27 s).
+    return {"a.md": "# A\n\n" + " ".join("`x%d`" % i for i in range(n)) + "\n"}
+
+
+def autolinks(n):
+    # Autolinks in one paragraph (20,000 once took 8-15 s).
+    return {"a.md": "# A\n\n" + " ".join("<https://example.com/%d>" % i for i in range(n)) + "\n"}
+
+
+def broken_links(n):
+    # Findings x references in one document (150,000 broken links once took 16-37 s).
+    return {"a.md": "# A\n\n" + "\n".join("[l](missing%d.md)" % i for i in range(n)) + "\n"}
+
+
+def broken_anchors(n):
+    # "Did you mean" over every anchor of the target for every broken fragment.
+    target = "# T\n\n" + "".join("## Section %d\n\n" % i for i in range(n))
+    links = "# A\n\n" + "\n".join("[l](t.md#sectoin-%d)" % i for i in range(n)) + "\n"
+    return {"t.md": target, "a.md": links}
+
+
+def unknown_symbols(n):
+    # iac/unknown-symbol suggestions: N unknown make targets against N declared.
+    makefile = "".join("target%d:\n\techo %d\n" % (i, i) for i in range(n))
+    plan = "# Plan\n\n" + "\n".join("    make trget%d" % i for i in range(n)) + "\n"
+    return {"Makefile": makefile, "docs/plan.md": plan}
+
+
+def dockerfile_continuations(n):
+    # A Dockerfile instruction continued over N lines (40,000 once took 50 s).
+    return {
+        "Dockerfile": "FROM debian\nRUN true \\\n" + "".join("  && echo %d \\\n" % i for i in range(n)) + "  && true\n",
+        "README.md": "# Image\n\nBuilt from the `Dockerfile`.\n",
+    }
+
+
+SHAPES = {
+    "code-spans": (code_spans, 100_000),
+    "autolinks": (autolinks, 20_000),
+    "broken-links": (broken_links, 50_000),
+    "broken-anchors": (broken_anchors, 2_000),
+    "unknown-symbols": (unknown_symbols, 2_000),
+    "dockerfile-continuations": (dockerfile_continuations, 20_000),
+}
+
+
+def lint_time(binary, files, runs):
+    folder = tempfile.mkdtemp(prefix="docs-lint-scaling-")
+    try:
+        for path, text in files.items():
+            full = os.path.join(folder, path)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        best = None
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = subprocess.run(
+                [binary, "--no-cache", "--root", folder, folder, "--format", "json"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            elapsed = time.perf_counter() - start
+            if result.returncode not in (0, 1):
+                sys.exit("scaling: docs-lint exited %d: %s" % (result.returncode, result.stderr.decode()[:400]))
+            best = elapsed if best is None else min(best, elapsed)
+        return best
+    finally:
+        shutil.rmtree(folder)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/docs-lint"))
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every N (default 1)")
+    parser.add_argument("shapes", nargs="*", choices=[[]] + list(SHAPES), default=[])
+    arguments = parser.parse_args()
+    if not os.access(arguments.binary, os.X_OK):
+        print("scaling: no binary at %s (swift build -c release)" % arguments.binary, file=sys.stderr)
+        return 2
+    runs = int(os.environ.get("RUNS", "3"))
+    failed = []
+    print("%-26s %9s %9s %9s %6s" % ("shape", "N", "time N", "time 2N", "ratio"))
+    for name in arguments.shapes or SHAPES:
+        build, size = SHAPES[name]
+        size = max(1, int(size * arguments.scale))
+        single = lint_time(arguments.binary, build(size), runs)
+        double = lint_time(arguments.binary, build(2 * size), runs)
+        ratio = double / single
+        print("%-26s %9d %8.2fs %8.2fs %6.2f" % (name, size, single, double, ratio), flush=True)
+        if ratio >= 3:
+            failed.append(name)
+    if failed:
+        print("scaling: superlinear: " + ", ".join(failed), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
