@@ -26,6 +26,22 @@ struct PositionTests {
     #expect(link("aaaaaaaaaa\nsee <http://x.y> ok [l](d.md)\n")! == (2, 25))
   }
 
+  /// After an autolink, a destination written with an entity is still found: the search
+  /// resumes after the autolink, not at an earlier "](".
+  @Test func entityDestinationAfterAnAutolink() {
+    let markdown = "[multi\nline](m.md) <https://e.com/1> [amp](m&amp;3.md)\n"
+    #expect(parse(markdown).links.map(\.destination) == ["m.md", "m&3.md"])
+    #expect(link(markdown, 1)! == (2, 37))
+  }
+
+  /// Thousands of autolinks and links in one paragraph: each found, in order.
+  @Test func manyLinksInOneParagraph() {
+    let markdown = (0..<2_000).map { "<https://e.com/\($0)> [l](m\($0).md)" }.joined(separator: " ") + "\n"
+    let links = parse(markdown).links
+    #expect(links.count == 2_000)
+    #expect(links.last?.destination == "m1999.md")
+  }
+
   @Test func linkTextWrapsOntoNextLine() {
     #expect(link("see [link\ntext](dest.md) after\n")! == (2, 7))
   }
