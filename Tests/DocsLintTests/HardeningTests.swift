@@ -5,6 +5,8 @@ import Testing
 @testable import DocsLintEngine
 @testable import DocsLintMarkdown
 @testable import DocsLintModel
+@testable import DocsLintRules
+@testable import DocsLintGraph
 
 /// Hostile input and output paths (issue #13): each case is a minimal reproduction.
 struct HardeningTests {
@@ -76,5 +78,37 @@ struct HardeningTests {
       return
     }
     #expect(problem == YAMLProblem(message: "duplicate key 'env' (first at line 5)", line: 7, column: 5))
+  }
+
+  /// The indexes that made "did you mean" and anchor fixes linear answer as the scans did.
+  @Test func suggestionIndexAnswersLikeTheScan() {
+    var generator = SystemRandomNumberGenerator()
+    let words = ["section", "sección", "install", "instalar", "setup", "step", "", "a", "deploy-prod", "deploy-dev"]
+    for _ in 0..<200 {
+      let candidates = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+        words.randomElement(using: &generator)! + (Bool.random(using: &generator) ? "-\(Int.random(in: 0...30, using: &generator))" : "")
+      }
+      let text = words.randomElement(using: &generator)! + ["", "x", "-1", "es"].randomElement(using: &generator)!
+      var budget = SuggestionBudget()
+      #expect(
+        SuggestionIndex(candidates).closest(to: text, budget: &budget) == EditDistance.closest(to: text, in: candidates),
+        "\(text) in \(candidates)")
+    }
+  }
+
+  @Test func aSpentBudgetSuggestsNothing() {
+    var budget = SuggestionBudget(comparisons: 3)
+    let index = SuggestionIndex(["alpha", "alphb", "alphc", "alphd"])
+    #expect(index.closest(to: "alphx", budget: &budget) == nil)
+    var fresh = SuggestionBudget()
+    #expect(index.closest(to: "alphx", budget: &fresh) == "alpha")
+  }
+
+  @Test func foldedAnchorIndexAnswersLikeTheScan() {
+    let anchors: AnchorSet = ["validación", "install-steps", "paso-1", "Paso-1", "x--y", "x-y", "über"]
+    let index = AnchorFolding.Index(anchors)
+    for fragment in ["validacion", "Install--Steps", "paso-1", "PASO-1", "x-y", "X-Y", "uber", "nada", "-"] {
+      #expect(index.candidate(for: fragment) == AnchorFolding.candidate(for: fragment, in: anchors), "\(fragment)")
+    }
   }
 }

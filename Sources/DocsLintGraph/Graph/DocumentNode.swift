@@ -92,6 +92,9 @@ package struct DocumentNode: Sendable, Equatable {
   /// target, missing paths git ignores as generated; then keeps the broken ones for rules.
   /// `placeholders`: words that make a missing fragment a stand-in (`#rf-xxx`).
   package mutating func settle(anchors: [String: AnchorSet], ignored: Set<String>, placeholders: [String] = []) {
+    // "Did you mean": one index per target file, and a bounded amount of work per document.
+    var indexes: [String: SuggestionIndex] = [:]
+    var budget = SuggestionBudget()
     for position in references.indices {
       guard let fragment = references[position].fragment,
         let target = references[position].resolution.targetPath,
@@ -99,6 +102,16 @@ package struct DocumentNode: Sendable, Equatable {
       else { continue }
       references[position].resolution = AnchorMatcher.resolve(
         fragment, in: target, anchors: names, placeholders: placeholders)
+    }
+    // Missing fragments, into other files or this one (`#x`, resolved when extracted).
+    for position in references.indices {
+      guard case .missingAnchor(let target, let fragment, nil) = references[position].resolution,
+        let names = anchors[target]
+      else { continue }
+      let index = indexes[target] ?? SuggestionIndex(names)
+      indexes[target] = index
+      references[position].resolution = .missingAnchor(
+        path: target, fragment: fragment, suggestion: AnchorMatcher.suggest(fragment, in: index, budget: &budget))
     }
     references.markGenerated(ignored: ignored)
     brokenReferences = references.filter { $0.resolution.isBroken }

@@ -119,9 +119,15 @@ package enum AnchorMatcher {
     let hasCapitals = fragment.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
     let lowercased = hasCapitals ? fragment.lowercased() : fragment
     let byCase = hasCapitals && lowercased != fragment && anchors.contains(lowercased) ? lowercased : nil
-    // The empty slug of an image-only heading is never worth suggesting.
-    let suggestion = byCase ?? EditDistance.closest(to: fragment, in: anchors).flatMap { $0.isEmpty ? nil : $0 }
-    return .missingAnchor(path: path, fragment: fragment, suggestion: suggestion)
+    // Other suggestions come when the document settles (`suggest`), against an index of
+    // the target's anchors built once.
+    return .missingAnchor(path: path, fragment: fragment, suggestion: byCase)
+  }
+
+  /// The closest anchor to a missing fragment; the empty slug of an image-only heading is
+  /// never worth suggesting.
+  package static func suggest(_ fragment: String, in index: SuggestionIndex, budget: inout SuggestionBudget) -> String? {
+    index.closest(to: fragment, budget: &budget).flatMap { $0.isEmpty ? nil : $0 }
   }
 }
 

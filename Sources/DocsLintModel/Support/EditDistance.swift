@@ -28,12 +28,15 @@ package enum EditDistance {
     return distance <= limit ? distance : nil
   }
 
+  /// The most edits a suggestion may be from a text of `length` scalars: half of it, at least 3.
+  static func defaultLimit(_ length: Int) -> Int { max(3, length / 2) }
+
   /// The candidate closest to `text`, if it is close enough to be a plausible typo.
   /// Ties go to the candidate that sorts first, so messages are deterministic.
   /// `maxDistance`: the most edits a suggestion may be away (default: half the length, at least 3).
   package static func closest(to text: String, in candidates: some Sequence<String>, maxDistance: Int? = nil) -> String? {
     let target = Array(text.unicodeScalars)
-    var limit = maxDistance ?? max(3, target.count / 2)
+    var limit = maxDistance ?? defaultLimit(target.count)
     var best: (distance: Int, value: String)?
     for candidate in candidates {
       let scalars = Array(candidate.unicodeScalars)

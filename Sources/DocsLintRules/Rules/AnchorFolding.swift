@@ -58,6 +58,30 @@ enum AnchorFolding {
     return match
   }
 
+  /// Every anchor of one target by its folded form, for a document with many misses into
+  /// it: each then costs one lookup instead of folding every anchor again.
+  struct Index {
+    private var byKey: [String: (anchor: String, ambiguous: Bool)] = [:]
+    private let anchors: AnchorSet
+
+    init(_ anchors: AnchorSet) {
+      self.anchors = anchors
+      anchors.forEachUTF8 { bytes in
+        let anchor = String(decoding: bytes, as: UTF8.self)
+        let key = fold(anchor)
+        if let known = byKey[key] { byKey[key] = (known.anchor, true) } else { byKey[key] = (anchor, false) }
+      }
+    }
+
+    /// What `candidate(for:in:)` answers.
+    func candidate(for fragment: String) -> String? {
+      let key = fold(fragment)
+      guard !key.isEmpty, !anchors.contains(fragment), let found = byKey[key], !found.ambiguous, isPlain(found.anchor)
+      else { return nil }
+      return found.anchor
+    }
+  }
+
   private static func isPlain(_ anchor: String) -> Bool {
     anchor.unicodeScalars.allSatisfy { scalar in
       if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic { return true }

@@ -13,13 +13,16 @@ struct DockerfileReader {
     var line = 1
     while line <= source.lineCount {
       let first = line
-      // An instruction may continue over lines ending in "\\".
-      var text = source.lineText(line)
-      while text.hasSuffix("\\"), line < source.lineCount {
-        text = String(text.dropLast()) + " " + source.lineText(line + 1)
+      // An instruction may continue over lines ending in "\\": the pieces are joined once
+      // (appending each to the whole so far made 40,000 continued lines quadratic).
+      var pieces = [source.lineText(line)]
+      while pieces[pieces.count - 1].hasSuffix("\\"), line < source.lineCount {
+        pieces[pieces.count - 1].removeLast()
+        pieces.append(source.lineText(line + 1))
         line += 1
       }
       line += 1
+      let text = pieces.joined(separator: " ")
       let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
       guard let instruction = words.first?.uppercased(), !instruction.hasPrefix("#") else { continue }
       switch instruction {
@@ -42,10 +45,13 @@ struct DockerfileReader {
           !(arguments.first?.hasPrefix("[") ?? false)
         else { continue }
         let operands = arguments.filter { !$0.hasPrefix("--") }
+        // Operands come in line order: each is looked for from the line of the one before.
+        var from = first
         for operand in operands.dropLast() where !operand.contains("$") && !RepoPath.hasScheme(operand) {
           guard operand != ".", operand != "./" else { continue }  // the whole context
           // The line of a continued instruction that holds this operand.
-          let holder = (first..<line).first { source.lineText($0).includes(operand) } ?? first
+          let holder = (from..<line).first { source.lineText($0).includes(operand) } ?? first
+          if holder > from { from = holder }
           node.references.append(IaCReader.reference(operand, onLine: holder, in: source, bases: bases, classifier: classifier))
         }
       default: break

@@ -91,18 +91,17 @@ struct IaCUnknownSymbolRule: GraphRule {
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     guard !document.facts.iacMentions.isEmpty else { return [] }
+    var lookup = Lookup(graph: graph)
     return document.facts.iacMentions.compactMap { mention -> Finding? in
-      if mention.kind == .target { return missingTarget(mention, in: document, graph: graph) }
+      if mention.kind == .target { return missingTarget(mention, in: document, lookup: &lookup) }
       let declared = graph.iacSymbols[mention.kind] ?? []
       guard !declared.contains(mention.name) else { return nil }
-      var candidates = declared
-      if let type = Self.type(of: mention) {
-        // Only names of a type the repository declares (`aws_s3_bucket.`, `Deployment/`):
-        // objects of other types come from providers, operators or the cluster.
-        candidates = declared.filter { $0.hasPrefix(type) }
-        guard !candidates.isEmpty else { return nil }
-      }
-      let hint = EditDistance.closest(to: mention.name, in: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+      let type = Self.type(of: mention)
+      // Only names of a type the repository declares (`aws_s3_bucket.`, `Deployment/`):
+      // objects of other types come from providers, operators or the cluster.
+      let candidates = lookup.candidates(mention.kind, type: type, in: declared)
+      guard type == nil || !candidates.isEmpty else { return nil }
+      let hint = lookup.hint(for: mention.name, among: "\(mention.kind.rawValue) \(type ?? "")", candidates)
       let files =
         switch mention.kind {
         case .service: "compose file"
@@ -120,33 +119,73 @@ struct IaCUnknownSymbolRule: GraphRule {
   /// A `make` target the Makefile of its folder does not define: the folder `-C` or a `cd`
   /// named, else the nearest one up from the document (`~`). Makefiles whose targets depend
   /// on includes or variables, with no explicit target, and folders without one, are not judged.
-  private func missingTarget(_ mention: IaCMention, in document: DocumentNode, graph: ReferenceGraph) -> Finding? {
+  private func missingTarget(_ mention: IaCMention, in document: DocumentNode, lookup: inout Lookup) -> Finding? {
     let colon = mention.name.lastIndex(of: ":")!
     let written = String(mention.name[..<colon])
     let target = String(mention.name[mention.name.index(after: colon)...])
-    func makefile(in folder: String) -> IaCNode? {
-      let names = ["GNUmakefile", "makefile", "Makefile"].map { RepoPath.join(folder, $0) }
-      return graph.iac.first { $0.technology == .make && names.contains($0.path) }
-    }
     var found: IaCNode?
     if written == "~" {
       // The nearest Makefile up from the document: a sub-project's own, else the root's.
       var folder = RepoPath.directory(of: document.path)
       while found == nil {
-        found = makefile(in: folder)
+        found = lookup.makefile(in: folder)
         if folder.isEmpty { break }
         folder = RepoPath.directory(of: folder)
       }
     } else {
-      found = makefile(in: RepoPath.normalize(written) ?? "")
+      found = lookup.makefile(in: RepoPath.normalize(written) ?? "")
     }
-    guard let makefile = found, !makefile.symbols.contains(where: { $0.kind == .makeDynamic }) else { return nil }
-    let targets = makefile.symbols.filter { $0.kind == .target }.map(\.name)
-    // A Makefile with no explicit target (empty, or all generated) says nothing.
-    guard !targets.isEmpty, !targets.contains(target) else { return nil }
-    let hint = EditDistance.closest(to: target, in: targets.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+    guard let makefile = found, let targets = lookup.targets(of: makefile), !targets.contains(target) else { return nil }
+    let hint = lookup.hint(for: target, among: "make \(makefile.path)", targets)
     return Self.descriptor.finding(
       in: document.path, at: mention.span, "'\(makefile.path)' has no target '\(target)'\(hint)", snippet: target
     ).depending(on: [.symbol(kind: SymbolKind.target.rawValue, name: "\(makefile.path):\(target)")])
+  }
+
+  /// What one document's mentions look up, each worked out once: candidate names, their
+  /// "did you mean" indexes (with a bounded amount of work), Makefiles and their targets.
+  /// A document naming thousands of unknown symbols once took their product in time.
+  private struct Lookup {
+    let graph: ReferenceGraph
+    private var candidateLists: [String: Set<String>] = [:]
+    private var indexes: [String: SuggestionIndex] = [:]
+    private var budget = SuggestionBudget()
+    private var makefiles: [String: IaCNode?] = [:]
+    private var targetSets: [String: Set<String>?] = [:]
+
+    init(graph: ReferenceGraph) { self.graph = graph }
+
+    mutating func candidates(_ kind: SymbolKind, type: Substring?, in declared: Set<String>) -> Set<String> {
+      guard let type else { return declared }
+      let key = "\(kind.rawValue) \(type)"
+      if let known = candidateLists[key] { return known }
+      let list = declared.filter { $0.hasPrefix(type) }
+      candidateLists[key] = list
+      return list
+    }
+
+    mutating func hint(for name: String, among key: String, _ candidates: Set<String>) -> String {
+      let index = indexes[key] ?? SuggestionIndex(candidates)
+      indexes[key] = index
+      return index.closest(to: name, budget: &budget).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    mutating func makefile(in folder: String) -> IaCNode? {
+      if let known = makefiles[folder] { return known }
+      let names = ["GNUmakefile", "makefile", "Makefile"].map { RepoPath.join(folder, $0) }
+      let found = graph.iac.first { $0.technology == .make && names.contains($0.path) }
+      makefiles[folder] = .some(found)
+      return found
+    }
+
+    /// The explicit targets of a Makefile that can be judged: nil when it builds targets
+    /// from variables or includes, or has none (empty, or all generated).
+    mutating func targets(of makefile: IaCNode) -> Set<String>? {
+      if let known = targetSets[makefile.path] { return known }
+      var targets: Set<String>? = Set(makefile.symbols.filter { $0.kind == .target }.map(\.name))
+      if makefile.symbols.contains(where: { $0.kind == .makeDynamic }) || targets?.isEmpty == true { targets = nil }
+      targetSets[makefile.path] = .some(targets)
+      return targets
+    }
   }
 }

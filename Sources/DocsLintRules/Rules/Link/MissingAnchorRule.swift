@@ -35,8 +35,13 @@ struct MissingAnchorRule: GraphRule {
     ignoresCode: true)
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
-    document.brokenReferences.compactMap { reference in
+    // A second miss into the same file indexes its anchors by folded form (`AnchorFolding.Index`).
+    var misses: [String: Int] = [:]
+    var indexes: [String: AnchorFolding.Index] = [:]
+    return document.brokenReferences.compactMap { reference in
       guard case .missingAnchor(let path, let fragment, let suggestion) = reference.resolution else { return nil }
+      misses[path, default: 0] += 1
+      if misses[path] == 2 { indexes[path] = AnchorFolding.Index(graph.anchors[path] ?? []) }
       let place =
         path == document.path
         ? "this document" : graph.inventory.isDirectory(path) ? "'\(path)', a folder without a README" : "'\(path)'"
@@ -44,16 +49,23 @@ struct MissingAnchorRule: GraphRule {
       return Self.descriptor.finding(
         in: document.path, at: reference.span,
         "no heading or anchor '#\(fragment)' in \(place)\(hint)",
-        snippet: reference.text, fix: Self.fix(reference, fragment: fragment, anchors: graph.anchors[path] ?? []))
+        snippet: reference.text,
+        fix: Self.fix(reference, fragment: fragment) {
+          guard let index = indexes[path] else {
+            return AnchorFolding.candidate(for: fragment, in: graph.anchors[path] ?? [])
+          }
+          return index.candidate(for: fragment)
+        })
     }
   }
 
-  /// The written destination with its fragment replaced by the one anchor it surely meant.
-  static func fix(_ reference: Reference, fragment: String, anchors: AnchorSet) -> Fix? {
+  /// The written destination with its fragment replaced by the one anchor it surely meant
+  /// (`candidate`, asked only when the written fragment is the one checked).
+  static func fix(_ reference: Reference, fragment: String, candidate: () -> String?) -> Fix? {
     guard let hash = reference.text.firstIndex(of: "#"),
       // The written fragment must be the one that was checked (no escapes in between).
       RepoPath.percentDecoded(String(reference.text[reference.text.index(after: hash)...])) == fragment,
-      let anchor = AnchorFolding.candidate(for: fragment, in: anchors)
+      let anchor = candidate()
     else { return nil }
     return Fix.replacing(reference, with: reference.text[...hash] + anchor)
   }
