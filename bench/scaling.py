@@ -6,7 +6,9 @@ Usage: python3 bench/scaling.py [--binary PATH] [--scale F] [SHAPE...]
 Each shape is one small repository built in a temporary folder. The ratio of the two
 wall-clock times must stay under 3 (a linear shape doubles; a quadratic one quadruples),
 measured side by side in one run: the best of RUNS (default 3) runs of each size.
-Exit status 1 when a shape's ratio reaches 3, 2 on a usage error.
+Without SHAPE arguments it also compares peak memory on one large file with libcmark's
+parse alone (cmark-parse.c), which must stay under 1.6 times that floor.
+Exit status 1 when a shape's ratio reaches 3 or memory 1.6, 2 on a usage error.
 """
 import argparse
 import os
@@ -66,6 +68,41 @@ SHAPES = {
 }
 
 
+def write_tree(folder, files):
+    for path, text in files.items():
+        full = os.path.join(folder, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+def peak_kib(command, stdin=None):
+    """Peak resident set size of one command, from GNU time."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, input=stdin,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return int(result.stderr.decode().strip().splitlines()[-1])
+
+
+def memory(binary):
+    """Peak memory on one large file against libcmark parsing it alone (bench/cmark-parse.c):
+    the per-file representation must stay within 1.6 times that floor."""
+    if not os.access("/usr/bin/time", os.X_OK) or shutil.which("cc") is None:
+        print("scaling: memory check skipped: needs /usr/bin/time and cc", file=sys.stderr)
+        return []
+    folder = tempfile.mkdtemp(prefix="docs-lint-memory-")
+    try:
+        parser = os.path.join(folder, "cmark-parse")
+        subprocess.run(["cc", "-O2", "-o", parser, os.path.join(ROOT, "bench/cmark-parse.c"), "-lcmark"], check=True)
+        links = "# A\n\n" + "\n".join("[l](t.md#t) `t.md`" for _ in range(500_000)) + "\n"
+        write_tree(folder + "/tree", {"a.md": links, "t.md": "# T\n"})
+        floor = peak_kib([parser], stdin=(folder + "/tree/a.md\0").encode())
+        lint = peak_kib([binary, "--no-cache", "--root", folder + "/tree", folder + "/tree"])
+        print("%-26s %9s %8dM %8dM %6.2f" % ("memory: 1M links, 10 MB", "", floor // 1024, lint // 1024, lint / floor))
+        return ["memory"] if lint / floor >= 1.6 else []
+    finally:
+        shutil.rmtree(folder)
+
+
 def lint_time(binary, files, runs):
     folder = tempfile.mkdtemp(prefix="docs-lint-scaling-")
     try:
@@ -110,6 +147,8 @@ def main():
         print("%-26s %9d %8.2fs %8.2fs %6.2f" % (name, size, single, double, ratio), flush=True)
         if ratio >= 3:
             failed.append(name)
+    if not arguments.shapes:
+        failed += memory(arguments.binary)
     if failed:
         print("scaling: superlinear: " + ", ".join(failed), file=sys.stderr)
         return 1
