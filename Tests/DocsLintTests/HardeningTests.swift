@@ -111,4 +111,19 @@ struct HardeningTests {
       #expect(index.candidate(for: fragment) == AnchorFolding.candidate(for: fragment, in: anchors), "\(fragment)")
     }
   }
+
+  /// Paths compare by bytes, as Linux and git do: a composed "é" does not name a file whose
+  /// name holds "e" and a combining accent, and the finding says why.
+  @Test func namesThatDifferOnlyInNormalisationAreReported() throws {
+    let decomposed = "cafe\u{301}.md"
+    let composed = "caf\u{E9}.md"
+    #expect(decomposed == composed && !RepoPath.same(decomposed, composed))
+    let repository = try TestRepository([
+      "docs/" + decomposed: "# Café\n", "a.md": "[x](docs/\(composed)) `docs/\(composed)` [y](docs/\(decomposed))\n",
+    ])
+    defer { repository.remove() }
+    let findings = repository.lint(["a.md"])
+    #expect(findings.map(\.ruleId) == ["link/case-mismatch", "ref/case-mismatch"])
+    #expect(findings.allSatisfy { $0.message.contains("differs only in Unicode normalisation") })
+  }
 }

@@ -1,6 +1,22 @@
 /// Root-relative POSIX path arithmetic. Paths never start with "/" and never
 /// contain "." or ".." segments once normalized.
 package enum RepoPath {
+  /// Whether two paths name the same file as git and Linux see it: byte for byte. Swift's
+  /// `==` equates a composed "é" with "e" and a combining accent; a file system does not.
+  @inlinable package static func same(_ lhs: String, _ rhs: String) -> Bool {
+    lhs.utf8.elementsEqual(rhs.utf8)
+  }
+
+  /// Two paths that differ only in Unicode normalisation (NFC written, NFD on disk).
+  package static func differInNormalization(_ lhs: String, _ rhs: String) -> Bool {
+    lhs == rhs && !same(lhs, rhs)
+  }
+
+  /// How a finding words the difference between a written path and the real one.
+  package static func difference(_ written: String, _ actual: String) -> String {
+    differInNormalization(written, actual) ? "differs only in Unicode normalisation (composed or decomposed accents)" : "differs in letter case"
+  }
+
   /// Folder of a root-relative file path ("" for files at the root).
   package static func directory(of path: String) -> String {
     guard let slash = lastSlash(in: path) else { return "" }

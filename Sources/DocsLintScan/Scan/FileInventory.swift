@@ -80,30 +80,36 @@ package struct FileInventory: Sendable {
   package func fileEnding(with suffix: String) -> String? {
     let trimmed = suffix.hasSuffix("/") ? String(suffix.dropLast()) : suffix
     guard let name = trimmed.split(separator: "/").last, trimmed.contains("/") else { return nil }
-    return byName()[name]?.first { $0.hasSuffix("/" + trimmed) }
+    return byName()[name]?.first { $0.utf8.reversed().starts(with: ("/" + trimmed).utf8.reversed()) }
   }
 
   /// Files and folders with this exact name anywhere in the tree, in sorted order.
-  package func paths(named name: String) -> [String] { byName()[Substring(name)] ?? [] }
+  package func paths(named name: String) -> [String] {
+    (byName()[Substring(name)] ?? []).filter { RepoPath.name(of: $0).utf8.elementsEqual(name.utf8) }
+  }
 
-  package func isFile(_ path: String) -> Bool { fileSet.contains(path) }
+  // Every lookup checks the bytes of what the set found: Swift's string equality is
+  // canonical equivalence, so "café" composed would find "café" decomposed.
+  package func isFile(_ path: String) -> Bool { fileSet.firstIndex(of: path).map { RepoPath.same(fileSet[$0], path) } ?? false }
 
   /// The inventory's copy of `path` when it is a file or folder here (one hash lookup each).
   package func lookup(_ path: String) -> String? {
-    if let index = fileSet.firstIndex(of: path) { return fileSet[index] }
+    if let index = fileSet.firstIndex(of: path), RepoPath.same(fileSet[index], path) { return fileSet[index] }
     if path.isEmpty { return path }
-    if let index = directories.firstIndex(of: path) { return directories[index] }
+    if let index = directories.firstIndex(of: path), RepoPath.same(directories[index], path) { return directories[index] }
     return nil
   }
 
   /// The inventory's own copy of an existing path, so the many edges that point
   /// at one file share a single string buffer instead of holding a copy each.
   package func interned(_ path: String) -> String {
-    if let index = fileSet.firstIndex(of: path) { return fileSet[index] }
-    if let index = directories.firstIndex(of: path) { return directories[index] }
+    if let index = fileSet.firstIndex(of: path), RepoPath.same(fileSet[index], path) { return fileSet[index] }
+    if let index = directories.firstIndex(of: path), RepoPath.same(directories[index], path) { return directories[index] }
     return path
   }
-  package func isDirectory(_ path: String) -> Bool { path.isEmpty || directories.contains(path) }
+  package func isDirectory(_ path: String) -> Bool {
+    path.isEmpty || directories.firstIndex(of: path).map { RepoPath.same(directories[$0], path) } ?? false
+  }
   package func exists(_ path: String) -> Bool { isFile(path) || isDirectory(path) }
 
   /// The case-folded key of a path: ASCII lowercased byte-wise, anything else by Unicode rules.
@@ -113,9 +119,10 @@ package struct FileInventory: Sendable {
     return String(decoding: path.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
-  /// The real path when `path` exists only with other letter case.
+  /// The real path when `path` exists only with other letter case, or only in the other
+  /// Unicode normalisation.
   package func caseVariant(of path: String) -> String? {
-    guard let candidate = folded()[Self.foldedHash(path)], candidate != path,
+    guard let candidate = folded()[Self.foldedHash(path)], !RepoPath.same(candidate, path),
       Self.folded(candidate) == Self.folded(path)
     else { return nil }
     return candidate

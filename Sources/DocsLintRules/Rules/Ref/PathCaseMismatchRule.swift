@@ -31,7 +31,7 @@ struct PathCaseMismatchRule: GraphRule {
       let rewritten = PathCaseRewrite.rewrite(reference.text, resolved: path, actual: actual, isLink: false)
       return Self.descriptor.finding(
         in: document.path, at: reference.span,
-        "\(reference.kind.noun) '\(reference.text)' differs in letter case from the real path '\(actual)'",
+        "\(reference.kind.noun) '\(reference.text)' \(RepoPath.difference(path, actual)) from the real path '\(actual)'",
         snippet: reference.text, fix: rewritten.flatMap { Fix.replacing(reference, with: $0) })
     }
   }
