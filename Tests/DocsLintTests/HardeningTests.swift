@@ -126,4 +126,29 @@ struct HardeningTests {
     #expect(findings.map(\.ruleId) == ["link/case-mismatch", "ref/case-mismatch"])
     #expect(findings.allSatisfy { $0.message.contains("differs only in Unicode normalisation") })
   }
+
+  /// Settings that want text refuse numbers and booleans; rule packs come from inside the
+  /// repository unless an absolute path is written.
+  @Test(
+    "configuration type errors and packs outside the root are config errors",
+    arguments: [
+      ("include: 5\n", ".docs-lint.yml:1: 'include' wants globs or folders as text, and '5' is a number"),
+      ("exclude:\n  - docs/**\n  - true\n", ".docs-lint.yml:3: 'exclude' wants globs or folders as text, and 'true' is a boolean"),
+      ("paths: 5\n", ".docs-lint.yml:1: 'paths' must be a mapping of settings"),
+      ("packs: ../outside\n", ".docs-lint.yml:1: rule-pack folder '../outside' is outside the repository"),
+      ("packs: escape\n", ".docs-lint.yml:1: rule-pack folder 'escape' is outside the repository"),
+    ])
+  func configurationErrors(config: String, expected: String) throws {
+    let outside = try TestRepository(["pack.yml": "rules:\n  link/missing-file: off\n"])
+    defer { outside.remove() }
+    let repository = try TestRepository(["a.md": "# A\n", ".docs-lint.yml": config])
+    defer { repository.remove() }
+    try FileManager.default.createSymbolicLink(atPath: repository.root + "/escape", withDestinationPath: outside.root)
+    let result = try CommandLineTests.run(["--no-cache", "--root", repository.root, repository.root])
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix(expected), "\(result.stderr)")
+    // Quoted, a number is a name; an absolute path loads on purpose.
+    try Data("include: ['5', '*.md']\npacks: \(outside.root)\n".utf8).write(to: URL(fileURLWithPath: repository.root + "/.docs-lint.yml"))
+    #expect(try CommandLineTests.run(["--no-cache", "--root", repository.root, repository.root]).status == 0)
+  }
 }

@@ -83,6 +83,12 @@ package struct Configuration: Sendable {
     guard case .mapping(let entries, _) = value else {
       throw ConfigError(file: file, line: value.line, message: "expected a mapping of settings")
     }
+    // Globs and folders are text: `include: 5` is a mistake, not a pattern named "5".
+    if let typed = YAMLReader.typedScalars(in: text, under: ["include", "exclude", "packs"]).first {
+      throw ConfigError(
+        file: file, line: typed.line,
+        message: "'\(typed.key)' wants globs or folders as text, and '\(typed.value)' is \(typed.type) (quote it if it is a name)")
+    }
     for entry in entries where entry.key == "packs" {
       for folder in try ConfigValues.strings(entry.value, key: "packs", file: file) {
         try applyPacks(in: folder, root: root ?? ".", file: file, line: entry.line)
@@ -119,9 +125,26 @@ package struct Configuration: Sendable {
     }
   }
 
-  /// Every `*.yml` in a folder (relative to the root), in name order, as a rule pack.
+  /// Every `*.yml` in a folder, in name order, as a rule pack. A relative folder is inside
+  /// the repository (a pull request's configuration cannot reach for YAML elsewhere, nor
+  /// through a symbolic link); only an absolute path, written on purpose, loads from outside.
   private mutating func applyPacks(in folder: String, root: String, file: String, line: Int) throws(ConfigError) {
     let path = folder.hasPrefix("/") ? folder : (root as NSString).appendingPathComponent(folder)
+    if !folder.hasPrefix("/") {
+      let real = { (path: String) -> String? in
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+      }
+      let target = real(path)
+      let base = real(root) ?? root
+      let inside = target.map { $0 == base || $0.hasPrefix(base.hasSuffix("/") ? base : base + "/") } ?? true
+      guard RepoPath.normalize(folder) != nil, inside else {
+        throw ConfigError(
+          file: file, line: line,
+          message: "rule-pack folder '\(folder)' is outside the repository (write an absolute path to load packs from elsewhere)")
+      }
+    }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
       throw ConfigError(file: file, line: line, message: "rule-pack folder '\(folder)' not found")
     }

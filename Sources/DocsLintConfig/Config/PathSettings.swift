@@ -74,7 +74,7 @@ package struct PathSettings: Sendable, Hashable {
   /// Adds the keys of one YAML mapping (a pack file or a config's `paths:`).
   mutating func merge(_ value: YAMLValue, file: String) throws(ConfigError) {
     guard case .mapping(let entries, _) = value else {
-      throw ConfigError(file: file, line: value.line, message: "expected a mapping")
+      throw ConfigError(file: file, line: value.line, message: "'paths' must be a mapping of settings")
     }
     for entry in entries {
       switch entry.key {

@@ -90,6 +90,26 @@ package enum YAMLReader {
     }
   }
 
+  /// Plain scalars under the top-level `keys` that YAML's core schema reads as a number,
+  /// a boolean or null (`include: 5`, `exclude: true`): every scalar here is kept as text,
+  /// so a setting that wants text asks this to tell a typo from a value.
+  package static func typedScalars(in text: String, under keys: Set<String>) -> [(key: String, value: String, type: String, line: Int)] {
+    guard let root = try? Yams.compose(yaml: text), let mapping = root.mapping else { return [] }
+    let names: [String: String] = [
+      Tag.Name.int.rawValue: "a number", Tag.Name.float.rawValue: "a number", Tag.Name.bool.rawValue: "a boolean",
+      Tag.Name.null.rawValue: "empty",
+    ]
+    var found: [(key: String, value: String, type: String, line: Int)] = []
+    for (key, value) in mapping {
+      guard let name = key.string, keys.contains(name) else { continue }
+      for node in value.sequence.map(Array.init) ?? [value] {
+        guard let scalar = node.scalar, scalar.style == .plain, let type = names[node.tag.rawValue] else { continue }
+        found.append((name, scalar.string, type, scalar.mark?.line ?? key.mark?.line ?? 1))
+      }
+    }
+    return found
+  }
+
   /// What converting one document may still expand. Yams shares an anchored node between
   /// its aliases; written out, nested aliases grow exponentially (nine lines of "billion
   /// laughs" reach gigabytes), so nodes reached through an alias are counted and nesting
