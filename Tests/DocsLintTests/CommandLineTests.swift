@@ -28,9 +28,10 @@ struct CommandLineTests {
     var stderr: String
   }
 
-  static func run(_ arguments: [String], in directory: String = packageRoot) throws -> Result {
+  /// `shell`: run `/bin/sh` with the arguments instead of the binary.
+  static func run(_ arguments: [String], in directory: String = packageRoot, shell: Bool = false) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
+    process.executableURL = URL(fileURLWithPath: shell ? "/bin/sh" : binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     let out = Pipe()

@@ -151,4 +151,32 @@ struct HardeningTests {
     try Data("include: ['5', '*.md']\npacks: \(outside.root)\n".utf8).write(to: URL(fileURLWithPath: repository.root + "/.docs-lint.yml"))
     #expect(try CommandLineTests.run(["--no-cache", "--root", repository.root, repository.root]).status == 0)
   }
+
+  /// Whether a folder can be made unreadable to the run: as a user other than root, or as
+  /// root by running docs-lint as `nobody` (root reads every folder).
+  static let unreadableRunner: [String]? = {
+    if geteuid() != 0 { return [] }
+    let runner = ["/usr/sbin/runuser", "-u", "nobody", "--"]
+    guard FileManager.default.isExecutableFile(atPath: runner[0]) else { return nil }
+    // nobody must be able to reach the binary (a checkout under /root is not).
+    let probe = try? CommandLineTests.run(["-c", (runner + [CommandLineTests.binary, "--version"]).map { "'\($0)'" }.joined(separator: " ")], shell: true)
+    return probe?.status == 0 ? runner : nil
+  }()
+
+  @Test(
+    "a folder that cannot be read is input/unreadable",
+    .enabled(if: unreadableRunner != nil, "needs a user other than root, or runuser and a binary nobody can run"))
+  func unreadableFolderIsReported() throws {
+    let repository = try TestRepository(["a.md": "# A\n", "secret/s.md": "# S\n"])
+    defer {
+      chmod(repository.root + "/secret", 0o755)
+      repository.remove()
+    }
+    chmod(repository.root, 0o755)
+    chmod(repository.root + "/a.md", 0o644)
+    chmod(repository.root + "/secret", 0o000)
+    let command = Self.unreadableRunner! + [CommandLineTests.binary, "--no-cache", repository.root]
+    let result = try CommandLineTests.run(["-c", command.map { "'\($0)'" }.joined(separator: " ")], shell: true)
+    #expect(result.stdout.hasPrefix("secret/:1:1: warning: cannot read folder: Permission denied [input/unreadable]\n"), "\(result.stdout)\(result.stderr)")
+  }
 }

@@ -57,6 +57,11 @@ package struct GraphBuilder: Sendable {
       defer { progress?.advance() }
       return cached.node(path, slot: "doc") { parser.document(at: path, bytes: $0) }!
     }
+    // A folder the walk could not open: input/unreadable on the folder itself.
+    for (folder, reason) in workspace.unreadableFolders where !folder.isEmpty {
+      documents.append(
+        DocumentNode(path: folder + "/", content: .unreadable(ReadProblem(message: "cannot read folder: \(reason)"))))
+    }
 
     var anchors: [String: AnchorSet] = [:]
     anchors.reserveCapacity(documents.count)

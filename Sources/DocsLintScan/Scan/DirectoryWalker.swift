@@ -7,12 +7,20 @@ import Foundation
 enum DirectoryWalker {
   static let skippedFolders: Set<String> = [".git", ".build"]
 
-  static func listFiles(in root: String) -> [String] {
+  static func listFiles(in root: String) -> [String] { walk(root).files }
+
+  /// Every file, and the folders that could not be opened with why (a permission, say):
+  /// those are reported, since every link into them would look broken.
+  static func walk(_ root: String) -> (files: [String], unreadable: [(folder: String, reason: String)]) {
     var files: [String] = []
+    var unreadable: [(folder: String, reason: String)] = []
     var pending = [""]
     while let relative = pending.popLast() {
       let absolute = relative.isEmpty ? root : root + "/" + relative
-      guard let directory = opendir(absolute) else { continue }
+      guard let directory = opendir(absolute) else {
+        unreadable.append((relative, String(cString: strerror(errno))))
+        continue
+      }
       defer { closedir(directory) }
       while let entry = readdir(directory) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -34,6 +42,6 @@ enum DirectoryWalker {
         }
       }
     }
-    return files
+    return (files, unreadable.sorted { ByteOrder.less($0.folder, $1.folder) })
   }
 }

@@ -6,6 +6,12 @@ package struct ReadProblem: Sendable, Hashable, Error {
   package var message: String
   package var line: Int = 1
   package var column: Int = 1
+
+  package init(message: String, line: Int = 1, column: Int = 1) {
+    self.message = message
+    self.line = line
+    self.column = column
+  }
 }
 
 /// Reads files below the root, refusing anything that would leave it:

@@ -11,6 +11,8 @@ package struct Workspace: Sendable {
   package let usesGit: Bool
   /// Git's view of the work tree, when it is one.
   package let git: GitListing?
+  /// Folders the walk could not open, with why (outside git: git says so itself).
+  package var unreadableFolders: [(folder: String, reason: String)] = []
 
   package init(root: String, inventory: FileInventory, usesGit: Bool) {
     self.init(root: root, inventory: inventory, git: nil, usesGit: usesGit)
@@ -31,7 +33,10 @@ package struct Workspace: Sendable {
     if Git.mayBeWorkTree(root), let listing = GitListing.read(root: root) {
       return Workspace(root: root, inventory: FileInventory(files: listing.files), git: listing, usesGit: true)
     }
-    return Workspace(root: root, inventory: FileInventory(files: DirectoryWalker.listFiles(in: root)), usesGit: false)
+    let listing = DirectoryWalker.walk(root)
+    var workspace = Workspace(root: root, inventory: FileInventory(files: listing.files), usesGit: false)
+    workspace.unreadableFolders = listing.unreadable
+    return workspace
   }
 
   static func locateRoot(paths: [String], explicitRoot: String?) throws(UsageError) -> String {

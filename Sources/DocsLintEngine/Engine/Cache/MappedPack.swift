@@ -35,11 +35,14 @@ final class MappedPack: @unchecked Sendable {
   /// Maps `file`; nil when it is missing, unreadable, malformed or made for another context.
   init?(file: String, context: [UInt8], collectors: FactCollectors) {
     self.collectors = collectors
-    let descriptor = open(file, O_RDONLY)
+    // Never blocks: a FIFO put where the pack was is opened without waiting for a writer,
+    // then refused for not being a regular file.
+    let descriptor = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_size >= Self.headerLength else { return nil }
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= Self.headerLength
+    else { return nil }
     size = Int(info.st_size)
     guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
     base = UnsafeRawPointer(mapped)

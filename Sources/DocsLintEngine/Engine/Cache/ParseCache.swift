@@ -133,9 +133,11 @@ package final class ParseCache: @unchecked Sendable {
     guard let data = FileManager.default.contents(atPath: next.path), data.count > MappedPack.headerLength else {
       return false
     }
-    let descriptor = open(file, O_WRONLY | O_APPEND)
+    let descriptor = open(file, O_WRONLY | O_APPEND | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
     // Two runs appending at once must not interleave their records.
     flock(descriptor, LOCK_EX)
     return Self.write(Array(data.dropFirst(MappedPack.headerLength)), to: descriptor)
@@ -144,7 +146,7 @@ package final class ParseCache: @unchecked Sendable {
   /// Opens the next pack's temporary file and writes its header.
   private func startNext() -> (path: String, descriptor: Int32)? {
     let path = file + ".\(getpid()).tmp"
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return nil }
     next = (path, descriptor)
     guard Self.write(MappedPack.header(context: context), to: descriptor) else {
