@@ -179,4 +179,20 @@ struct HardeningTests {
     let result = try CommandLineTests.run(["-c", command.map { "'\($0)'" }.joined(separator: " ")], shell: true)
     #expect(result.stdout.hasPrefix("secret/:1:1: warning: cannot read folder: Permission denied [input/unreadable]\n"), "\(result.stdout)\(result.stderr)")
   }
+
+  /// A FIFO where the cache pack was is neither waited on nor trusted.
+  @Test func aFIFOInPlaceOfTheCachePackDoesNotBlock() throws {
+    let repository = try TestRepository(["a.md": "# A\n[x](b.md)\n"])
+    defer { repository.remove() }
+    let cache = repository.root + "/.cache"
+    let arguments = ["--cache-dir", cache, "--root", repository.root, repository.root + "/a.md"]
+    let cold = try CommandLineTests.run(arguments)
+    let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasSuffix(".pack") })
+    try FileManager.default.removeItem(atPath: cache + "/" + pack)
+    #expect(mkfifo(cache + "/" + pack, 0o600) == 0)
+    let command = ["timeout", "30", CommandLineTests.binary] + arguments
+    let warm = try CommandLineTests.run(["-c", command.map { "'\($0)'" }.joined(separator: " ")], shell: true)
+    #expect(warm.status == cold.status, "\(warm.stderr)")
+    #expect(warm.stdout == cold.stdout)
+  }
 }
