@@ -195,4 +195,15 @@ struct HardeningTests {
     #expect(warm.status == cold.status, "\(warm.stderr)")
     #expect(warm.stdout == cold.stdout)
   }
+
+  /// A devcontainer.json error is told where the JSON parser stopped, not at 1:1.
+  @Test func jsonErrorsCarryTheParsersPosition() throws {
+    let repository = try TestRepository([
+      "a.md": "# A\n",
+      ".devcontainer/devcontainer.json": "{\n  // comment\n  \"build\": {\n    \"dockerfile\": \"Dockerfile\",,\n  }\n}\n",
+    ])
+    defer { repository.remove() }
+    let findings = repository.lint().filter { $0.ruleId == "input/unparsable" }
+    #expect(findings.map { "\($0.span.line):\($0.span.column) \($0.message)" } == ["4:32 devcontainer does not parse: invalid JSON: Invalid value"])
+  }
 }

@@ -20,7 +20,7 @@ struct DevcontainerReader {
       }
       object = dictionary
     } catch {
-      node.problem = YAMLProblem(message: "invalid JSON: \(error.localizedDescription)", line: 1, column: 1)
+      node.problem = Self.problem(error, in: source)
       return
     }
     let folder = RepoPath.directory(of: node.path)
@@ -59,6 +59,24 @@ struct DevcontainerReader {
   }
 
   /// `//` and `/* */` comments blanked (outside strings), newlines kept.
+  /// The parser's own position: Foundation says "Invalid value around character 61." (a
+  /// byte offset, which blanking comments kept), or "around line 4, column 30.".
+  static func problem(_ error: Error, in source: SourceText) -> YAMLProblem {
+    let description = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+    var detail = description
+    var position = (line: 1, column: 1)
+    if let around = description.range(of: " around ") {
+      detail = String(description[..<around.lowerBound])
+      let numbers = description[around.upperBound...].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+      if description[around.upperBound...].hasPrefix("character"), let offset = numbers.first {
+        position = source.position(atByte: min(max(offset, 0), source.bytes.count))
+      } else if numbers.count >= 2 {
+        position = (numbers[0], numbers[1])
+      }
+    }
+    return YAMLProblem(message: "invalid JSON: \(detail)", line: position.line, column: position.column)
+  }
+
   static func withoutComments(_ bytes: [UInt8]) -> [UInt8] {
     var result = bytes
     var index = 0
