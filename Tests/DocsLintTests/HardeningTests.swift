@@ -206,4 +206,26 @@ struct HardeningTests {
     let findings = repository.lint().filter { $0.ruleId == "input/unparsable" }
     #expect(findings.map { "\($0.span.line):\($0.span.column) \($0.message)" } == ["4:32 devcontainer does not parse: invalid JSON: Invalid value"])
   }
+
+  /// A shallow clone without the merge base says so, and how to fetch more.
+  @Test func aShallowCloneSaysHowToFetchMore() throws {
+    let origin = try GitRepository(["a.md": "# A\n"])
+    defer { origin.remove() }
+    try origin.commit("one")
+    try origin.git("checkout", "-q", "-b", "feature")
+    for step in 1...3 {
+      try origin.write("a.md", "# A\n\n\(step)\n")
+      try origin.commit("feature \(step)")
+    }
+    try origin.git("checkout", "-q", "main")
+    try origin.write("b.md", "# B\n")
+    try origin.commit("two")
+    let clone = try GitRepository([:])
+    defer { clone.remove() }
+    try clone.git("fetch", "-q", "--depth", "1", "file://" + origin.root, "main:refs/remotes/origin/main", "feature:feature")
+    try clone.git("checkout", "-q", "feature")
+    let result = try clone.lint(["--changed-since", "origin/main"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("no common ancestor in this shallow clone; fetch more history (git fetch --deepen"), "\(result.stderr)")
+  }
 }

@@ -77,6 +77,11 @@ package struct ChangeSet: Sendable {
       if Git.run(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: root) == nil {
         throw UsageError("--changed-since: unknown revision '\(reference)'")
       }
+      // A shallow clone (CI's default fetch-depth: 1) cuts history before the common ancestor.
+      if Git.run(["rev-parse", "--is-shallow-repository"], in: root).map(Self.text) == "true" {
+        throw UsageError(
+          "--changed-since: '\(reference)' and HEAD have no common ancestor in this shallow clone; fetch more history (git fetch --deepen=200, or --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)")
+      }
       throw UsageError("--changed-since: '\(reference)' and HEAD have no common ancestor")
     }
     // Renames count as a deletion and an addition: links to the old name broke.
