@@ -216,6 +216,27 @@ struct FixTests {
     try repository.git("apply", "--check", "fix.patch")
   }
 
+  /// git splits lines at "\n" only: diffs of CRLF, lone-CR and mixed files apply as printed
+  /// and give what --fix writes.
+  @Test("dry-run diffs apply with git apply, whatever the line breaks", arguments: ["\r", "\r\n", "\n"])
+  func dryRunDiffsApplyWithAnyLineBreak(_ newline: String) throws {
+    let lines = ["# Notas", "Ver [la guía](./Docs/Guide.md).", "Texto.", "Otra [vez](Docs/Guide.md)."]
+    let text = lines.joined(separator: newline) + newline
+    let repository = try GitRepository(["notes.md": text, "docs/guide.md": "# Guide\n"])
+    defer { repository.remove() }
+    try repository.git("config", "core.autocrlf", "false")
+    try repository.commit("init")
+    let dry = try repository.lint(["--fix", "--dry-run"])
+    #expect(dry.stdout.contains("+++ b/notes.md"))
+    try repository.write(".git/fix.patch", dry.stdout)
+    try repository.git("apply", ".git/fix.patch")
+    let applied = try Data(contentsOf: URL(fileURLWithPath: repository.root + "/notes.md"))
+    try repository.git("checkout", "--", "notes.md")
+    _ = try repository.lint(["--fix"])
+    #expect(applied == (try Data(contentsOf: URL(fileURLWithPath: repository.root + "/notes.md"))))
+    #expect(String(decoding: applied, as: UTF8.self).contains("./docs/guide.md"))
+  }
+
   @Test func anAmbiguousAnchorIsNotFixed() throws {
     let document = "# Doc\n\n## A B\n\n## A  B\n\nSee [x](#A-B).\n"
     let repository = try GitRepository(["doc.md": document])
