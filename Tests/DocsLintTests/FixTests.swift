@@ -237,6 +237,42 @@ struct FixTests {
     #expect(String(decoding: applied, as: UTF8.self).contains("./docs/guide.md"))
   }
 
+  /// A file reached through a symbolic link inside the root is fixed once, through its own
+  /// path; the link stays a link.
+  @Test func aFileBehindASymlinkIsFixedOnce() throws {
+    let repository = try TestRepository(["real.md": "Ver [la guía](Docs/Guide.md).\n", "docs/guide.md": "# Guide\n"])
+    defer { repository.remove() }
+    try FileManager.default.createSymbolicLink(atPath: repository.root + "/link.md", withDestinationPath: "real.md")
+    let result = try CommandLineTests.run(["--no-cache", "--fix", "--root", repository.root, repository.root])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr == "fixed 1 finding in 1 file\n")
+    #expect(try String(contentsOfFile: repository.root + "/real.md", encoding: .utf8) == "Ver [la guía](docs/guide.md).\n")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: repository.root + "/link.md") == "real.md")
+  }
+
+  /// A fixed file keeps its owner, group and mode; one the run could only take over is left alone.
+  @Test(.enabled(if: geteuid() == 0, "needs root to hand the file to another user"))
+  func fixesKeepOwnerAndModeOrLeaveTheFileAlone() throws {
+    let repository = try TestRepository(["notes.md": "Ver [la guía](Docs/Guide.md).\n", "docs/guide.md": "# Guide\n"])
+    defer { repository.remove() }
+    let notes = repository.root + "/notes.md"
+    #expect(chown(notes, 65534, 65534) == 0 && chmod(notes, 0o444) == 0)
+    #expect(try CommandLineTests.run(["--no-cache", "--fix", "--root", repository.root, repository.root]).status == 0)
+    var info = stat()
+    stat(notes, &info)
+    #expect((info.st_uid, info.st_gid, info.st_mode & 0o777) == (65534, 65534, 0o444))
+    #expect(try String(contentsOfFile: notes, encoding: .utf8).contains("docs/guide.md"))
+    // As nobody, in a folder nobody may write, a file root owns is not taken over.
+    guard let runner = HardeningTests.unreadableRunner else { return }
+    try Data("Ver [la guía](Docs/Guide.md).\n".utf8).write(to: URL(fileURLWithPath: notes))
+    #expect(chown(notes, 0, 0) == 0 && chmod(notes, 0o644) == 0 && chmod(repository.root, 0o777) == 0)
+    let command = runner + [CommandLineTests.binary, "--no-cache", "--fix", "--root", repository.root, repository.root]
+    let result = try CommandLineTests.run(["-c", command.map { "'\($0)'" }.joined(separator: " ")], shell: true)
+    #expect(result.stderr.hasPrefix("fixed 0 findings in 0 files (1 fixable finding left alone)"), "\(result.stderr)")
+    stat(notes, &info)
+    #expect((info.st_uid, info.st_gid) == (0, 0))
+  }
+
   @Test func anAmbiguousAnchorIsNotFixed() throws {
     let document = "# Doc\n\n## A B\n\n## A  B\n\nSee [x](#A-B).\n"
     let repository = try GitRepository(["doc.md": document])

@@ -40,9 +40,14 @@ struct Fixer {
     // A git-ignored file is generated or private: never rewritten, even when named.
     let ignored = usesGit ? Git.ignored(paths, in: root) : []
     var outcome = FixOutcome(patches: [], skipped: 0)
-    for path in paths {
+    // A file reached through a symbolic link inside the root is fixed once, by its own
+    // path (the link sorts after it here): a second patch would find it already changed.
+    var planned = Set<String>()
+    let byTarget = paths.sorted { (isLink($0) ? 1 : 0, $0) < (isLink($1) ? 1 : 0, $1) }
+    for path in byTarget {
       let wanted = fixes[path] ?? []
-      guard !ignored.contains(path), let bytes = readRegularFile(path),
+      if let real = reader.containedPath(path), !planned.insert(real).inserted { continue }
+      guard !ignored.contains(path), isRewritable(path), let bytes = readRegularFile(path),
         let patch = FilePatch.make(path: path, bytes: bytes, fixes: wanted)
       else {
         outcome.skipped += wanted.count
@@ -51,7 +56,22 @@ struct Fixer {
       outcome.skipped += patch.skipped
       outcome.patches.append(patch)
     }
+    outcome.patches.sort { ByteOrder.less($0.path, $1.path) }
     return outcome
+  }
+
+  private func isLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(root + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+  }
+
+  /// Whether the run may replace the file and keep its owner: it can write it, and owns it
+  /// (or is root, who can give the new file the old owner). Anything else is left alone.
+  private func isRewritable(_ path: String) -> Bool {
+    guard let real = reader.containedPath(path) else { return false }
+    var info = stat()
+    guard stat(real, &info) == 0 else { return false }
+    return geteuid() == 0 || (access(real, W_OK) == 0 && info.st_uid == geteuid())
   }
 
   /// Writes each patch over its file, after checking that the file still holds the

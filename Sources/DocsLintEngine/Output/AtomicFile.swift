@@ -26,7 +26,10 @@ enum AtomicFile {
     let ok = StandardStream.writeAll(bytes, to: descriptor) == nil && {
       // mkstemp creates 0600: restore the original mode (and owner, when allowed), or give
       // a new file what `creat` would.
-      if exists { _ = fchown(descriptor, info.st_uid, info.st_gid) }
+      // A file whose owner cannot be kept is not replaced: it would change hands.
+      if exists, fchown(descriptor, info.st_uid, info.st_gid) != 0, info.st_uid != geteuid() || info.st_gid != getegid() {
+        return false
+      }
       let mode = exists ? info.st_mode & 0o7777 : 0o666 & ~Self.umask
       return fchmod(descriptor, mode) == 0 && fsync(descriptor) == 0
     }()
