@@ -59,6 +59,10 @@ let package = Package(
       name: "DocsLintCLI",
       dependencies: below("DocsLintCLI") + [.product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // libFuzzer entry points (scripts/fuzz), above every layer like the CLI; built normally
+    // it replays saved inputs.
+    .executableTarget(name: "docs-lint-fuzz", dependencies: below("DocsLintCLI") + ["FuzzDriver"], path: "Sources/Fuzz"),
+    .target(name: "FuzzDriver"),
     .testTarget(
       name: "DocsLintTests",
       // The CLI target is a dependency so `swift test` builds the binary the CLI tests run.

@@ -1,0 +1,1 @@
+// Nothing to import: the driver only defines the fuzzing build's entry point.
