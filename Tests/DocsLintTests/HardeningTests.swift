@@ -228,4 +228,37 @@ struct HardeningTests {
     #expect(result.status == 2)
     #expect(result.stderr.contains("no common ancestor in this shallow clone; fetch more history (git fetch --deepen"), "\(result.stderr)")
   }
+
+  /// Found by fuzzing (iac): a path glob with many stars took exponential time. Greedy
+  /// matching answers as trying every split did, in at most the product of the lengths.
+  @Test func globsWithManyStarsAreFastAndAnswerAsBefore() {
+    let hostile = Glob(String(repeating: "a*", count: 30) + "b/" + String(repeating: "**/", count: 20) + "x")
+    #expect(!hostile.matches(String(repeating: "a", count: 200) + "/" + String(repeating: "c/", count: 40) + "y"))
+    // Against a plain recursive matcher, on every small pattern and path of these letters.
+    func reference(_ pattern: [Character], _ text: [Character]) -> Bool {
+      guard let head = pattern.first else { return text.isEmpty }
+      if head == "*" { return (0...text.count).contains { reference(Array(pattern.dropFirst()), Array(text.dropFirst($0))) } }
+      guard let first = text.first, head == "?" || head == first else { return false }
+      return reference(Array(pattern.dropFirst()), Array(text.dropFirst()))
+    }
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      let pattern = (0..<Int.random(in: 0...6, using: &generator)).map { _ in "ab*?".randomElement(using: &generator)! }
+      // A path is never empty, nor a pattern.
+      let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in "ab".randomElement(using: &generator)! }
+      #expect(
+        Glob(String(pattern)).matches(String(text)) == reference(pattern, text) || pattern.isEmpty,
+        "\(String(pattern)) ~ \(String(text))")
+    }
+  }
+
+  /// Found by fuzzing (yaml): a duplicate key after lone "\r" line breaks crashed the search
+  /// for its repetition (libyaml counts "\r" as a line break).
+  @Test func aDuplicateKeyAfterCarriageReturnsIsReported() {
+    guard case .failure(let problem) = YAMLReader.parse("a: 1\ra: 2\r") else {
+      Issue.record("a duplicate key was accepted")
+      return
+    }
+    #expect(problem.message.hasPrefix("duplicate key 'a'"))
+  }
 }

@@ -201,10 +201,12 @@ package enum YAMLReader {
   /// One line for a repeated key, at the repetition (the entry to remove), naming the
   /// first: Yams' own message quotes the whole text.
   private static func duplicate(_ key: String, first: Mark, in text: String, lineOffset: Int) -> YAMLProblem {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let indent = first.column - 1
+    // Lines as libyaml counts them: "\r" and "\r\n" end one too.
+    let source = SourceText(bytes: Array(text.utf8))
+    let lines = (0..<source.lineCount).map { Substring(source.lineText($0 + 1)) }
+    let indent = max(first.column - 1, 0)
     var repeated: Int?
-    for index in first.line..<lines.count {
+    for index in min(max(first.line, 0), lines.count)..<lines.count {
       let line = lines[index].utf8
       let blanks = line.prefix { $0 == 0x20 }.count
       // A block mapping ends at a line indented less than its keys.

@@ -68,45 +68,75 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     return Self.match(segments[...], parts[...])
   }
 
+  /// Wildcards are matched greedily, going back only to the last `*` (or `**`) seen, as
+  /// shells and git do: patterns with many stars cost the product of the two lengths at
+  /// most, never the exponential time of trying every split.
   private static func match(_ pattern: ArraySlice<[Unicode.Scalar]>, _ path: ArraySlice<[Unicode.Scalar]>) -> Bool {
-    guard let head = pattern.first else { return path.isEmpty }
-    if head == ["*", "*"] {
-      let rest = pattern.dropFirst()
-      var candidate = path
-      while true {
-        if match(rest, candidate) { return true }
-        guard !candidate.isEmpty else { return false }
-        candidate = candidate.dropFirst()
+    var p = pattern.startIndex
+    var t = path.startIndex
+    var star: (pattern: Int, path: Int)?
+    while t < path.endIndex {
+      if p < pattern.endIndex {
+        if pattern[p] == ["*", "*"] {
+          star = (p, t)
+          p += 1
+          continue
+        }
+        if matchSegment(pattern[p][...], path[t][...]) {
+          p += 1
+          t += 1
+          continue
+        }
       }
+      guard let last = star else { return false }
+      star = (last.pattern, last.path + 1)
+      p = last.pattern + 1
+      t = last.path + 1
     }
-    guard let segment = path.first, matchSegment(head[...], segment[...]) else { return false }
-    return match(pattern.dropFirst(), path.dropFirst())
+    while p < pattern.endIndex, pattern[p] == ["*", "*"] { p += 1 }
+    return p == pattern.endIndex
   }
 
   private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
-    guard let head = pattern.first else { return text.isEmpty }
-    switch head {
-    case "*":
-      var candidate = text
-      while true {
-        if matchSegment(pattern.dropFirst(), candidate) { return true }
-        guard !candidate.isEmpty else { return false }
-        candidate = candidate.dropFirst()
+    var p = pattern.startIndex
+    var t = text.startIndex
+    var star: (pattern: Int, text: Int)?
+    while t < text.endIndex {
+      if p < pattern.endIndex {
+        if pattern[p] == "*" {
+          star = (p, t)
+          p += 1
+          continue
+        }
+        if let next = step(pattern, at: p, over: text[t]) {
+          p = next
+          t += 1
+          continue
+        }
       }
+      guard let last = star else { return false }
+      star = (last.pattern, last.text + 1)
+      p = last.pattern + 1
+      t = last.text + 1
+    }
+    while p < pattern.endIndex, pattern[p] == "*" { p += 1 }
+    return p == pattern.endIndex
+  }
+
+  /// Where the pattern goes on after matching `character` at `index` (`?`, a class, a
+  /// literal), or nil when it does not match.
+  private static func step(_ pattern: ArraySlice<Unicode.Scalar>, at index: Int, over character: Unicode.Scalar) -> Int? {
+    switch pattern[index] {
     case "?":
-      guard !text.isEmpty else { return false }
-      return matchSegment(pattern.dropFirst(), text.dropFirst())
+      return index + 1
     case "[":
-      guard let character = text.first,
-        let (matched, rest) = matchClass(pattern.dropFirst(), character)
-      else {
+      guard let (matched, rest) = matchClass(pattern[(index + 1)...], character) else {
         // An unterminated class is a literal "[".
-        return text.first == "[" && matchSegment(pattern.dropFirst(), text.dropFirst())
+        return character == "[" ? index + 1 : nil
       }
-      return matched && matchSegment(rest, text.dropFirst())
-    default:
-      guard text.first == head else { return false }
-      return matchSegment(pattern.dropFirst(), text.dropFirst())
+      return matched ? rest.startIndex : nil
+    case let literal:
+      return literal == character ? index + 1 : nil
     }
   }
 
