@@ -1,10 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Root-relative POSIX path arithmetic. Paths never start with "/" and never
 /// contain "." or ".." segments once normalized.
 package enum RepoPath {
   /// Whether two paths name the same file as git and Linux see it: byte for byte. Swift's
   /// `==` equates a composed "é" with "e" and a combining accent; a file system does not.
+  /// One memcmp: inventory lookups ask this for every path they find.
   @inlinable package static func same(_ lhs: String, _ rhs: String) -> Bool {
-    lhs.utf8.elementsEqual(rhs.utf8)
+    var lhs = lhs
+    var rhs = rhs
+    return lhs.withUTF8 { left in
+      rhs.withUTF8 { right in
+        left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
   }
 
   /// Two paths that differ only in Unicode normalisation (NFC written, NFD on disk).
