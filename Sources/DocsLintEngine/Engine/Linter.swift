@@ -45,10 +45,12 @@ package struct Linter: Sendable {
       }
       // Levels are set in place: copying each finding costs a retain per field.
       found.removeAll { enabled[$0.ruleId] == nil }
-      let broken = found.isEmpty ? nil : ReferencesBySpan(document.brokenReferences)
-      for index in found.indices {
-        found[index].inferDependencies(from: broken!)
-        found[index].settle(at: enabled[found[index].ruleId]!)
+      if !found.isEmpty {
+        let broken = ReferencesBySpan(document.brokenReferences)
+        for index in found.indices {
+          found[index].inferDependencies(from: broken)
+          found[index].settle(at: enabled[found[index].ruleId]!)
+        }
       }
       // Inline suppressions see every finding of the document, at its final level.
       return Suppressions.apply(

@@ -96,15 +96,13 @@ package struct DocumentNode: Sendable, Equatable {
     var indexes: [String: SuggestionIndex] = [:]
     var budget = SuggestionBudget()
     for position in references.indices {
-      guard let fragment = references[position].fragment,
-        let target = references[position].resolution.targetPath,
+      if let fragment = references[position].fragment, let target = references[position].resolution.targetPath,
         let names = anchors[target]
-      else { continue }
-      references[position].resolution = AnchorMatcher.resolve(
-        fragment, in: target, anchors: names, placeholders: placeholders)
-    }
-    // Missing fragments, into other files or this one (`#x`, resolved when extracted).
-    for position in references.indices {
+      {
+        references[position].resolution = AnchorMatcher.resolve(
+          fragment, in: target, anchors: names, placeholders: placeholders)
+      }
+      // Missing fragments, into other files or this one (`#x`, resolved when extracted).
       guard case .missingAnchor(let target, let fragment, nil) = references[position].resolution,
         let names = anchors[target]
       else { continue }

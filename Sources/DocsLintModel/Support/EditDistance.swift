@@ -35,17 +35,7 @@ package enum EditDistance {
   /// Ties go to the candidate that sorts first, so messages are deterministic.
   /// `maxDistance`: the most edits a suggestion may be away (default: half the length, at least 3).
   package static func closest(to text: String, in candidates: some Sequence<String>, maxDistance: Int? = nil) -> String? {
-    let target = Array(text.unicodeScalars)
-    var limit = maxDistance ?? defaultLimit(target.count)
-    var best: (distance: Int, value: String)?
-    for candidate in candidates {
-      let scalars = Array(candidate.unicodeScalars)
-      guard let distance = between(target, scalars, limit: limit) else { continue }
-      if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.value) {
-        best = (distance, candidate)
-        limit = distance
-      }
-    }
-    return best?.value
+    var unbounded = SuggestionBudget(comparisons: .max)
+    return SuggestionIndex(candidates).closest(to: text, maxDistance: maxDistance, budget: &unbounded)
   }
 }

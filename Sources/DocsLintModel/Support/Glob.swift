@@ -72,43 +72,32 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
   /// shells and git do: patterns with many stars cost the product of the two lengths at
   /// most, never the exponential time of trying every split.
   private static func match(_ pattern: ArraySlice<[Unicode.Scalar]>, _ path: ArraySlice<[Unicode.Scalar]>) -> Bool {
-    var p = pattern.startIndex
-    var t = path.startIndex
-    var star: (pattern: Int, path: Int)?
-    while t < path.endIndex {
-      if p < pattern.endIndex {
-        if pattern[p] == ["*", "*"] {
-          star = (p, t)
-          p += 1
-          continue
-        }
-        if matchSegment(pattern[p][...], path[t][...]) {
-          p += 1
-          t += 1
-          continue
-        }
-      }
-      guard let last = star else { return false }
-      star = (last.pattern, last.path + 1)
-      p = last.pattern + 1
-      t = last.path + 1
+    greedy(pattern, path, isStar: { $0 == ["*", "*"] }) { index, segment in
+      matchSegment(pattern[index][...], segment[...]) ? index + 1 : nil
     }
-    while p < pattern.endIndex, pattern[p] == ["*", "*"] { p += 1 }
-    return p == pattern.endIndex
   }
 
   private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    greedy(pattern, text, isStar: { $0 == "*" }) { index, character in step(pattern, at: index, over: character) }
+  }
+
+  /// The one matching loop, for segments against `**` and characters against `*`: `step`
+  /// says where the pattern goes on after an element matched, or nil.
+  private static func greedy<Pattern, Element>(
+    _ pattern: ArraySlice<Pattern>, _ text: ArraySlice<Element>, isStar: (Pattern) -> Bool,
+    step: (Int, Element) -> Int?
+  ) -> Bool {
     var p = pattern.startIndex
     var t = text.startIndex
     var star: (pattern: Int, text: Int)?
     while t < text.endIndex {
       if p < pattern.endIndex {
-        if pattern[p] == "*" {
+        if isStar(pattern[p]) {
           star = (p, t)
           p += 1
           continue
         }
-        if let next = step(pattern, at: p, over: text[t]) {
+        if let next = step(p, text[t]) {
           p = next
           t += 1
           continue
@@ -119,7 +108,7 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
       p = last.pattern + 1
       t = last.text + 1
     }
-    while p < pattern.endIndex, pattern[p] == "*" { p += 1 }
+    while p < pattern.endIndex, isStar(pattern[p]) { p += 1 }
     return p == pattern.endIndex
   }
 

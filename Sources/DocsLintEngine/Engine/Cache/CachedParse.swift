@@ -19,39 +19,49 @@ struct CachedParse: Sendable {
   func node(
     _ path: String, slot: String, parse: (Result<[UInt8], ReadProblem>) -> DocumentNode?
   ) -> DocumentNode? {
-    guard let cache else { return parse(reader.readBytes(path)) }
-    let name = slot + ":" + path
-    func ask(_ id: ContentID) -> DocumentNode? {
-      guard let node = cache.lookup(slot: name, content: id, needsBody: needsBody), node.path == path,
-        !node.hasBody || isCurrent(node)
-      else { return nil }
-      return node
-    }
-    if let id = known[path], let node = ask(id) { return node }
-    let bytes = reader.readBytes(path)
-    guard case .success(let raw) = bytes else { return parse(bytes) }
-    let id = known[path] ?? ContentID(of: raw)
-    if known[path] == nil, let node = ask(id) { return node }
-    let node = parse(bytes)
-    // Unreadable and undecodable files are cheap to judge again, and their reasons may change.
-    if let node, node.isMarkdown { cache.store(node, slot: name, content: id) }
-    return node
+    through(
+      path, slot: slot,
+      lookup: { cache, name, id in
+        guard let node = cache.lookup(slot: name, content: id, needsBody: needsBody), node.path == path,
+          !node.hasBody || isCurrent(node)
+        else { return nil }
+        return node
+      },
+      make: parse,
+      store: { cache, node, name, id in
+        // Unreadable and undecodable files are cheap to judge again, and their reasons may change.
+        if node.isMarkdown { cache.store(node, slot: name, content: id) }
+      })
   }
 
   /// Values scanned from a file's bytes (a source file's declarations), through the cache
   /// like documents; an unreadable file gives none.
   func values<Value: BinaryCodable>(_ path: String, slot: String, scan: ([UInt8]) -> [Value]) -> [Value] {
-    guard let cache else {
-      guard case .success(let bytes) = reader.readBytes(path) else { return [] }
-      return scan(bytes)
-    }
+    through(
+      path, slot: slot,
+      lookup: { cache, name, id in cache.lookupValues(slot: name, content: id) },
+      make: { bytes in
+        guard case .success(let raw) = bytes else { return [] }
+        return scan(raw)
+      },
+      store: { cache, values, name, id in cache.store(values: values, slot: name, content: id) }) ?? []
+  }
+
+  /// A hit by git's blob id reads nothing; otherwise the file is read, looked up by its
+  /// computed id, and made and stored on a miss (an unreadable file is never stored).
+  private func through<Value>(
+    _ path: String, slot: String, lookup: (ParseCache, String, ContentID) -> Value?,
+    make: (Result<[UInt8], ReadProblem>) -> Value?, store: (ParseCache, Value, String, ContentID) -> Void
+  ) -> Value? {
+    guard let cache else { return make(reader.readBytes(path)) }
     let name = slot + ":" + path
-    if let id = known[path], let values: [Value] = cache.lookupValues(slot: name, content: id) { return values }
-    guard case .success(let bytes) = reader.readBytes(path) else { return [] }
-    let id = known[path] ?? ContentID(of: bytes)
-    if known[path] == nil, let values: [Value] = cache.lookupValues(slot: name, content: id) { return values }
-    let values = scan(bytes)
-    cache.store(values: values, slot: name, content: id)
-    return values
+    if let id = known[path], let hit = lookup(cache, name, id) { return hit }
+    let bytes = reader.readBytes(path)
+    guard case .success(let raw) = bytes else { return make(bytes) }
+    let id = known[path] ?? ContentID(of: raw)
+    if known[path] == nil, let hit = lookup(cache, name, id) { return hit }
+    let made = make(bytes)
+    if let made { store(cache, made, name, id) }
+    return made
   }
 }

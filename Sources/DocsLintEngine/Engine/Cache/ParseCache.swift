@@ -172,14 +172,9 @@ package final class ParseCache: @unchecked Sendable {
   }
 
   private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-      guard count > 0 else { return false }
-      offset += count
-    }
-    return true
+    StandardStream.writeAll(bytes, to: descriptor) == nil
   }
+
 
   /// Identifies the executable, so a rebuilt tool never reads its predecessor's entries.
   static let buildIdentity: String = {
