@@ -72,13 +72,13 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
   /// shells and git do: patterns with many stars cost the product of the two lengths at
   /// most, never the exponential time of trying every split.
   private static func match(_ pattern: ArraySlice<[Unicode.Scalar]>, _ path: ArraySlice<[Unicode.Scalar]>) -> Bool {
-    greedy(pattern, path, isStar: { $0 == ["*", "*"] }) { index, segment in
-      matchSegment(pattern[index][...], segment[...]) ? index + 1 : nil
-    }
+    greedy(
+      pattern, path, isStar: { $0 == ["*", "*"] },
+      step: { index, segment in matchSegment(pattern[index][...], segment[...]) ? index + 1 : nil })
   }
 
   private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
-    greedy(pattern, text, isStar: { $0 == "*" }) { index, character in step(pattern, at: index, over: character) }
+    greedy(pattern, text, isStar: { $0 == "*" }, step: { index, character in step(pattern, at: index, over: character) })
   }
 
   /// The one matching loop, for segments against `**` and characters against `*`: `step`
