@@ -58,6 +58,25 @@ def dockerfile_continuations(n):
     }
 
 
+def commands_under_headings(n):
+    # Each indented command block looked for its section by counting every heading above it.
+    return {"a.md": "# A\n\n" + "".join("## Step %d\n\n    bash scripts/run.sh\n\n" % i for i in range(n))}
+
+
+def reference_definitions(n):
+    # A run of definitions in one paragraph: its end was looked for again from every line.
+    uses = "".join("[l%d][r%d]\n" % (i, i) for i in range(n))
+    return {"a.md": "# A\n\n" + uses + "\n" + "".join("[r%d]: missing%d.md\n" % (i, i) for i in range(n))}
+
+
+def globs(n):
+    # Every glob reference was tried against every file of the tree.
+    spans = "".join("`tests/test_%d_*.py`\n" % i for i in range(n))
+    files = {"tests/test_%d_a.py" % i: "" for i in range(n)}
+    files["a.md"] = "# A\n\n" + spans
+    return files
+
+
 SHAPES = {
     "code-spans": (code_spans, 100_000),
     "autolinks": (autolinks, 20_000),
@@ -65,6 +84,9 @@ SHAPES = {
     "broken-anchors": (broken_anchors, 2_000),
     "unknown-symbols": (unknown_symbols, 2_000),
     "dockerfile-continuations": (dockerfile_continuations, 20_000),
+    "commands-under-headings": (commands_under_headings, 20_000),
+    "reference-definitions": (reference_definitions, 20_000),
+    "globs": (globs, 10_000),
 }
 
 

@@ -82,5 +82,28 @@ struct ConfigurationTests {
     #expect(Glob("vendor/").matches("vendor/x/y.md"))
     #expect(Glob("[a-c]?.txt").matches("b1.txt"))
     #expect(!Glob("*.MD").matches("a.md"))
+    #expect(Glob("tests/test_*.py").leadingLiteral == "tests/test_")
+    #expect(Glob("docs/**").leadingLiteral == "docs")
+    #expect(Glob("**/*.md").leadingLiteral == "")
+  }
+
+  /// The inventory tries only the paths that open with a glob's literal text: the same
+  /// answers as trying every path.
+  @Test func globLookupsAnswerAsAFullScan() {
+    let files = [
+      "README.md", "docs", "docs-old/a.md", "docs/a.md", "docs/b/c.md", "tests/test_a.py", "tests/test_b.txt",
+      "tests/testing.py", "tests/unit/test_c.py", "café/a.md", "SPEC_INFRA_x.md", "x/SPEC_INFRA_y.md",
+    ]
+    let inventory = FileInventory(files: files)
+    for pattern in [
+      "docs/**", "docs/*.md", "tests/test_*.py", "tests/**/test_*.py", "**/*.md", "café/*", "SPEC_INFRA_*.md",
+      "**/SPEC_INFRA_*.md", "doc?/*", "[dt]*/*", "tests/test_[ab].*", "nothing/*",
+    ] {
+      let glob = Glob(pattern)
+      #expect(inventory.files(matching: glob) == inventory.files.filter { glob.matches($0) }, "\(pattern)")
+      #expect(
+        inventory.directories(matching: glob) == inventory.directories.filter { glob.matches($0) }.sorted(by: ByteOrder.less),
+        "\(pattern)")
+    }
   }
 }

@@ -53,6 +53,8 @@ package struct ReferenceExtractor {
     var section = -1
     var carried: [String]? = bases
     var previousEnd = 0
+    // Blocks come in document order: the headings above one only grow.
+    var headingsAbove = 0
     for block in document.codeBlocks {
       let language = block.language ?? ""
       let isShell = settings.shellLanguages.contains(language)
@@ -60,11 +62,13 @@ package struct ReferenceExtractor {
       guard isShell || language.isEmpty else { continue }
       // "Output:" just before a bare block: what a command printed, not commands.
       if language.isEmpty, followsOutputLabel(block, in: source) { continue }
-      let blockSection = document.headings.count(where: { $0.span.line < block.firstLine })
-      if blockSection != section {
-        section = blockSection
+      while headingsAbove < document.headings.count, document.headings[headingsAbove].span.line < block.firstLine {
+        headingsAbove += 1
+      }
+      if headingsAbove != section {
+        section = headingsAbove
         carried = bases
-        previousEnd = document.headings.last { $0.span.line < block.firstLine }?.endLine ?? 0
+        previousEnd = headingsAbove > 0 ? document.headings[headingsAbove - 1].endLine : 0
       }
       // "From the `api/` folder:" just before the block.
       let named = namedFolders(in: document, lines: previousEnd..<max(previousEnd, block.firstLine), source: source, bases: bases)

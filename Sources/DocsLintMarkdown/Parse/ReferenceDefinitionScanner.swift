@@ -11,6 +11,7 @@ enum ReferenceDefinitionScanner {
     var next = 0
     var items: [LinkItem] = []
     var previousAllowsDefinition = true
+    var paragraph: (line: Int, byte: Int)?
     var line = firstLine
     while line <= source.lineCount {
       let range = source.byteRange(ofLine: line)
@@ -24,8 +25,11 @@ enum ReferenceDefinitionScanner {
       // Only a line that opens with "[" can open a definition: find its paragraph's end only then.
       if previousAllowsDefinition, !isBlank, opensWithBracket(source.bytes, range) {
         // A definition may run on over the lines of its paragraph, never into a code block.
-        let limit = paragraphEnd(source, from: line, before: next < raw.count ? raw[next].lowerBound : nil)
-        if let (item, end) = definition(in: source, start: range.lowerBound, limit: limit) {
+        // A run of definitions shares one paragraph: its end is found once, not per line.
+        if paragraph.map({ line > $0.line }) ?? true {
+          paragraph = paragraphEnd(source, from: line, before: next < raw.count ? raw[next].lowerBound : nil)
+        }
+        if let limit = paragraph?.byte, let (item, end) = definition(in: source, start: range.lowerBound, limit: limit) {
           items.append(item)
           line = source.line(atByte: max(range.lowerBound, end - 1)) + 1
           continue
@@ -47,15 +51,16 @@ enum ReferenceDefinitionScanner {
     return indent <= 3 && index < range.upperBound && bytes[index] == UInt8(ascii: "[")
   }
 
-  /// The byte where the paragraph holding `line` ends: its first blank line or code block.
-  private static func paragraphEnd(_ source: SourceText, from line: Int, before rawStart: Int?) -> Int {
+  /// The last line of the paragraph holding `line`, and the byte where it ends: before its
+  /// first blank line or code block.
+  private static func paragraphEnd(_ source: SourceText, from line: Int, before rawStart: Int?) -> (line: Int, byte: Int) {
     var last = line
     while last < source.lineCount, last + 1 != rawStart {
       let range = source.byteRange(ofLine: last + 1)
       if source.bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { break }
       last += 1
     }
-    return source.byteRange(ofLine: last).upperBound
+    return (last, source.byteRange(ofLine: last).upperBound)
   }
 
   private static func isHeading(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -11,6 +11,9 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
   /// Literal folders after a wildcard ("/adr/" in "**/adr/*.md"), each a cheap substring test.
   private let requiredSegments: [String]
   private let isAnySuffix: Bool
+  /// The literal text every match starts with, up to the first wildcard ("tests/test_"
+  /// for "tests/test_*.py"), without a folder's closing slash: "docs/**" matches "docs".
+  package let leadingLiteral: String
 
   package init(_ pattern: String) {
     var trimmed = pattern
@@ -29,6 +32,9 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     self.requiredSegments = segments.dropFirst(literal.count).dropLast()
       .filter { !$0.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) }
       .map { "/" + String(String.UnicodeScalarView($0)) + "/" }
+    let opening = segments.dropFirst(literal.count).first.map { $0.prefix { $0 != "*" && $0 != "?" && $0 != "[" } } ?? []
+    self.leadingLiteral = (literal.map { String(String.UnicodeScalarView($0)) } + (opening.isEmpty ? [] : [String(String.UnicodeScalarView(opening))]))
+      .joined(separator: "/")
     self.isAnySuffix = segments.count == 2 && segments[0] == ["*", "*"] && last.first == "*" && tail.count == last.count - 1
   }
 
@@ -38,16 +44,6 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
   @inlinable
   package static func isPattern(_ text: Substring) -> Bool {
     text.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }
-  }
-
-  /// The literal folder prefix before the first wildcard segment (for fast listing).
-  package var literalPrefix: String {
-    var parts: [String] = []
-    for segment in segments {
-      if segment.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) { break }
-      parts.append(String(String.UnicodeScalarView(segment)))
-    }
-    return parts.joined(separator: "/")
   }
 
   package func matches(_ path: String) -> Bool {

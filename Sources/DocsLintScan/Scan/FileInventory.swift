@@ -12,6 +12,7 @@ package struct FileInventory: Sendable {
   /// → a real path, and last segment → every file and folder with that name.
   private let foldedIndex = Lazy<[UInt64: String]>()
   private let nameIndex = Lazy<[Substring: [String]]>()
+  private let sortedDirectories = Lazy<[String]>()
 
   /// Keyed by a hash of the folded path: one pass over each path's bytes and no string
   /// made. Lookups compare the folded paths themselves.
@@ -128,15 +129,30 @@ package struct FileInventory: Sendable {
     return candidate
   }
 
-  /// Files matching a glob (root-relative), in sorted order.
+  /// Files matching a glob (root-relative), in sorted order: only those that start with its
+  /// literal opening are tried, found by binary search.
   package func files(matching glob: Glob) -> [String] {
-    let prefix = glob.literalPrefix
-    return files.filter { (prefix.isEmpty || $0.hasPrefix(prefix + "/") || $0 == prefix) && glob.matches($0) }
+    Self.starting(with: glob.leadingLiteral, in: files).filter { glob.matches($0) }
   }
 
-  /// Folders matching a glob.
+  /// Folders matching a glob, in byte order.
   package func directories(matching glob: Glob) -> [String] {
-    directories.filter { glob.matches($0) }.sorted()
+    Self.starting(with: glob.leadingLiteral, in: sortedDirectories.get { directories.sorted(by: ByteOrder.less) })
+      .filter { glob.matches($0) }
+  }
+
+  /// The paths of a byte-sorted list that start with `prefix`: one contiguous run.
+  static func starting(with prefix: String, in sorted: [String]) -> ArraySlice<String> {
+    guard !prefix.isEmpty else { return sorted[...] }
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ByteOrder.less(sorted[middle], prefix) { low = middle + 1 } else { high = middle }
+    }
+    var end = low
+    while end < sorted.count, sorted[end].hasBytePrefix(prefix) { end += 1 }
+    return sorted[low..<end]
   }
 }
 
