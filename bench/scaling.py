@@ -69,6 +69,17 @@ def reference_definitions(n):
     return {"a.md": "# A\n\n" + uses + "\n" + "".join("[r%d]: missing%d.md\n" % (i, i) for i in range(n))}
 
 
+def escaped_destinations(n):
+    # Links written with entities in one paragraph: each searched the rest of it for its
+    # decoded form.
+    return {"a.md": "# A\n\n" + "".join("[l](m&#%d;&amp;%d.md)\n" % (48 + i % 10, i) for i in range(n))}
+
+
+def long_heading(n):
+    # A setext heading of N lines with code spans: its text was copied for every piece.
+    return {"a.md": "# A\n\n" + "".join("line %d `x`\n" % i for i in range(n)) + "---\n"}
+
+
 def globs(n):
     # Every glob reference was tried against every file of the tree.
     spans = "".join("`tests/test_%d_*.py`\n" % i for i in range(n))
@@ -87,6 +98,8 @@ SHAPES = {
     "commands-under-headings": (commands_under_headings, 20_000),
     "reference-definitions": (reference_definitions, 20_000),
     "globs": (globs, 10_000),
+    "escaped-destinations": (escaped_destinations, 20_000),
+    "long-heading": (long_heading, 40_000),
 }
 
 

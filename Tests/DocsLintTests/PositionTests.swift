@@ -42,6 +42,19 @@ struct PositionTests {
     #expect(links.last?.destination == "m1999.md")
   }
 
+  /// A "](" in plain text before a link whose destination is written with an escape: the
+  /// link is found after it (it was dropped once), and a paragraph of such links is read
+  /// once, not searched to its end per link.
+  @Test func escapedDestinationAfterAStrayBracketParen() {
+    let markdown = "line](m46.md) [e](m\\_22.md)\n"
+    #expect(parse(markdown).links.map(\.destination) == ["m_22.md"])
+    #expect(link(markdown)! == (1, 19))
+    let many = (0..<2_000).map { "[l](m&amp;\($0).md)" }.joined(separator: "\n") + "\n"
+    let links = parse(many).links
+    #expect(links.count == 2_000)
+    #expect(links.last.map { ($0.destination, $0.span.line, $0.span.column) }! == ("m&1999.md", 2_000, 5))
+  }
+
   @Test func linkTextWrapsOntoNextLine() {
     #expect(link("see [link\ntext](dest.md) after\n")! == (2, 7))
   }

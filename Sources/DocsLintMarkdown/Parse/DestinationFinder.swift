@@ -12,47 +12,85 @@ struct DestinationFinder {
   /// The "](" of `parensBlock`, listed when a link of the block first asks.
   private var parens: [Int] = []
   private var parensBlock: Range<Int>?
+  /// Every destination written after a "](" of the block, decoded, with where it is written
+  /// (in document order): built only when a link's destination is not at the next "](".
+  private var written: [String: [Range<Int>]]?
 
   /// Byte range of an inline link's destination; nil for reference-style links
   /// and autolinks (their destination is not written after "](").
-  /// The destination is the first `url` right after a "](" (blanks and a `<` between)
-  /// at or past `cursor`; the block's "](" are listed once, so a paragraph of thousands of
-  /// links is not searched to its end once per link.
+  /// The destination is normally the one written right after the first "](" past `cursor`
+  /// (blanks and a `<` between). When it is not (a "](" inside the link's text, a reference
+  /// link), the first later one that decodes to `url` is looked up in an index of the block,
+  /// so a paragraph of thousands of links is never searched to its end once per link.
   mutating func find(_ url: String, in source: SourceText, block: Range<Int>, after cursor: Int) -> Range<Int>? {
     let parens = positions(in: source, block: block)
-    let bytes = source.bytes
     var low = 0
     var high = parens.count
     while low < high {
       let mid = (low + high) / 2
       if parens[mid] + 2 < cursor { low = mid + 1 } else { high = mid }
     }
-    var needle = url
-    let found: Range<Int>? = needle.withUTF8 { wanted in
-      for paren in parens[low...] {
-        var start = paren + 2
-        while start < block.upperBound, Self.isSpace(bytes[start]) { start += 1 }
-        if start < block.upperBound, bytes[start] == UInt8(ascii: "<") { start += 1 }
-        guard start >= cursor, start + wanted.count <= block.upperBound else { continue }
-        let matches = bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0 }
-        if matches { return start..<start + wanted.count }
-      }
-      return nil
-    }
-    if let found { return found }
-    // The written form differs (escapes, entities, `<...>`): decode the next "](" destination.
-    guard let paren = parens[low...].first(where: { $0 >= cursor }) else { return nil }
-    var start = paren + 2
-    while start < block.upperBound, Self.isSpace(bytes[start]) { start += 1 }
-    guard let written = LinkDestinationSyntax.read(bytes, at: start, limit: block.upperBound),
-      written.decoded(in: bytes) == url
+    guard
+      let next = parens[low...].lazy.map({ Self.opening(after: $0, in: source.bytes, block: block) })
+        .first(where: { Self.skippingPointy($0, in: source.bytes, block: block) >= cursor })
     else { return nil }
-    return written.range
+    if let found = Self.destination(url, at: next, in: source.bytes, block: block) { return found }
+    let index = writtenIndex(in: source.bytes, block: block)
+    guard let ranges = index[url] else { return nil }
+    // The first written at or past the cursor.
+    var first = 0
+    var last = ranges.count
+    while first < last {
+      let mid = (first + last) / 2
+      if ranges[mid].lowerBound < cursor { first = mid + 1 } else { last = mid }
+    }
+    return first < ranges.count ? ranges[first] : nil
+  }
+
+  /// Where a destination after the "](" at `paren` opens: past blanks.
+  private static func opening(after paren: Int, in bytes: [UInt8], block: Range<Int>) -> Int {
+    var start = paren + 2
+    while start < block.upperBound, isSpace(bytes[start]) { start += 1 }
+    return start
+  }
+
+  /// Past the `<` of a pointy destination.
+  private static func skippingPointy(_ opening: Int, in bytes: [UInt8], block: Range<Int>) -> Int {
+    opening < block.upperBound && bytes[opening] == UInt8(ascii: "<") ? opening + 1 : opening
+  }
+
+  /// `url` as written at `opening`: byte for byte, or once escapes and entities are decoded.
+  private static func destination(_ url: String, at opening: Int, in bytes: [UInt8], block: Range<Int>) -> Range<Int>? {
+    let start = skippingPointy(opening, in: bytes, block: block)
+    var needle = url
+    let exact = needle.withUTF8 { wanted in
+      start + wanted.count <= block.upperBound
+        && bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0 }
+    }
+    if exact { return start..<start + url.utf8.count }
+    return written(at: opening, in: bytes, block: block).flatMap { $0.decoded == url ? $0.range : nil }
+  }
+
+  /// The destination written at `opening`, decoded.
+  private static func written(at opening: Int, in bytes: [UInt8], block: Range<Int>) -> (decoded: String, range: Range<Int>)? {
+    LinkDestinationSyntax.read(bytes, at: opening, limit: block.upperBound).map { ($0.decoded(in: bytes), $0.range) }
+  }
+
+  private mutating func writtenIndex(in bytes: [UInt8], block: Range<Int>) -> [String: [Range<Int>]] {
+    if let written { return written }
+    var index: [String: [Range<Int>]] = [:]
+    for paren in parens {
+      let opening = Self.opening(after: paren, in: bytes, block: block)
+      if let found = Self.written(at: opening, in: bytes, block: block) { index[found.decoded, default: []].append(found.range) }
+    }
+    written = index
+    return index
   }
 
   private mutating func positions(in source: SourceText, block: Range<Int>) -> [Int] {
     if parensBlock == block { return parens }
     parens = []
+    written = nil
     var from = block.lowerBound
     while let found = source.find(Self.closeAndOpen, from: from, to: block.upperBound) {
       parens.append(found)

@@ -134,10 +134,9 @@ private struct TreeWalker {
     document.suppressions = suppressions
   }
 
+  /// In place: a copy of the open heading would make every append copy its whole text.
   private mutating func appendToHeading(_ text: String) {
-    guard var open = heading else { return }
-    open.text += text
-    heading = open
+    heading?.text += text
   }
 
   // MARK: - cmark accessors
