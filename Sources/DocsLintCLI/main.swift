@@ -103,7 +103,9 @@ struct Lint: ParsableCommand {
         progress: progress)
     }
     let session = try LintSession.evaluate(run, options: options)
-    try emit(reporter.render(session.report), to: output)
+    var rendered: [UInt8] = []
+    reporter.write(session.report, into: &rendered)
+    try emit(rendered, to: output)
     for note in session.notes { StandardStream.err("docs-lint: \(note)\n") }
     // Say why the run fails when the report alone does not show it.
     if let failure = session.failure, options.policy.failOn != .error || maxWarnings != nil || session.report.hidden > 0 {
@@ -213,15 +215,14 @@ struct Graph: ParsableCommand {
       }
       export = export.neighbourhood(of: id, depth: depth)
     }
-    let rendered = writer.render(export)
-    try emit(rendered, to: output)
+    try emit(Array(writer.render(export).utf8), to: output)
   }
 }
 
 /// Writes a report to `--output`, or to standard output.
-func emit(_ text: String, to output: String?) throws {
-  guard let output else { return try StandardStream.out(text) }
-  try OutputFile.write(Array(text.utf8), to: output)
+func emit(_ bytes: [UInt8], to output: String?) throws {
+  guard let output else { return try StandardStream.out(bytes) }
+  try OutputFile.write(bytes, to: output)
 }
 
 /// Exit codes: 0 clean, 1 error-level findings, 2 usage, config or internal error.

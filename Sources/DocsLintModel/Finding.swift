@@ -70,6 +70,8 @@ extension Finding {
   /// into another's file), everything is sorted after all.
   package static func joined(_ groups: [[Finding]]) -> [Finding] {
     let ordered = groups.filter { !$0.isEmpty }.sorted { reportOrder($0[0], $1[0]) }
+    // One group (one file's findings) is already the answer: no second copy of it.
+    if ordered.count == 1 { return ordered[0] }
     var joined: [Finding] = []
     joined.reserveCapacity(ordered.reduce(0) { $0 + $1.count })
     for group in ordered { joined += group }

@@ -104,3 +104,52 @@ extension ReporterTests {
     #expect((empty as! [String: Any])["findings"] as? [Any] != nil)
   }
 }
+
+extension ReporterTests {
+  /// SARIF's results are written by hand into the encoded skeleton: byte for byte what
+  /// the encoder writes for the same document (keys, indentation, escapes).
+  @Test func sarifResultsAreWrittenAsTheEncoderWouldWriteThem() throws {
+    var findings = try demoReport().findings
+    findings.append(
+      Finding(
+        ruleId: "link/missing-file", level: .warning, message: "a \"q\" \\ /x\n\t\u{8}\u{C}\u{1}\u{7F} é 日本 🎉",
+        path: "dir/ñ a%.md", span: SourceSpan(line: 3, column: 2, endLine: 4, endColumn: 1), snippet: "s"))
+    let sarif = SARIFReporter().render(Report(findings: findings, filesLinted: 1))
+    let decoded = try JSONDecoder().decode(AnyJSON.self, from: Data(sarif.utf8))
+    #expect(StableJSON.encode(decoded) == sarif)
+  }
+}
+
+/// Any JSON value, decoded and encoded again as it was.
+private enum AnyJSON: Codable, Equatable {
+  case null, bool(Bool), number(Int), string(String), array([AnyJSON]), object([String: AnyJSON])
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      self = .null
+    } else if let value = try? container.decode(Bool.self) {
+      self = .bool(value)
+    } else if let value = try? container.decode(Int.self) {
+      self = .number(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else if let value = try? container.decode([AnyJSON].self) {
+      self = .array(value)
+    } else {
+      self = .object(try container.decode([String: AnyJSON].self))
+    }
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .null: try container.encodeNil()
+    case .bool(let value): try container.encode(value)
+    case .number(let value): try container.encode(value)
+    case .string(let value): try container.encode(value)
+    case .array(let value): try container.encode(value)
+    case .object(let value): try container.encode(value)
+    }
+  }
+}

@@ -50,7 +50,9 @@ public struct LintSession: Sendable {
     }
     // A run that records a baseline accepts what it recorded.
     let failure = options.writeBaseline == nil ? options.policy.failure(of: findings) : nil
-    let shown = findings.filter { $0.level >= options.minLevel }
+    // Filtered only when something is hidden: a copy of every finding otherwise.
+    let hides = findings.contains { $0.level < options.minLevel }
+    let shown = hides ? findings.filter { $0.level >= options.minLevel } : findings
     var report = Report(findings: shown, filesLinted: run.filesLinted)
     report.hidden = findings.count - shown.count
     report.baseline = baselineCounts

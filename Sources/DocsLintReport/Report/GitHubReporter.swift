@@ -10,15 +10,18 @@ package struct GitHubReporter: Reporter {
 
   package init() {}
 
-  package func render(_ report: Report) -> String {
-    let ordered = report.findings.enumerated().sorted { lhs, rhs in
-      lhs.element.level != rhs.element.level ? lhs.element.level > rhs.element.level : lhs.offset < rhs.offset
-    }.map(\.element)
+  package func write(_ report: Report, into bytes: inout [UInt8]) {
+    // Indexes sorted, not findings copied.
+    let findings = report.findings
+    let ordered = findings.indices.sorted { lhs, rhs in
+      findings[lhs].level != findings[rhs].level ? findings[lhs].level > findings[rhs].level : lhs < rhs
+    }
     var annotated: [Level: Int] = [:]
     var output = ""
     var rest: [UInt8] = []
     var plain = 0
-    for finding in ordered {
+    for index in ordered {
+      let finding = findings[index]
       let shown = annotated[finding.level, default: 0]
       guard shown < Self.annotationsPerLevel else {
         TextReporter.append(finding, to: &rest)
@@ -31,10 +34,11 @@ package struct GitHubReporter: Reporter {
       output += "title=\(Self.property(finding.ruleId))::\(Self.data(finding.message))\n"
     }
     // Findings past the annotation limit stay in the log, after the annotations.
-    output += String(decoding: rest, as: UTF8.self)
-    output += "docs-lint: \(report.summary)"
-    output += plain == 0 ? "\n" : "; \(plain) not annotated (GitHub shows \(Self.annotationsPerLevel) per level per step)\n"
-    return output
+    bytes.append(contentsOf: output.utf8)
+    bytes.append(contentsOf: rest)
+    var summary = "docs-lint: \(report.summary)"
+    summary += plain == 0 ? "\n" : "; \(plain) not annotated (GitHub shows \(Self.annotationsPerLevel) per level per step)\n"
+    bytes.append(contentsOf: summary.utf8)
   }
 
   static func command(_ level: Level) -> String {

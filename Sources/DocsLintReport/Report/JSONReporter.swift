@@ -10,8 +10,11 @@ package struct JSONReporter: Reporter {
 
   /// Written directly into one byte buffer (keys in sorted order, as `StableJSON` would):
   /// a report of tens of thousands of findings costs no encoder tree and no string copies.
-  package func render(_ report: Report) -> String {
-    var out = JSONBuffer()
+  package func write(_ report: Report, into output: inout [UInt8]) {
+    var out = JSONBuffer(bytes: output)
+    output = []
+    // About what a finding takes, so the buffer seldom grows (each growth copies it whole).
+    out.bytes.reserveCapacity(out.bytes.count + 1_024 + report.findings.count * 320)
     out.raw("{\n  \"findings\" : [")
     for (index, (finding, fingerprint)) in zip(report.findings, report.fingerprints).enumerated() {
       out.raw(index == 0 ? "\n    {\n" : ",\n    {\n")
@@ -42,13 +45,13 @@ package struct JSONReporter: Reporter {
     out.field("name", ToolInfo.name, indent: 4)
     out.field("version", ToolInfo.version, indent: 4, last: true)
     out.raw("  },\n  \"version\" : 1\n}\n")
-    return out.string
+    output = out.bytes
   }
 }
 
 /// Pretty-printed JSON assembled as bytes.
 struct JSONBuffer {
-  private var bytes: [UInt8] = []
+  var bytes: [UInt8] = []
 
   mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -74,8 +77,6 @@ struct JSONBuffer {
   }
 
   private mutating func close(_ last: Bool) { raw(last ? "\n" : ",\n") }
-
-  var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// JSON string literals: quotes, backslashes and control characters escaped, everything else as is.
@@ -90,6 +91,9 @@ enum JSONText {
         case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
         case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
         case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        // As JSONEncoder writes them (StableJSON): SARIF's results and its skeleton agree.
+        case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
         case 0..<0x20:
           let hex = String(byte, radix: 16)
           bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)

@@ -6,7 +6,18 @@ public protocol Reporter: Sendable {
   /// The `--format` value that selects this reporter.
   static var format: String { get }
   init()
-  func render(_ report: Report) -> String
+  /// Appends the report's bytes: a report of a million findings is built once, in one
+  /// buffer that goes to the output as it is.
+  func write(_ report: Report, into output: inout [UInt8])
+}
+
+extension Reporter {
+  /// The report as text.
+  package func render(_ report: Report) -> String {
+    var output: [UInt8] = []
+    write(report, into: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
 }
 
 /// Every output format of `docs-lint lint`: the one list the command's help, its errors

@@ -22,7 +22,9 @@ package struct SARIFReporter: Reporter {
     var tool: Tool
     var automationDetails = AutomationDetails()
     var columnKind = "unicodeCodePoints"
-    var results: [Result]
+    /// Left empty: the results are written into the encoded skeleton, byte for byte as the
+    /// encoder would, without an encoder tree of every finding.
+    var results: [String] = []
   }
 
   struct Tool: Encodable { var driver: Driver }
@@ -54,35 +56,7 @@ package struct SARIFReporter: Reporter {
 
   struct AutomationDetails: Encodable { var id = "docs-lint/" }
 
-  struct Result: Encodable {
-    var ruleId: String
-    var ruleIndex: Int
-    var level: String
-    var message: Text
-    var locations: [Location]
-    var partialFingerprints: [String: String]
-  }
-
-  struct Location: Encodable { var physicalLocation: PhysicalLocation }
-
-  struct PhysicalLocation: Encodable {
-    var artifactLocation: ArtifactLocation
-    var region: Region
-  }
-
-  struct ArtifactLocation: Encodable {
-    var uri: String
-    var uriBaseId = "SRCROOT"
-  }
-
-  struct Region: Encodable {
-    var startLine: Int
-    var startColumn: Int
-    var endLine: Int
-    var endColumn: Int
-  }
-
-  package func render(_ report: Report) -> String {
+  package func write(_ report: Report, into output: inout [UInt8]) {
     let index = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
     let rules = report.rules.map { rule in
       RuleEntry(
@@ -93,21 +67,58 @@ package struct SARIFReporter: Reporter {
         helpUri: RulePages.url(of: rule.id),
         defaultConfiguration: Configuration(level: rule.defaultLevel.sarifName))
     }
-    let results = zip(report.findings, report.fingerprints).map { finding, fingerprint in
-      let span = finding.span
-      let endColumn = span.endLine > span.line ? span.endColumn : max(span.endColumn, span.column + 1)
-      return Result(
-        ruleId: finding.ruleId, ruleIndex: index[finding.ruleId] ?? 0, level: finding.level.sarifName,
-        message: Text(text: finding.message),
-        locations: [
-          Location(
-            physicalLocation: PhysicalLocation(
-              artifactLocation: ArtifactLocation(uri: Self.uri(finding.path)),
-              region: Region(startLine: span.line, startColumn: span.column, endLine: span.endLine, endColumn: endColumn)))
-        ],
-        partialFingerprints: ["docsLint/v1": fingerprint])
+    let skeleton = Array(StableJSON.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)))])).utf8)
+    guard !report.findings.isEmpty, let slot = Self.emptyResults(in: skeleton) else {
+      output.append(contentsOf: skeleton)
+      return
     }
-    return StableJSON.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+    output.append(contentsOf: skeleton[..<slot.lowerBound])
+    var out = JSONBuffer(bytes: output)
+    output = []
+    // About what a result takes, so the buffer seldom grows (each growth copies it whole).
+    out.bytes.reserveCapacity(out.bytes.count + skeleton.count + report.findings.count * 800)
+    out.raw("[")
+    for (number, (finding, fingerprint)) in zip(report.findings, report.fingerprints).enumerated() {
+      out.raw(number == 0 ? "\n        {\n" : ",\n        {\n")
+      Self.result(finding, fingerprint: fingerprint, ruleIndex: index[finding.ruleId] ?? 0, into: &out)
+      out.raw("        }")
+    }
+    out.raw("\n      ]")
+    output = out.bytes
+    output.append(contentsOf: skeleton[slot.upperBound...])
+  }
+
+  /// Where the skeleton's empty `results` array is: its `[`, up to its `]`.
+  private static func emptyResults(in skeleton: [UInt8]) -> Range<Int>? {
+    let key = Array("\"results\" : ".utf8)
+    let empty = Array("[\n\n      ]".utf8)
+    guard let start = skeleton.indices.first(where: { skeleton[$0...].starts(with: key) }).map({ $0 + key.count }),
+      skeleton[start...].starts(with: empty)
+    else { return nil }
+    return start..<start + empty.count
+  }
+
+  /// One result, keys in sorted order, indented as the encoder indents it.
+  private static func result(_ finding: Finding, fingerprint: String, ruleIndex: Int, into out: inout JSONBuffer) {
+    let span = finding.span
+    let endColumn = span.endLine > span.line ? span.endColumn : max(span.endColumn, span.column + 1)
+    out.field("level", finding.level.sarifName, indent: 10)
+    out.raw("          \"locations\" : [\n            {\n              \"physicalLocation\" : {\n")
+    out.raw("                \"artifactLocation\" : {\n")
+    out.field("uri", uri(finding.path), indent: 18)
+    out.field("uriBaseId", "SRCROOT", indent: 18, last: true)
+    out.raw("                },\n                \"region\" : {\n")
+    out.field("endColumn", endColumn, indent: 18)
+    out.field("endLine", span.endLine, indent: 18)
+    out.field("startColumn", span.column, indent: 18)
+    out.field("startLine", span.line, indent: 18, last: true)
+    out.raw("                }\n              }\n            }\n          ],\n          \"message\" : {\n")
+    out.field("text", finding.message, indent: 12, last: true)
+    out.raw("          },\n          \"partialFingerprints\" : {\n")
+    out.field("docsLint/v1", fingerprint, indent: 12, last: true)
+    out.raw("          },\n")
+    out.field("ruleId", finding.ruleId, indent: 10)
+    out.field("ruleIndex", ruleIndex, indent: 10, last: true)
   }
 
   /// A relative URI reference: each byte outside the unreserved set (and `/`) percent-encoded.

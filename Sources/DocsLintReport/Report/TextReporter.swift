@@ -8,13 +8,11 @@ package struct TextReporter: Reporter {
   package init() {}
 
   /// Built as bytes: a report of tens of thousands of findings costs no string per line.
-  package func render(_ report: Report) -> String {
-    var output: [UInt8] = []
-    output.reserveCapacity(report.findings.count * 120)
+  package func write(_ report: Report, into output: inout [UInt8]) {
+    output.reserveCapacity(output.count + report.findings.count * 120)
     for index in report.findings.indices { Self.append(report.findings[index], to: &output) }
     output.append(contentsOf: report.summary.utf8)
     output.append(UInt8(ascii: "\n"))
-    return String(decoding: output, as: UTF8.self)
   }
 
   /// One `path:line:col: level: message [rule-id]` line.
