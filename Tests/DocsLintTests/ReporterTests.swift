@@ -120,6 +120,17 @@ extension ReporterTests {
   }
 }
 
+extension ReporterTests {
+  /// Spans keep 32-bit numbers but encode as the integers they always did; larger ones clamp.
+  @Test func spansEncodeAsIntegers() throws {
+    let span = SourceSpan(line: 3, column: 7, endLine: 4, endColumn: 1)
+    #expect(StableJSON.encode(span) == "{\n  \"column\" : 7,\n  \"endColumn\" : 1,\n  \"endLine\" : 4,\n  \"line\" : 3\n}\n")
+    #expect(try JSONDecoder().decode(SourceSpan.self, from: Data(StableJSON.encode(span).utf8)) == span)
+    #expect(SourceSpan(line: Int.max, column: 1).line == Int(Int32.max))
+    #expect(MemoryLayout<SourceSpan>.size == 16)
+  }
+}
+
 /// Any JSON value, decoded and encoded again as it was.
 private enum AnyJSON: Codable, Equatable {
   case null, bool(Bool), number(Int), string(String), array([AnyJSON]), object([String: AnyJSON])

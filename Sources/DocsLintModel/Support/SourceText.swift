@@ -183,57 +183,42 @@ package struct SourceText: Sendable {
 /// Stored as 32-bit numbers: every link, code span, reference and finding holds one, and
 /// no file docs-lint reads has 2^31 lines or columns (larger values are clamped).
 public struct SourceSpan: Sendable, Hashable, Codable, Comparable {
-  private var storedLine: Int32
-  private var storedColumn: Int32
-  private var storedEndLine: Int32
-  private var storedEndColumn: Int32
-
-  public var line: Int {
-    get { Int(storedLine) }
-    set { storedLine = Int32(clamping: newValue) }
-  }
-  public var column: Int {
-    get { Int(storedColumn) }
-    set { storedColumn = Int32(clamping: newValue) }
-  }
-  public var endLine: Int {
-    get { Int(storedEndLine) }
-    set { storedEndLine = Int32(clamping: newValue) }
-  }
-  public var endColumn: Int {
-    get { Int(storedEndColumn) }
-    set { storedEndColumn = Int32(clamping: newValue) }
-  }
+  @Compact public var line: Int
+  @Compact public var column: Int
+  @Compact public var endLine: Int
+  @Compact public var endColumn: Int
 
   public init(line: Int, column: Int, endLine: Int? = nil, endColumn: Int? = nil) {
-    storedLine = Int32(clamping: line)
-    storedColumn = Int32(clamping: column)
-    storedEndLine = Int32(clamping: endLine ?? line)
-    storedEndColumn = Int32(clamping: endColumn ?? column)
-  }
-
-  private enum CodingKeys: String, CodingKey {
-    case line, column, endLine, endColumn
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column),
-      endLine: try container.decode(Int.self, forKey: .endLine), endColumn: try container.decode(Int.self, forKey: .endColumn))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(line, forKey: .line)
-    try container.encode(column, forKey: .column)
-    try container.encode(endLine, forKey: .endLine)
-    try container.encode(endColumn, forKey: .endColumn)
+    self.line = line
+    self.column = column
+    self.endLine = endLine ?? line
+    self.endColumn = endColumn ?? column
   }
 
   public static func < (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
-    (lhs.storedLine, lhs.storedColumn, lhs.storedEndLine, lhs.storedEndColumn)
-      < (rhs.storedLine, rhs.storedColumn, rhs.storedEndLine, rhs.storedEndColumn)
+    (lhs.line, lhs.column, lhs.endLine, lhs.endColumn) < (rhs.line, rhs.column, rhs.endLine, rhs.endColumn)
+  }
+}
+
+/// A line or column number kept in 32 bits, read and encoded as an `Int`.
+@propertyWrapper
+public struct Compact: Sendable, Hashable, Codable {
+  private var stored: Int32
+
+  public init(wrappedValue: Int) { stored = Int32(clamping: wrappedValue) }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(wrappedValue: try decoder.singleValueContainer().decode(Int.self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(wrappedValue)
+  }
+
+  public var wrappedValue: Int {
+    get { Int(stored) }
+    set { stored = Int32(clamping: newValue) }
   }
 }
 
