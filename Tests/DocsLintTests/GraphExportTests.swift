@@ -57,7 +57,7 @@ struct GraphExportTests {
     #expect(text.contains("-->|\"backtick-path:3\"|"))
   }
 
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dot")))
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dot"), "needs graphviz's dot (scripts/bootstrap installs it)"))
   func graphvizAcceptsTheDOT() throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
