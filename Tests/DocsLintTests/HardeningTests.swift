@@ -254,6 +254,16 @@ struct HardeningTests {
     }
   }
 
+  /// Found by fuzzing (document): a reference definition whose destination is followed by
+  /// blanks at the very end of the file (no line break) crashed the search for its title.
+  @Test func aDefinitionEndingInBlanksAtTheEndOfTheFileIsRead() {
+    for markdown in ["[a]: b.md ", "[a]: b.md\t", "[a]:\n  b.md  "] {
+      let links = parse(markdown).links
+      #expect(links.map(\.destination) == ["b.md"], "\(markdown.debugDescription)")
+      #expect(links.first?.kind == .referenceDefinition)
+    }
+  }
+
   /// Found by fuzzing (yaml): a duplicate key after lone "\r" line breaks crashed the search
   /// for its repetition (libyaml counts "\r" as a line break).
   @Test func aDuplicateKeyAfterCarriageReturnsIsReported() {

@@ -166,6 +166,8 @@ enum ReferenceDefinitionScanner {
 
   /// A quoted or parenthesised title at `start` (it may span lines): the byte after it.
   private static func title(_ bytes: [UInt8], at start: Int, to end: Int) -> Int? {
+    // Blanks after the destination may run to the end of the file: no title there.
+    guard start < end else { return nil }
     let open = bytes[start]
     let close: UInt8
     switch open {
