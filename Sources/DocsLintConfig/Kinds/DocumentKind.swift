@@ -60,16 +60,26 @@ package struct SectionSpec: Sendable, Hashable {
   /// A stable name rules look the section up by (`progress`, `decision-log`); renaming the
   /// title in a configuration keeps it.
   package var id: String?
-  package var title: String
+  package var title: String { didSet { normalizePatterns() } }
   /// The English title, when `title` is in another language: named first to English documents.
-  package var english: String?
-  package var aliases: [String] = []
+  package var english: String? { didSet { normalizePatterns() } }
+  package var aliases: [String] = [] { didSet { normalizePatterns() } }
   package var required = false
   /// The shape of the section's list entries, if it has one (an ExecPlan's Decision Log).
   package var entries: EntryShape?
 
-  /// Normalized title and aliases, for matching headings.
-  package var patterns: [String] { ([title] + (english.map { [$0] } ?? []) + aliases).map(TitleMatcher.normalizePattern) }
+  /// Normalized title and aliases, for matching headings: normalized once, when they are
+  /// set, not for every heading every rule asks about.
+  package private(set) var patterns: [String] = []
+
+  package init(title: String) {
+    self.title = title
+    normalizePatterns()
+  }
+
+  private mutating func normalizePatterns() {
+    patterns = ([title] + (english.map { [$0] } ?? []) + aliases).map(TitleMatcher.normalizePattern)
+  }
 
   package func matches(normalizedHeading heading: String) -> Bool {
     patterns.contains { TitleMatcher.matchesSection(heading, pattern: $0) }

@@ -58,7 +58,7 @@ extension ReferenceExtractor {
           reference.resolution = .missingAnchor(path: known, fragment: fragment, suggestion: nil)
         }
       }
-    } else if classifier.reader.containedPath(normalized) != nil {
+    } else if classifier.disk.contains(normalized) {
       reference.resolution = .target(normalized)
     } else if let actual = inventory.caseVariant(of: normalized) {
       reference.resolution = .caseMismatch(path: normalized, actual: actual)

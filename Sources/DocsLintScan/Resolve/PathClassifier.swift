@@ -16,6 +16,8 @@ package struct PathClassifier: Sendable {
   let settings: PathSettings
   package let inventory: FileInventory
   package let reader: FileReader
+  /// What is on disk but not in the inventory (ignored or skipped files), asked once per path.
+  package let disk: DiskPresence
 
   /// A path found in a word, after cleaning: its text and its scalar offset in the word.
   package struct Candidate: Equatable {
@@ -195,7 +197,7 @@ package struct PathClassifier: Sendable {
       guard let normalized = RepoPath.normalize(RepoPath.join(base, relative)) else { continue }
       if firstCandidate == nil { firstCandidate = normalized }
       if let known = inventory.lookup(normalized) { return .target(known) }
-      if reader.containedPath(normalized) != nil { return .target(normalized) }
+      if disk.contains(normalized) { return .target(normalized) }
       if caseVariant == nil, let actual = inventory.caseVariant(of: normalized) {
         caseVariant = (normalized, actual)
       }
@@ -286,5 +288,6 @@ package struct PathClassifier: Sendable {
     self.settings = settings
     self.inventory = inventory
     self.reader = reader
+    self.disk = DiskPresence(reader: reader)
   }
 }
