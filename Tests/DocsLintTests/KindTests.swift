@@ -26,6 +26,25 @@ struct KindTests {
     #expect(TitleMatcher.normalize(title.replacingOccurrences(of: "## ", with: "")) == expected)
   }
 
+  /// ASCII titles are folded and split byte by byte: the same answers as Foundation's
+  /// folding and Unicode letters, on every ASCII character around words.
+  @Test func asciiNormalizationAnswersAsUnicodeDoes() {
+    func reference(_ title: String, wildcards: Bool) -> String {
+      let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      var words = folded.split { !($0.isLetter || $0.isNumber || (wildcards && $0 == "*")) }.map(String.init)
+      while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) { words.removeFirst() }
+      return words.joined(separator: " ")
+    }
+    let punctuation = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }.filter { !$0.first!.isLetter && !$0.first!.isNumber }
+    var titles = ["7. Plan de Testing", "1.2.3", "Riesgos*", "*Rollback", "A-B_C", "x", "", "12 34 Alcance"]
+    titles += punctuation.map { "Plan\($0)de \($0)Testing\($0)2" }
+    for title in titles {
+      #expect(TitleMatcher.normalize(title) == reference(title, wildcards: false), "\(title)")
+      #expect(TitleMatcher.normalizePattern(title) == reference(title, wildcards: true), "\(title)")
+      #expect(TextFolding.caseAndAccents(title) == title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil))
+    }
+  }
+
   @Test func aliasPatterns() {
     #expect(TitleMatcher.matches("riesgos y mitigaciones", pattern: "riesgos*"))
     #expect(TitleMatcher.matches("plan de rollback", pattern: "*rollback"))

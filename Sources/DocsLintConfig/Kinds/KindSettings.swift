@@ -52,7 +52,7 @@ package struct KindSettings: Sendable, Hashable {
 
   /// The canonical environment a word or IaC name stands for, if it is one.
   package func environment(named word: some StringProtocol) -> String? {
-    environments[word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)]
+    environments[TextFolding.caseAndAccents(String(word))]
   }
 
   package init() {}
@@ -89,14 +89,14 @@ package struct KindSettings: Sendable, Hashable {
         let canonical = entry.key.lowercased()
         environments[canonical] = canonical
         for word in try ConfigValues.strings(entry.value, key: entry.key, file: file) {
-          environments[word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)] = canonical
+          environments[TextFolding.caseAndAccents(word)] = canonical
         }
       }
     case "deployment-sections":
       deploymentSections += try ConfigValues.strings(value, key: key, file: file).map(TitleMatcher.normalizePattern)
     case "environment-role-words":
       environmentRoleWords.formUnion(
-        try ConfigValues.strings(value, key: key, file: file).map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) })
+        try ConfigValues.strings(value, key: key, file: file).map { TextFolding.caseAndAccents($0) })
     default: throw ConfigError(file: file, line: value.line, message: "unknown key '\(key)'")
     }
   }

@@ -11,8 +11,16 @@ package enum TitleMatcher {
   package static func normalizePattern(_ pattern: String) -> String { normalize(pattern, keepingWildcards: true) }
 
   private static func normalize(_ title: String, keepingWildcards: Bool) -> String {
-    let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    var words = folded.split { !($0.isLetter || $0.isNumber || (keepingWildcards && $0 == "*")) }.map(String.init)
+    let folded = TextFolding.caseAndAccents(title)
+    var words: [Substring]
+    if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: letters and digits by byte, without Unicode property lookups.
+      words = folded.utf8.split { byte in
+        !(byte.isASCIIAlphanumeric || (keepingWildcards && byte == UInt8(ascii: "*")))
+      }.map { Substring($0) }
+    } else {
+      words = folded.split { !($0.isLetter || $0.isNumber || (keepingWildcards && $0 == "*")) }
+    }
     // Numbering: leading words made only of digits (from "7.", "1.2", "3)").
     while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) { words.removeFirst() }
     return words.joined(separator: " ")

@@ -36,12 +36,11 @@ package enum EnvironmentMentionScanner {
             word.append(scalar)
           } else if !word.isEmpty {
             let text = String(word)
+            let folded = TextFolding.caseAndAccents(text)
             if let waiting = pending {
-              let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
               if !settings.environmentRoleWords.contains(folded) { mentions.append(waiting) }
               pending = nil
             }
-            let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             let afterRole = ["de", "del", "of"].contains(before.1) && settings.environmentRoleWords.contains(before.0)
             if let name = settings.environment(named: text), !afterRole {
               pending = EnvironmentMention(

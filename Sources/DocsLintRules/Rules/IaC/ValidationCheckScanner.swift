@@ -45,29 +45,38 @@ package enum ValidationCheckScanner {
       inSection.formUnion((candidate.endLine + 1)..<max(end, candidate.endLine + 1))
     }
     guard facts.heading != nil else { return facts }
-    for line in 1...max(source.lineCount, 1) {
-      let range = source.byteRange(ofLine: line)
-      for check in checks {
-        let words = check.words
-        var from = range.lowerBound
-        while let at = source.find(words[0], from: from, to: range.upperBound) {
-          from = at + words[0].count
-          // Whole words only (`xactionlint` is not actionlint); then the other words in
-          // order within the same command, options between them allowed
-          // (`terraform -chdir=infra validate`, `docker compose -f dev.yml config`).
-          if at > range.lowerBound, isWordByte(source.bytes[at - 1]) { continue }
-          if from < range.upperBound, isWordByte(source.bytes[from]) { continue }
-          guard hasWords(words.dropFirst(), in: source.bytes[from..<range.upperBound]) else { continue }
-          facts.checkedAnywhere.insert(check.technology)
-          guard inSection.contains(line) else { continue }
-          let column = source.scalarColumn(line: line, byteOffset: at)
-          facts.checks.append(
-            ValidationCheck(
-              command: check.command, technology: check.technology,
-              span: SourceSpan(
-                line: line, column: column, endColumn: column + String(decoding: words[0], as: UTF8.self).unicodeScalars.count)))
+    // Each distinct first word is searched through the whole file once (not every line
+    // for every check); the hits are then put in the order a line-by-line scan gives.
+    var hits: [(line: Int, check: Int, at: Int)] = []
+    let bytes = source.bytes
+    for (first, group) in Dictionary(grouping: checks.indices, by: { checks[$0].words[0] }) {
+      var from = 0
+      while let at = source.find(first, from: from, to: bytes.count) {
+        from = at + first.count
+        // Whole words only (`xactionlint` is not actionlint); then the other words in
+        // order within the same command, options between them allowed
+        // (`terraform -chdir=infra validate`, `docker compose -f dev.yml config`).
+        if at > 0, isWordByte(bytes[at - 1]) { continue }
+        if from < bytes.count, isWordByte(bytes[from]) { continue }
+        let line = source.line(atByte: at)
+        let end = source.byteRange(ofLine: line).upperBound
+        for index in group where hasWords(checks[index].words.dropFirst(), in: bytes[from..<max(from, end)]) {
+          hits.append((line, index, at))
         }
       }
+    }
+    hits.sort { ($0.line, $0.check, $0.at) < ($1.line, $1.check, $1.at) }
+    for hit in hits {
+      let check = checks[hit.check]
+      facts.checkedAnywhere.insert(check.technology)
+      guard inSection.contains(hit.line) else { continue }
+      let column = source.scalarColumn(line: hit.line, byteOffset: hit.at)
+      facts.checks.append(
+        ValidationCheck(
+          command: check.command, technology: check.technology,
+          span: SourceSpan(
+            line: hit.line, column: column,
+            endColumn: column + String(decoding: check.words[0], as: UTF8.self).unicodeScalars.count)))
     }
     return facts
   }
