@@ -43,7 +43,8 @@ package struct KindSettings: Sendable, Hashable {
   package func isDeploymentSection(_ title: String) -> Bool {
     var rest = Substring(title)
     while !rest.isEmpty {
-      if deploymentSections.contains(where: { TitleMatcher.matches(String(rest), pattern: $0) }) { return true }
+      let words = String(rest)  // once per word, not once per pattern
+      if deploymentSections.contains(where: { TitleMatcher.matches(words, pattern: $0) }) { return true }
       guard let space = rest.firstIndex(of: " ") else { return false }
       rest = rest[rest.index(after: space)...]
     }

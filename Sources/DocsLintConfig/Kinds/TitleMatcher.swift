@@ -42,12 +42,13 @@ package enum TitleMatcher {
   /// Whether a normalized title matches a normalized pattern (`*` matches any run).
   package static func matches(_ title: String, pattern: String) -> Bool {
     guard pattern.utf8.contains(UInt8(ascii: "*")) else { return title == pattern }
-    // The usual shapes, without splitting: "prefix*", "*suffix".
+    // The usual shapes, without splitting: "prefix*", "*suffix". Byte-wise: both sides are
+    // normalized the same way, with accents (combining marks) folded away.
     if pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) {
-      return title.hasPrefix(pattern.dropLast())
+      return title.utf8.starts(with: pattern.utf8.dropLast())
     }
     if pattern.utf8.first == UInt8(ascii: "*"), pattern.utf8.dropFirst().allSatisfy({ $0 != UInt8(ascii: "*") }) {
-      return title.hasSuffix(pattern.dropFirst())
+      return title.utf8.reversed().starts(with: pattern.utf8.dropFirst().reversed())
     }
     let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
     var rest = Substring(title)
