@@ -23,19 +23,24 @@ package enum EnvironmentMentionScanner {
       guard end > heading.endLine + 1 else { continue }
       for line in (heading.endLine + 1)..<end {
         var column = 1
-        var word = String.UnicodeScalarView()
         var start = 1
         // An environment word waits for the next word: "QA approval" names a role, not a
         // target; so does one after a role word and "de" ("aprobación de QA").
         var pending: EnvironmentMention?
         var before: (String, String) = ("", "")
-        // A sentinel space closes the last word.
-        for scalar in source.lineText(line).unicodeScalars + [" "] {
-          if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" {
-            if word.isEmpty { start = column }
-            word.append(scalar)
-          } else if !word.isEmpty {
-            let text = String(word)
+        let scalars = source.lineText(line).unicodeScalars
+        var index = scalars.startIndex
+        var wordStart: String.UnicodeScalarView.Index?
+        // The end of the line closes the last word.
+        while true {
+          let atEnd = index == scalars.endIndex
+          if !atEnd, isWordScalar(scalars[index]) {
+            if wordStart == nil {
+              wordStart = index
+              start = column
+            }
+          } else if let from = wordStart {
+            let text = String(scalars[from..<index])
             let folded = TextFolding.caseAndAccents(text)
             if let waiting = pending {
               if !settings.environmentRoleWords.contains(folded) { mentions.append(waiting) }
@@ -47,14 +52,22 @@ package enum EnvironmentMentionScanner {
                 name: name, word: text, span: SourceSpan(line: line, column: start, endColumn: start + text.unicodeScalars.count))
             }
             before = (before.1, folded)
-            word = String.UnicodeScalarView()
+            wordStart = nil
           }
+          if atEnd { break }
+          index = scalars.index(after: index)
           column += 1
         }
         if let waiting = pending { mentions.append(waiting) }
       }
     }
     return mentions
+  }
+
+  /// Letters, digits and `-`; ASCII without a Unicode property lookup.
+  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+    return UInt8(scalar.value).isASCIIAlphanumeric || scalar == "-"
   }
 }
 
