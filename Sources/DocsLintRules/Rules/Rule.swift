@@ -39,6 +39,9 @@ package struct DocumentContext: Sendable {
   package let kind: ResolvedKind?
   package let configuration: Configuration
   package let inventory: FileInventory
+  /// The section specs of the document's variant, and the section each heading matches:
+  /// worked out once per document for the structure and ExecPlan rules that all ask.
+  package let sectionMatches: [(section: Section, spec: Int)]
 
   /// The text of one line.
   package func line(_ number: Int) -> String { source.lineText(number) }
@@ -51,5 +54,6 @@ package struct DocumentContext: Sendable {
     self.kind = kind
     self.configuration = configuration
     self.inventory = inventory
+    self.sectionMatches = Self.sectionMatches(of: kind)
   }
 }

@@ -11,7 +11,7 @@ extension DocumentContext {
   var kindName: String { kind?.kind.name ?? "document" }
 
   /// The section specs of the document's variant, and the section each heading matches.
-  var sectionMatches: [(section: Section, spec: Int)] {
+  static func sectionMatches(of kind: ResolvedKind?) -> [(section: Section, spec: Int)] {
     guard let variant = kind?.variant, let sections = kind?.sections else { return [] }
     return sections.compactMap { section in
       variant.sections.firstIndex { $0.matches(normalizedHeading: section.normalizedTitle) }.map { (section, $0) }
