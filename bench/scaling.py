@@ -160,11 +160,7 @@ def memory(binary):
 def lint_time(binary, files, runs):
     folder = tempfile.mkdtemp(prefix="docs-lint-scaling-")
     try:
-        for path, text in files.items():
-            full = os.path.join(folder, path)
-            os.makedirs(os.path.dirname(full), exist_ok=True)
-            with open(full, "w", encoding="utf-8") as handle:
-                handle.write(text)
+        write_tree(folder, files)
         best = None
         for _ in range(runs):
             start = time.perf_counter()

@@ -67,11 +67,16 @@ package struct SARIFReporter: Reporter {
         helpUri: RulePages.url(of: rule.id),
         defaultConfiguration: Configuration(level: rule.defaultLevel.sarifName))
     }
-    let skeleton = Array(StableJSON.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)))])).utf8)
-    guard !report.findings.isEmpty, let slot = Self.emptyResults(in: skeleton) else {
+    let encoded = StableJSON.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)))]))
+    let skeleton = Array(encoded.utf8)
+    // The empty `results` array, as the encoder writes it (quotes inside strings are escaped,
+    // so the key cannot occur in a rule's text).
+    let empty = "\"results\" : [\n\n      ]"
+    guard !report.findings.isEmpty, let at = encoded.byteOffset(of: empty) else {
       output.append(contentsOf: skeleton)
       return
     }
+    let slot = (at + "\"results\" : ".utf8.count)..<(at + empty.utf8.count)
     output.append(contentsOf: skeleton[..<slot.lowerBound])
     var out = JSONBuffer(bytes: output)
     output = []
@@ -86,16 +91,6 @@ package struct SARIFReporter: Reporter {
     out.raw("\n      ]")
     output = out.bytes
     output.append(contentsOf: skeleton[slot.upperBound...])
-  }
-
-  /// Where the skeleton's empty `results` array is: its `[`, up to its `]`.
-  private static func emptyResults(in skeleton: [UInt8]) -> Range<Int>? {
-    let key = Array("\"results\" : ".utf8)
-    let empty = Array("[\n\n      ]".utf8)
-    guard let start = skeleton.indices.first(where: { skeleton[$0...].starts(with: key) }).map({ $0 + key.count }),
-      skeleton[start...].starts(with: empty)
-    else { return nil }
-    return start..<start + empty.count
   }
 
   /// One result, keys in sorted order, indented as the encoder indents it.

@@ -115,9 +115,7 @@ package struct FileInventory: Sendable {
 
   /// The case-folded key of a path: ASCII lowercased byte-wise, anything else by Unicode rules.
   static func folded(_ path: String) -> String {
-    guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.lowercased() }
-    guard path.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return path }
-    return String(decoding: path.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    TextFolding.lowercasedASCII(path) ?? path.lowercased()
   }
 
   /// The real path when `path` exists only with other letter case, or only in the other
