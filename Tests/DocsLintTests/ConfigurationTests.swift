@@ -83,7 +83,10 @@ struct ConfigurationTests {
     #expect(Glob("[a-c]?.txt").matches("b1.txt"))
     #expect(!Glob("*.MD").matches("a.md"))
     #expect(Glob("tests/test_*.py").leadingLiteral == "tests/test_")
-    #expect(Glob("docs/**").leadingLiteral == "docs")
+    #expect(Glob("docs/**").leadingLiteral == "docs/")
+    // A closing `**` is what is inside the folder, as in git: not the folder itself.
+    #expect(Glob("docs/**").matches("docs/a.md") && !Glob("docs/**").matches("docs"))
+    #expect(!Glob("d*/**").matches("docs"))
     #expect(Glob("**/*.md").leadingLiteral == "")
   }
 

@@ -233,7 +233,7 @@ struct HardeningTests {
 
   /// Found by fuzzing (iac): a path glob with many stars took exponential time. Greedy
   /// matching answers as trying every split did, in at most the product of the lengths.
-  @Test func globsWithManyStarsAreFastAndAnswerAsBefore() {
+  @Test(.timeLimit(.minutes(1))) func globsWithManyStarsAreFastAndAnswerAsBefore() {
     let hostile = Glob(String(repeating: "a*", count: 30) + "b/" + String(repeating: "**/", count: 20) + "x")
     #expect(!hostile.matches(String(repeating: "a", count: 200) + "/" + String(repeating: "c/", count: 40) + "y"))
     // Against a plain recursive matcher, on every small pattern and path of these letters.
@@ -261,6 +261,39 @@ struct HardeningTests {
       let links = parse(markdown).links
       #expect(links.map(\.destination) == ["b.md"], "\(markdown.debugDescription)")
       #expect(links.first?.kind == .referenceDefinition)
+    }
+  }
+
+  /// Across segments: `**` for any number of folders (none included; one at least when it
+  /// closes the pattern, as in git), against a plain recursive matcher over segments, on
+  /// every small pattern and path of these letters.
+  @Test(.timeLimit(.minutes(1))) func globsAcrossSegmentsAnswerAsARecursiveMatcher() {
+    func segment(_ pattern: [Character], _ text: [Character]) -> Bool {
+      guard let head = pattern.first else { return text.isEmpty }
+      if head == "*" { return (0...text.count).contains { segment(Array(pattern.dropFirst()), Array(text.dropFirst($0))) } }
+      guard let first = text.first, head == "?" || head == first else { return false }
+      return segment(Array(pattern.dropFirst()), Array(text.dropFirst()))
+    }
+    func reference(_ pattern: [String], _ path: [String]) -> Bool {
+      guard let head = pattern.first else { return path.isEmpty }
+      if head == "**" {
+        let least = pattern.count == 1 ? 1 : 0
+        return path.count >= least && (least...path.count).contains { reference(Array(pattern.dropFirst()), Array(path.dropFirst($0))) }
+      }
+      guard let first = path.first, segment(Array(head), Array(first)) else { return false }
+      return reference(Array(pattern.dropFirst()), Array(path.dropFirst()))
+    }
+    var generator = SystemRandomNumberGenerator()
+    func word(_ letters: String, _ lengths: ClosedRange<Int>) -> String {
+      String((0..<Int.random(in: lengths, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+    }
+    for _ in 0..<3_000 {
+      let pattern = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+        Bool.random(using: &generator) && Bool.random(using: &generator) ? "**" : word("ab*?", 1...3)
+      }
+      let path = (0..<Int.random(in: 1...4, using: &generator)).map { _ in word("ab", 1...2) }
+      let joined = pattern.joined(separator: "/")
+      #expect(Glob(joined).matches(path.joined(separator: "/")) == reference(pattern, path), "\(joined) ~ \(path.joined(separator: "/"))")
     }
   }
 

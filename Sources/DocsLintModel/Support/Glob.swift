@@ -1,9 +1,12 @@
 /// A path glob as in `.gitignore`-style configs: `*` and `?` stay within one
-/// path segment, `**` spans any number of segments, `[abc]`/`[!a-z]` are
+/// path segment, `**` spans any number of segments (at least one when it ends the
+/// pattern: `docs/**` is what is inside `docs`, as in git), `[abc]`/`[!a-z]` are
 /// character classes. Matching is case-sensitive, like Linux file systems.
 package struct Glob: Sendable, Hashable, CustomStringConvertible {
   package let pattern: String
   private let segments: [[Unicode.Scalar]]
+  /// The segments as matched: a closing `**` as `*/**`, so it takes one segment at least.
+  private let matched: [[Unicode.Scalar]]
   /// A literal ending every match must have ("**/*.md" → ".md"): a cheap first test.
   private let requiredSuffix: String
   /// The literal folders before the first wildcard, with their slash ("docs/adr/").
@@ -12,7 +15,7 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
   private let requiredSegments: [String]
   private let isAnySuffix: Bool
   /// The literal text every match starts with, up to the first wildcard ("tests/test_"
-  /// for "tests/test_*.py"), without a folder's closing slash: "docs/**" matches "docs".
+  /// for "tests/test_*.py", "docs/" for "docs/**"): the paths worth trying sort together.
   package let leadingLiteral: String
 
   package init(_ pattern: String) {
@@ -23,6 +26,7 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     if trimmed.hasSuffix("/") { trimmed += "**" }
     self.pattern = trimmed
     self.segments = trimmed.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+    self.matched = segments.last == ["*", "*"] ? segments.dropLast() + [["*"], ["*", "*"]] : segments
     let last = segments.last ?? []
     let tail = last.reversed().prefix { $0 != "*" && $0 != "?" && $0 != "]" && $0 != "[" }
     self.requiredSuffix = tail.count < last.count ? String(String.UnicodeScalarView(tail.reversed())) : ""
@@ -32,9 +36,11 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     self.requiredSegments = segments.dropFirst(literal.count).dropLast()
       .filter { !$0.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) }
       .map { "/" + String(String.UnicodeScalarView($0)) + "/" }
-    let opening = segments.dropFirst(literal.count).first.map { $0.prefix { $0 != "*" && $0 != "?" && $0 != "[" } } ?? []
-    self.leadingLiteral = (literal.map { String(String.UnicodeScalarView($0)) } + (opening.isEmpty ? [] : [String(String.UnicodeScalarView(opening))]))
-      .joined(separator: "/")
+    if let wildcard = segments.dropFirst(literal.count).first {
+      self.leadingLiteral = requiredPrefix + String(String.UnicodeScalarView(wildcard.prefix { $0 != "*" && $0 != "?" && $0 != "[" }))
+    } else {
+      self.leadingLiteral = segments.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/")
+    }
     self.isAnySuffix = segments.count == 2 && segments[0] == ["*", "*"] && last.first == "*" && tail.count == last.count - 1
   }
 
@@ -61,7 +67,7 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
       return Self.matchSegment(segments[1][...], Array(name.unicodeScalars)[...])
     }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
-    return Self.match(segments[...], parts[...])
+    return Self.match(matched[...], parts[...])
   }
 
   /// Wildcards are matched greedily, going back only to the last `*` (or `**`) seen, as
