@@ -45,10 +45,10 @@ package enum TitleMatcher {
     // The usual shapes, without splitting: "prefix*", "*suffix". Byte-wise: both sides are
     // normalized the same way, with accents (combining marks) folded away.
     if pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) {
-      return title.utf8.starts(with: pattern.utf8.dropLast())
+      return title.hasBytePrefix(String(pattern.dropLast()))
     }
     if pattern.utf8.first == UInt8(ascii: "*"), pattern.utf8.dropFirst().allSatisfy({ $0 != UInt8(ascii: "*") }) {
-      return title.utf8.reversed().starts(with: pattern.utf8.dropFirst().reversed())
+      return title.hasByteSuffix(String(pattern.dropFirst()))
     }
     let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
     var rest = Substring(title)

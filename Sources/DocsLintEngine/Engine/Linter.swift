@@ -60,15 +60,16 @@ package struct Linter: Sendable {
     let iacRules = RuleRegistry.iacRules
       .filter { configuration.level(of: $0.descriptor) != nil }.map { $0.init() }
     let perIaCFile = Parallel.map(graph.iac) { file -> [Finding] in
+      let found = iacRules.flatMap { rule in rule.check(file, in: graph) }
+      // Built only for a file with findings, as for documents.
+      guard !found.isEmpty else { return [] }
       let references = ReferencesBySpan(file.references)
-      return iacRules.flatMap { rule in
-        rule.check(file, in: graph).compactMap { finding in
-          guard let level = levels.level(of: finding.ruleId, in: nil) else { return nil }
-          var finding = finding
-          finding.inferDependencies(from: references)
-          finding.settle(at: level)
-          return finding
-        }
+      return found.compactMap { finding in
+        guard let level = levels.level(of: finding.ruleId, in: nil) else { return nil }
+        var finding = finding
+        finding.inferDependencies(from: references)
+        finding.settle(at: level)
+        return finding
       }.sorted(by: Finding.reportOrder)
     }
     return Finding.joined(perDocument + perIaCFile)

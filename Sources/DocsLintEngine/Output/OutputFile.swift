@@ -59,9 +59,8 @@ package enum OutputFile {
   }
 
   private static func resolved(_ path: String) throws(UsageError) -> String {
-    guard let real = realpath(path, nil) else { throw AtomicFile.failure("cannot resolve", path) }
-    defer { free(real) }
-    return String(cString: real)
+    guard let real = Workspace.canonical(path) else { throw AtomicFile.failure("cannot resolve", path) }
+    return real
   }
 
   private static func writeThrough(_ bytes: [UInt8], to path: String) throws(UsageError) {

@@ -58,7 +58,6 @@ struct DevcontainerReader {
     return source.line(atByte: offset)
   }
 
-  /// `//` and `/* */` comments blanked (outside strings), newlines kept.
   /// The parser's own position: Foundation says "Invalid value around character 61." (a
   /// byte offset, which blanking comments kept), or "around line 4, column 30.".
   static func problem(_ error: Error, in source: SourceText) -> YAMLProblem {
@@ -77,6 +76,7 @@ struct DevcontainerReader {
     return YAMLProblem(message: "invalid JSON: \(detail)", line: position.line, column: position.column)
   }
 
+  /// `//` and `/* */` comments blanked (outside strings), newlines kept.
   static func withoutComments(_ bytes: [UInt8]) -> [UInt8] {
     var result = bytes
     var index = 0

@@ -81,7 +81,8 @@ package struct FileInventory: Sendable {
   package func fileEnding(with suffix: String) -> String? {
     let trimmed = suffix.hasSuffix("/") ? String(suffix.dropLast()) : suffix
     guard let name = trimmed.split(separator: "/").last, trimmed.contains("/") else { return nil }
-    return byName()[name]?.first { $0.utf8.reversed().starts(with: ("/" + trimmed).utf8.reversed()) }
+    let ending = "/" + trimmed
+    return byName()[name]?.first { $0.hasByteSuffix(ending) }
   }
 
   /// Files and folders with this exact name anywhere in the tree, in sorted order.
