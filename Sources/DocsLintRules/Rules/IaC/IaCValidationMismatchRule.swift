@@ -37,6 +37,10 @@ struct IaCValidationMismatchRule: GraphRule {
       Example(
         "# Plan\n\nSolo documentación.\n\n## Validación\n\n    terraform validate\n",
         path: "docs/plans/EXECPLAN_docs.md", files: ["infra/main.tf": ""]),
+      // A finished plan is a record: its validation ran as it was written.
+      Example(
+        "# Plan\n\nStatus: Complete\n\nCambia `compose.yml`.\n\n## Validación\n\n    terraform validate\n",
+        path: "docs/plans/EXECPLAN_web.md", files: ["compose.yml": "services:\n  web:\n    image: nginx\n"]),
       // Areas named in passing are not the stacks below them.
       Example(
         "# Plan\n\nTouches `docs/` and `infrastructure/` wording only.\n\n## Validation\n\n    make docs\n",
