@@ -45,6 +45,14 @@ struct KindTests {
     }
   }
 
+  /// The Latin-1 fast path folds as Foundation does, letter by letter and in words.
+  @Test func latinFoldingAnswersAsFoundationDoes() {
+    let latin = (0xA0...0xFF).map { String(UnicodeScalar(UInt8($0))) }
+    for text in latin + latin.map({ "Pro\($0)ducción Ñandú \($0)" }) + ["¿Qué?", "Decisión", "Übergabe", "e\u{301}"] {
+      #expect(TextFolding.caseAndAccents(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), "\(text)")
+    }
+  }
+
   @Test func aliasPatterns() {
     #expect(TitleMatcher.matches("riesgos y mitigaciones", pattern: "riesgos*"))
     #expect(TitleMatcher.matches("plan de rollback", pattern: "*rollback"))

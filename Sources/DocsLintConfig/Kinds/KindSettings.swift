@@ -43,8 +43,7 @@ package struct KindSettings: Sendable, Hashable {
   package func isDeploymentSection(_ title: String) -> Bool {
     var rest = Substring(title)
     while !rest.isEmpty {
-      let words = String(rest)  // once per word, not once per pattern
-      if deploymentSections.contains(where: { TitleMatcher.matches(words, pattern: $0) }) { return true }
+      if deploymentSections.contains(where: { TitleMatcher.matches(rest, pattern: $0) }) { return true }
       guard let space = rest.firstIndex(of: " ") else { return false }
       rest = rest[rest.index(after: space)...]
     }

@@ -29,41 +29,58 @@ package enum TitleMatcher {
   /// Whether a normalized section title matches a normalized title or alias: the whole
   /// title, and a trailing `*` stands for further words only ("decision*" matches
   /// "decision" and "decision tomada", not "decisiones relacionadas").
-  package static func matchesSection(_ title: String, pattern: String) -> Bool {
-    guard pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) else {
-      return matches(title, pattern: pattern)
+  package static func matchesSection(_ title: some StringProtocol, pattern: String) -> Bool {
+    pattern.withBytes { pattern in
+      title.withBytes { title in
+        guard let star = pattern.firstIndex(of: UInt8(ascii: "*")), star == pattern.count - 1 else {
+          return matches(title, pattern: pattern)
+        }
+        guard title.count >= star, equal(title, from: 0, pattern, 0..<star) else { return false }
+        return title.count == star || star == 0 || title[star] == UInt8(ascii: " ")
+      }
     }
-    let prefix = pattern.dropLast()
-    guard title.hasPrefix(prefix) else { return false }
-    return title.utf8.count == prefix.utf8.count || prefix.isEmpty
-      || title.utf8[title.utf8.index(title.utf8.startIndex, offsetBy: prefix.utf8.count)] == UInt8(ascii: " ")
   }
 
   /// Whether a normalized title matches a normalized pattern (`*` matches any run).
-  package static func matches(_ title: String, pattern: String) -> Bool {
-    guard pattern.utf8.contains(UInt8(ascii: "*")) else { return title == pattern }
-    // The usual shapes, without splitting: "prefix*", "*suffix". Byte-wise: both sides are
-    // normalized the same way, with accents (combining marks) folded away.
-    if pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) {
-      return title.hasBytePrefix(String(pattern.dropLast()))
+  package static func matches(_ title: some StringProtocol, pattern: String) -> Bool {
+    pattern.withBytes { pattern in title.withBytes { title in matches(title, pattern: pattern) } }
+  }
+
+  /// The same on bytes, without allocating: both sides are normalized the same way (accents
+  /// folded away), so bytes compare as characters do. The part before the first `*` is a
+  /// prefix, the part after the last a suffix, and the parts between occur in order.
+  private static func matches(_ title: UnsafeBufferPointer<UInt8>, pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+    let star = UInt8(ascii: "*")
+    guard let first = pattern.firstIndex(of: star) else {
+      return title.count == pattern.count && equal(title, from: 0, pattern, 0..<pattern.count)
     }
-    if pattern.utf8.first == UInt8(ascii: "*"), pattern.utf8.dropFirst().allSatisfy({ $0 != UInt8(ascii: "*") }) {
-      return title.hasByteSuffix(String(pattern.dropFirst()))
-    }
-    let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-    var rest = Substring(title)
-    for (index, part) in parts.enumerated() {
-      if part.isEmpty { continue }
-      if index == 0 {
-        guard rest.hasPrefix(part) else { return false }
-        rest = rest.dropFirst(part.count)
-      } else if index == parts.count - 1 {
-        return rest.hasSuffix(part)
-      } else {
-        guard let range = rest.range(of: part) else { return false }
-        rest = rest[range.upperBound...]
+    let last = pattern.lastIndex(of: star)!
+    let suffixCount = pattern.count - last - 1
+    guard title.count >= first + suffixCount, equal(title, from: 0, pattern, 0..<first),
+      equal(title, from: title.count - suffixCount, pattern, (last + 1)..<pattern.count)
+    else { return false }
+    // The middle parts, each found after the previous one, before the suffix.
+    var at = first
+    var part = first + 1
+    let end = title.count - suffixCount
+    while part < last {
+      let partEnd = pattern[part...last].firstIndex(of: star)!
+      if partEnd > part {
+        let needle = UnsafeBufferPointer(rebasing: pattern[part..<partEnd])
+        guard let found = ByteSearch.firstIndex(of: needle, in: title, from: at, to: end) else { return false }
+        at = found + needle.count
       }
+      part = partEnd + 1
     }
+    return true
+  }
+
+  /// Whether `title[offset...]` begins with `pattern[range]`.
+  private static func equal(
+    _ title: UnsafeBufferPointer<UInt8>, from offset: Int, _ pattern: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+  ) -> Bool {
+    guard offset >= 0, offset + range.count <= title.count else { return false }
+    for index in 0..<range.count where title[offset + index] != pattern[range.lowerBound + index] { return false }
     return true
   }
 }

@@ -14,6 +14,9 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
   /// Literal folders after a wildcard ("/adr/" in "**/adr/*.md"), each a cheap substring test.
   private let requiredSegments: [String]
   private let isAnySuffix: Bool
+  /// `matched` as bytes, when the pattern has no character class: matched over the path's
+  /// own bytes, without splitting it into arrays of scalars.
+  private let byteSegments: [[UInt8]]?
   /// The literal text every match starts with, up to the first wildcard ("tests/test_"
   /// for "tests/test_*.py", "docs/" for "docs/**"): the paths worth trying sort together.
   package let leadingLiteral: String
@@ -41,6 +44,7 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     } else {
       self.leadingLiteral = segments.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/")
     }
+    self.byteSegments = trimmed.utf8.contains(UInt8(ascii: "[")) ? nil : matched.map { Array(String(String.UnicodeScalarView($0)).utf8) }
     self.isAnySuffix = segments.count == 2 && segments[0] == ["*", "*"] && last.first == "*" && tail.count == last.count - 1
   }
 
@@ -61,6 +65,7 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
     // "**/*.md": the suffix test above was the whole question.
     if isAnySuffix { return true }
+    if let byteSegments { return Self.match(byteSegments, path) }
     // "**/EXECPLAN_*.md": only the file name matters.
     if segments.count == 2, segments[0] == ["*", "*"] {
       let name = RepoPath.name(of: path)
@@ -68,6 +73,62 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
     return Self.match(matched[...], parts[...])
+  }
+
+  /// A path against byte segments: the path's segments as ranges of its bytes.
+  private static func match(_ pattern: [[UInt8]], _ path: String) -> Bool {
+    path.withBytes { bytes in
+      var parts: [Range<Int>] = []
+      parts.reserveCapacity(pattern.count + 4)
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+        if index > start { parts.append(start..<index) }
+        start = index + 1
+      }
+      let doubleStar: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: "*")]
+      return greedy(
+        pattern[...], parts[...], isStar: { $0 == doubleStar },
+        step: { index, part in matchSegment(pattern[index], bytes, part) ? index + 1 : nil })
+    }
+  }
+
+  /// One segment on bytes: `*` and `?` take whole scalars (a literal byte after a `*` is
+  /// never a continuation byte, so matches stay on scalar boundaries).
+  private static func matchSegment(_ pattern: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    func nextScalar(_ index: Int) -> Int {
+      var next = index + 1
+      while next < range.upperBound, bytes[next] & 0xC0 == 0x80 { next += 1 }
+      return next
+    }
+    var p = 0
+    var t = range.lowerBound
+    var star: (pattern: Int, text: Int)?
+    while t < range.upperBound {
+      if p < pattern.count {
+        switch pattern[p] {
+        case UInt8(ascii: "*"):
+          star = (p, t)
+          p += 1
+          continue
+        case UInt8(ascii: "?"):
+          p += 1
+          t = nextScalar(t)
+          continue
+        case bytes[t]:
+          p += 1
+          t += 1
+          continue
+        default: break
+        }
+      }
+      guard let last = star else { return false }
+      let next = nextScalar(last.text)
+      star = (last.pattern, next)
+      p = last.pattern + 1
+      t = next
+    }
+    while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
+    return p == pattern.count
   }
 
   /// Wildcards are matched greedily, going back only to the last `*` (or `**`) seen, as
