@@ -67,7 +67,14 @@ struct Lint: ParsableCommand {
   @Flag(help: "With --fix: print the changes as a unified diff and write nothing.")
   var dryRun = false
 
+  @Option(help: ArgumentHelp("Worker threads (default: one per core); the report is the same for any number.", valueName: "N"))
+  var jobs: Int?
+
   func run() throws {
+    if let jobs {
+      guard jobs >= 1 else { throw UsageError("--jobs must be 1 or more, not \(jobs)") }
+      Parallel.workerLimit = jobs
+    }
     guard let reporter = Reporters.named(format) else {
       throw UsageError("unknown --format '\(format)' (expected \(Reporters.choices))")
     }

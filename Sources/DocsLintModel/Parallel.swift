@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Order-preserving parallel map over all cores. Each slot is written by
 /// exactly one worker, so the result is deterministic whatever the thread count.
@@ -8,22 +9,53 @@ public enum Parallel {
   @inlinable public static func map<Input: Sendable, Output: Sendable>(
     _ inputs: [Input], _ transform: @Sendable (Input) -> Output
   ) -> [Output] {
-    guard inputs.count > 1 else { return inputs.map(transform) }
     let slots = Slots<Output>(count: inputs.count)
-    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-      slots.set(index, transform(inputs[index]))
-    }
+    forEachIndex(inputs.count) { index in slots.set(index, transform(inputs[index])) }
     return slots.values()
   }
-}
 
-extension Parallel {
   /// Updates every element in place, in parallel; `update` must touch only its own element.
   @inlinable public static func update<Element: Sendable>(_ elements: inout [Element], _ update: @Sendable (inout Element) -> Void) {
     elements.withUnsafeMutableBufferPointer { buffer in
       let shared = SharedBuffer(buffer: buffer)
-      DispatchQueue.concurrentPerform(iterations: buffer.count) { index in update(&shared.buffer[index]) }
+      forEachIndex(buffer.count) { index in update(&shared.buffer[index]) }
     }
+  }
+
+  /// Runs `body` for every index: in turn with one worker; on all cores (Dispatch
+  /// balancing them) with no limit; else each of `workers` threads takes every n-th index.
+  @inlinable static func forEachIndex(_ count: Int, _ body: @Sendable (Int) -> Void) {
+    let limit = workerLimit
+    if count <= 1 || limit == 1 {
+      for index in 0..<count { body(index) }
+    } else if limit == 0 || limit >= count {
+      DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: limit) { worker in
+        for index in stride(from: worker, to: count, by: limit) { body(index) }
+      }
+    }
+  }
+
+  /// At most this many threads per step (`--jobs`); 0 for one per core. Set before the work starts.
+  public static var workerLimit: Int {
+    get { limit.value }
+    set { limit.value = max(0, newValue) }
+  }
+
+  @usableFromInline static let limit = LockedInt()
+}
+
+/// An integer behind a lock (read once per parallel step).
+@usableFromInline final class LockedInt: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored = 0
+
+  @usableFromInline init() {}
+
+  @usableFromInline var value: Int {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
   }
 }
 

@@ -42,6 +42,23 @@ struct FixtureTests {
     #expect(Set(outputs).count == 1)
   }
 
+  /// The binary on one worker, on every core and on more workers than cores reports every
+  /// fixture byte for byte the same: no step's result depends on the order threads finish.
+  @Test("one worker and all cores report the same", arguments: names)
+  func workersDoNotChangeTheReport(_ name: String) throws {
+    let root = packageRoot + "/fixtures/" + name
+    for format in ["json", "sarif"] {
+      let outputs = try [["--jobs", "1"], [], ["--jobs", "3"]].map { jobs in
+        let result = try CommandLineTests.run(["--no-cache", "--root", root, root, "--format", format] + jobs)
+        #expect(result.status == 0 || result.status == 1, "\(result.stderr)")
+        return result.stdout
+      }
+      #expect(!outputs[0].isEmpty)
+      #expect(outputs[1] == outputs[0], "\(name) \(format): all cores differ from one worker")
+      #expect(outputs[2] == outputs[0], "\(name) \(format): three workers differ from one")
+    }
+  }
+
   @Test func lintingOneFileStillSeesTheWholeTree() throws {
     let root = packageRoot + "/fixtures/demo"
     let run = try LintRun.execute(paths: [root + "/README.md"], root: root, configFile: nil)
