@@ -39,26 +39,26 @@ struct IaCUndocumentedStackRule: IaCRule {
 
   func check(_ file: IaCNode, in graph: ReferenceGraph) -> [Finding] {
     guard file.problem == nil else { return [] }  // input/unparsable already speaks for it
+    let index = graph.shared(Self.descriptor.id) { StackIndex($0) }
     let stack: String
     switch file.technology {
     case .terraform:
       guard file.path.hasByteSuffix(".tf") else { return [] }
       let folder = RepoPath.directory(of: file.path)
-      let siblings = graph.iac.filter { $0.technology == .terraform && $0.path.hasByteSuffix(".tf") && RepoPath.directory(of: $0.path) == folder }
-      guard siblings.first?.path == file.path else { return [] }  // once per folder
-      guard !isUsed(folder, by: .terraform, in: graph) else { return [] }
+      guard index.firstTerraformFile[folder] == file.path else { return [] }  // once per folder
+      guard !index.isUsed(folder, by: .terraform) else { return [] }
       stack = folder
     case .compose, .workflow: stack = file.path
     case .kustomize:
       // A base other kustomizations build on is part of their stacks.
       let folder = RepoPath.directory(of: file.path)
-      guard !isUsed(folder, by: .kustomize, in: graph) else { return [] }
+      guard !index.isUsed(folder, by: .kustomize) else { return [] }
       stack = folder
     case .helm:
       // The chart, not each values file; a chart another chart depends on is part of it.
       guard file.path.hasByteSuffix("Chart.yaml") else { return [] }
       let folder = RepoPath.directory(of: file.path)
-      guard !isUsed(folder, by: .helm, in: graph) else { return [] }
+      guard !index.isUsed(folder, by: .helm) else { return [] }
       stack = folder
     case .vagrant: stack = file.path
     case .ansible:
@@ -66,12 +66,7 @@ struct IaCUndocumentedStackRule: IaCRule {
       stack = file.path
     case .dockerfile, .devcontainer, .kubernetes, .systemd, .make: return []
     }
-    // By index, so no document is copied.
-    let documents = graph.documents
-    let describing = documents.indices.filter { graph.has(.describesInfrastructure, documents[$0]) }
-    guard !describing.isEmpty else { return [] }
-    let covered = describing.contains { documents[$0].targets.reaches(stack) }
-    guard !covered else { return [] }
+    guard index.hasDescribingDocuments, !index.isReached(stack) else { return [] }
     let what =
       switch file.technology {
       case .terraform: "Terraform root module '\(stack)'"
@@ -84,12 +79,64 @@ struct IaCUndocumentedStackRule: IaCRule {
       ).depending(on: [.mention(stack)])
     ]
   }
+}
 
-  /// Whether another file of the technology uses the folder (a module `source`, a
-  /// Kustomize base, a chart dependency): then it is part of that stack, not its own.
-  private func isUsed(_ folder: String, by technology: IaCTechnology, in graph: ReferenceGraph) -> Bool {
-    graph.iac.contains { file in
-      file.technology == technology && file.references.contains { $0.resolution.targetPath == folder }
+/// What every stack's check asks of the whole graph, worked out once per run: each IaC
+/// file asking it of every document and every other IaC file took their product in time.
+private struct StackIndex: Sendable {
+  /// The first `.tf` file of each folder, in graph order: a root module is reported on it.
+  let firstTerraformFile: [String: String]
+  /// Folders another file of the technology uses (a module `source`, a Kustomize base, a
+  /// chart dependency): then they are part of that stack, not their own.
+  let usedFolders: [IaCTechnology: Set<String>]
+  let hasDescribingDocuments: Bool
+  /// Every path a plan, spec or runbook reaches, byte-sorted.
+  private let reached: [String]
+  private let reachedSet: Set<String>
+
+  init(_ graph: ReferenceGraph) {
+    var first: [String: String] = [:]
+    var used: [IaCTechnology: Set<String>] = [:]
+    for file in graph.iac {
+      if file.technology == .terraform, file.path.hasByteSuffix(".tf") {
+        let folder = RepoPath.directory(of: file.path)
+        if first[folder] == nil { first[folder] = file.path }
+      }
+      for reference in file.references {
+        if let target = reference.resolution.targetPath { used[file.technology, default: []].insert(target) }
+      }
     }
+    firstTerraformFile = first
+    usedFolders = used
+    // By index, so no document is copied.
+    var paths = Set<String>()
+    var describing = false
+    for index in graph.documents.indices where graph.has(.describesInfrastructure, graph.documents[index]) {
+      describing = true
+      for path in graph.documents[index].targets.paths where !path.isEmpty { paths.insert(path) }
+    }
+    hasDescribingDocuments = describing
+    reachedSet = paths
+    reached = paths.sorted(by: ByteOrder.less)
+  }
+
+  func isUsed(_ folder: String, by technology: IaCTechnology) -> Bool { usedFolders[technology]?.contains(folder) ?? false }
+
+  /// Whether some document reaches the path itself, a folder holding it, or a path inside it.
+  func isReached(_ stack: String) -> Bool {
+    if reachedSet.contains(stack) { return true }
+    var folder = stack
+    while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+      folder = String(folder[..<slash])
+      if reachedSet.contains(folder) { return true }
+    }
+    let inside = stack + "/"
+    var low = 0
+    var high = reached.count
+    while low < high {
+      let middle = (low + high) / 2
+      if ByteOrder.less(reached[middle], inside) { low = middle + 1 } else { high = middle }
+    }
+    return low < reached.count && reached[low].hasBytePrefix(inside)
   }
 }

@@ -120,10 +120,10 @@ struct IaCUnknownSymbolRule: GraphRule {
   /// named, else the nearest one up from the document (`~`). Makefiles whose targets depend
   /// on includes or variables, with no explicit target, and folders without one, are not judged.
   private func missingTarget(_ mention: IaCMention, in document: DocumentNode, lookup: inout Lookup) -> Finding? {
-    let colon = mention.name.lastIndex(of: ":")!
+    let colon = mention.name.utf8.lastIndex(of: UInt8(ascii: ":"))!
     let written = String(mention.name[..<colon])
-    let target = String(mention.name[mention.name.index(after: colon)...])
-    var found: IaCNode?
+    let target = String(mention.name[mention.name.utf8.index(after: colon)...])
+    var found: Makefile?
     if written == "~" {
       // The nearest Makefile up from the document: a sub-project's own, else the root's.
       var folder = RepoPath.directory(of: document.path)
@@ -135,7 +135,7 @@ struct IaCUnknownSymbolRule: GraphRule {
     } else {
       found = lookup.makefile(in: RepoPath.normalize(written) ?? "")
     }
-    guard let makefile = found, let targets = lookup.targets(of: makefile), !targets.contains(target) else { return nil }
+    guard let makefile = found, let targets = makefile.targets, !targets.contains(target) else { return nil }
     let hint = lookup.hint(for: target, among: "make \(makefile.path)", targets)
     return Self.descriptor.finding(
       in: document.path, at: mention.span, "'\(makefile.path)' has no target '\(target)'\(hint)", snippet: target
@@ -143,15 +143,13 @@ struct IaCUnknownSymbolRule: GraphRule {
   }
 
   /// What one document's mentions look up, each worked out once: candidate names, their
-  /// "did you mean" indexes (with a bounded amount of work), Makefiles and their targets.
+  /// "did you mean" indexes (with a bounded amount of work); Makefiles are indexed per run.
   /// A document naming thousands of unknown symbols once took their product in time.
   private struct Lookup {
     let graph: ReferenceGraph
     private var candidateLists: [String: Set<String>] = [:]
     private var indexes: [String: SuggestionIndex] = [:]
     private var budget = SuggestionBudget()
-    private var makefiles: [String: IaCNode?] = [:]
-    private var targetSets: [String: Set<String>?] = [:]
 
     init(graph: ReferenceGraph) { self.graph = graph }
 
@@ -170,22 +168,39 @@ struct IaCUnknownSymbolRule: GraphRule {
       return index.closest(to: name, budget: &budget).map { "; did you mean '\($0)'?" } ?? ""
     }
 
-    mutating func makefile(in folder: String) -> IaCNode? {
-      if let known = makefiles[folder] { return known }
-      let names = ["GNUmakefile", "makefile", "Makefile"].map { RepoPath.join(folder, $0) }
-      let found = graph.iac.first { $0.technology == .make && names.contains($0.path) }
-      makefiles[folder] = .some(found)
-      return found
+    /// The Makefile of a folder, if it has one (the first of GNUmakefile, makefile, Makefile
+    /// in graph order), with its judgeable targets: indexed once per run for all documents.
+    mutating func makefile(in folder: String) -> Makefile? {
+      if makefiles == nil { makefiles = Self.makefiles(in: graph) }
+      return makefiles?[folder]
     }
 
-    /// The explicit targets of a Makefile that can be judged: nil when it builds targets
-    /// from variables or includes, or has none (empty, or all generated).
-    mutating func targets(of makefile: IaCNode) -> Set<String>? {
-      if let known = targetSets[makefile.path] { return known }
-      var targets: Set<String>? = Set(makefile.symbols.filter { $0.kind == .target }.map(\.name))
-      if makefile.symbols.contains(where: { $0.kind == .makeDynamic }) || targets?.isEmpty == true { targets = nil }
-      targetSets[makefile.path] = .some(targets)
-      return targets
+    private var makefiles: [String: Makefile]?
+
+    private static func makefiles(in graph: ReferenceGraph) -> [String: Makefile] {
+      graph.shared(IaCUnknownSymbolRule.descriptor.id + ":makefiles") { graph in
+        var byFolder: [String: Makefile] = [:]
+        for file in graph.iac where file.technology == .make {
+          let name = RepoPath.name(of: file.path)
+          guard name == "GNUmakefile" || name == "makefile" || name == "Makefile" else { continue }
+          let folder = RepoPath.directory(of: file.path)
+          if byFolder[folder] == nil { byFolder[folder] = Makefile(file) }
+        }
+        return byFolder
+      }
+    }
+  }
+
+  /// A Makefile's path and the explicit targets that can be judged: nil when it builds
+  /// targets from variables or includes, or has none (empty, or all generated).
+  struct Makefile: Sendable {
+    let path: String
+    let targets: Set<String>?
+
+    init(_ file: IaCNode) {
+      path = file.path
+      let explicit = Set(file.symbols.filter { $0.kind == .target }.map(\.name))
+      targets = file.symbols.contains(where: { $0.kind == .makeDynamic }) || explicit.isEmpty ? nil : explicit
     }
   }
 }
