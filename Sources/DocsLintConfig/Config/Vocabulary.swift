@@ -8,7 +8,15 @@ package struct Vocabulary: Sendable {
   /// Normalized title prefixes of a plan's or spec's validation sections.
   package var validationSections: [String] = []
   /// The commands that check each IaC technology (by its id), in order.
-  package var validationChecks: [(technology: String, commands: [String])] = []
+  package var validationChecks: [(technology: String, commands: [String])] = [] {
+    didSet {
+      validationCommands = validationChecks.flatMap { entry in
+        entry.commands.map { ValidationCommand(command: $0, technology: entry.technology) }
+      }
+    }
+  }
+  /// The same, one command at a time with its words as bytes: split once, not per document.
+  package private(set) var validationCommands: [ValidationCommand] = []
   /// Files every folder may have its own of (README, index, CHANGELOG, ...), lowercase.
   package private(set) var folderPages: Set<String> = []
   /// What a document's status says (finished, archived, template) and which findings it skips.
@@ -113,4 +121,18 @@ package struct Vocabulary: Sendable {
     return words
   }
 
+}
+
+/// A command that checks an IaC technology (`terraform validate`), with its words as bytes.
+package struct ValidationCommand: Sendable {
+  package let command: String
+  /// An `IaCTechnology` raw value.
+  package let technology: String
+  package let words: [[UInt8]]
+
+  init(command: String, technology: String) {
+    self.command = command
+    self.technology = technology
+    words = command.split(separator: " ").map { Array($0.utf8) }
+  }
 }

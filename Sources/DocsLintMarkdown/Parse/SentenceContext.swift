@@ -30,7 +30,7 @@ package enum SentenceContext {
       if ".!?".unicodeScalars.contains(scalars[index - 1]), scalars[index] == " " || scalars[index] == "\n",
         index < 3 || scalars[index - 3] != "."
       {
-        return Substring(String(String.UnicodeScalarView(scalars[index...])))
+        return Substring(String(scalars: scalars[index...]))
       }
       index -= 1
     }
@@ -41,7 +41,7 @@ package enum SentenceContext {
     let scalars = Array(text.unicodeScalars)
     for index in scalars.indices.dropLast() where ".!?".unicodeScalars.contains(scalars[index]) {
       if scalars[index + 1] == " " || scalars[index + 1] == "\n" {
-        return Substring(String(String.UnicodeScalarView(scalars[...index])))
+        return Substring(String(scalars: scalars[...index]))
       }
     }
     return Substring(text)

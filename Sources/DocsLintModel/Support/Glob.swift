@@ -32,19 +32,19 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     self.matched = segments.last == ["*", "*"] ? segments.dropLast() + [["*"], ["*", "*"]] : segments
     let last = segments.last ?? []
     let tail = last.reversed().prefix { $0 != "*" && $0 != "?" && $0 != "]" && $0 != "[" }
-    self.requiredSuffix = tail.count < last.count ? String(String.UnicodeScalarView(tail.reversed())) : ""
+    self.requiredSuffix = tail.count < last.count ? String(scalars: tail.reversed()) : ""
     let literal = segments.prefix { !$0.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) }
     self.requiredPrefix = literal.count < segments.count && !literal.isEmpty
-      ? literal.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/") + "/" : ""
+      ? literal.map { String(scalars: $0) }.joined(separator: "/") + "/" : ""
     self.requiredSegments = segments.dropFirst(literal.count).dropLast()
       .filter { !$0.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) }
-      .map { "/" + String(String.UnicodeScalarView($0)) + "/" }
+      .map { "/" + String(scalars: $0) + "/" }
     if let wildcard = segments.dropFirst(literal.count).first {
-      self.leadingLiteral = requiredPrefix + String(String.UnicodeScalarView(wildcard.prefix { $0 != "*" && $0 != "?" && $0 != "[" }))
+      self.leadingLiteral = requiredPrefix + String(scalars: wildcard.prefix { $0 != "*" && $0 != "?" && $0 != "[" })
     } else {
-      self.leadingLiteral = segments.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/")
+      self.leadingLiteral = segments.map { String(scalars: $0) }.joined(separator: "/")
     }
-    self.byteSegments = trimmed.utf8.contains(UInt8(ascii: "[")) ? nil : matched.map { Array(String(String.UnicodeScalarView($0)).utf8) }
+    self.byteSegments = trimmed.utf8.contains(UInt8(ascii: "[")) ? nil : matched.map { Array(String(scalars: $0).utf8) }
     self.isAnySuffix = segments.count == 2 && segments[0] == ["*", "*"] && last.first == "*" && tail.count == last.count - 1
   }
 

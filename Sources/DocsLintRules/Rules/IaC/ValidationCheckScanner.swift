@@ -23,18 +23,9 @@ package struct ValidationFacts: Sendable, Hashable {
 /// Acceptance, Plan de Testing, Pruebas, Verificación, ...) and the IaC checks it names,
 /// in code or prose.
 package enum ValidationCheckScanner {
-  /// The checks of `rules/vocabulary.yml`, in order, each with its words as bytes.
-  private static func checks(_ vocabulary: Vocabulary) -> [(command: String, technology: String, words: [[UInt8]])] {
-    vocabulary.validationChecks.flatMap { entry in
-      entry.commands.map { command in
-        (command, entry.technology, command.split(separator: " ").map { Array($0.utf8) })
-      }
-    }
-  }
-
   package static func scan(_ markdown: MarkdownDocument, source: SourceText, vocabulary: Vocabulary) -> ValidationFacts {
     let sectionTitles = vocabulary.validationSections
-    let checks = checks(vocabulary)
+    let checks = vocabulary.validationCommands
     var facts = ValidationFacts()
     var inSection = Set<Int>()
     for (index, candidate) in markdown.headings.enumerated() {
@@ -45,23 +36,27 @@ package enum ValidationCheckScanner {
       inSection.formUnion((candidate.endLine + 1)..<max(end, candidate.endLine + 1))
     }
     guard facts.heading != nil else { return facts }
-    // Each distinct first word is searched through the whole file once (not every line
-    // for every check); the hits are then put in the order a line-by-line scan gives.
+    // One pass over the file: at each word start whose byte opens some check, the checks'
+    // first words are compared there (searching the file once per word stopped at every
+    // "t" of the prose for `terraform`). Hits are then put in line order.
     var hits: [(line: Int, check: Int, at: Int)] = []
-    let bytes = source.bytes
-    for (first, group) in Dictionary(grouping: checks.indices, by: { checks[$0].words[0] }) {
-      var from = 0
-      while let at = source.find(first, from: from, to: bytes.count) {
-        from = at + first.count
-        // Whole words only (`xactionlint` is not actionlint); then the other words in
-        // order within the same command, options between them allowed
-        // (`terraform -chdir=infra validate`, `docker compose -f dev.yml config`).
-        if at > 0, isWordByte(bytes[at - 1]) { continue }
-        if from < bytes.count, isWordByte(bytes[from]) { continue }
-        let line = source.line(atByte: at)
-        let end = source.byteRange(ofLine: line).upperBound
-        for index in group where hasWords(checks[index].words.dropFirst(), in: bytes[from..<max(from, end)]) {
-          hits.append((line, index, at))
+    let firstWords = Dictionary(grouping: checks.indices, by: { checks[$0].words[0] }).sorted { $0.key.lexicographicallyPrecedes($1.key) }
+    var opens = [Bool](repeating: false, count: 256)
+    for (word, _) in firstWords { opens[Int(word[0])] = true }
+    source.bytes.withUnsafeBufferPointer { bytes in
+      for at in bytes.indices where opens[Int(bytes[at])] && (at == 0 || !isWordByte(bytes[at - 1])) {
+        for (first, group) in firstWords where first[0] == bytes[at] && startsWith(first, in: bytes, at: at) {
+          // Whole words only (`xactionlint` is not actionlint); then the other words in
+          // order within the same command, options between them allowed
+          // (`terraform -chdir=infra validate`, `docker compose -f dev.yml config`).
+          let from = at + first.count
+          if from < bytes.count, isWordByte(bytes[from]) { continue }
+          let line = source.line(atByte: at)
+          let end = source.byteRange(ofLine: line).upperBound
+          let rest = UnsafeBufferPointer(rebasing: bytes[from..<max(from, end)])
+          for index in group where hasWords(checks[index].words.dropFirst(), in: rest) {
+            hits.append((line, index, at))
+          }
         }
       }
     }
@@ -81,8 +76,14 @@ package enum ValidationCheckScanner {
     return facts
   }
 
+  private static func startsWith(_ word: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    guard offset + word.count <= bytes.count else { return false }
+    for index in word.indices where bytes[offset + index] != word[index] { return false }
+    return true
+  }
+
   /// Whether `words` follow, in order, as whole tokens of the same command.
-  private static func hasWords(_ words: ArraySlice<[UInt8]>, in rest: ArraySlice<UInt8>) -> Bool {
+  private static func hasWords(_ words: ArraySlice<[UInt8]>, in rest: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !words.isEmpty else { return true }
     let command = rest.prefix { $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "&") }
     let tokens = command.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "`") })

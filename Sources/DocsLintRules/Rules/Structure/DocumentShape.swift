@@ -49,7 +49,7 @@ extension DocumentContext {
     for line in item.contentLine...min(item.endLine, source.lineCount) {
       var text = source.lineText(line)
       if line == item.contentLine {
-        text = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(item.contentColumn - 1)))
+        text = String(Substring(text.unicodeScalars.dropFirst(item.contentColumn - 1)))
       }
       let trimmed = text.trimmingBlanks()
       if !trimmed.isEmpty { parts.append(String(trimmed)) }
