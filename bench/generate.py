@@ -6,7 +6,9 @@ Usage: python3 bench/generate.py OUT_DIR [--files 10000] [--target-mb 110]
 The tree looks like a real (mostly Spanish) docs repository: docs/<area>/<subarea>/[<topic>/]*.md
 with front matter, numbered and duplicate headings, lists, tables, fenced and indented code,
 relative links with anchors, reference-style links, HTML links/images, backtick repo paths and
-external links. Small stand-in files (scripts/*.sh, src/**/*.py, tests/*.py,
+globs (`tests/test_*.py`), front-matter ids and references to them, agent names (`PagosAgent`)
+with their agent cards, ExecPlans (indented command blocks, validation sections naming
+`terraform validate`, progress checklists, decision logs) and external links. Small stand-in files (scripts/*.sh, src/**/*.py, tests/*.py,
 infrastructure/terraform/*.tf, docs/assets/*.png) exist so that those references resolve.
 
 About 2% of the local references are deliberately broken (missing file, wrong letter case,
@@ -146,6 +148,17 @@ EXTERNAL = ["https://www.postgresql.org/docs/16/index.html", "https://kubernetes
 
 CODE_LANGS = ["bash", "bash", "bash", "python", "yaml", "json", "hcl", "sql", ""]
 
+AGENT_SECTIONS = ["Propósito", "Integraciones Clave", "Procedimiento Recomendado", "Validación"]
+PLAN_SECTIONS = ["Purpose / Big Picture", "Progress", "Surprises & Discoveries", "Decision Log",
+                 "Outcomes & Retrospective", "Context and Orientation", "Plan of Work", "Concrete Steps",
+                 "Validation and Acceptance", "Idempotence and Recovery", "Interfaces and Dependencies"]
+
+# Agents: each has a card in .github/agents/ and is named in prose as <Name>Agent.
+AGENTS = ["Pagos", "Facturacion", "Busqueda", "Notificaciones", "Ingesta", "Auditoria", "Despliegue",
+          "Backups", "Catalogo", "Soporte", "Seguridad", "Metricas"]
+# ExecPlans live in docs/execplans/ (the kinds' EXECPLAN_*.md glob).
+N_EXECPLANS = 60
+
 
 # --------------------------------------------------------------------------------------------
 # Helpers
@@ -173,11 +186,12 @@ def titleize(stem):
 
 
 class Doc:
-    __slots__ = ("path", "title", "size", "headings", "slugs", "front", "numbered", "kind")
+    __slots__ = ("path", "title", "size", "headings", "slugs", "front", "numbered", "kind", "id")
 
     def __init__(self, path, kind="page"):
         self.path = path        # repo-relative, posix
-        self.kind = kind        # page | index | big
+        self.kind = kind        # page | index | big | agent | execplan
+        self.id = ""
         self.title = ""
         self.size = 0
         self.headings = []      # (level, markdown_text, slug, setext)
@@ -227,6 +241,10 @@ class Generator:
                           for _ in range(40)})
         self.images = ["docs/assets/diagrama-%02d.png" % i for i in range(1, 41)]
         self.code_targets = self.scripts + self.py + self.tests + self.tf
+        # Globs that match stand-in files, as specs and plans write them.
+        self.globs = sorted({"tests/test_*.py", "infrastructure/terraform/*.tf", "scripts/deploy*.sh", "scripts/*.sh",
+                             "docs/assets/diagrama-*.png", "src/**/*.py"}
+                            | {posixpath.dirname(p) + "/*.py" for p in self.py})
         for p in self.code_targets + self.images:
             self.add_existing(p)
 
@@ -237,7 +255,10 @@ class Generator:
         fixed = ["README.md", "CONTRIBUTING.md", "CHANGELOG.md", "docs/README.md"]
         fixed += ["docs/%s/README.md" % a for a in sorted(AREAS)]
         fixed += ["docs/%s/%s/README.md" % sa for sa in subareas]
-        n_pages = self.n_files - len(fixed)
+        agents = [".github/agents/%s_agent.md" % name.lower() for name in AGENTS]
+        plans = ["docs/execplans/EXECPLAN_%03d_%s.md" % (i + 1, NAME_WORDS[i % len(NAME_WORDS)])
+                 for i in range(N_EXECPLANS)]
+        n_pages = self.n_files - len(fixed) - len(agents) - len(plans) - 1  # and the plans' guide
         if n_pages < 10:
             sys.exit("--files must be at least %d" % (len(fixed) + 10))
         # Directories a page may live in: the subarea itself or a topic folder under it.
@@ -272,6 +293,7 @@ class Generator:
             self.docs.append(Doc(p, "index"))
         for p in pages:
             self.docs.append(Doc(p))
+        self.docs += [Doc(p, "agent") for p in agents] + [Doc(p, "execplan") for p in plans] + [Doc(".agent/PLANS.md", "guide")]
         for d in self.docs:
             self.add_existing(d.path)
             stem = posixpath.basename(d.path)[:-3]
@@ -289,6 +311,9 @@ class Generator:
             if len(parts) >= 3:
                 self.by_area.setdefault(parts[1], []).append(d)
         self.pages = [d for d in self.docs if d.kind == "page"]
+        self.plans = [d for d in self.docs if d.kind == "execplan"]
+        for number, d in enumerate(self.docs):
+            d.id = "DOC-%05d" % (number + 1)  # unique: a front-matter id other pages refer to
         self.nested_docs = [d for d in self.docs if "/" in d.path]
 
     def plan_sizes(self):
@@ -296,6 +321,7 @@ class Generator:
         # Index pages are sized by their content; estimate them to budget the rest.
         index_bytes = sum(90 * len(self.by_dir.get(posixpath.dirname(d.path), [])) + 500
                           for d in self.docs if d.kind == "index")
+        index_bytes += 1200 * len(AGENTS) + 5000 * N_EXECPLANS
         n_big = max(1, len(self.pages) // 2000)
         big = r.sample(self.pages, n_big)
         for i, d in enumerate(big):
@@ -322,6 +348,16 @@ class Generator:
             if d.kind == "index":
                 d.headings = [(1, d.title, None, False), (2, "Contenido", None, False),
                               (2, "Cómo contribuir", None, False)]
+            elif d.kind == "agent":
+                d.title = "%sAgent" % AGENTS[[a.lower() for a in AGENTS].index(posixpath.basename(d.path)[:-9])]
+                d.headings = [(1, d.title, None, False)] + [(2, t, None, False) for t in AGENT_SECTIONS]
+            elif d.kind == "guide":
+                d.title = "Cómo escribir un ExecPlan"
+                d.headings = [(1, d.title, None, False), (2, "Formato", None, False), (2, "Secciones vivas", None, False)]
+            elif d.kind == "execplan":
+                d.front = True
+                d.title = "ExecPlan %s: %s" % (posixpath.basename(d.path)[9:12], titleize(posixpath.basename(d.path)[13:-3]))
+                d.headings = [(1, d.title, None, False)] + [(2, t, None, False) for t in PLAN_SECTIONS]
             else:
                 d.front = r.random() < 0.5
                 d.numbered = r.random() < 0.45
@@ -492,6 +528,11 @@ class Generator:
         elif x < 0.75:
             href, title = self.md_link_target(d, pending)
             parts.append('<a href="%s">%s</a> amplía esta sección.' % (href, title))
+        elif x < 0.80:
+            self.refs_total += 1
+            parts.append("Los ficheros `%s` siguen esta convención." % r.choice(self.globs))
+        elif x < 0.84:
+            parts.append("El agente %sAgent coordina este paso con `%sAgent`." % (r.choice(AGENTS), r.choice(AGENTS)))
         if r.random() < 0.3:
             parts.append(self.sentence_run(r.randint(1, 3)))
         return " ".join(parts)
@@ -518,18 +559,26 @@ class Generator:
 
         if d.front:
             emit("---")
-            emit("id: DOC-%05d" % r.randint(1, 99999))
-            emit("tipo: %s" % r.choice(["guía", "runbook", "adr", "especificación", "informe", "política"]))
-            emit("estado: %s" % r.choice(["borrador", "en revisión", "aprobado", "obsoleto"]))
+            emit("id: %s" % d.id)
+            if d.kind != "execplan":
+                emit("tipo: %s" % r.choice(["guía", "runbook", "adr", "especificación", "informe", "política"]))
+                emit("estado: %s" % r.choice(["borrador", "en revisión", "aprobado", "obsoleto"]))
             emit("autor: %s" % r.choice(["María Núñez", "José Peña", "Lucía Ibáñez", "Iñaki Güell", "Ana Gómez"]))
             emit("relacionados:")
             for _ in range(r.randint(1, 4)):
-                emit("  - %s" % r.choice(self.docs).path)
+                # A path, or the id another page's front matter declares.
+                emit("  - %s" % (r.choice(self.docs).path if r.random() < 0.5 else r.choice(self.front_docs).id))
             emit("---")
             emit("")
 
         if d.kind == "index":
             self.render_index(d, emit)
+            return "\n".join(lines) + "\n", planted_here
+        if d.kind == "guide":
+            self.render_sections(d, emit, [self.sentence_run(3), self.sentence_run(4)])
+            return "\n".join(lines) + "\n", planted_here
+        if d.kind in ("agent", "execplan"):
+            (self.render_agent if d.kind == "agent" else self.render_plan)(d, emit)
             return "\n".join(lines) + "\n", planted_here
 
         # Spread the file's size budget evenly over its headings; every heading gets >= 1 block.
@@ -581,6 +630,54 @@ class Generator:
         emit("## Cómo contribuir")
         emit("")
         emit("Abre una propuesta siguiendo la plantilla y ejecuta `scripts/run-tests.sh` antes de enviarla.")
+
+    def render_agent(self, d, emit):
+        """An agent card: its title names the agent; the four sections of the kind."""
+        r = self.rng
+        test = r.choice(self.tests)
+        bodies = ["%s Trabaja junto a `%sAgent`." % (self.sentence_run(2), r.choice(AGENTS)),
+                  "\n".join("- `%s`: %s" % (r.choice(self.code_targets), r.choice(OBJECTS)) for _ in range(3)),
+                  "\n".join("%d. %s" % (i + 1, self.sentence_run(1)) for i in range(4)),
+                  "Ejecuta `pytest %s -q` y comprueba que no hay errores." % test]
+        self.render_sections(d, emit, bodies)
+
+    def render_sections(self, d, emit, bodies, preamble=None):
+        """The title, an optional preamble, then each level-2 heading with its body."""
+        emit("# " + d.title)
+        if preamble:
+            emit("")
+            emit(preamble)
+        for (level, md, _slug, _setext), body in zip(d.headings[1:], bodies):
+            emit("")
+            emit("## " + md)
+            emit("")
+            for line in body.split("\n"):
+                emit(line)
+
+    def render_plan(self, d, emit):
+        """An ExecPlan as PLANS.md shapes it: living sections, indented command blocks with
+        no info string, a validation section naming the IaC checks it runs."""
+        r = self.rng
+        test, script, tf = r.choice(self.tests), r.choice(self.scripts), r.choice(self.tf)
+        author = r.choice(["María Núñez", "José Peña", "Lucía Ibáñez"])
+        done = r.randint(0, 4)
+        bodies = [
+            "%s El agente %sAgent lo ejecuta." % (self.sentence_run(3), r.choice(AGENTS)),
+            "\n".join("- [%s] %s%s" % ("x" if i < done else " ", "(2026-01-%02d 10:00Z) " % (i + 1) if i < done else "",
+                                       self.sentence_run(1)) for i in range(4)),
+            "- Observation: %s\n  Evidence: `pytest %s -q` terminó sin errores." % (self.sentence_run(1), test),
+            "- Decision: %s\n  Rationale: %s\n  Date/Author: 2026-01-%02d / %s" % (
+                self.sentence_run(1), self.sentence_run(1), r.randint(1, 28), author),
+            self.sentence_run(2),
+            "%s Los módulos están en `%s` y las pruebas en `tests/test_*.py`." % (self.sentence_run(2), tf),
+            self.sentence_run(4),
+            "Desde la raíz del repositorio:\n\n    bash %s --entorno staging\n    pytest %s -q\n"
+            "    terraform -chdir=infrastructure/terraform validate" % (script, test),
+            "Ejecuta `terraform validate` y `pytest %s -q`; %s" % (test, self.sentence_run(1)),
+            self.sentence_run(2),
+            "Depende de `%s` y de `%s`." % (r.choice(self.py), script),
+        ]
+        self.render_sections(d, emit, bodies, "Este ExecPlan es un documento vivo, mantenido según `.agent/PLANS.md`.")
 
     def block(self, d, emit):
         """Emits one block (without the blank line after it)."""
@@ -737,6 +834,7 @@ class Generator:
         self.plan_docs()
         self.plan_sizes()
         self.plan_headings()
+        self.front_docs = [d for d in self.docs if d.front]
         self.build_pool()
         self.write_support()
         md_bytes = 0
