@@ -90,19 +90,21 @@ package struct CommandScanner {
   }
 
   private func mayStartCommand(_ text: Substring) -> Bool {
-    let bytes = text.utf8
-    var start = bytes.startIndex
-    while start != bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
-    var end = start
-    var pathLike = false
-    while end != bytes.endIndex, bytes[end] != 0x20, bytes[end] != 0x09 {
-      if bytes[end] == UInt8(ascii: "/") || bytes[end] == UInt8(ascii: "=") { pathLike = true }
-      end = bytes.index(after: end)
+    // On the contiguous bytes: a substring's UTF-8 view subscript is a call per byte.
+    let word: String? = text.withBytes { bytes in
+      var start = 0
+      while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+      var end = start
+      var pathLike = false
+      while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x09 {
+        if bytes[end] == UInt8(ascii: "/") || bytes[end] == UInt8(ascii: "=") { pathLike = true }
+        end += 1
+      }
+      if start == end { return nil }
+      return pathLike ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
-    if start == end { return false }
-    if pathLike { return true }
-    let name = String(text[start..<end])
-    return settings.commands[name] != nil || Self.otherStarts.contains(name)
+    guard let name = word else { return false }
+    return name.isEmpty || settings.commands[name] != nil || Self.otherStarts.contains(name)
   }
 
   private func split(_ words: [CommandWord]) -> [[CommandWord]] {

@@ -18,6 +18,9 @@ package struct PathClassifier: Sendable {
   package let reader: FileReader
   /// What is on disk but not in the inventory (ignored or skipped files), asked once per path.
   package let disk: DiskPresence
+  /// Whether a first folder exists under some bases, by bases and folder: documents of one
+  /// folder name the same few (`src/`, `docs/`) thousands of times.
+  private let anchors = Memo<Bool>()
 
   /// A path found in a word, after cleaning: its text and its scalar offset in the word.
   package struct Candidate: Equatable {
@@ -166,6 +169,10 @@ package struct PathClassifier: Sendable {
     let head = rest.prefix { $0 != "/" }
     guard !head.isEmpty, head != ".", head != ".." else { return false }
     if Glob.isPattern(head) { return true }
+    return anchors.value(for: "\(ups)/\(head)/" + bases.joined(separator: "\u{0}")) { exists(head, ups: ups, bases: bases) }
+  }
+
+  private func exists(_ head: Substring, ups: Int, bases: [String]) -> Bool {
     for base in bases {
       var folder = base
       for _ in 0..<ups { folder = RepoPath.directory(of: folder) }

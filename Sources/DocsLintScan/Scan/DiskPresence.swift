@@ -4,17 +4,13 @@ import Foundation
 /// asked of the file system once per path per run: documents repeat the same missing
 /// paths thousands of times (across copies, and once per base they may be relative to),
 /// and each answer costs system calls.
-package final class DiskPresence: @unchecked Sendable {
+package final class DiskPresence: Sendable {
   private let reader: FileReader
-  private let lock = NSLock()
-  private var answers: [String: Bool] = [:]
+  private let answers = Memo<Bool>()
 
   package init(reader: FileReader) { self.reader = reader }
 
   package func contains(_ path: String) -> Bool {
-    if let answer = lock.withLock({ answers[path] }) { return answer }
-    let answer = reader.containedPath(path) != nil
-    lock.withLock { answers[path] = answer }
-    return answer
+    answers.value(for: path) { reader.containedPath(path) != nil }
   }
 }
