@@ -61,19 +61,44 @@ package struct DocumentNode: Sendable, Equatable {
 
   /// Fills `targets`, `missingTargets` and `unlistedTargets` from the edges.
   package mutating func summarizeEdges(listed: FileInventory) {
-    var reached = Set<String>()
+    // A glob's matches come in byte order already: they are merged, not hashed and sorted
+    // again (a page naming `src/**/*.py` reaches hundreds of files).
+    var singles: [String] = []
+    var globs: [[String]] = []
     var missing = Set<String>()
     for reference in references {
-      reached.formUnion(reference.resolution.targetPaths)
       switch reference.resolution {
-      case .missing(let path), .caseMismatch(let path, _): missing.insert(path)
-      default: break
+      case .glob(let matches): if !matches.isEmpty { globs.append(matches) }
+      case .missing(let path), .caseMismatch(let path, _):
+        missing.insert(path)
+        singles += reference.resolution.targetPaths
+      default: if let path = reference.resolution.targetPath { singles.append(path) }
       }
     }
-    let sorted = reached.sorted(by: ByteOrder.less)
+    singles.sort(by: ByteOrder.less)
+    let sorted = globs.reduce(Self.merged(singles, [])) { Self.merged($0, $1) }
     targets = PathList(sorted)
     missingTargets = missing.sorted(by: ByteOrder.less)
     unlistedTargets = sorted.filter { !listed.exists($0) }
+  }
+
+  /// Two byte-ordered lists as one, each path once.
+  private static func merged(_ left: [String], _ right: [String]) -> [String] {
+    var result: [String] = []
+    result.reserveCapacity(left.count + right.count)
+    var (i, j) = (0, 0)
+    while i < left.count || j < right.count {
+      let next: String
+      if j == right.count || (i < left.count && !ByteOrder.less(right[j], left[i])) {
+        next = left[i]
+        i += 1
+      } else {
+        next = right[j]
+        j += 1
+      }
+      if result.last != next { result.append(next) }
+    }
+    return result
   }
 
   /// Whether the file was read and parsed (without copying the parse out, as `markdown` does).
