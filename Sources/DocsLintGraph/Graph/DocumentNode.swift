@@ -63,20 +63,19 @@ package struct DocumentNode: Sendable, Equatable {
   package mutating func summarizeEdges(listed: FileInventory) {
     // A glob's matches come in byte order already: they are merged, not hashed and sorted
     // again (a page naming `src/**/*.py` reaches hundreds of files).
-    var singles: [String] = []
+    // Single paths repeat (one file linked from many places): each is sorted once.
+    var singles = Set<String>()
     var globs: [[String]] = []
     var missing = Set<String>()
     for reference in references {
       switch reference.resolution {
       case .glob(let matches): if !matches.isEmpty { globs.append(matches) }
-      case .missing(let path), .caseMismatch(let path, _):
-        missing.insert(path)
-        singles += reference.resolution.targetPaths
-      default: if let path = reference.resolution.targetPath { singles.append(path) }
+      case .missing(let path), .caseMismatch(let path, _): missing.insert(path)
+      default: if let path = reference.resolution.targetPath { singles.insert(path) }
       }
     }
-    singles.sort(by: ByteOrder.less)
-    let sorted = globs.reduce(Self.merged(singles, [])) { Self.merged($0, $1) }
+    let ordered = singles.sorted(by: ByteOrder.less)
+    let sorted = globs.reduce(ordered) { Self.merged($0, $1) }
     targets = PathList(sorted)
     missingTargets = missing.sorted(by: ByteOrder.less)
     unlistedTargets = sorted.filter { !listed.exists($0) }
