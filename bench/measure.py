@@ -79,11 +79,13 @@ def git_copy(plain, folder):
 
 
 def rename_first_heading(repository):
-    """Renames the first `## ` heading of a Markdown file half-way down the listing (the
-    anchors other files point at break); returns its path."""
+    """Renames the first `## ` heading of the 500th Markdown file of the listing (or the
+    first after it that has one; the anchors other files point at break); returns its path."""
     listed = subprocess.run(["git", "ls-files", "-z", "*.md"], cwd=repository, check=True,
                             capture_output=True).stdout.decode().split("\0")
-    for path in sorted(name for name in listed if name)[len(listed) // 2:] + sorted(listed):
+    listed = sorted(name for name in listed if name)
+    start = min(499, len(listed) // 2)
+    for path in listed[start:] + listed[:start]:
         full = os.path.join(repository, path)
         if not path or not os.path.isfile(full):
             continue
