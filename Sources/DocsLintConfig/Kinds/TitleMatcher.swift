@@ -11,19 +11,41 @@ package enum TitleMatcher {
   package static func normalizePattern(_ pattern: String) -> String { normalize(pattern, keepingWildcards: true) }
 
   private static func normalize(_ title: String, keepingWildcards: Bool) -> String {
+    if let ascii = normalizedASCII(title, keepingWildcards: keepingWildcards) { return ascii }
     let folded = TextFolding.caseAndAccents(title)
-    var words: [Substring]
-    if folded.utf8.allSatisfy({ $0 < 0x80 }) {
-      // ASCII: letters and digits by byte, without Unicode property lookups.
-      words = folded.utf8.split { byte in
-        !(byte.isASCIIAlphanumeric || (keepingWildcards && byte == UInt8(ascii: "*")))
-      }.map { Substring($0) }
-    } else {
-      words = folded.split { !($0.isLetter || $0.isNumber || (keepingWildcards && $0 == "*")) }
-    }
+    if let ascii = normalizedASCII(folded, keepingWildcards: keepingWildcards) { return ascii }
+    var words = folded.split { !($0.isLetter || $0.isNumber || (keepingWildcards && $0 == "*")) }
     // Numbering: leading words made only of digits (from "7.", "1.2", "3)").
     while let first = words.first, words.count > 1, first.allSatisfy(\.isNumber) { words.removeFirst() }
     return words.joined(separator: " ")
+  }
+
+  /// The same for ASCII text (most titles, and most once folded), in one pass over its
+  /// bytes: letters lowercased, words of letters and digits joined by one space, leading
+  /// numbering dropped. Nil for any other text.
+  private static func normalizedASCII(_ text: String, keepingWildcards: Bool) -> String? {
+    text.withBytes { bytes -> String? in
+      var words: [Range<Int>] = []
+      var start: Int?
+      for index in 0...bytes.count {
+        if index < bytes.count, bytes[index] >= 0x80 { return nil }
+        let inWord = index < bytes.count && (bytes[index].isASCIIAlphanumeric || (keepingWildcards && bytes[index] == UInt8(ascii: "*")))
+        if inWord, start == nil { start = index }
+        if !inWord, let from = start {
+          words.append(from..<index)
+          start = nil
+        }
+      }
+      var first = 0
+      while words.count - first > 1, words[first].allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) { first += 1 }
+      var normalized: [UInt8] = []
+      normalized.reserveCapacity(bytes.count)
+      for word in words[first...] {
+        if !normalized.isEmpty { normalized.append(0x20) }
+        for index in word { normalized.append(bytes[index] >= 0x41 && bytes[index] <= 0x5A ? bytes[index] | 0x20 : bytes[index]) }
+      }
+      return String(decoding: normalized, as: UTF8.self)
+    }
   }
 
   /// Whether a normalized section title matches a normalized title or alias: the whole

@@ -54,6 +54,8 @@ package enum MakeTargetScanner {
 
   /// Every `make` that starts a command on the line (`make plan && make apply`).
   private static func targets(in text: Substring, line: Int, column: Int, folder: String?) -> [IaCMention] {
+    // Most shell lines run no make: a byte search, before splitting the line into words.
+    guard text.includes("make") else { return [] }
     var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
     if words.first == "$" { words = words.dropFirst() }
     var result: [IaCMention] = []
