@@ -154,22 +154,40 @@ package struct PathClassifier: Sendable {
 
   /// Whether the first segment after any leading "./" and "../" exists under one of the bases.
   private func firstSegmentExists(_ path: Substring, bases: [String]) -> Bool {
-    var ups = 0
-    var rest = path.drop { $0 == "/" }
-    while true {
-      if rest.hasPrefix("./") {
-        rest = rest.dropFirst(2)
-      } else if rest.hasPrefix("../") {
-        ups += 1
-        rest = rest.dropFirst(3)
-      } else {
-        break
+    // On bytes: leading "/", then "./" and "../" (each "../" one folder up), then the head.
+    let (ups, from, to) = path.withBytes { bytes -> (Int, Int, Int) in
+      var ups = 0
+      var at = 0
+      while at < bytes.count, bytes[at] == UInt8(ascii: "/") { at += 1 }
+      while true {
+        if at + 1 < bytes.count, bytes[at] == UInt8(ascii: "."), bytes[at + 1] == UInt8(ascii: "/") {
+          at += 2
+        } else if at + 2 < bytes.count, bytes[at] == UInt8(ascii: "."), bytes[at + 1] == UInt8(ascii: "."),
+          bytes[at + 2] == UInt8(ascii: "/")
+        {
+          ups += 1
+          at += 3
+        } else {
+          break
+        }
       }
+      var end = at
+      while end < bytes.count, bytes[end] != UInt8(ascii: "/") { end += 1 }
+      return (ups, at, end)
     }
-    let head = rest.prefix { $0 != "/" }
+    let utf8 = path.utf8
+    let head = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)])
     guard !head.isEmpty, head != ".", head != ".." else { return false }
     if Glob.isPattern(head) { return true }
-    return anchors.value(for: "\(ups)/\(head)/" + bases.joined(separator: "\u{0}")) { exists(head, ups: ups, bases: bases) }
+    var key = String(ups)
+    key.reserveCapacity(head.utf8.count + bases.reduce(8) { $0 + $1.utf8.count + 1 })
+    key += "/"
+    key += head
+    for base in bases {
+      key += "\u{0}"
+      key += base
+    }
+    return anchors.value(for: key) { exists(head, ups: ups, bases: bases) }
   }
 
   private func exists(_ head: Substring, ups: Int, bases: [String]) -> Bool {
