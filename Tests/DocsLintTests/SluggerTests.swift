@@ -12,6 +12,14 @@ import Testing
 /// Vectors from github.com's own rendering (as recorded by github-slugger's
 /// fixtures) and from the issue.
 struct SluggerTests {
+  /// The Latin-1 fast path slugs as the Unicode tables do, scalar by scalar and in words.
+  @Test func latinSlugsAnswerAsUnicodeDoes() {
+    let latin = (0x80...0xFF).map { String(UnicodeScalar(UInt8($0))) }
+    for text in latin + latin.map({ "Año \($0)Ñandú-ß \($0)" }) + ["Decisión Técnica", "ÀÉÎÕÜ àéîõü ÿ"] {
+      #expect(GitHubSlugger.slug(text) == GitHubSlugger.unicodeSlug(text), "\(text)")
+    }
+  }
+
   @Test(
     "single heading slugs",
     arguments: [

@@ -11,6 +11,11 @@ package struct GitHubSlugger: Sendable {
   /// The slug for one heading text, without duplicate handling.
   package static func slug(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+    return latinSlug(text) ?? unicodeSlug(text)
+  }
+
+  /// The general case: Unicode lowercasing and properties, scalar by scalar.
+  static func unicodeSlug(_ text: String) -> String {
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if scalar.isASCII {
@@ -42,6 +47,29 @@ package struct GitHubSlugger: Sendable {
         bytes.append(byte)
       case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
       default: break
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The same rules for text of Latin-1 scalars (Spanish, French, German headings), with
+  /// their lowercase mappings and properties written out: nil for any other scalar.
+  private static func latinSlug(_ text: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      switch value {
+      case 0x41...0x5A: bytes.append(UInt8(value) | 0x20)
+      case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: bytes.append(UInt8(value))
+      case 0x20: bytes.append(0x2D)
+      case 0x00...0x7F: break
+      // Capitals À–Þ (not ×) lowercase to their letter 0x20 above; ß, à–ÿ (not ÷), ª, µ
+      // and º are letters kept as they are; everything else up to ÿ is dropped.
+      case 0xC0...0xD6, 0xD8...0xDE: UTF8.encode(Unicode.Scalar(value + 0x20)!) { bytes.append($0) }
+      case 0xDF...0xF6, 0xF8...0xFF, 0xAA, 0xB5, 0xBA: UTF8.encode(scalar) { bytes.append($0) }
+      case 0x80...0xFF: break
+      default: return nil
       }
     }
     return String(decoding: bytes, as: UTF8.self)
