@@ -10,14 +10,19 @@ package struct GraphBuilder: Sendable {
   package let cacheFolder: String?
   /// Counts parsed files for a progress line on a terminal.
   package let progress: ProgressMeter?
+  /// Whether documents keep every edge (`docs-lint graph` draws them all); a lint keeps
+  /// only those rules read.
+  package let keepsAllEdges: Bool
 
   package init(
-    workspace: Workspace, configuration: Configuration, cacheFolder: String? = nil, progress: ProgressMeter? = nil
+    workspace: Workspace, configuration: Configuration, cacheFolder: String? = nil, progress: ProgressMeter? = nil,
+    keepsAllEdges: Bool = false
   ) {
     self.workspace = workspace
     self.configuration = configuration
     self.cacheFolder = cacheFolder
     self.progress = progress
+    self.keepsAllEdges = keepsAllEdges
   }
 
   /// `needsBody`, in impact mode, names the documents whose parse and edges are needed;
@@ -53,9 +58,14 @@ package struct GraphBuilder: Sendable {
       needsBody: needsBody)
     let progress = progress
     progress?.expect(targets.count)
+    let keepsAllEdges = keepsAllEdges
     var documents = Parallel.map(targets) { path -> DocumentNode in
       defer { progress?.advance() }
-      return cached.node(path, slot: "doc") { parser.document(at: path, bytes: $0) }!
+      return cached.node(path, slot: "doc") { bytes in
+        var node = parser.document(at: path, bytes: bytes)
+        if !keepsAllEdges { node.keepEssentialReferences() }
+        return node
+      }!
     }
     // A folder the walk could not open: input/unreadable on the folder itself.
     for (folder, reason) in workspace.unreadableFolders where !folder.isEmpty {

@@ -133,20 +133,22 @@ public struct LintRun: Sendable {
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
     let (graph, _) = try buildGraph(
       workspace, paths: paths, configuration: configuration, cacheFolder: nil, progress: nil, needsBody: nil,
-      timer: &timer)
+      keepsAllEdges: true, timer: &timer)
     return (graph, workspace.root)
   }
 
   private static func buildGraph(
     _ workspace: Workspace, paths: [String], configuration: Configuration, cacheFolder: String?,
-    progress: ProgressMeter?, needsBody: (@Sendable (DocumentNode) -> Bool)?, timer: inout PhaseTimer
+    progress: ProgressMeter?, needsBody: (@Sendable (DocumentNode) -> Bool)?, keepsAllEdges: Bool = false,
+    timer: inout PhaseTimer
   ) throws -> (ReferenceGraph, Int) {
     let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
     let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
     timer.lap("targets")
     let graph = GraphBuilder(
-      workspace: workspace, configuration: configuration, cacheFolder: cacheFolder, progress: progress)
-      .build(targets: targets, iacTargets: iacTargets, needsBody: needsBody)
+      workspace: workspace, configuration: configuration, cacheFolder: cacheFolder, progress: progress,
+      keepsAllEdges: keepsAllEdges
+    ).build(targets: targets, iacTargets: iacTargets, needsBody: needsBody)
     timer.lap("graph")
     return (graph, targets.count + iacTargets.count)
   }

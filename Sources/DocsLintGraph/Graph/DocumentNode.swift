@@ -14,8 +14,9 @@ package struct DocumentNode: Sendable, Equatable {
   /// Root-relative path.
   package let path: String
   package var content: Content
-  /// Every edge while the graph is built; read back from the cache, only the broken ones
-  /// and those with a fragment. Internal to the graph: rules read `brokenReferences`.
+  /// Every edge while the document is parsed; then, as read back from the cache, only the
+  /// essential ones (broken, with a fragment, planned), unless the graph keeps all edges
+  /// for `docs-lint graph`. Internal to the graph: rules read `brokenReferences`.
   var references: [Reference]
   /// Heading slugs and HTML anchors a `#fragment` may name.
   package var anchors: AnchorSet

@@ -40,10 +40,20 @@ extension DocumentNode {
     writer.write(suppressions)
   }
 
-  /// Edges the rules and the graph's later steps read: broken ones, and those whose
-  /// fragment is checked once all anchors are known.
+  /// Edges the rules and the graph's later steps read: broken ones, those whose fragment
+  /// is checked once all anchors are known, and paths a page says are planned (other
+  /// pages' missing paths are excused by them).
   package static func isEssential(_ reference: Reference) -> Bool {
-    reference.fragment != nil || reference.resolution.isBroken
+    if reference.fragment != nil || reference.resolution.isBroken { return true }
+    if case .planned = reference.resolution { return true }
+    return false
+  }
+
+  /// Drops the edges no rule reads once the targets are summarized, as a round trip
+  /// through the cache does: a cold run then keeps what a warm one reads, and memory
+  /// holds the few broken or anchored edges instead of every one.
+  package mutating func keepEssentialReferences() {
+    references.removeAll { !Self.isEssential($0) }
   }
 
   /// `collectors` decode the collected facts.
