@@ -136,6 +136,25 @@ struct CacheTests {
     }
   }
 
+  /// A path one page says is planned ("currently empty") excuses it on other pages in a
+  /// warm run too: the cache once dropped planned edges, and the warm run reported it.
+  @Test func plannedPathsSurviveTheCache() throws {
+    let repository = try GitRepository([
+      "skills/README.md": "# Skills\n\n`skills/stacks/` is currently empty.\n",
+      "README.md": "# Readme\n\nStack skills live in `skills/stacks/`.\n",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-cache-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let cold = try repository.lint(["--no-cache"])
+    #expect(!cold.stdout.contains("ref/missing-path"), "\(cold.stdout)")
+    #expect(try repository.lint(["--cache-dir", cache]).stdout == cold.stdout)
+    let warm = try repository.lint(["--cache-dir", cache])
+    #expect(warm.stdout == cold.stdout)
+    #expect(warm.status == cold.status)
+  }
+
   @Test func editsRenamesAndConfigurationChangesAreSeen() throws {
     let repository = try GitRepository([
       "a.md": "# A\n\n## Uno\n\n[b](b.md#dos) `docs/c.md`\n",
