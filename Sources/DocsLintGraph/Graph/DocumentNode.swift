@@ -238,7 +238,10 @@ package struct DocumentOutline: Sendable, Equatable {
   package init() {}
 
   package init(_ markdown: MarkdownDocument) {
-    headings = markdown.headings
+    // Copied at its size: the parser's array grew by doubling, and the outline outlives it.
+    headings = Array(unsafeUninitializedCapacity: markdown.headings.count) { buffer, count in
+      count = buffer.initialize(fromContentsOf: markdown.headings)
+    }
     frontMatter = markdown.frontMatter
   }
 

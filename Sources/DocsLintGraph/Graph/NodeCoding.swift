@@ -53,7 +53,7 @@ extension DocumentNode {
   /// through the cache does: a cold run then keeps what a warm one reads, and memory
   /// holds the few broken or anchored edges instead of every one.
   package mutating func keepEssentialReferences() {
-    references.removeAll { !Self.isEssential($0) }
+    references = references.filter(Self.isEssential)  // a new array, at its size: removeAll keeps the capacity
   }
 
   /// `collectors` decode the collected facts.
