@@ -76,7 +76,14 @@ package struct DocumentNode: Sendable, Equatable {
       }
     }
     let ordered = singles.sorted(by: ByteOrder.less)
-    let sorted = globs.reduce(ordered) { Self.merged($0, $1) }
+    // Merged in pairs, round after round: a page of N globs costs N log N, not N squared.
+    var lists = [ordered] + globs
+    while lists.count > 1 {
+      lists = stride(from: 0, to: lists.count, by: 2).map { index in
+        index + 1 < lists.count ? Self.merged(lists[index], lists[index + 1]) : lists[index]
+      }
+    }
+    let sorted = lists[0]
     targets = PathList(sorted)
     missingTargets = missing.sorted(by: ByteOrder.less)
     unlistedTargets = sorted.filter { !listed.exists($0) }
