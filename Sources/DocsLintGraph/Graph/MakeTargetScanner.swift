@@ -15,7 +15,7 @@ package enum MakeTargetScanner {
     for block in ShellCodeLines.blocks(containing: "make ", in: markdown, shellLanguages: shellLanguages) {
       var place = Place.start
       for (text, line) in block {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).drop { $0 == "$" }
+        let words = Self.words(of: text).drop { $0 == "$" }
         if words.first == "cd", words.count == 2 {
           place = place.after(cd: String(words[words.index(after: words.startIndex)]))
           continue
@@ -34,6 +34,46 @@ package enum MakeTargetScanner {
   }
 
   private static let operators: Set<Substring> = ["|", "||", "&&", ";"]
+
+  /// A line's words, split on spaces and tabs, found on its bytes (splitting by
+  /// characters cost thousands of instructions a line).
+  static func words(of text: Substring) -> [Substring] {
+    let ranges = text.withBytes { bytes -> [Range<Int>] in
+      var ranges: [Range<Int>] = []
+      var start: Int?
+      for index in 0...bytes.count {
+        let separates = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09
+        if !separates, start == nil { start = index }
+        if separates, let from = start {
+          ranges.append(from..<index)
+          start = nil
+        }
+      }
+      return ranges
+    }
+    let utf8 = text.utf8
+    return ranges.map { range in
+      Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    }
+  }
+
+  /// Letters, digits, `-`, `_`, `.` and `/`: on bytes for ASCII words, by character otherwise.
+  private static func isTargetName(_ word: Substring) -> Bool {
+    let ascii = word.withBytes { bytes -> Bool? in
+      var allowed = true
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if !(byte.isASCIIAlphanumeric || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+          || byte == UInt8(ascii: "/"))
+        {
+          allowed = false
+        }
+      }
+      return allowed
+    }
+    if let ascii { return ascii }
+    return word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" }
+  }
 
   /// Where a block's commands run: as the document says (no `cd` yet), a repository folder,
   /// or somewhere not known here.
@@ -56,7 +96,7 @@ package enum MakeTargetScanner {
   private static func targets(in text: Substring, line: Int, column: Int, folder: String?) -> [IaCMention] {
     // Most shell lines run no make: a byte search, before splitting the line into words.
     guard text.includes("make") else { return [] }
-    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
+    var words = Self.words(of: text)[...]
     if words.first == "$" { words = words.dropFirst() }
     var result: [IaCMention] = []
     var atStart = true
@@ -115,7 +155,7 @@ package enum MakeTargetScanner {
         }
         continue
       }
-      guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == "/" }) else {
+      guard Self.isTargetName(word) else {
         known = false
         continue
       }
