@@ -138,8 +138,16 @@ package struct CodeBlockItem: Sendable, Hashable {
 
   package var language: String? {
     guard let info else { return nil }
-    let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first
-    return word.map { $0.lowercased() }
+    // The first word, read on bytes: rules ask every block's language, some many times.
+    let end = info.withBytes { bytes in
+      bytes.firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: ",") } ?? bytes.count
+    }
+    guard end > 0 else {
+      // Separators first ("{.python}"): the first word after them.
+      return info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first.map { $0.lowercased() }
+    }
+    let word = info.utf8.prefix(end)
+    return TextFolding.lowercasedASCII(String(Substring(word))) ?? String(Substring(word)).lowercased()
   }
 }
 
