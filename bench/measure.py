@@ -167,22 +167,24 @@ def measure_cache(tree, arguments):
     plain = os.path.join(tree.work, "nocache.json")
     timed(base + ["--no-cache", "--output", plain], repository)
     outputs = []
-    for _ in range(arguments.runs):
+    for number in range(arguments.runs):
         shutil.rmtree(cache, ignore_errors=True)
-        outputs.append(os.path.join(tree.work, "cold.json"))
+        outputs.append(os.path.join(tree.work, "cold-%d.json" % number))
         tree.keep("cache-cold", timed(base + ["--cache-dir", cache, "--output", outputs[-1]], repository))
-    for _ in range(arguments.runs):
-        outputs.append(os.path.join(tree.work, "warm.json"))
+    for number in range(arguments.runs):
+        outputs.append(os.path.join(tree.work, "warm-%d.json" % number))
         tree.keep("warm", timed(base + ["--cache-dir", cache, "--output", outputs[-1]], repository))
     identical = all(open(path, "rb").read() == open(plain, "rb").read() for path in outputs)
     tree.changed = rename_first_heading(repository)
     impact_plain = os.path.join(tree.work, "impact-nocache.json")
-    impact = os.path.join(tree.work, "impact.json")
     timed(base + ["--no-cache", "--changed-since", "HEAD", "--output", impact_plain], repository)
-    for _ in range(arguments.runs):
-        tree.keep("impact", timed(base + ["--cache-dir", cache, "--changed-since", "HEAD", "--output", impact],
+    impacts = []
+    for number in range(arguments.runs):
+        impacts.append(os.path.join(tree.work, "impact-%d.json" % number))
+        tree.keep("impact", timed(base + ["--cache-dir", cache, "--changed-since", "HEAD", "--output", impacts[-1]],
                                   repository))
-    if not identical or open(impact, "rb").read() != open(impact_plain, "rb").read():
+    impact = impacts[-1]
+    if not identical or any(open(path, "rb").read() != open(impact_plain, "rb").read() for path in impacts):
         raise Failure("%s: a cached run reported differently from an uncached one" % tree.name)
     tree.impact_findings = len(json.load(open(impact))["findings"])
     log("%s: cache cold %.2f s, warm %.2f s, impact %.2f s (%s renamed a heading)"

@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Order-preserving parallel map over all cores. Each slot is written by
+/// Order-preserving parallel map over all cores (at most `workerLimit` threads when
+/// `--jobs` sets one). Each slot is written by
 /// exactly one worker, so the result is deterministic whatever the thread count.
 /// Public and inlinable so each layer specializes it for its own element types (a
 /// package type's members are not inlined across modules); not embedding API.

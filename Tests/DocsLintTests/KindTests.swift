@@ -53,6 +53,16 @@ struct KindTests {
     }
   }
 
+  /// Text left non-ASCII by folding compares as Swift strings do: canonical equivalents
+  /// match, as before titles were compared as bytes.
+  @Test func nonASCIITitlesMatchCanonicalEquivalents() {
+    let composed = "\u{0915}\u{093C}"  // क़ written as two scalars
+    let precomposed = "\u{0958}"  // क़ as one
+    #expect(TitleMatcher.matches(composed, pattern: precomposed))
+    #expect(TitleMatcher.matchesSection(precomposed + " x", pattern: composed + "*"))
+    #expect(!TitleMatcher.matches(composed, pattern: "\u{0915}"))
+  }
+
   @Test func aliasPatterns() {
     #expect(TitleMatcher.matches("riesgos y mitigaciones", pattern: "riesgos*"))
     #expect(TitleMatcher.matches("plan de rollback", pattern: "*rollback"))

@@ -21,14 +21,16 @@ package struct KindSettings: Sendable, Hashable {
   /// Normalized title patterns of the sections where plans name rollout environments.
   package var deploymentSections: [String] = [] {
     didSet {
-      deploymentLiterals = deploymentSections.map { pattern in
+      let literals = deploymentSections.map { pattern in
         pattern.split(separator: "*").max { $0.utf8.count < $1.utf8.count }.map(String.init) ?? ""
       }
+      deploymentLiterals = literals.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? literals : nil
     }
   }
   /// The longest literal part of each (`despliegue` of `despliegue*`): a title holding none
-  /// of them is no deployment section, found with one byte search per pattern.
-  private var deploymentLiterals: [String] = []
+  /// of them is no deployment section, found with one byte search per pattern. Nil when a
+  /// literal is not ASCII (such patterns match by characters, which bytes cannot stand for).
+  private var deploymentLiterals: [String]? = []
   /// Words after an environment word that make it a role, not a target ("QA approval"), folded.
   package var environmentRoleWords: Set<String> = []
 
@@ -50,7 +52,7 @@ package struct KindSettings: Sendable, Hashable {
   /// Whether a normalized title is a deployment section's: one of `deploymentSections` at
   /// any word of it ("plan de despliegue", "estrategia de rollout").
   package func isDeploymentSection(_ title: String) -> Bool {
-    guard deploymentLiterals.contains(where: { title.includes($0) }) else { return false }
+    if let literals = deploymentLiterals, !literals.contains(where: { title.includes($0) }) { return false }
     var rest = Substring(title)
     while !rest.isEmpty {
       if deploymentSections.contains(where: { TitleMatcher.matches(rest, pattern: $0) }) { return true }

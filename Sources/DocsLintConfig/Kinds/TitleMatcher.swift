@@ -52,7 +52,8 @@ package enum TitleMatcher {
   /// title, and a trailing `*` stands for further words only ("decision*" matches
   /// "decision" and "decision tomada", not "decisiones relacionadas").
   package static func matchesSection(_ title: some StringProtocol, pattern: String) -> Bool {
-    pattern.withBytes { pattern in
+    guard isASCII(title), isASCII(pattern) else { return UnicodeTitles.matchesSection(String(title), pattern: pattern) }
+    return pattern.withBytes { pattern in
       title.withBytes { title in
         guard let star = pattern.firstIndex(of: UInt8(ascii: "*")), star == pattern.count - 1 else {
           return matches(title, pattern: pattern)
@@ -65,7 +66,14 @@ package enum TitleMatcher {
 
   /// Whether a normalized title matches a normalized pattern (`*` matches any run).
   package static func matches(_ title: some StringProtocol, pattern: String) -> Bool {
-    pattern.withBytes { pattern in title.withBytes { title in matches(title, pattern: pattern) } }
+    guard isASCII(title), isASCII(pattern) else { return UnicodeTitles.matches(String(title), pattern: pattern) }
+    return pattern.withBytes { pattern in title.withBytes { title in matches(title, pattern: pattern) } }
+  }
+
+  /// Bytes compare as characters only for ASCII: other text (scripts whose marks are not
+  /// folded away) compares as Swift strings do, canonical equivalents equal.
+  private static func isASCII(_ text: some StringProtocol) -> Bool {
+    text.withBytes { bytes in bytes.allSatisfy { $0 < 0x80 } }
   }
 
   /// The same on bytes, without allocating: both sides are normalized the same way (accents
@@ -103,6 +111,45 @@ package enum TitleMatcher {
   ) -> Bool {
     guard offset >= 0, offset + range.count <= title.count else { return false }
     for index in 0..<range.count where title[offset + index] != pattern[range.lowerBound + index] { return false }
+    return true
+  }
+}
+
+/// Titles and patterns with non-ASCII text left after folding, compared as strings.
+private enum UnicodeTitles {
+  static func matchesSection(_ title: String, pattern: String) -> Bool {
+    guard pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) else {
+      return matches(title, pattern: pattern)
+    }
+    let prefix = pattern.dropLast()
+    guard title.hasPrefix(prefix) else { return false }
+    // By characters: a canonically equal prefix may have other bytes than the pattern's.
+    let rest = title.dropFirst(prefix.count)
+    return rest.isEmpty || prefix.isEmpty || rest.first == " "
+  }
+
+  static func matches(_ title: String, pattern: String) -> Bool {
+    guard pattern.utf8.contains(UInt8(ascii: "*")) else { return title == pattern }
+    if pattern.utf8.last == UInt8(ascii: "*"), pattern.utf8.dropLast().allSatisfy({ $0 != UInt8(ascii: "*") }) {
+      return title.hasBytePrefix(String(pattern.dropLast()))
+    }
+    if pattern.utf8.first == UInt8(ascii: "*"), pattern.utf8.dropFirst().allSatisfy({ $0 != UInt8(ascii: "*") }) {
+      return title.hasByteSuffix(String(pattern.dropFirst()))
+    }
+    let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+    var rest = Substring(title)
+    for (index, part) in parts.enumerated() {
+      if part.isEmpty { continue }
+      if index == 0 {
+        guard rest.hasPrefix(part) else { return false }
+        rest = rest.dropFirst(part.count)
+      } else if index == parts.count - 1 {
+        return rest.hasSuffix(part)
+      } else {
+        guard let range = rest.range(of: part) else { return false }
+        rest = rest[range.upperBound...]
+      }
+    }
     return true
   }
 }

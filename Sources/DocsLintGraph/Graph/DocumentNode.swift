@@ -41,8 +41,8 @@ package struct DocumentNode: Sendable, Equatable {
   package var unlistedTargets: [String] = []
   /// False for a document read back from the cache as a summary only (path, kind,
   /// anchors, facts, targets): impact mode skips the parse and edges of documents the
-  /// change cannot affect. A body read back from the cache holds in `references` only the
-  /// broken edges and those with a fragment: all the rules read.
+  /// change cannot affect. A body holds in `references` only the essential edges (broken,
+  /// with a fragment, planned): all the rules read.
   package var hasBody = true
 
   package init(

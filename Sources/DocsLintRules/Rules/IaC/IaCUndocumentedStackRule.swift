@@ -90,9 +90,9 @@ private struct StackIndex: Sendable {
   /// chart dependency): then they are part of that stack, not their own.
   let usedFolders: [IaCTechnology: Set<String>]
   let hasDescribingDocuments: Bool
-  /// Every path a plan, spec or runbook reaches, byte-sorted.
+  /// Every path a plan, spec or runbook reaches, byte-sorted, each once (paths compare as
+  /// bytes, as the file system does: composed and decomposed names are two paths).
   private let reached: [String]
-  private let reachedSet: Set<String>
 
   init(_ graph: ReferenceGraph) {
     var first: [String: String] = [:]
@@ -109,34 +109,49 @@ private struct StackIndex: Sendable {
     firstTerraformFile = first
     usedFolders = used
     // By index, so no document is copied.
-    var paths = Set<String>()
+    var paths: [String] = []
     var describing = false
     for index in graph.documents.indices where graph.has(.describesInfrastructure, graph.documents[index]) {
       describing = true
-      for path in graph.documents[index].targets.paths where !path.isEmpty { paths.insert(path) }
+      paths += graph.documents[index].targets.paths.lazy.filter { !$0.isEmpty }
     }
     hasDescribingDocuments = describing
-    reachedSet = paths
-    reached = paths.sorted(by: ByteOrder.less)
+    paths.sort(by: ByteOrder.less)
+    var unique: [String] = []
+    unique.reserveCapacity(paths.count)
+    for path in paths where unique.last.map({ ByteOrder.less($0, path) }) ?? true { unique.append(path) }
+    reached = unique
   }
 
   func isUsed(_ folder: String, by technology: IaCTechnology) -> Bool { usedFolders[technology]?.contains(folder) ?? false }
 
   /// Whether some document reaches the path itself, a folder holding it, or a path inside it.
   func isReached(_ stack: String) -> Bool {
-    if reachedSet.contains(stack) { return true }
+    if contains(stack) { return true }
     var folder = stack
     while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
       folder = String(folder[..<slash])
-      if reachedSet.contains(folder) { return true }
+      if contains(folder) { return true }
     }
     let inside = stack + "/"
+    let at = lowerBound(inside)
+    return at < reached.count && reached[at].hasBytePrefix(inside)
+  }
+
+  /// Whether the path is reached, byte for byte: the first path not below it is not above it.
+  private func contains(_ path: String) -> Bool {
+    let at = lowerBound(path)
+    return at < reached.count && !ByteOrder.less(path, reached[at])
+  }
+
+  /// The first index whose path is not below `path` in byte order.
+  private func lowerBound(_ path: String) -> Int {
     var low = 0
     var high = reached.count
     while low < high {
       let middle = (low + high) / 2
-      if ByteOrder.less(reached[middle], inside) { low = middle + 1 } else { high = middle }
+      if ByteOrder.less(reached[middle], path) { low = middle + 1 } else { high = middle }
     }
-    return low < reached.count && reached[low].hasBytePrefix(inside)
+    return low
   }
 }

@@ -41,9 +41,12 @@ package enum ValidationCheckScanner {
     // "t" of the prose for `terraform`). Hits are then put in line order.
     var hits: [(line: Int, check: Int, at: Int)] = []
     let firstWords = Dictionary(grouping: checks.indices, by: { checks[$0].words[0] }).sorted { $0.key.lexicographicallyPrecedes($1.key) }
+    // A first word made of word bytes (all of the defaults) occurs only at word starts and
+    // never overlaps itself there; one with other bytes (`x.x`) is searched as before.
+    let plain = firstWords.map { $0.key.allSatisfy(isWordByte) }
     var opens = [Bool](repeating: false, count: 256)
     var byFirstByte = [[Int]](repeating: [], count: 256)  // indexes into firstWords
-    for (index, (word, _)) in firstWords.enumerated() {
+    for (index, (word, _)) in firstWords.enumerated() where plain[index] {
       opens[Int(word[0])] = true
       byFirstByte[Int(word[0])].append(index)
     }
@@ -63,20 +66,32 @@ package enum ValidationCheckScanner {
       }
     }
     source.bytes.withUnsafeBufferPointer { bytes in
+      // Whole words only (`xactionlint` is not actionlint); then the other words in order
+      // within the same command, options between them allowed (`terraform -chdir=infra
+      // validate`, `docker compose -f dev.yml config`).
+      func record(_ at: Int, _ entry: Int) {
+        let (first, group) = firstWords[entry]
+        let from = at + first.count
+        if from < bytes.count, isWordByte(bytes[from]) { return }
+        let line = source.line(atByte: at)
+        let end = source.byteRange(ofLine: line).upperBound
+        let rest = UnsafeBufferPointer(rebasing: bytes[from..<max(from, end)])
+        for index in group where hasWords(checks[index].words.dropFirst(), in: rest) {
+          hits.append((line, index, at))
+        }
+      }
       for at in starts {
         for entry in byFirstByte[Int(bytes[at])] where startsWith(firstWords[entry].key, in: bytes, at: at) {
-          let (first, group) = firstWords[entry]
-          // Whole words only (`xactionlint` is not actionlint); then the other words in
-          // order within the same command, options between them allowed
-          // (`terraform -chdir=infra validate`, `docker compose -f dev.yml config`).
-          let from = at + first.count
-          if from < bytes.count, isWordByte(bytes[from]) { continue }
-          let line = source.line(atByte: at)
-          let end = source.byteRange(ofLine: line).upperBound
-          let rest = UnsafeBufferPointer(rebasing: bytes[from..<max(from, end)])
-          for index in group where hasWords(checks[index].words.dropFirst(), in: rest) {
-            hits.append((line, index, at))
-          }
+          record(at, entry)
+        }
+      }
+      for entry in firstWords.indices where !plain[entry] {
+        let word = firstWords[entry].key
+        var from = 0
+        while let at = word.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: $0, in: bytes, from: from, to: bytes.count) }) {
+          from = at + word.count
+          if at > 0, isWordByte(bytes[at - 1]) { continue }
+          record(at, entry)
         }
       }
     }
