@@ -7,7 +7,7 @@ struct DocsLint: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "docs-lint",
     abstract: "Checks that documentation, plans and code agree: links, anchors, paths.",
-    version: ToolInfo.version,
+    version: "\(ToolInfo.name) \(ToolInfo.version)",
     subcommands: [Lint.self, ListRules.self, Explain.self, Graph.self],
     defaultSubcommand: Lint.self)
 }

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import Yams
 
+@testable import DocsLintModel
+
 /// What other repositories copy from this one: the pre-commit hook definitions and the
 /// GitHub Actions job in the README must stay valid YAML with the agreed shape.
 struct DistributionTests {
@@ -15,6 +17,21 @@ struct DistributionTests {
       #expect(hook["types"] as? [String] == ["markdown"])
       #expect(hook["require_serial"] as? Bool == true)
     }
+  }
+
+  /// `--version` names the tool and its version, and the version is the changelog's
+  /// latest released entry (`## [X.Y.Z] - date`, after `## [Unreleased]`).
+  @Test func versionMatchesTheChangelog() throws {
+    let changelog = try String(contentsOfFile: packageRoot + "/CHANGELOG.md", encoding: .utf8)
+    let released = changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.hasPrefix("## [Unreleased]") }
+    let entry = try #require(released)
+    let version = entry.dropFirst(4).prefix { $0 != "]" }
+    #expect(String(version) == ToolInfo.version)
+    #expect(version.split(separator: ".").count == 3 && version.split(separator: ".").allSatisfy { Int($0) != nil })
+    let result = try CommandLineTests.run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "docs-lint \(ToolInfo.version)\n")
+    #expect(FileManager.default.fileExists(atPath: packageRoot + "/LICENSE"))
   }
 
   @Test func readmeWorkflowIsValidAndUploadsSARIFWithACategory() throws {
