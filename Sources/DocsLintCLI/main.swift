@@ -70,6 +70,11 @@ struct Lint: ParsableCommand {
   @Option(help: ArgumentHelp("Worker threads (default: one per core); the report is the same for any number.", valueName: "N"))
   var jobs: Int?
 
+  @Option(
+    name: .customLong("sarif-category"),
+    help: ArgumentHelp("SARIF only: the analysis category, as automationDetails.id 'docs-lint/NAME/'.", valueName: "NAME"))
+  var sarifCategory: String?
+
   func run() throws {
     if let jobs {
       guard jobs >= 1 else { throw UsageError("--jobs must be 1 or more, not \(jobs)") }
@@ -86,6 +91,12 @@ struct Lint: ParsableCommand {
     if let maxWarnings, maxWarnings < 0 { throw UsageError("--max-warnings must be 0 or more") }
     options.policy.maxWarnings = maxWarnings
     guard fix || !dryRun else { throw UsageError("--dry-run only goes with --fix") }
+    if let sarifCategory {
+      guard format == SARIFReporter.format else { throw UsageError("--sarif-category only goes with --format sarif") }
+      guard !sarifCategory.isEmpty, sarifCategory.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+        throw UsageError("--sarif-category must be a name without spaces or control characters, not '\(sarifCategory)'")
+      }
+    }
     guard !fix || changedSince == nil else { throw UsageError("--fix does not go with --changed-since") }
     // Impact mode judges only part of the tree; a baseline of that would be partial.
     guard writeBaseline == nil || changedSince == nil else {
@@ -110,8 +121,10 @@ struct Lint: ParsableCommand {
         progress: progress)
     }
     let session = try LintSession.evaluate(run, options: options)
+    var report = session.report
+    report.category = sarifCategory
     var rendered: [UInt8] = []
-    reporter.write(session.report, into: &rendered)
+    reporter.write(report, into: &rendered)
     try emit(rendered, to: output)
     for note in session.notes { StandardStream.err("docs-lint: \(note)\n") }
     // Say why the run fails when the report alone does not show it.

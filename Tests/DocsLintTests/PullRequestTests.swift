@@ -158,7 +158,7 @@ struct PullRequestTests {
     let result = try repository.lint(["--format", "github"])
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first == "::error file=e0.md,line=3,endLine=3,col=5,title=link/missing-file::link target 'missing0.md' does not exist")
+    #expect(lines.first == "::error file=e0.md,line=3,endLine=3,col=5,endColumn=16,title=link/missing-file::link target 'missing0.md' does not exist")
     #expect(lines.filter { $0.hasPrefix("::error ") }.count == 10)
     #expect(lines[10].hasPrefix("::warning file=a.md,line=3,"))
     #expect(lines[11...12] == ["e8.md:3:5: error: link target 'missing8.md' does not exist [link/missing-file]", "e9.md:3:5: error: link target 'missing9.md' does not exist [link/missing-file]"])

@@ -19,7 +19,10 @@ struct ReporterTests {
 
   /// Validates real SARIF output against the official OASIS schema with python3's jsonschema.
   @Test func sarifIsValidAgainstTheOfficialSchema() throws {
-    let sarif = SARIFReporter().render(try demoReport())
+    try expectValidSARIF(SARIFReporter().render(try demoReport()))
+  }
+
+  private func expectValidSARIF(_ sarif: String) throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-\(UUID().uuidString).sarif")
     try sarif.write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
@@ -43,6 +46,53 @@ struct ReporterTests {
     #expect(process.terminationStatus == 0, "\(output)")
   }
 
+  /// GitHub rejects a run of more than 25,000 results: the most severe are kept, in report
+  /// order, and the run says how many were left out; the log stays valid SARIF.
+  @Test func sarifKeepsTheMostSevereResultsGitHubAccepts() throws {
+    func finding(_ number: Int, _ level: Level) -> Finding {
+      Finding(
+        ruleId: "link/missing-file", level: level, message: "m\(number)", path: "a.md",
+        span: SourceSpan(line: number + 1, column: 1), snippet: "x\(number).md")
+    }
+    // 26,000 findings; the 500 errors come last and must all be kept.
+    let findings = (0..<25_500).map { finding($0, .warning) } + (25_500..<26_000).map { finding($0, .error) }
+    let sarif = SARIFReporter().render(Report(findings: findings, filesLinted: 1))
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+    let run = try #require((json["runs"] as? [[String: Any]])?.first)
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(results.count == 25_000)
+    #expect(results.filter { $0["level"] as? String == "error" }.count == 500)
+    let lines = results.compactMap { (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]).flatMap { ($0["region"] as? [String: Any])?["startLine"] as? Int } }
+    #expect(lines == lines.sorted())
+    let properties = try #require(run["properties"] as? [String: Any])
+    #expect(properties["docsLint/omittedResults"] as? Int == 1_000)
+    #expect(properties["docsLint/omittedResultsByLevel"] as? [String: Int] == ["warning": 1_000])
+    let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+    let note = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+    #expect(((note["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("1000 of 26000 results left out") == true)
+    try expectValidSARIF(sarif)
+    // Under the limit nothing is left out, and the run says nothing about it.
+    let small = SARIFReporter().render(Report(findings: Array(findings.prefix(10)), filesLinted: 1))
+    #expect(!small.contains("invocations") && !small.contains("omittedResults"))
+  }
+
+  /// `automationDetails.id` comes from `--sarif-category` and is left out without it, so that
+  /// upload-sarif's own `category` input applies.
+  @Test func sarifCategoryNamesTheRun() throws {
+    var report = try demoReport()
+    #expect(!SARIFReporter().render(report).contains("automationDetails"))
+    report.category = "docs"
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(report).utf8)) as? [String: Any])
+    let run = try #require((json["runs"] as? [[String: Any]])?.first)
+    #expect((run["automationDetails"] as? [String: Any])?["id"] as? String == "docs-lint/docs/")
+    let root = packageRoot + "/fixtures/demo"
+    let cli = try CommandLineTests.run(["--no-cache", "--root", root, root, "--format", "sarif", "--sarif-category", "docs"])
+    #expect(cli.stdout.contains("\"id\" : \"docs-lint/docs/\""))
+    let misplaced = try CommandLineTests.run(["--no-cache", "--root", root, root, "--sarif-category", "docs"])
+    #expect(misplaced.status == 2)
+    #expect(misplaced.stderr.contains("--sarif-category only goes with --format sarif"))
+  }
+
   @Test func sarifCarriesRulesLocationsAndFingerprints() throws {
     let report = try demoReport()
     let json = try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(report).utf8)) as! [String: Any]
@@ -50,7 +100,6 @@ struct ReporterTests {
     let driver = (run["tool"] as! [String: Any])["driver"] as! [String: Any]
     #expect(driver["name"] as? String == "docs-lint")
     #expect((driver["rules"] as! [[String: Any]]).count == RuleRegistry.descriptors.count)
-    #expect((run["automationDetails"] as! [String: Any])["id"] as? String == "docs-lint/")
     let result = (run["results"] as! [[String: Any]])[0]
     let location = ((result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
     #expect((location["artifactLocation"] as! [String: Any])["uri"] as? String == "README.md")

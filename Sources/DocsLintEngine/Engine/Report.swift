@@ -9,6 +9,8 @@ public struct Report: Sendable {
   public var hidden = 0
   /// With `--baseline`: findings it covered, and recorded ones that no longer occur.
   public var baseline: (matched: Int, stale: Int)?
+  /// The analysis category (`--sarif-category`): what tells code scanning's runs apart.
+  public var category: String?
 
   package init(findings: [Finding], filesLinted: Int, rules: [RuleDescriptor] = RuleRegistry.descriptors) {
     self.findings = findings

@@ -1,6 +1,6 @@
 import DocsLintEngine
 
-/// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=RULE::message`),
+/// GitHub Actions workflow commands (`::error file=…,line=…,endLine=…,col=…,endColumn=…,title=RULE::message`),
 /// most severe first. A step shows at most ten annotations of each level, so the rest
 /// are printed as plain log lines and a closing line says how many were not annotated.
 package struct GitHubReporter: Reporter {
@@ -30,7 +30,10 @@ package struct GitHubReporter: Reporter {
       }
       annotated[finding.level] = shown + 1
       output += "::\(Self.command(finding.level)) file=\(Self.property(finding.path)),line=\(finding.span.line),"
-      output += "endLine=\(finding.span.endLine),col=\(finding.span.column),"
+      let span = finding.span
+      // As in SARIF: the column after the last one, at least one past the start on one line.
+      let endColumn = span.endLine > span.line ? span.endColumn : max(span.endColumn, span.column + 1)
+      output += "endLine=\(span.endLine),col=\(span.column),endColumn=\(endColumn),"
       output += "title=\(Self.property(finding.ruleId))::\(Self.data(finding.message))\n"
     }
     // Findings past the annotation limit stay in the log, after the annotations.

@@ -20,8 +20,12 @@ package struct SARIFReporter: Reporter {
 
   struct Run: Encodable {
     var tool: Tool
-    var automationDetails = AutomationDetails()
+    /// Only with `--sarif-category`: without it, upload-sarif's own `category` applies.
+    var automationDetails: AutomationDetails?
     var columnKind = "unicodeCodePoints"
+    /// Only when results were left out: how many, and a note saying so.
+    var invocations: [Invocation]?
+    var properties: RunProperties?
     /// Left empty: the results are written into the encoded skeleton, byte for byte as the
     /// encoder would, without an encoder tree of every finding.
     var results: [String] = []
@@ -54,7 +58,40 @@ package struct SARIFReporter: Reporter {
 
   struct Configuration: Encodable { var level: String }
 
-  struct AutomationDetails: Encodable { var id = "docs-lint/" }
+  struct AutomationDetails: Encodable { var id: String }
+
+  struct Invocation: Encodable {
+    var executionSuccessful = true
+    var toolExecutionNotifications: [Notification]
+  }
+
+  struct Notification: Encodable {
+    var level = "warning"
+    var message: Text
+  }
+
+  struct RunProperties: Encodable {
+    var omittedResults: Int
+    var omittedByLevel: [String: Int]
+
+    enum CodingKeys: String, CodingKey {
+      case omittedResults = "docsLint/omittedResults"
+      case omittedByLevel = "docsLint/omittedResultsByLevel"
+    }
+  }
+
+  /// GitHub code scanning rejects a run with more results than this.
+  static let maxResults = 25_000
+
+  /// The findings a run reports: all of them, or the most severe `maxResults` (earlier ones
+  /// first among equals), in report order.
+  static func kept(_ findings: [Finding], limit: Int = maxResults) -> [Int] {
+    guard findings.count > limit else { return Array(findings.indices) }
+    let bySeverity = findings.indices.sorted { lhs, rhs in
+      findings[lhs].level != findings[rhs].level ? findings[lhs].level > findings[rhs].level : lhs < rhs
+    }
+    return bySeverity.prefix(limit).sorted()
+  }
 
   package func write(_ report: Report, into output: inout [UInt8]) {
     let index = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($1.id, $0) })
@@ -67,7 +104,27 @@ package struct SARIFReporter: Reporter {
         helpUri: RulePages.url(of: rule.id),
         defaultConfiguration: Configuration(level: rule.defaultLevel.sarifName))
     }
-    let encoded = StableJSON.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)))]))
+    let kept = Self.kept(report.findings)
+    var run = Run(tool: Tool(driver: Driver(rules: rules)))
+    run.automationDetails = report.category.map { AutomationDetails(id: "docs-lint/\($0)/") }
+    if kept.count < report.findings.count {
+      var omitted: [String: Int] = [:]
+      var keptSet = Set(kept)
+      for index in report.findings.indices where keptSet.remove(index) == nil {
+        omitted[report.findings[index].level.sarifName, default: 0] += 1
+      }
+      let count = report.findings.count - kept.count
+      run.properties = RunProperties(omittedResults: count, omittedByLevel: omitted)
+      run.invocations = [
+        Invocation(toolExecutionNotifications: [
+          Notification(
+            message: Text(
+              text: "\(count) of \(report.findings.count) results left out: GitHub code scanning accepts at most "
+                + "\(Self.maxResults) per run; the most severe are kept. Run docs-lint with --format json for all."))
+        ])
+      ]
+    }
+    let encoded = StableJSON.encode(Log(runs: [run]))
     let skeleton = Array(encoded.utf8)
     // The empty `results` array, as the encoder writes it (quotes inside strings are escaped,
     // so the key cannot occur in a rule's text).
@@ -83,9 +140,11 @@ package struct SARIFReporter: Reporter {
     // About what a result takes, so the buffer seldom grows (each growth copies it whole).
     out.bytes.reserveCapacity(out.bytes.count + skeleton.count + report.findings.count * 800)
     out.raw("[")
-    for (number, (finding, fingerprint)) in zip(report.findings, report.fingerprints).enumerated() {
+    let fingerprints = report.fingerprints
+    for (number, position) in kept.enumerated() {
+      let finding = report.findings[position]
       out.raw(number == 0 ? "\n        {\n" : ",\n        {\n")
-      Self.result(finding, fingerprint: fingerprint, ruleIndex: index[finding.ruleId] ?? 0, into: &out)
+      Self.result(finding, fingerprint: fingerprints[position], ruleIndex: index[finding.ruleId] ?? 0, into: &out)
       out.raw("        }")
     }
     out.raw("\n      ]")
