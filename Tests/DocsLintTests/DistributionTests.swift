@@ -34,6 +34,14 @@ struct DistributionTests {
     #expect(FileManager.default.fileExists(atPath: packageRoot + "/LICENSE"))
   }
 
+  /// docs-lint has nothing to say about its own repository (its `.docs-lint.yml` leaves
+  /// out the fixtures' planted defects and the generated rule pages' examples).
+  @Test func docsLintPassesOnItsOwnRepository() throws {
+    let result = try CommandLineTests.run(["--no-cache", "--root", packageRoot, packageRoot])
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.hasPrefix("0 errors, 0 warnings, 0 infos in "), "\(result.stdout)")
+  }
+
   @Test func readmeWorkflowIsValidAndUploadsSARIFWithACategory() throws {
     let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
     let start = try #require(readme.range(of: "```yaml\nname: docs\n"))
