@@ -7,16 +7,68 @@ import Yams
 /// What other repositories copy from this one: the pre-commit hook definitions and the
 /// GitHub Actions job in the README must stay valid YAML with the agreed shape.
 struct DistributionTests {
-  @Test func preCommitHooksDefineTheHook() throws {
+  @Test func preCommitHooksDefineTheHooks() throws {
     let text = try String(contentsOfFile: packageRoot + "/.pre-commit-hooks.yaml", encoding: .utf8)
     let hooks = try #require(try Yams.load(yaml: text) as? [[String: Any]])
     let ids = hooks.compactMap { $0["id"] as? String }
-    #expect(ids == ["docs-lint", "docs-lint-system"])
+    #expect(ids == ["docs-lint", "docs-lint-changes", "docs-lint-system", "docs-lint-changes-system"])
     for hook in hooks {
-      #expect(hook["entry"] as? String == "docs-lint")
-      #expect(hook["types"] as? [String] == ["markdown"])
       #expect(hook["require_serial"] as? Bool == true)
+      if (hook["id"] as? String)?.contains("changes") == true {
+        #expect(hook["entry"] as? String == "docs-lint --changed-since HEAD")
+        #expect(hook["pass_filenames"] as? Bool == false)
+        #expect(hook["always_run"] as? Bool == true)
+      } else {
+        #expect(hook["entry"] as? String == "docs-lint")
+        #expect(hook["types"] as? [String] == ["markdown"])
+      }
     }
+  }
+
+  static let preCommit: String? = {
+    let found = try? CommandLineTests.run(["-c", "command -v pre-commit"], shell: true)
+    return found?.status == 0 ? found?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+  }()
+
+  /// The hooks under the real pre-commit, from this repository as a local path pinned to its
+  /// HEAD commit (the `-system` variants, so the test does not build the package): a staged
+  /// rename passes the files hook, which sees only the moved page, and fails the changes
+  /// hook, which sees the link README.md still has to the old name.
+  @Test(.enabled(if: preCommit != nil, "needs pre-commit from PyPI, which scripts/bootstrap installs"))
+  func preCommitHooksCatchWhatACommitBreaks() throws {
+    let repository = try GitRepository(["README.md": "# R\n\nSee [the guide](docs/g.md).\n", "docs/g.md": "# G\n"])
+    defer { repository.remove() }
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-pre-commit-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let head = try CommandLineTests.run(["-c", "git -C '\(packageRoot)' rev-parse HEAD"], shell: true).stdout
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    try repository.write(
+      ".pre-commit-config.yaml",
+      """
+      repos:
+        - repo: \(packageRoot)
+          rev: \(head)
+          hooks:
+            - id: docs-lint-system
+            - id: docs-lint-changes-system
+
+      """)
+    _ = try repository.git("add", ".pre-commit-config.yaml")
+    try repository.commit("init")
+    func preCommit() throws -> CommandLineTests.Result {
+      let binaryFolder = URL(fileURLWithPath: CommandLineTests.binary).deletingLastPathComponent().path
+      let script = "cd '\(repository.root)' && PRE_COMMIT_HOME='\(home)' PATH='\(binaryFolder)':\"$PATH\" pre-commit run 2>&1"
+      return try CommandLineTests.run(["-c", script], shell: true)
+    }
+    _ = try repository.git("mv", "docs/g.md", "docs/h.md")
+    let broken = try preCommit()
+    #expect(broken.status != 0, "\(broken.stdout)")
+    #expect(broken.stdout.contains("docs-lint (installed binary)") && broken.stdout.contains("Passed"), "\(broken.stdout)")
+    #expect(broken.stdout.contains("Failed"), "\(broken.stdout)")
+    #expect(broken.stdout.contains("README.md:3:"), "\(broken.stdout)")
+    _ = try repository.git("mv", "docs/h.md", "docs/g.md")
+    let fine = try preCommit()
+    #expect(fine.status == 0, "\(fine.stdout)")
   }
 
   /// `--version` names the tool and its version, and the version is the changelog's
