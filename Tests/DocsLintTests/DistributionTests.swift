@@ -25,16 +25,17 @@ struct DistributionTests {
     }
   }
 
+  /// pre-commit, when it is installed and this package is a git checkout it can clone.
   static let preCommit: String? = {
-    let found = try? CommandLineTests.run(["-c", "command -v pre-commit"], shell: true)
-    return found?.status == 0 ? found?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+    let found = try? CommandLineTests.run(["-c", "command -v pre-commit && git -C '\(packageRoot)' rev-parse -q --verify HEAD"], shell: true)
+    return found?.status == 0 ? found?.stdout.split(separator: "\n").first.map(String.init) : nil
   }()
 
   /// The hooks under the real pre-commit, from this repository as a local path pinned to its
   /// HEAD commit (the `-system` variants, so the test does not build the package): a staged
   /// rename passes the files hook, which sees only the moved page, and fails the changes
   /// hook, which sees the link README.md still has to the old name.
-  @Test(.enabled(if: preCommit != nil, "needs pre-commit from PyPI, which scripts/bootstrap installs"))
+  @Test(.enabled(if: preCommit != nil, "needs pre-commit from PyPI (scripts/bootstrap installs it) and a git checkout"))
   func preCommitHooksCatchWhatACommitBreaks() throws {
     let repository = try GitRepository(["README.md": "# R\n\nSee [the guide](docs/g.md).\n", "docs/g.md": "# G\n"])
     defer { repository.remove() }
