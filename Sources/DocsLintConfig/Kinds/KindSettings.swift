@@ -24,7 +24,7 @@ package struct KindSettings: Sendable, Hashable {
       let literals = deploymentSections.map { pattern in
         pattern.split(separator: "*").max { $0.utf8.count < $1.utf8.count }.map(String.init) ?? ""
       }
-      deploymentLiterals = literals.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? literals : nil
+      deploymentLiterals = literals.allSatisfy(\.isASCII) ? literals : nil
     }
   }
   /// The longest literal part of each (`despliegue` of `despliegue*`): a title holding none

@@ -25,17 +25,8 @@ package enum TitleMatcher {
   /// numbering dropped. Nil for any other text.
   private static func normalizedASCII(_ text: String, keepingWildcards: Bool) -> String? {
     text.withBytes { bytes -> String? in
-      var words: [Range<Int>] = []
-      var start: Int?
-      for index in 0...bytes.count {
-        if index < bytes.count, bytes[index] >= 0x80 { return nil }
-        let inWord = index < bytes.count && (bytes[index].isASCIIAlphanumeric || (keepingWildcards && bytes[index] == UInt8(ascii: "*")))
-        if inWord, start == nil { start = index }
-        if !inWord, let from = start {
-          words.append(from..<index)
-          start = nil
-        }
-      }
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let words = bytes.runs { !($0.isASCIIAlphanumeric || (keepingWildcards && $0 == UInt8(ascii: "*"))) }
       var first = 0
       while words.count - first > 1, words[first].allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) { first += 1 }
       var normalized: [UInt8] = []
@@ -52,7 +43,7 @@ package enum TitleMatcher {
   /// title, and a trailing `*` stands for further words only ("decision*" matches
   /// "decision" and "decision tomada", not "decisiones relacionadas").
   package static func matchesSection(_ title: some StringProtocol, pattern: String) -> Bool {
-    guard isASCII(title), isASCII(pattern) else { return UnicodeTitles.matchesSection(String(title), pattern: pattern) }
+    guard title.isASCII, pattern.isASCII else { return UnicodeTitles.matchesSection(String(title), pattern: pattern) }
     return pattern.withBytes { pattern in
       title.withBytes { title in
         guard let star = pattern.firstIndex(of: UInt8(ascii: "*")), star == pattern.count - 1 else {
@@ -66,14 +57,10 @@ package enum TitleMatcher {
 
   /// Whether a normalized title matches a normalized pattern (`*` matches any run).
   package static func matches(_ title: some StringProtocol, pattern: String) -> Bool {
-    guard isASCII(title), isASCII(pattern) else { return UnicodeTitles.matches(String(title), pattern: pattern) }
+    // Bytes compare as characters only for ASCII: other text (scripts whose marks are not
+    // folded away) compares as Swift strings do, canonical equivalents equal.
+    guard title.isASCII, pattern.isASCII else { return UnicodeTitles.matches(String(title), pattern: pattern) }
     return pattern.withBytes { pattern in title.withBytes { title in matches(title, pattern: pattern) } }
-  }
-
-  /// Bytes compare as characters only for ASCII: other text (scripts whose marks are not
-  /// folded away) compares as Swift strings do, canonical equivalents equal.
-  private static func isASCII(_ text: some StringProtocol) -> Bool {
-    text.withBytes { bytes in bytes.allSatisfy { $0 < 0x80 } }
   }
 
   /// The same on bytes, without allocating: both sides are normalized the same way (accents

@@ -38,19 +38,7 @@ package enum MakeTargetScanner {
   /// A line's words, split on spaces and tabs, found on its bytes (splitting by
   /// characters cost thousands of instructions a line).
   static func words(of text: Substring) -> [Substring] {
-    let ranges = text.withBytes { bytes -> [Range<Int>] in
-      var ranges: [Range<Int>] = []
-      var start: Int?
-      for index in 0...bytes.count {
-        let separates = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09
-        if !separates, start == nil { start = index }
-        if separates, let from = start {
-          ranges.append(from..<index)
-          start = nil
-        }
-      }
-      return ranges
-    }
+    let ranges = text.withBytes { bytes in bytes.runs { $0 == 0x20 || $0 == 0x09 } }
     let utf8 = text.utf8
     return ranges.map { range in
       Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])

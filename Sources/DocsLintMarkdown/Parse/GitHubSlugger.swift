@@ -10,7 +10,7 @@ package struct GitHubSlugger: Sendable {
 
   /// The slug for one heading text, without duplicate handling.
   package static func slug(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+    if text.isASCII { return asciiSlug(text) }
     return latinSlug(text) ?? unicodeSlug(text)
   }
 

@@ -20,6 +20,18 @@ public enum ByteOrder {
     }
   }
 
+  /// The first index of a byte-sorted list whose string is not below `key`: where `key`
+  /// is, or would go, and where the strings that start with it begin.
+  @inlinable public static func lowerBound(of key: String, in sorted: [String]) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if less(sorted[middle], key) { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
   /// Whether the strings are in byte order, each once: lists git already sorted need no
   /// second sort.
   @inlinable public static func isStrictlyAscending(_ strings: [String]) -> Bool {

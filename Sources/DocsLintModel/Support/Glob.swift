@@ -78,13 +78,7 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
   /// A path against byte segments: the path's segments as ranges of its bytes.
   private static func match(_ pattern: [[UInt8]], _ path: String) -> Bool {
     path.withBytes { bytes in
-      var parts: [Range<Int>] = []
-      parts.reserveCapacity(pattern.count + 4)
-      var start = 0
-      for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
-        if index > start { parts.append(start..<index) }
-        start = index + 1
-      }
+      let parts = bytes.runs { $0 == UInt8(ascii: "/") }
       let doubleStar: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: "*")]
       return greedy(
         pattern[...], parts[...], isStar: { $0 == doubleStar },

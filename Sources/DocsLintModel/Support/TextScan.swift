@@ -26,6 +26,9 @@ extension StringProtocol {
     }
   }
 
+  /// Whether every byte is ASCII: then bytes compare, fold and split as characters do.
+  @inlinable package var isASCII: Bool { withBytes { bytes in bytes.allSatisfy { $0 < 0x80 } } }
+
   @inlinable package func includesByte(_ byte: UInt8) -> Bool {
     withBytes { bytes in bytes.count > 0 && memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil }
   }
@@ -85,6 +88,19 @@ extension StringProtocol {
       index += 1
     }
     return nil
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// The offsets of the non-empty runs between separators: "a//bc" split on "/" is 0..<1 and 3..<5.
+  @inlinable package func runs(separatedBy isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
+    var runs: [Range<Int>] = []
+    var start = 0
+    for index in 0...count where index == count || isSeparator(self[index]) {
+      if index > start { runs.append(start..<index) }
+      start = index + 1
+    }
+    return runs
   }
 }
 

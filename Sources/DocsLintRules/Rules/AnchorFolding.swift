@@ -7,7 +7,7 @@ import Foundation
 enum AnchorFolding {
   /// Accents stripped, lowercased, hyphen runs collapsed, leading and trailing hyphens trimmed.
   static func fold(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
+    if text.isASCII { return foldASCII(text) }
     var folded = String.UnicodeScalarView()
     // Canonical decomposition puts accents into combining marks, which are dropped.
     for scalar in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {

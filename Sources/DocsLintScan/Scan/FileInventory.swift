@@ -143,12 +143,7 @@ package struct FileInventory: Sendable {
   /// The paths of a byte-sorted list that start with `prefix`: one contiguous run.
   static func starting(with prefix: String, in sorted: [String]) -> ArraySlice<String> {
     guard !prefix.isEmpty else { return sorted[...] }
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ByteOrder.less(sorted[middle], prefix) { low = middle + 1 } else { high = middle }
-    }
+    let low = ByteOrder.lowerBound(of: prefix, in: sorted)
     var end = low
     while end < sorted.count, sorted[end].hasBytePrefix(prefix) { end += 1 }
     return sorted[low..<end]

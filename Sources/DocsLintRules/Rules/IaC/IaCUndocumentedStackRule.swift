@@ -134,24 +134,13 @@ private struct StackIndex: Sendable {
       if contains(folder) { return true }
     }
     let inside = stack + "/"
-    let at = lowerBound(inside)
+    let at = ByteOrder.lowerBound(of: inside, in: reached)
     return at < reached.count && reached[at].hasBytePrefix(inside)
   }
 
   /// Whether the path is reached, byte for byte: the first path not below it is not above it.
   private func contains(_ path: String) -> Bool {
-    let at = lowerBound(path)
+    let at = ByteOrder.lowerBound(of: path, in: reached)
     return at < reached.count && !ByteOrder.less(path, reached[at])
-  }
-
-  /// The first index whose path is not below `path` in byte order.
-  private func lowerBound(_ path: String) -> Int {
-    var low = 0
-    var high = reached.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ByteOrder.less(reached[middle], path) { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 }

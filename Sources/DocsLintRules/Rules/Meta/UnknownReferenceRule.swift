@@ -80,14 +80,8 @@ struct UnknownReferenceRule: GraphRule {
   /// Declared ids that continue `prefix` after a separator (`TASK-029` → `TASK-029-x`), sorted.
   static func ids(startingWith prefix: String, in graph: ReferenceGraph) -> [String] {
     let sorted = graph.shared(descriptor.id + ":sorted-ids") { graph in graph.index.ids.keys.sorted(by: ByteOrder.less) }
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if ByteOrder.less(sorted[middle], prefix) { low = middle + 1 } else { high = middle }
-    }
     var found: [String] = []
-    for id in sorted[low...] {
+    for id in sorted[ByteOrder.lowerBound(of: prefix, in: sorted)...] {
       guard id.hasPrefix(prefix) else { break }
       if let next = id.utf8.dropFirst(prefix.utf8.count).first, "-_. :".utf8.contains(next) { found.append(id) }
     }
