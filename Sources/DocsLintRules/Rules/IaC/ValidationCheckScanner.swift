@@ -50,12 +50,11 @@ package enum ValidationCheckScanner {
       opens[Int(word[0])] = true
       byFirstByte[Int(word[0])].append(index)
     }
-    let wordBytes = (0...255).map { isWordByte(UInt8($0)) }
     // Word starts whose byte opens some check, from tables read without bounds checks.
     var starts: [Int] = []
     source.bytes.withUnsafeBufferPointer { bytes in
       opens.withUnsafeBufferPointer { opens in
-        wordBytes.withUnsafeBufferPointer { isWord in
+        Self.wordBytes.withUnsafeBufferPointer { isWord in
           var previousIsWord = false
           for at in 0..<bytes.count {
             let byte = Int(bytes[at])
@@ -130,6 +129,9 @@ package enum ValidationCheckScanner {
     }
     return next == nil
   }
+
+  /// `isWordByte` of every byte, as a table.
+  private static let wordBytes = (0...255).map { isWordByte(UInt8($0)) }
 
   private static func isWordByte(_ byte: UInt8) -> Bool {
     byte.isASCIIAlphanumeric || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
