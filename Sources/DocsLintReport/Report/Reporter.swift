@@ -24,7 +24,7 @@ extension Reporter {
 /// and the lookup read.
 public enum Reporters {
   public static let all: [any Reporter.Type] = [
-    TextReporter.self, JSONReporter.self, SARIFReporter.self, GitHubReporter.self,
+    TextReporter.self, JSONReporter.self, SARIFReporter.self, GitHubReporter.self, MarkdownReporter.self,
   ]
 
   /// "text, json, sarif or github"
