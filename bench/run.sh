@@ -52,7 +52,8 @@ if ! (cd "$ROOT" && swift build -c release --product docs-lint) > "$TMP/build.lo
   tail -n 40 "$TMP/build.log" >&2
   die "release build of docs-lint failed (last 40 lines above); nothing was measured"
 fi
-gcc -O2 -o "$TMP/cmark-parse" "$ROOT/bench/cmark-parse.c" $(pkg-config --cflags --libs libcmark) \
+read -r -a cmark_flags <<<"$(pkg-config --cflags --libs libcmark)"
+gcc -O2 -o "$TMP/cmark-parse" "$ROOT/bench/cmark-parse.c" "${cmark_flags[@]}" \
   || die "could not build bench/cmark-parse.c"
 
 TREES=("$@")

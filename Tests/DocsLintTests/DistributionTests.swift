@@ -95,6 +95,7 @@ struct DistributionTests {
     #expect(result.stdout.hasPrefix("0 errors, 0 warnings, 0 infos in "), "\(result.stdout)")
   }
 
+  /// The README's job uses the action and uploads its SARIF under a category.
   @Test func readmeWorkflowIsValidAndUploadsSARIFWithACategory() throws {
     let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
     let start = try #require(readme.range(of: "```yaml\nname: docs\n"))
@@ -107,8 +108,34 @@ struct DistributionTests {
     let upload = try #require(steps.first { ($0["uses"] as? String)?.hasPrefix("github/codeql-action/upload-sarif") == true })
     let with = try #require(upload["with"] as? [String: Any])
     #expect(with["category"] as? String == "docs-lint")
-    let runs = steps.compactMap { $0["run"] as? String }.joined(separator: "\n")
-    #expect(runs.contains("--format sarif --output docs-lint.sarif"))
-    #expect(runs.contains("--changed-since"))
+    #expect(with["sarif_file"] as? String == "docs-lint.sarif")
+    #expect(upload["if"] as? String == "always()")
+    #expect(steps.contains { $0["uses"] as? String == "docs-lint/docs-lint@v1" })
+    let checkout = try #require(steps.first { ($0["uses"] as? String)?.hasPrefix("actions/checkout") == true })
+    #expect((checkout["with"] as? [String: Any])?["fetch-depth"] as? Int == 0)
+  }
+
+  /// The project's own pages, as GitHub renders them: every table written (a header row and
+  /// a delimiter row) becomes a table, which it does not when their cells differ in number.
+  @Test(.enabled(if: GFM.available, "cmark-gfm is not installed (scripts/bootstrap installs it)"))
+  func everyTableOfTheProjectsPagesRenders() throws {
+    let pages = ["README.md", "CHANGELOG.md", "bench/README.md", "rules/README.md", "docs/reading.md", "docs/design.md"]
+    for page in pages {
+      let text = try String(contentsOfFile: packageRoot + "/" + page, encoding: .utf8)
+      let written = GFM.writtenTables(text)
+      let rendered = GFM.count(of: "<table>", in: try GFM.html(text))
+      #expect(rendered == written.count, "\(page): \(written.count) tables written (lines \(written)), \(rendered) rendered")
+    }
+    // The check itself catches a table whose delimiter row has a cell too few.
+    let broken = "| a | b |\n|---|\n| 1 | 2 |\n"
+    #expect(GFM.writtenTables(broken).count == 1)
+    #expect(GFM.count(of: "<table>", in: try GFM.html(broken)) == 0)
+  }
+
+  /// The README is for users: no issue numbers or development history.
+  @Test func readmeHasNoIssueNumbers() throws {
+    let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
+    let numbers = readme.matches(of: /(?i)(issue\s+#?\d+|(^|[\s(])#\d+\b)/).map { String(readme[$0.range]) }
+    #expect(numbers.isEmpty, "\(numbers)")
   }
 }

@@ -24,8 +24,8 @@ struct InstallTests {
     let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("docs-lint-install-\(UUID())").path
     defer { try? FileManager.default.removeItem(atPath: temporary) }
     let prefix = temporary + "/prefix"
-    // Its own scratch folder: the running `swift test` holds the package's .build.
-    let make = "cd '\(packageRoot)' && make install PREFIX='\(prefix)' SCRATCH='\(temporary)/scratch' 2>&1"
+    // Not the package's .build, which the running `swift test` holds.
+    let make = "cd '\(packageRoot)' && make install PREFIX='\(prefix)' SCRATCH='\(StaticBuild.scratch)' 2>&1"
     let installed = try CommandLineTests.run(["-c", make], shell: true)
     #expect(installed.status == 0, "\(installed.stdout.suffix(3000))")
     let files = [
@@ -54,7 +54,7 @@ struct InstallTests {
     let manual = try String(contentsOfFile: prefix + "/share/man/man1/docs-lint.1", encoding: .utf8)
     #expect(manual.contains("docs-lint"))
 
-    let uninstall = "cd '\(packageRoot)' && make uninstall PREFIX='\(prefix)' SCRATCH='\(temporary)/scratch' 2>&1"
+    let uninstall = "cd '\(packageRoot)' && make uninstall PREFIX='\(prefix)' SCRATCH='\(StaticBuild.scratch)' 2>&1"
     #expect(try CommandLineTests.run(["-c", uninstall], shell: true).status == 0)
     for file in files { #expect(!FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)") }
   }
