@@ -45,7 +45,7 @@ struct ActionTests {
     // A pull request: the base commit is the default `changed-since`.
     let pullRequest = try runner(
       workspace: repository.root, home: home,
-      github: ["event_name": "pull_request", "event.pull_request.base.sha": base, "action_repository": "docs-lint/docs-lint"])
+      github: ["event_name": "pull_request", "event.pull_request.base.sha": base])
     let first = try pullRequest.run(inputs: ["category": "docs"])
     let lint = try #require(first.step("lint"), "\(first.steps.map { "\($0.id): \($0.output)" })")
     #expect(first.step("build")?.status == 0, "\(first.step("build")?.output.suffix(3000) ?? "")")
@@ -64,17 +64,49 @@ struct ActionTests {
     #expect(first.actionOutputs["findings"] == "1")
     #expect(FileManager.default.fileExists(atPath: binaries + "/bin/docs-lint"))
 
-    // The next job restores the binary instead of building it; a push lints the whole tree
-    // as SARIF only, and findings do not fail it.
+    // The next job restores the binary instead of building it. A push has no change to
+    // annotate: the whole tree goes to SARIF only, and its findings do not fail the step.
     try FileManager.default.removeItem(atPath: binaries)
     let push = try runner(workspace: repository.root, home: home, github: ["event_name": "push"])
-    let second = try push.run(inputs: ["format": "sarif", "sarif-file": "out/tree.sarif"])
+    let second = try push.run(inputs: ["sarif-file": "out/tree.sarif"])
     #expect(second.failed == nil, "\(second.failed?.output ?? "")")
     #expect(second.step("build")?.output.contains("from the cache") == true, "\(second.step("build")?.output ?? "")")
     #expect(second.step("save") == nil)
+    #expect(second.step("lint")?.output.contains("::error") == false)
     #expect(FileManager.default.fileExists(atPath: repository.root + "/out/tree.sarif"))
     #expect(second.summary.hasPrefix("## docs-lint: whole tree\n\n**2 errors,"), "\(second.summary)")
     #expect(second.actionOutputs["findings"] == "2")
+
+    // Asked for annotations, a push annotates the whole tree and fails on its errors.
+    let third = try push.run(inputs: ["format": "annotations"])
+    let annotations = try #require(third.step("lint"))
+    #expect(annotations.status == 1)
+    #expect(annotations.output.contains("::error file=old.md,") && annotations.output.contains("::error file=README.md,"))
+    #expect(third.actionOutputs["sarif-file"] == "")
+  }
+
+  /// A container job's checkout belongs to another user: git refuses it until the action
+  /// marks it safe, and then impact mode works.
+  @Test func aCheckoutOfAnotherUserIsMarkedSafe() throws {
+    let (repository, base) = try pullRequest()
+    defer { repository.remove() }
+    let home = NSTemporaryDirectory() + "docs-lint-action-home-\(UUID())"
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    var environment = ProcessInfo.processInfo.environment
+    let binaryFolder = URL(fileURLWithPath: CommandLineTests.binary).deletingLastPathComponent().path
+    environment["PATH"] = binaryFolder + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    environment["HOME"] = home
+    environment["GIT_TEST_ASSUME_DIFFERENT_OWNER"] = "1"
+    environment["GITHUB_WORKSPACE"] = repository.root
+    environment["RUNNER_TEMP"] = home
+    environment["DOCS_LINT_FORMAT"] = "annotations"
+    environment["DOCS_LINT_CHANGED_SINCE"] = base
+    let result = try ActionRunner.bash(packageRoot + "/scripts/action", ["lint"], environment: environment, in: repository.root)
+    #expect(result.status == 1, "\(result.output)")
+    #expect(result.output.contains("::error file=README.md,line=3,"), "\(result.output)")
+    let config = try String(contentsOfFile: home + "/.gitconfig", encoding: .utf8)
+    #expect(config.contains("safe"), "\(config)")
   }
 
   @Test func aWrongFormatIsAClearError() throws {

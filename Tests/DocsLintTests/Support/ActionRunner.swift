@@ -44,7 +44,7 @@ struct ActionRunner {
   }
 
   /// Runs every step with `inputs` (the rest take their defaults); stops at the first
-  /// failing step, as a runner does, then runs the cache saves that still apply.
+  /// failing step, as a runner does.
   func run(inputs: [String: String]) throws -> Run {
     guard let runs = action["runs"] as? [String: Any], runs["using"] as? String == "composite",
       let steps = runs["steps"] as? [[String: Any]]
