@@ -1,0 +1,144 @@
+import ArgumentParser
+import DocsLintReport
+import Foundation
+
+struct Lint: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lint", abstract: "Lint Markdown files (the default command).")
+
+  @Argument(help: "Files and folders to lint (default: the repository root).")
+  var paths: [String] = []
+
+  @Option(help: "Repository root that links resolve against (default: git top-level, or the single folder given).")
+  var root: String?
+
+  @Option(help: ArgumentHelp("Output format: \(Reporters.choices) (GitHub Actions annotations)."))
+  var format: String = "text"
+
+  @Option(help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  @Option(help: "Configuration file (default: .docs-lint.yml at the root).")
+  var config: String?
+
+  @Option(
+    name: .customLong("changed-since"), help: ArgumentHelp(
+      "Report only what the change since the merge base with REF is responsible for.", valueName: "REF"))
+  var changedSince: String?
+
+  @Option(help: ArgumentHelp("Report only findings this baseline file does not record.", valueName: "FILE"))
+  var baseline: String?
+
+  @Option(
+    name: .customLong("write-baseline"),
+    help: ArgumentHelp("Record this run's findings into a baseline file (the run then passes).", valueName: "FILE"))
+  var writeBaseline: String?
+
+  @Option(name: .customLong("min-level"), help: "Lowest level shown: info, warning or error.")
+  var minLevel: String = "info"
+
+  @Option(name: .customLong("fail-on"), help: "Lowest level that fails the run (exit 1): error or warning.")
+  var failOn: String = "error"
+
+  @Option(name: .customLong("max-warnings"), help: "Fail when there are more warnings than this.")
+  var maxWarnings: Int?
+
+  @Option(
+    name: .customLong("cache-dir"),
+    help: ArgumentHelp("Keep parse results here between runs (default: ~/.cache/docs-lint).", valueName: "DIR"))
+  var cacheDir: String?
+
+  @Flag(name: .customLong("no-cache"), help: "Parse every file; read and write no cache.")
+  var noCache = false
+
+  @Flag(help: "Rewrite what has one right answer (path letter case, accent- or case-only anchors), then report what remains.")
+  var fix = false
+
+  @Flag(help: "With --fix: print the changes as a unified diff and write nothing.")
+  var dryRun = false
+
+  @Option(help: ArgumentHelp("Worker threads (default: one per core); the report is the same for any number.", valueName: "N"))
+  var jobs: Int?
+
+  @Option(
+    name: .customLong("sarif-category"),
+    help: ArgumentHelp("SARIF only: the analysis category, as automationDetails.id 'docs-lint/NAME/'.", valueName: "NAME"))
+  var sarifCategory: String?
+
+  func run() throws {
+    if let jobs {
+      guard jobs >= 1 else { throw UsageError("--jobs must be 1 or more, not \(jobs)") }
+      Parallel.workerLimit = jobs
+    }
+    guard let reporter = Reporters.named(format) else {
+      throw UsageError("unknown --format '\(format)' (expected \(Reporters.choices))")
+    }
+    var options = LintOptions()
+    options.baseline = baseline
+    options.writeBaseline = writeBaseline
+    options.minLevel = try level(minLevel, option: "--min-level", allowed: Level.allCases)
+    options.policy.failOn = try level(failOn, option: "--fail-on", allowed: [.warning, .error])
+    if let maxWarnings, maxWarnings < 0 { throw UsageError("--max-warnings must be 0 or more") }
+    options.policy.maxWarnings = maxWarnings
+    guard fix || !dryRun else { throw UsageError("--dry-run only goes with --fix") }
+    if let sarifCategory {
+      guard format == SARIFReporter.format else { throw UsageError("--sarif-category only goes with --format sarif") }
+      guard !sarifCategory.isEmpty, sarifCategory.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+        throw UsageError("--sarif-category must be a name without spaces or control characters, not '\(sarifCategory)'")
+      }
+    }
+    guard !fix || changedSince == nil else { throw UsageError("--fix does not go with --changed-since") }
+    // Impact mode judges only part of the tree; a baseline of that would be partial.
+    guard writeBaseline == nil || changedSince == nil else {
+      throw UsageError("--write-baseline does not go with --changed-since (record a baseline of the whole tree)")
+    }
+    let cache = noCache ? nil : cacheFolder()
+    let run: LintRun
+    if fix {
+      let fixed = try LintRun.fix(paths: paths, root: root, configFile: config, dryRun: dryRun, cacheFolder: cache)
+      StandardStream.err(fixed.outcome.summary(dryRun: dryRun) + "\n")
+      if dryRun {
+        // The diff alone on standard output, so it can be piped to `git apply`.
+        try StandardStream.out(fixed.outcome.diff)
+        Foundation.exit(0)
+      }
+      run = fixed.run
+    } else {
+      let progress = ProgressMeter.forStandardError()
+      defer { progress?.finish() }
+      run = try LintRun.execute(
+        paths: paths, root: root, configFile: config, cacheFolder: cache, changedSince: changedSince,
+        progress: progress)
+    }
+    let session = try LintSession.evaluate(run, options: options)
+    var report = session.report
+    report.category = sarifCategory
+    var rendered: [UInt8] = []
+    reporter.write(report, into: &rendered)
+    try emit(rendered, to: output)
+    for note in session.notes { StandardStream.err("docs-lint: \(note)\n") }
+    // Say why the run fails when the report alone does not show it.
+    if let failure = session.failure, options.policy.failOn != .error || maxWarnings != nil || session.report.hidden > 0 {
+      StandardStream.err("docs-lint: failed: \(failure)\n")
+    }
+    // Exit here: tearing down a graph of a whole repository, string by string, only costs time.
+    Foundation.exit(session.failure == nil ? 0 : 1)
+  }
+
+  /// The cache folder; a folder that cannot be created only costs speed, with a note.
+  private func cacheFolder() -> String? {
+    let folder = cacheDir ?? ParseCache.defaultFolder
+    guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else {
+      StandardStream.err("docs-lint: warning: cache disabled, cannot create '\(folder)'\n")
+      return nil
+    }
+    return folder
+  }
+
+  private func level(_ name: String, option: String, allowed: [Level]) throws -> Level {
+    guard let level = Level(rawValue: name), allowed.contains(level) else {
+      throw UsageError("\(option) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+    }
+    return level
+  }
+}
