@@ -168,8 +168,8 @@ package struct Configuration: Sendable {
 
   /// The level a rule runs at, or nil when it is turned off (in a document of `kind`, if given).
   package func level(of descriptor: RuleDescriptor, in kind: DocumentKind? = nil) -> Level? {
-    if let kind, let override = kind.levels[descriptor.id] { return override }
-    if let override = levels[descriptor.id] { return override }
+    if let kind, let override = Levels.lookup(descriptor.id, in: kind.levels) { return override }
+    if let override = Levels.lookup(descriptor.id, in: levels) { return override }
     return descriptor.enabledByDefault ? descriptor.defaultLevel : nil
   }
 }
