@@ -23,3 +23,28 @@ struct ConfigurationCommandLineTests {
     #expect(unknown.stderr.hasPrefix(".docs-lint.yml:2: unknown rule 'lnk/*'; did you mean 'link/*'?"), "\(unknown.stderr)")
   }
 }
+
+extension ConfigurationCommandLineTests {
+  /// `docs-lint-disable-line` covers its own line; a misspelt directive is reported with the
+  /// closest keyword, and suppresses nothing.
+  @Test func disableLineAndMisspeltDirectives() throws {
+    let page = """
+      # A
+
+      [one](gone.md) <!-- docs-lint-disable-line link/missing-file -->
+      [two](gone.md)
+      [three](gone.md) <!-- docs-lint-disable-lin link/missing-file -->
+
+      """
+    let result = try lint(["a.md": page])
+    #expect(
+      result.stdout == """
+        a.md:4:7: error: link target 'gone.md' does not exist [link/missing-file]
+        a.md:5:9: error: link target 'gone.md' does not exist [link/missing-file]
+        a.md:5:23: error: unknown directive 'docs-lint-disable-lin'; did you mean 'docs-lint-disable-line'? \
+        [suppression/unknown-directive]
+        3 errors, 0 warnings, 0 infos in 1 file
+
+        """, "\(result.stdout)")
+  }
+}

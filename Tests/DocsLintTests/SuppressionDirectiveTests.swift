@@ -71,10 +71,18 @@ struct SuppressionDirectiveTests {
       Write `<!-- docs-lint-disable link/* -->` to disable.
 
       <!-- a plain comment -->
-      <!-- docs-lint-disabled link/missing-file -->
       <!-- TODO docs-lint-disable -->
+      <!-- unknown -->
       """
     #expect(directives(text).isEmpty)
+  }
+
+  /// A `docs-lint-` word that is no directive is kept, to be reported, with where it stands.
+  @Test func misspeltDirectivesAreKeptAsUnknown() {
+    let found = directives("x <!-- docs-lint-disable-line a/b -->\n<!-- docs-lint-disabled link/missing-file -->\n")
+    #expect(found.map(\.kind) == [.disableLine, .unknown])
+    #expect(found[1].rules.map(\.id) == ["docs-lint-disabled"])
+    #expect(found[1].rules.first?.span.column == 6)
   }
 
   @Test func frontMatterListStringAndEmpty() {

@@ -7,7 +7,13 @@ package struct SuppressionDirective: Sendable, Hashable {
     case disable = "docs-lint-disable"
     case enable = "docs-lint-enable"
     case disableNextLine = "docs-lint-disable-next-line"
+    case disableLine = "docs-lint-disable-line"
     case disableFile = "docs-lint-disable-file"
+    /// A `docs-lint-…` word that is no directive (`docs-lint-disabel`): reported, not ignored.
+    case unknown = "unknown"
+
+    /// The keywords a comment may open with.
+    package static let keywords = [disable, enable, disableNextLine, disableLine, disableFile].map(\.rawValue)
   }
 
   /// A rule name as written (`link/missing-file`, `link/*`, `all`) and where.
@@ -21,7 +27,8 @@ package struct SuppressionDirective: Sendable, Hashable {
   package var span: SourceSpan
   /// Last line of the comment: `disable-next-line` covers the line after it.
   package var endLine: Int
-  /// The names listed; empty means every rule.
+  /// The names listed; empty means every rule. For `.unknown`, the one word written as
+  /// the keyword, where it stands.
   package var rules: [RuleName]
   /// True for the front-matter key (which needs `all` to mean every rule).
   package var inFrontMatter: Bool = false
@@ -59,7 +66,12 @@ package enum SuppressionDirectiveReader {
     let keywordStart = index
     skip { !isSpace($0) && $0 != UInt8(ascii: ",") }
     let keyword = String(decoding: bytes[keywordStart..<index], as: UTF8.self)
-    guard let kind = SuppressionDirective.Kind(rawValue: keyword) else { return nil }
+    guard let kind = SuppressionDirective.Kind(rawValue: keyword), kind != .unknown else {
+      guard keyword.hasPrefix("docs-lint-") else { return nil }
+      let word = SuppressionDirective.RuleName(id: keyword, span: source.span(bytes: keywordStart..<index))
+      let span = source.span(bytes: open..<endByte)
+      return SuppressionDirective(kind: .unknown, span: span, endLine: span.endLine, rules: [word])
+    }
     var rules: [SuppressionDirective.RuleName] = []
     while true {
       skip { isSpace($0) || $0 == UInt8(ascii: ",") }

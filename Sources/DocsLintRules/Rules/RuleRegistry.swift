@@ -21,6 +21,7 @@ public enum RuleRegistry {
     OutsideRootRule.self,
     PathCaseMismatchRule.self,
     UnknownAgentRule.self,
+    UnknownDirectiveSuppressionRule.self,
     UnknownReferenceRule.self,
     UnknownRuleSuppressionRule.self,
     UnreadableRule.self,

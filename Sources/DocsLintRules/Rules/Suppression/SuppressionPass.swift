@@ -49,7 +49,8 @@ package struct Suppressions {
   private let path: String
   private var entries: [Entry] = []
   private var windows: [String: [Window]] = [:]
-  /// `suppression/unknown-rule` findings, with the directive each is about.
+  /// `suppression/unknown-rule` and `suppression/unknown-directive` findings, with the
+  /// directive each is about.
   private var unknown: [(finding: Finding, directive: Int)] = []
 
   /// The document's findings minus the suppressed ones, plus findings about the directives.
@@ -62,12 +63,11 @@ package struct Suppressions {
     var state = Suppressions(directives: directives, path: path, catalog: catalog)
     var kept = findings.filter { $0.path != path || !state.suppresses($0, excluding: nil) }
     // Findings about a directive go through levels, then through the other directives.
-    if let unknownLevel = levels[UnknownRuleSuppressionRule.descriptor.id] {
-      for (finding, directive) in state.unknown where !state.suppresses(finding, excluding: directive) {
-        var finding = finding
-        finding.level = unknownLevel
-        kept.append(finding)
-      }
+    for (finding, directive) in state.unknown where !state.suppresses(finding, excluding: directive) {
+      guard let level = levels[finding.ruleId] else { continue }
+      var finding = finding
+      finding.level = level
+      kept.append(finding)
     }
     guard let unusedLevel = levels[UnusedSuppressionRule.descriptor.id] else { return kept }
     // A rule off for this document could not have fired: its directive is not "unused".
@@ -94,6 +94,10 @@ package struct Suppressions {
     self.path = path
     var open: [String: [(entry: Int, start: Int)]] = [:]
     for (index, directive) in directives.enumerated() {
+      if directive.kind == .unknown {
+        unknown += directive.rules.map { (unknownDirectiveFinding($0), index) }
+        continue
+      }
       var named: [(name: String?, rules: [String])] = directive.rules.isEmpty ? [(nil, catalog.ids)] : []
       for name in directive.rules {
         if let rules = catalog.resolve(name.id) {
@@ -119,7 +123,8 @@ package struct Suppressions {
           switch directive.kind {
           case .disable: open[rule, default: []].append((entry, directive.span.line))
           case .disableNextLine: add(entry, rule, directive.endLine + 1...directive.endLine + 1)
-          case .disableFile, .enable: add(entry, rule, 1...Int.max)
+          case .disableLine: add(entry, rule, directive.span.line...directive.endLine)
+          case .disableFile, .enable, .unknown: add(entry, rule, 1...Int.max)
           }
         }
       }
@@ -146,6 +151,12 @@ package struct Suppressions {
       hit = true
     }
     return hit
+  }
+
+  private func unknownDirectiveFinding(_ word: SuppressionDirective.RuleName) -> Finding {
+    let hint = EditDistance.closest(to: word.id, in: SuppressionDirective.Kind.keywords).map { "; did you mean '\($0)'?" } ?? ""
+    return UnknownDirectiveSuppressionRule.descriptor.finding(
+      in: path, at: word.span, "unknown directive '\(word.id)'\(hint)", snippet: word.id)
   }
 
   private func unknownFinding(_ name: SuppressionDirective.RuleName, in directive: SuppressionDirective, catalog: RuleCatalog)
