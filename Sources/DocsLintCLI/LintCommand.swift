@@ -6,19 +6,41 @@ struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint", abstract: "Lint Markdown files (the default command).")
 
-  @Argument(help: "Files and folders to lint (default: the repository root).")
+  @Argument(help: "Files and folders to lint (default: the repository root).", completion: .file())
   var paths: [String] = []
 
-  @Option(help: "Repository root that links resolve against (default: git top-level, or the single folder given).")
+  @Option(
+    help: "Repository root that links resolve against (default: git top-level, or the single folder given).",
+    completion: .directory)
   var root: String?
 
-  @Option(help: ArgumentHelp("Output format: \(Reporters.choices) (GitHub Actions annotations)."))
-  var format: String = "text"
+  @Option(
+    help: ArgumentHelp(
+      "Output format: \(Reporters.choices); repeat it for several reports from one run.", valueName: "FORMAT"),
+    completion: Completions.formats)
+  var format: [String] = []
 
-  @Option(help: "Write the report to this file instead of standard output.")
-  var output: String?
+  @Option(
+    help: ArgumentHelp(
+      "Write the report to this file, or one format's report with FORMAT=FILE (e.g. sarif=docs-lint.sarif).",
+      valueName: "FILE"))
+  var output: [String] = []
 
-  @Option(help: "Configuration file (default: .docs-lint.yml at the root).")
+  @Flag(help: "Print findings only, without the summary line.")
+  var quiet = false
+
+  @Flag(name: .customLong("summary-only"), help: "Print the summary line only.")
+  var summaryOnly = false
+
+  @Flag(help: "Print the number of findings per rule instead of the findings.")
+  var statistics = false
+
+  @Flag(
+    name: .customLong("root-relative"),
+    help: "Text report: paths from the repository root, even when run from a subfolder.")
+  var rootRelative = false
+
+  @Option(help: "Configuration file (default: .docs-lint.yml at the root).", completion: Completions.configFiles)
   var config: String?
 
   @Option(
@@ -34,10 +56,13 @@ struct Lint: ParsableCommand {
     help: ArgumentHelp("Record this run's findings into a baseline file (the run then passes).", valueName: "FILE"))
   var writeBaseline: String?
 
-  @Option(name: .customLong("min-level"), help: "Lowest level shown: info, warning or error.")
+  @Option(
+    name: .customLong("min-level"), help: "Lowest level shown: info, warning or error.", completion: Completions.levels)
   var minLevel: String = "info"
 
-  @Option(name: .customLong("fail-on"), help: "Lowest level that fails the run (exit 1): error or warning.")
+  @Option(
+    name: .customLong("fail-on"), help: "Lowest level that fails the run (exit 1): error or warning.",
+    completion: Completions.failLevels)
   var failOn: String = "error"
 
   @Option(name: .customLong("max-warnings"), help: "Fail when there are more warnings than this.")
@@ -70,8 +95,14 @@ struct Lint: ParsableCommand {
       guard jobs >= 1 else { throw UsageError("--jobs must be 1 or more, not \(jobs)") }
       Parallel.workerLimit = jobs
     }
-    guard let reporter = Reporters.named(format) else {
-      throw UsageError("unknown --format '\(format)' (expected \(Reporters.choices))")
+    if let first = paths.first, let subcommand = Suggestion.subcommand(forMissingPath: first) {
+      throw UsageError("no file or folder '\(first)'; did you mean the subcommand '\(subcommand)'?")
+    }
+    let targets = try ReportTarget.resolve(formats: format, outputs: output)
+    let formats = targets.map { type(of: $0.reporter).format }
+    guard !(quiet && summaryOnly) else { throw UsageError("--quiet and --summary-only leave nothing to print together") }
+    if quiet || summaryOnly || statistics || rootRelative, !formats.contains(TextReporter.format) {
+      throw UsageError("--quiet, --summary-only, --statistics and --root-relative shape the text report: add --format text")
     }
     var options = LintOptions()
     options.baseline = baseline
@@ -82,7 +113,9 @@ struct Lint: ParsableCommand {
     options.policy.maxWarnings = maxWarnings
     guard fix || !dryRun else { throw UsageError("--dry-run only goes with --fix") }
     if let sarifCategory {
-      guard format == SARIFReporter.format else { throw UsageError("--sarif-category only goes with --format sarif") }
+      guard formats.contains(SARIFReporter.format) else {
+        throw UsageError("--sarif-category only goes with --format sarif")
+      }
       guard !sarifCategory.isEmpty, sarifCategory.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
         throw UsageError("--sarif-category must be a name without spaces or control characters, not '\(sarifCategory)'")
       }
@@ -113,9 +146,17 @@ struct Lint: ParsableCommand {
     let session = try LintSession.evaluate(run, options: options)
     var report = session.report
     report.category = sarifCategory
-    var rendered: [UInt8] = []
-    reporter.write(report, into: &rendered)
-    try emit(rendered, to: output)
+    report.display.findings = !summaryOnly
+    report.display.summary = !quiet
+    report.display.statistics = statistics
+    if !rootRelative { report.display.currentFolder = Self.currentFolder(in: run.root) ?? "" }
+    for target in targets {
+      var shown = report
+      shown.display.colour = target.file == nil && target.reporter is TextReporter && TerminalColour.wanted()
+      var rendered: [UInt8] = []
+      target.reporter.write(shown, into: &rendered)
+      try emit(rendered, to: target.file)
+    }
     for note in session.notes { StandardStream.err("docs-lint: \(note)\n") }
     // Say why the run fails when the report alone does not show it.
     if let failure = session.failure, options.policy.failOn != .error || maxWarnings != nil || session.report.hidden > 0 {
@@ -123,6 +164,17 @@ struct Lint: ParsableCommand {
     }
     // Exit here: tearing down a graph of a whole repository, string by string, only costs time.
     Foundation.exit(session.failure == nil ? 0 : 1)
+  }
+
+  /// The current folder relative to `root` when it lies inside it ("" at the root itself).
+  static func currentFolder(in root: String) -> String? {
+    let current = FileManager.default.currentDirectoryPath
+    guard let resolved = realpath(current, nil) else { return nil }
+    defer { free(resolved) }
+    let path = String(cString: resolved)
+    let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+    guard path == base || path.hasPrefix(base + "/") else { return nil }
+    return String(path.dropFirst(base.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
   }
 
   /// The cache folder; a folder that cannot be created only costs speed, with a note.

@@ -16,6 +16,10 @@ struct DocsLint: ParsableCommand {
 // A reader that goes away (`docs-lint | head`) is an EPIPE the writers end quietly on, not a signal.
 signal(SIGPIPE, SIG_IGN)
 do {
+  if RootHelp.isRequested(Array(CommandLine.arguments.dropFirst())) {
+    try StandardStream.out(RootHelp.text + "\n")
+    exit(0)
+  }
   var command = try DocsLint.parseAsRoot()
   try command.run()
 } catch let error as ConfigError {

@@ -28,7 +28,9 @@ struct FixtureTests {
   func fixture(_ name: String) throws {
     let root = packageRoot + "/fixtures/" + name
     let run = try LintRun.execute(paths: [root], root: root, configFile: nil)
-    let actual = TextReporter().render(Report(findings: run.findings, filesLinted: run.filesLinted))
+    var report = Report(findings: run.findings, filesLinted: run.filesLinted)
+    report.fixable = run.fixable(run.findings)
+    let actual = TextReporter().render(report)
     let expected = try String(contentsOfFile: root + ".expected.txt", encoding: .utf8)
     #expect(actual == expected)
   }

@@ -11,6 +11,24 @@ public struct Report: Sendable {
   public var baseline: (matched: Int, stale: Int)?
   /// The analysis category (`--sarif-category`): what tells code scanning's runs apart.
   public var category: String?
+  /// How the text report shows itself to a person (the machine formats ignore it).
+  public var display = Display()
+
+  /// Terminal presentation: colour, paths from the current folder, what to leave out.
+  public struct Display: Sendable {
+    /// ANSI colour for level, rule id and path.
+    public var colour = false
+    /// The current folder, root-relative, when it is inside the root: paths are shown from it.
+    public var currentFolder = ""
+    /// Lines for findings (false with `--summary-only`).
+    public var findings = true
+    /// The summary line (false with `--quiet`).
+    public var summary = true
+    /// Counts per rule instead of findings (`--statistics`).
+    public var statistics = false
+
+    public init() {}
+  }
 
   package init(findings: [Finding], filesLinted: Int, rules: [RuleDescriptor] = RuleRegistry.descriptors) {
     self.findings = findings
@@ -19,6 +37,30 @@ public struct Report: Sendable {
   }
 
   public func count(_ level: Level) -> Int { findings.levelCount { $0 == level } }
+
+  /// The indexes of the findings `--fix` would repair (their fix verifies against the
+  /// file, which is one `--fix` may write).
+  public var fixable: Set<Int> = []
+
+  /// One row per rule and level: most severe first, then most findings, then by id.
+  public var countsByRule: [(rule: String, level: Level, count: Int, fixable: Int)] {
+    struct Key: Hashable {
+      var rule: String
+      var level: Level
+    }
+    var counts: [Key: (count: Int, fixable: Int)] = [:]
+    for (index, finding) in findings.enumerated() {
+      let key = Key(rule: finding.ruleId, level: finding.level)
+      counts[key, default: (0, 0)].count += 1
+      if fixable.contains(index) { counts[key]!.fixable += 1 }
+    }
+    return counts.map { (rule: $0.key.rule, level: $0.key.level, count: $0.value.count, fixable: $0.value.fixable) }
+      .sorted { lhs, rhs in
+        if lhs.level != rhs.level { return lhs.level > rhs.level }
+        if lhs.count != rhs.count { return lhs.count > rhs.count }
+        return lhs.rule < rhs.rule
+      }
+  }
 
   /// "3 errors, 1 warning and 0 infos in 12 files"
   public var summary: String {

@@ -15,6 +15,8 @@ package struct FilePatch: Sendable {
   /// How many findings the patch fixes, and how many fixes had to be left out.
   package var fixed: Int
   package var skipped: Int
+  /// For each fix given, in order, whether it was applied.
+  package var applied: [Bool] = []
 
   /// Applies the fixes that verify: each replacement's region must still hold exactly
   /// the text the rule saw, on one line, and must not overlap a fix taken before it.
@@ -26,7 +28,9 @@ package struct FilePatch: Sendable {
     var taken: [(range: Range<Int>, text: [UInt8], line: Int)] = []
     var fixed = 0
     var skipped = 0
+    var applied: [Bool] = []
     for fix in fixes {
+      applied.append(false)
       var edits: [(range: Range<Int>, text: [UInt8], line: Int)] = []
       for replacement in fix.replacements {
         guard let range = verifiedRange(of: replacement, in: source) else { break }
@@ -41,6 +45,7 @@ package struct FilePatch: Sendable {
       }
       taken += edits
       fixed += 1
+      applied[applied.count - 1] = true
     }
     guard !taken.isEmpty else { return nil }
     var patched: [UInt8] = Array(raw[..<bom])
@@ -54,7 +59,7 @@ package struct FilePatch: Sendable {
     patched += source.bytes[cursor...]
     return FilePatch(
       path: path, original: raw, patched: patched, changedLines: Set(taken.map(\.line)).sorted(), fixed: fixed,
-      skipped: skipped)
+      skipped: skipped, applied: applied)
   }
 
   /// Byte range of a replacement's region, only if the bytes there are exactly its

@@ -31,14 +31,20 @@ struct Fixer {
 
   private var reader: FileReader { FileReader(root: root, maxBytes: Int.max) }
 
-  func plan(_ findings: [Finding]) -> FixOutcome {
-    var fixes: [String: [Fix]] = [:]
-    for finding in findings {
-      if let fix = finding.fix { fixes[finding.path, default: []].append(fix) }
+  func plan(_ findings: [Finding]) -> FixOutcome { patches(findings).outcome }
+
+  /// The indexes of the findings whose fix `--fix` would write: the `[*]` of the report.
+  func applicable(_ findings: [Finding]) -> Set<Int> { patches(findings).applied }
+
+  private func patches(_ findings: [Finding]) -> (outcome: FixOutcome, applied: Set<Int>) {
+    var fixes: [String: [(finding: Int, fix: Fix)]] = [:]
+    for (index, finding) in findings.enumerated() {
+      if let fix = finding.fix { fixes[finding.path, default: []].append((index, fix)) }
     }
+    var applied = Set<Int>()
     let paths = fixes.keys.sorted(by: ByteOrder.less)
     // A git-ignored file is generated or private: never rewritten, even when named.
-    let ignored = usesGit ? Git.ignored(paths, in: root) : []
+    let ignored = usesGit && !paths.isEmpty ? Git.ignored(paths, in: root) : []
     var outcome = FixOutcome(patches: [], skipped: 0)
     // A file reached through a symbolic link inside the root is fixed once, by its own
     // path (the link sorts after it here): a second patch would find it already changed.
@@ -48,16 +54,17 @@ struct Fixer {
       let wanted = fixes[path] ?? []
       if let real = reader.containedPath(path), !planned.insert(real).inserted { continue }
       guard !ignored.contains(path), isRewritable(path), let bytes = readRegularFile(path),
-        let patch = FilePatch.make(path: path, bytes: bytes, fixes: wanted)
+        let patch = FilePatch.make(path: path, bytes: bytes, fixes: wanted.map(\.fix))
       else {
         outcome.skipped += wanted.count
         continue
       }
+      for (entry, taken) in zip(wanted, patch.applied) where taken { applied.insert(entry.finding) }
       outcome.skipped += patch.skipped
       outcome.patches.append(patch)
     }
     outcome.patches.sort { ByteOrder.less($0.path, $1.path) }
-    return outcome
+    return (outcome, applied)
   }
 
   private func isLink(_ path: String) -> Bool {
@@ -98,6 +105,12 @@ struct Fixer {
 }
 
 extension LintRun {
+  /// Which of `findings` (this run's, or a subset) `--fix` would repair, by index.
+  package func fixable(_ findings: [Finding]) -> Set<Int> {
+    guard findings.contains(where: { $0.fix != nil }) else { return [] }
+    return Fixer(root: root, usesGit: usesGit).applicable(findings)
+  }
+
   /// `lint --fix`: lints, applies every verified fix (a dry run only plans them) and,
   /// after writing, lints again so the returned run reports what remains.
   package static func fix(

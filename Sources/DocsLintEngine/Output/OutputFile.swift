@@ -14,7 +14,8 @@ import Darwin
 ///   a link to nothing is an error, not a new file somewhere else;
 /// - `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` write to that open descriptor, as shells do;
 /// - character devices (`/dev/null`), FIFOs and sockets are written through, never replaced;
-/// - folders and block devices are refused.
+/// - folders and block devices are refused;
+/// - missing parent folders are created, as `mkdir -p` would (ruff's `--output-file` does too).
 package enum OutputFile {
   package static func write(_ bytes: [UInt8], to path: String) throws(UsageError) {
     if let descriptor = inherited(path) {
@@ -26,6 +27,14 @@ package enum OutputFile {
     var link = stat()
     guard lstat(path, &link) == 0 else {
       guard errno == ENOENT else { throw AtomicFile.failure("cannot stat", path) }
+      let folder = (path as NSString).deletingLastPathComponent
+      if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+        do {
+          try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+          throw UsageError("cannot create the folder of \(path): \(error.localizedDescription)")
+        }
+      }
       return try AtomicFile.replace(path, with: bytes)
     }
     var info = link

@@ -44,6 +44,20 @@ package enum RepoPath {
     return rest.isEmpty || rest.first == UInt8(ascii: "/")
   }
 
+  /// `path` as written from `folder` (both root-relative): `docs/a.md` from `docs/sub` is
+  /// `../a.md`, `README.md` from `docs` is `../README.md`.
+  package static func relative(_ path: String, from folder: String) -> String {
+    guard !folder.isEmpty else { return path }
+    let base = folder.split(separator: "/")
+    let target = path.split(separator: "/")
+    var common = 0
+    while common < base.count, common < target.count - 1, RepoPath.same(String(base[common]), String(target[common])) {
+      common += 1
+    }
+    let up = Array(repeating: "..", count: base.count - common)
+    return (up + target[common...].map(String.init)).joined(separator: "/")
+  }
+
   /// The last segment of a path: the file or folder name.
   package static func name(of path: String) -> Substring {
     guard let slash = lastSlash(in: path) else { return path[...] }

@@ -17,7 +17,7 @@ package struct MarkdownReporter: Reporter {
       return
     }
     output += "\n| rule | level | findings |\n|---|---|---:|\n"
-    for row in Self.rows(report.findings) {
+    for row in report.countsByRule {
       output += "| \(Self.escaped(row.rule)) | \(row.level.rawValue) | \(row.count) |\n"
     }
     // Indexes sorted, not findings copied: most severe first, report order within a level.
@@ -35,22 +35,6 @@ package struct MarkdownReporter: Reporter {
       output += "| \(Self.escaped(finding.message)) |\n"
     }
     bytes.append(contentsOf: output.utf8)
-  }
-
-  /// One row per rule and level: most severe first, then most findings, then by id.
-  static func rows(_ findings: [Finding]) -> [(rule: String, level: Level, count: Int)] {
-    var counts: [RuleLevel: Int] = [:]
-    for finding in findings { counts[RuleLevel(rule: finding.ruleId, level: finding.level), default: 0] += 1 }
-    return counts.map { (rule: $0.key.rule, level: $0.key.level, count: $0.value) }.sorted { lhs, rhs in
-      if lhs.level != rhs.level { return lhs.level > rhs.level }
-      if lhs.count != rhs.count { return lhs.count > rhs.count }
-      return lhs.rule < rhs.rule
-    }
-  }
-
-  private struct RuleLevel: Hashable {
-    var rule: String
-    var level: Level
   }
 
   /// Text as literal Markdown inside a table cell: control characters made visible, and
