@@ -10,7 +10,9 @@ struct Lint: ParsableCommand {
   var paths: [String] = []
 
   @Option(
-    help: "Repository root that links resolve against (default: git top-level, or the single folder given).",
+    help: ArgumentHelp(
+      "Repository root that links resolve against (default: git top-level, or the single folder given).",
+      valueName: "DIR"),
     completion: .directory)
   var root: String?
 
@@ -40,7 +42,9 @@ struct Lint: ParsableCommand {
     help: "Text report: paths from the repository root, even when run from a subfolder.")
   var rootRelative = false
 
-  @Option(help: "Configuration file (default: .docs-lint.yml at the root).", completion: Completions.configFiles)
+  @Option(
+    help: ArgumentHelp("Configuration file (default: .docs-lint.yml at the root).", valueName: "FILE"),
+    completion: Completions.configFiles)
   var config: String?
 
   @Option(
@@ -57,15 +61,17 @@ struct Lint: ParsableCommand {
   var writeBaseline: String?
 
   @Option(
-    name: .customLong("min-level"), help: "Lowest level shown: info, warning or error.", completion: Completions.levels)
+    name: .customLong("min-level"), help: ArgumentHelp("Lowest level shown: info, warning or error.", valueName: "LEVEL"),
+    completion: Completions.levels)
   var minLevel: String = "info"
 
   @Option(
-    name: .customLong("fail-on"), help: "Lowest level that fails the run (exit 1): error or warning.",
+    name: .customLong("fail-on"),
+    help: ArgumentHelp("Lowest level that fails the run (exit 1): error or warning.", valueName: "LEVEL"),
     completion: Completions.failLevels)
   var failOn: String = "error"
 
-  @Option(name: .customLong("max-warnings"), help: "Fail when there are more warnings than this.")
+  @Option(name: .customLong("max-warnings"), help: ArgumentHelp("Fail when there are more warnings than this.", valueName: "N"))
   var maxWarnings: Int?
 
   @Option(
