@@ -10,7 +10,7 @@ struct CommandHelpTests {
       let result = try CommandLineTests.run([flag])
       #expect(result.status == 0)
       #expect(result.stdout.contains("USAGE: docs-lint [<options>] [<paths> ...]\n       docs-lint <subcommand>"))
-      #expect(result.stdout.contains("\nOPTIONS:\n  --root <root>"), "\(result.stdout)")
+      #expect(result.stdout.contains("\nOPTIONS:\n  --root <DIR>"), "\(result.stdout)")
       #expect(result.stdout.contains("--changed-since <REF>") && result.stdout.contains("\nSUBCOMMANDS:\n  lint (default)"))
     }
   }

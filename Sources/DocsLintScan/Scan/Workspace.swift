@@ -39,7 +39,7 @@ package struct Workspace: Sendable {
     return workspace
   }
 
-  static func locateRoot(paths: [String], explicitRoot: String?) throws(UsageError) -> String {
+  package static func locateRoot(paths: [String], explicitRoot: String?) throws(UsageError) -> String {
     if let explicitRoot {
       guard let root = canonical(explicitRoot), isDirectory(root) else {
         throw UsageError("--root \(explicitRoot): no such directory")

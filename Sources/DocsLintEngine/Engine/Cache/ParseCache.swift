@@ -39,8 +39,8 @@ package final class ParseCache: @unchecked Sendable {
       hasher.update(data: Data(part.utf8))
       hasher.update(data: Data([0]))
     }
-    let name = SHA256.hash(data: Data(root.utf8)).prefix(12).map { String($0, radix: 16) }.joined()
-    return ParseCache(file: "\(folder)/\(name).pack", context: Array(hasher.finalize()), collectors: collectors)
+    let name = CacheFolder.packName(root: root)
+    return ParseCache(file: "\(folder)/\(name)", context: Array(hasher.finalize()), collectors: collectors)
   }
 
   /// The default folder: `$XDG_CACHE_HOME/docs-lint`, else `~/.cache/docs-lint`.
@@ -102,8 +102,15 @@ package final class ParseCache: @unchecked Sendable {
   /// fresh records are appended to the pack (a later record of a slot wins), which keeps a
   /// one-file change cheap; when files went away or over half the pack is stale, a new pack
   /// is written with old entries of other slots carried over and renamed into place, so a
-  /// reader sees a whole pack or the old one. Called once, after the workers.
+  /// reader sees a whole pack or the old one. Called once, after the workers; then the
+  /// pack counts as used, and the folder is kept within its size limit.
   func save(paths: Set<String>) {
+    write(paths: paths)
+    let folder = CacheFolder(path: (file as NSString).deletingLastPathComponent)
+    folder.used((file as NSString).lastPathComponent)
+  }
+
+  private func write(paths: Set<String>) {
     lock.lock()
     defer { lock.unlock() }
     let old = pack?.entries ?? [:]
