@@ -25,6 +25,7 @@ extension Reporter {
 public enum Reporters {
   public static let all: [any Reporter.Type] = [
     TextReporter.self, JSONReporter.self, SARIFReporter.self, GitHubReporter.self, MarkdownReporter.self,
+    JUnitReporter.self, GitLabReporter.self,
   ]
 
   /// "text, json, sarif or github"
