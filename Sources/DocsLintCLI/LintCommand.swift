@@ -28,6 +28,14 @@ struct Lint: ParsableCommand {
       valueName: "FILE"))
   var output: [String] = []
 
+  @Option(
+    name: .customLong("stdin-filename"),
+    help: ArgumentHelp(
+      "With the path -: read one document from standard input, as the file at this path (which need not exist).",
+      valueName: "PATH"),
+    completion: .file())
+  var stdinFilename: String?
+
   @Flag(help: "Print findings only, without the summary line.")
   var quiet = false
 
@@ -101,6 +109,7 @@ struct Lint: ParsableCommand {
       guard jobs >= 1 else { throw UsageError("--jobs must be 1 or more, not \(jobs)") }
       Parallel.workerLimit = jobs
     }
+    let standardInput = try readStandardInput()
     if let first = paths.first, let subcommand = Suggestion.subcommand(forMissingPath: first) {
       throw UsageError("no file or folder '\(first)'; did you mean the subcommand '\(subcommand)'?")
     }
@@ -146,8 +155,8 @@ struct Lint: ParsableCommand {
       let progress = ProgressMeter.forStandardError()
       defer { progress?.finish() }
       run = try LintRun.execute(
-        paths: paths, root: root, configFile: config, cacheFolder: cache, changedSince: changedSince,
-        progress: progress)
+        paths: standardInput == nil ? paths : [], root: root, configFile: config, cacheFolder: cache,
+        changedSince: changedSince, progress: progress, standardInput: standardInput)
     }
     let session = try LintSession.evaluate(run, options: options)
     var report = session.report
@@ -170,6 +179,23 @@ struct Lint: ParsableCommand {
     }
     // Exit here: tearing down a graph of a whole repository, string by string, only costs time.
     Foundation.exit(session.failure == nil ? 0 : 1)
+  }
+
+  /// `docs-lint - --stdin-filename PATH`: the document on standard input and where it stands.
+  private func readStandardInput() throws -> (path: String, bytes: [UInt8])? {
+    guard paths.contains("-") else {
+      if stdinFilename != nil { throw UsageError("--stdin-filename goes with the path - (standard input)") }
+      return nil
+    }
+    guard paths == ["-"] else { throw UsageError("- (standard input) is the only path of its run") }
+    guard let stdinFilename, !stdinFilename.isEmpty else {
+      throw UsageError("reading standard input (-) needs --stdin-filename PATH: where the document stands")
+    }
+    guard !fix else { throw UsageError("--fix does not go with standard input") }
+    guard changedSince == nil, writeBaseline == nil else {
+      throw UsageError("--changed-since and --write-baseline do not go with standard input")
+    }
+    return (stdinFilename, [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
   }
 
   /// The current folder relative to `root` when it lies inside it ("" at the root itself).

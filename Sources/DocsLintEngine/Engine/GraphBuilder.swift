@@ -33,7 +33,10 @@ package struct GraphBuilder: Sendable {
     // In byte order, each once: `unlinted` walks them beside the file list, and the cache
     // expects one lookup per file.
     let targets = ByteOrder.isStrictlyAscending(targets) ? targets : Set(targets).sorted(by: ByteOrder.less)
-    let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes)
+    let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes, overlay: workspace.overlay)
+    // git's blob id is the disk's content: a document read from elsewhere is looked up by its own.
+    var blobIDs = workspace.git?.blobIDs ?? [:]
+    for path in workspace.overlay.keys { blobIDs[path] = nil }
     let classifier = PathClassifier(
       settings: configuration.paths, inventory: workspace.inventory, reader: reader)
     let parser = DocumentParser(
@@ -47,7 +50,7 @@ package struct GraphBuilder: Sendable {
     }
     let cached = CachedParse(
       cache: cache,
-      known: workspace.git?.blobIDs ?? [:],
+      known: blobIDs,
       reader: reader,
       isCurrent: { node in
         // Resolutions come from the file list, which the cache key covers, except that files

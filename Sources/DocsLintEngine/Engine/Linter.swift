@@ -94,12 +94,26 @@ public struct LintRun: Sendable {
 
   /// `cacheFolder` keeps parse results between runs (nil parses every file).
   /// `changedSince` judges only the documents the change since that revision can affect.
+  /// `standardInput`: one document's path and text (an editor's buffer), linted alone in
+  /// place of the file at that path.
   public static func execute(
     paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil, changedSince: String? = nil,
-    progress: ProgressMeter? = nil
+    progress: ProgressMeter? = nil, standardInput: (path: String, bytes: [UInt8])? = nil
   ) throws -> LintRun {
     var timer = PhaseTimer()
-    let (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
+    var root = root
+    if let standardInput {
+      // The document's folder must exist; the root is found from there (git), else it is
+      // the current folder, as for a file named on the command line.
+      let folder = (standardInput.path as NSString).deletingLastPathComponent
+      guard let base = Workspace.canonical(folder.isEmpty ? "." : folder) else {
+        throw UsageError("--stdin-filename \(standardInput.path): no such folder")
+      }
+      root = root ?? Git.topLevel(of: base) ?? FileManager.default.currentDirectoryPath
+    }
+    var (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
+    var only: String?
+    if let standardInput { only = try workspace.read(standardInput.path, from: standardInput.bytes) }
     timer.lap("git")
     let configuration = try Configuration.load(file: configFile, root: workspace.root)
     timer.lap("config")
@@ -109,7 +123,7 @@ public struct LintRun: Sendable {
     if let impact { needsBody = { impact.affects($0) } }
     let (graph, count) = try buildGraph(
       workspace, paths: paths, configuration: configuration, cacheFolder: cacheFolder, progress: progress,
-      needsBody: needsBody, timer: &timer)
+      needsBody: needsBody, only: only, timer: &timer)
     var scope: Set<String>?
     if let impact {
       scope = Set(graph.documents.filter { $0.hasBody && impact.affects($0) }.map { $0.path })
@@ -122,7 +136,7 @@ public struct LintRun: Sendable {
       usesGit: workspace.usesGit,
       lintedPaths: scope.map { $0.union(graph.iac.map(\.path)) } ?? Set(graph.documents.map(\.path) + graph.iac.map(\.path)),
       impact: impact)
-    run.coversRoot = paths.isEmpty || paths.contains { Workspace.canonical($0) == workspace.root }
+    run.coversRoot = only == nil && (paths.isEmpty || paths.contains { Workspace.canonical($0) == workspace.root })
     return run
   }
 
@@ -140,10 +154,12 @@ public struct LintRun: Sendable {
   private static func buildGraph(
     _ workspace: Workspace, paths: [String], configuration: Configuration, cacheFolder: String?,
     progress: ProgressMeter?, needsBody: (@Sendable (DocumentNode) -> Bool)?, keepsAllEdges: Bool = false,
-    timer: inout PhaseTimer
+    only: String? = nil, timer: inout PhaseTimer
   ) throws -> (ReferenceGraph, Int) {
-    let targets = try workspace.lintTargets(paths: paths, configuration: configuration)
-    let iacTargets = try workspace.iacTargets(paths: paths, configuration: configuration)
+    // One document from standard input: it alone, unless the configuration excludes it.
+    let excluded = { (path: String) in configuration.exclude.contains { $0.matches(path) } }
+    let targets = try only.map { excluded($0) ? [] : [$0] } ?? workspace.lintTargets(paths: paths, configuration: configuration)
+    let iacTargets = only == nil ? try workspace.iacTargets(paths: paths, configuration: configuration) : []
     timer.lap("targets")
     let graph = GraphBuilder(
       workspace: workspace, configuration: configuration, cacheFolder: cacheFolder, progress: progress,

@@ -20,10 +20,14 @@ package struct FileReader: Sendable {
   /// Canonical absolute path of the repository root.
   package let root: String
   package let maxBytes: Int
+  /// Text that stands for a file's bytes on disk (a document piped on standard input, as
+  /// an editor holds it), by root-relative path.
+  package var overlay: [String: [UInt8]] = [:]
 
-  package init(root: String, maxBytes: Int) {
+  package init(root: String, maxBytes: Int, overlay: [String: [UInt8]] = [:]) {
     self.root = root
     self.maxBytes = maxBytes
+    self.overlay = overlay
   }
 
   /// Absolute path of a root-relative path, if it exists on disk without
@@ -53,6 +57,12 @@ package struct FileReader: Sendable {
   /// A file's raw bytes (regular files inside the root, within the size limit), not yet
   /// checked as text: the parse cache keys entries by them.
   package func readBytes(_ relative: String) -> Result<[UInt8], ReadProblem> {
+    if !overlay.isEmpty, let bytes = overlay[relative] {
+      guard bytes.count <= maxBytes else {
+        return .failure(ReadProblem(message: "input is \(bytes.count / 1024) KB, over the \(maxBytes / 1024) KB limit (max-file-size-kb); not linted"))
+      }
+      return .success(bytes)
+    }
     let absolute = root + "/" + relative
     var info = stat()
     guard lstat(absolute, &info) == 0 else {

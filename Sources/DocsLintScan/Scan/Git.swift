@@ -25,7 +25,7 @@ package enum Git {
   }
 
   /// The work tree's top-level folder containing `directory`, if any.
-  static func topLevel(of directory: String) -> String? {
+  package static func topLevel(of directory: String) -> String? {
     guard mayBeWorkTree(directory) else { return nil }
     guard let data = run(["rev-parse", "--show-toplevel"], in: directory) else { return nil }
     let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

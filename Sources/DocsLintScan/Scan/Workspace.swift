@@ -7,12 +7,35 @@ import Foundation
 /// else the single folder given, else the current folder.
 package struct Workspace: Sendable {
   package let root: String
-  package let inventory: FileInventory
+  package private(set) var inventory: FileInventory
   package let usesGit: Bool
   /// Git's view of the work tree, when it is one.
   package let git: GitListing?
   /// Folders the walk could not open, with why (outside git: git says so itself).
   package var unreadableFolders: [(folder: String, reason: String)] = []
+  /// Documents read from elsewhere than the disk (standard input), by root-relative path.
+  package private(set) var overlay: [String: [UInt8]] = [:]
+
+  /// Takes `bytes` as the content of `path` (as given on the command line, relative to the
+  /// current folder): the file need not exist, but its folder must, inside the root.
+  /// Returns the root-relative path.
+  package mutating func read(_ path: String, from bytes: [UInt8]) throws(UsageError) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    guard !name.isEmpty, name != ".", name != "..", let base = Self.canonical(folder.isEmpty ? "." : folder) else {
+      throw UsageError("--stdin-filename \(path): no such folder")
+    }
+    let absolute = base == "/" ? "/" + name : base + "/" + name
+    guard absolute.hasPrefix(root == "/" ? "/" : root + "/") else {
+      throw UsageError("--stdin-filename \(path): outside the repository root \(root)")
+    }
+    let relative = String(absolute.dropFirst(root == "/" ? 1 : root.count + 1))
+    overlay[relative] = bytes
+    if !inventory.fileSet.contains(relative) {
+      inventory = FileInventory(files: (inventory.files + [relative]).sorted(by: ByteOrder.less))
+    }
+    return relative
+  }
 
   package init(root: String, inventory: FileInventory, usesGit: Bool) {
     self.init(root: root, inventory: inventory, git: nil, usesGit: usesGit)
