@@ -117,4 +117,17 @@ struct TerminalOutputTests {
     let caseMismatch = try #require(rules.first { $0["id"] as? String == "link/case-mismatch" })
     #expect(caseMismatch["fixable"] as? Bool == true && caseMismatch["category"] as? String == "link")
   }
+
+  /// A decoded `%0A` or `%1B` in a target stays one visible escape: one finding, one line.
+  @Test func controlCharactersInMessagesStayOnOneLine() throws {
+    let repository = try TestRepository(["a.md": "# A\n\n[x](a%0Ab.md) [y](a%1Bb.md)\n"])
+    defer { repository.remove() }
+    for format in ["text", "github"] {
+      let result = try CommandLineTests.run(["--no-cache", "--root", repository.root, repository.root, "--format", format])
+      let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(lines.count == 4, "\(format): \(result.stdout)")
+      #expect(result.stdout.contains("(resolved to 'a\\nb.md')") && result.stdout.contains("(resolved to 'a\\x1Bb.md')"))
+      #expect(!result.stdout.contains("\u{1B}"))
+    }
+  }
 }
