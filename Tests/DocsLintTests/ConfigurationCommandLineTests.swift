@@ -48,3 +48,104 @@ extension ConfigurationCommandLineTests {
         """, "\(result.stdout)")
   }
 }
+
+/// Configuration per folder, overrides, extends and `docs-lint config`.
+struct ConfigurationCascadeTests {
+  static let tree = [
+    "README.md": "[r](gone.md)\n",
+    "docs/a.md": "[a](gone.md)\n",
+    "docs/sub/b.md": "[b](gone.md)\n",
+    "docs/legacy/old.md": "[o](../gone.md)\n",
+  ]
+
+  private func lint(_ extra: [String: String], _ arguments: [String] = [], folder: String = "") throws
+    -> CommandLineTests.Result
+  {
+    let repository = try TestRepository(Self.tree.merging(extra) { $1 })
+    defer { repository.remove() }
+    return try CommandLineTests.run(
+      ["--no-cache", "--root", repository.root] + (arguments.isEmpty ? [repository.root] : arguments),
+      in: repository.root + "/" + folder)
+  }
+
+  private func paths(_ result: CommandLineTests.Result) -> [String] {
+    result.stdout.split(separator: "\n").dropLast().map { line in
+      let parts = line.split(separator: ":")
+      return "\(parts[0]) \(line.contains(": error:") ? "error" : line.contains(": warning:") ? "warning" : "info")"
+    }
+  }
+
+  @Test func aFolderConfigurationTurnsARuleOffInThatFolderOnly() throws {
+    let result = try lint(["docs/.docs-lint.yml": "rules:\n  link/missing-file: off\n"])
+    #expect(paths(result) == ["README.md error"], "\(result.stdout)\(result.stderr)")
+  }
+
+  @Test func overridesRootTrueAndExtendsApplyInOrder() throws {
+    let result = try lint([
+      ".docs-lint.yaml": "extends: [shared/base.yml]\n",
+      "shared/base.yml": "rules: {link/missing-file: info}\n",
+      "docs/.docs-lint.yml": "rules:\n  link/*: off\noverrides:\n  - files: [sub/**]\n    rules: {link/missing-file: warning}\n",
+      "docs/legacy/.docs-lint.yml": "root: true\n",
+    ])
+    #expect(
+      paths(result) == ["README.md info", "docs/legacy/old.md error", "docs/sub/b.md warning"],
+      "\(result.stdout)\(result.stderr)")
+  }
+
+  @Test func anOverrideSetsLevelsForAKindOfItsFiles() throws {
+    let plan = "# Plan\n\nThis ExecPlan is a living document.\n\n[x](gone.md)\n"
+    let config = """
+      overrides:
+        - files: ["docs/plans/**"]
+          kinds:
+            execplan: {levels: {link/missing-file: warning, structure/*: off, execplan/*: off}}
+
+      """
+    let result = try lint(["docs/plans/EXECPLAN_a.md": plan, ".docs-lint.yml": config])
+    #expect(result.stdout.contains("docs/plans/EXECPLAN_a.md:5:5: warning: link target 'gone.md'"), "\(result.stdout)")
+    #expect(!result.stdout.contains("[structure/"))
+  }
+
+  @Test func mistakesAreFileLineMessages() throws {
+    for (files, message) in [
+      (["docs/.docs-lint.yml": "rules: {}\npaths:\n  root-files: [x]\n"],
+       "docs/.docs-lint.yml:2: 'paths' applies to the whole run: set it in the root .docs-lint.yml"),
+      ([".docs-lint.yml": "", ".docs-lint.yaml": ""], ".docs-lint.yaml:1: two configuration files at the root"),
+      ([".docs-lint.yml": "extends: [a.yml]\n", "a.yml": "extends: [.docs-lint.yml]\n"], "extends itself"),
+      ([".docs-lint.yml": "extends: [../outside.yml]\n"], "not found"),
+      ([".docs-lint.yml": "overrides:\n  - rules: {link/*: off}\n"], ".docs-lint.yml:2: an override needs 'files'"),
+      ([".docs-lint.yml": "overrides:\n  - files: [x]\n    kinds: {nope: {levels: {}}}\n"], "override names no kind 'nope'"),
+    ] {
+      let result = try lint(files)
+      #expect(result.status == 2, "\(files)")
+      #expect(result.stderr.contains(message), "\(files): \(result.stderr)")
+    }
+  }
+
+  @Test func configurationFilesFoundButNotReadAreNamed() throws {
+    let result = try lint([
+      "docs/docs-lint.yml": "rules: {link/*: off}\n",
+      ".docs-lint.yml": "exclude: [\"archive/**\"]\n",
+      "archive/.docs-lint.yml": "rules: {link/*: off}\n",
+    ])
+    #expect(result.stderr.contains("docs-lint: warning: docs/docs-lint.yml looks like a configuration file but is not read"))
+    #expect(result.stderr.contains("docs-lint: warning: archive/.docs-lint.yml is in an excluded folder: not read"))
+    #expect(paths(result).count == 4, "\(result.stdout)")
+  }
+
+  @Test func configPrintsWhatHoldsForAFileAndWhereItComesFrom() throws {
+    let repository = try TestRepository(
+      Self.tree.merging([
+        ".docs-lint.yml": "rules: {ref/missing-path: error}\n",
+        "docs/.docs-lint.yml": "rules:\n  link/*: warning\n",
+      ]) { $1 })
+    defer { repository.remove() }
+    let result = try CommandLineTests.run(["config", "--root", repository.root, repository.root + "/docs/a.md"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("file: docs/a.md\nkind: none\nexcluded: no\nread: .docs-lint.yml, docs/.docs-lint.yml\n"))
+    #expect(result.stdout.contains("applies: defaults, .docs-lint.yml, docs/.docs-lint.yml\n"))
+    #expect(result.stdout.range(of: #"link/missing-file +warning  docs/\.docs-lint\.yml\n"#, options: .regularExpression) != nil)
+    #expect(result.stdout.range(of: #"ref/missing-path +error    \.docs-lint\.yml\n"#, options: .regularExpression) != nil)
+    #expect(result.stdout.range(of: #"docs/orphan +off      default\n"#, options: .regularExpression) != nil)
+  }
+}

@@ -18,11 +18,17 @@ package struct Configuration: Sendable {
   /// The text of every configuration file and extra pack applied, in order: with the
   /// embedded defaults (part of the build), what the parse cache keys the settings by.
   package var sourceTexts: [String] = []
+  /// Levels for some files only: folders' own configuration files and `overrides:`.
+  package var cascade = ConfigCascade()
+  /// Warnings about configuration files found but not read.
+  package var notes: [String] = []
 
   /// The ids of the registered rules, which `rules:` and a kind's `levels:` may name.
   package let ruleIDs: Set<String>
 
   package static let fileName = ".docs-lint.yml"
+  /// The names a configuration file may have, in every folder.
+  package static let fileNames = [".docs-lint.yml", ".docs-lint.yaml"]
 
   package init(ruleIDs: Set<String>) {
     self.ruleIDs = ruleIDs
@@ -58,30 +64,71 @@ package struct Configuration: Sendable {
     }
   }
 
-  /// Loads `.docs-lint.yml` (or `--config FILE`) on top of the defaults.
-  package static func load(file: String?, root: String, ruleIDs: Set<String>) throws(ConfigError) -> Configuration {
+  /// Loads `.docs-lint.yml` (or `--config FILE`) on top of the defaults, then the
+  /// configuration files of folders below the root (`nested`, root-relative, found in the
+  /// file list), outermost first.
+  package static func load(
+    file: String?, root: String, ruleIDs: Set<String>, nested: [String] = []
+  ) throws(ConfigError) -> Configuration {
     var configuration = defaults(ruleIDs: ruleIDs)
-    let path = file ?? (root as NSString).appendingPathComponent(fileName)
-    guard FileManager.default.fileExists(atPath: path) else {
-      if file != nil { throw ConfigError(file: path, line: 1, message: "config file not found") }
-      return configuration
+    let found = fileNames.filter { FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent($0)) }
+    if file == nil, found.count > 1 {
+      throw ConfigError(file: found[1], line: 1, message: "two configuration files at the root (\(found.joined(separator: ", "))): keep one")
     }
-    guard let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8)
-    else {
-      throw ConfigError(file: path, line: 1, message: "config file is unreadable or not UTF-8")
+    if let written = file ?? found.first {
+      let path = file ?? (root as NSString).appendingPathComponent(written)
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw ConfigError(file: path, line: 1, message: "config file not found")
+      }
+      try configuration.apply(config: try Self.text(of: path), file: written, root: root)
+      configuration.cascade.files.append(written)
     }
-    try configuration.apply(config: text, file: file ?? fileName, root: root)
+    let folders = nested.map { RepoPath.directory(of: $0) }.filter { !$0.isEmpty }
+    if let twice = Dictionary(grouping: folders, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+      throw ConfigError(file: twice + "/" + fileNames[1], line: 1, message: "two configuration files in \(twice)/: keep one")
+    }
+    for path in nested.sorted(by: { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) })
+    where !RepoPath.directory(of: path).isEmpty {
+      if configuration.exclude.contains(where: { $0.matches(path) }) {
+        configuration.notes.append("\(path) is in an excluded folder: not read")
+        continue
+      }
+      let text = try Self.text(of: (root as NSString).appendingPathComponent(path))
+      try configuration.apply(config: text, file: path, root: root, folder: RepoPath.directory(of: path))
+      configuration.cascade.files.append(path)
+    }
+    try configuration.checkOverrideKinds()
     return configuration
   }
 
-  /// Applies the text of a `.docs-lint.yml`.
-  /// `root` resolves `packs:` folders; extra packs apply before the rest of the file.
-  package mutating func apply(config text: String, file: String, root: String? = nil) throws(ConfigError) {
+  private static func text(of path: String) throws(ConfigError) -> String {
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+      throw ConfigError(file: path, line: 1, message: "config file is unreadable or not UTF-8")
+    }
+    return text
+  }
+
+  /// Applies the text of a `.docs-lint.yml`. `root` resolves `packs:` folders and
+  /// `extends:` files; extended files and extra packs apply before the rest of the file.
+  /// `folder` is where the file stands: below the root it may set only per-file keys (rule
+  /// levels, excludes, overrides), and its globs are relative to that folder.
+  package mutating func apply(
+    config text: String, file: String, root: String? = nil, folder: String = "", extending: [String] = []
+  ) throws(ConfigError) {
     sourceTexts.append(text)
     guard let value = try Self.parse(text, file: file) else { return }
     guard case .mapping(let entries, _) = value else {
       throw ConfigError(file: file, line: value.line, message: "expected a mapping of settings")
+    }
+    if !folder.isEmpty, let global = entries.first(where: { !ConfigCascade.nestedKeys.contains($0.key) }) {
+      throw ConfigError(
+        file: file, line: global.line,
+        message: "'\(global.key)' applies to the whole run: set it in the root .docs-lint.yml (a folder's file sets rules, exclude, overrides, extends and root)")
+    }
+    for entry in entries where entry.key == "extends" {
+      for path in try ConfigValues.strings(entry.value, key: "extends", file: file) {
+        try applyExtended(path, from: file, root: root ?? ".", folder: folder, extending: extending, line: entry.line)
+      }
     }
     // Globs and folders are text: `include: 5` is a mistake, not a pattern named "5".
     if let typed = YAMLReader.typedScalars(in: text, under: ["include", "exclude", "packs"]).first {
@@ -96,12 +143,26 @@ package struct Configuration: Sendable {
     }
     for entry in entries {
       switch entry.key {
-      case "packs":
+      case "packs", "extends":
         continue
+      case "root":
+        guard let flag = entry.value.string, flag == "true" || flag == "false" else {
+          throw ConfigError(file: file, line: entry.value.line, message: "'root' is true or false")
+        }
+        if flag == "true", !folder.isEmpty { cascade.stops.append(folder) }
+      case "overrides":
+        cascade.scopes += try ConfigCascade.overrides(entry.value, folder: folder, file: file, known: ruleIDs)
       case "include":
         include = try ConfigValues.strings(entry.value, key: entry.key, file: file).map(Glob.init)
       case "exclude":
-        exclude += try ConfigValues.strings(entry.value, key: entry.key, file: file).map(Glob.init)
+        exclude += try ConfigValues.strings(entry.value, key: entry.key, file: file).map {
+          ConfigCascade.glob(folder: folder, $0)
+        }
+      case "rules" where !folder.isEmpty:
+        cascade.scopes.append(
+          ConfigCascade.Scope(
+            origin: file, folder: folder, files: [Glob(folder + "/**")],
+            levels: try Levels.read(entry.value, file: file, known: ruleIDs), line: entry.line))
       case "rules":
         levels.merge(try Levels.read(entry.value, file: file, known: ruleIDs)) { $1 }
       case let key where KindSettings.keys.contains(key):
@@ -119,8 +180,53 @@ package struct Configuration: Sendable {
         throw ConfigError(
           file: file, line: entry.line,
           message:
-            "unknown key '\(entry.key)' (expected include, exclude, rules, paths, kinds, front-matter, reference-keys, date-keys, section-placeholders, environments, deployment-sections, living-document-phrases, validation-sections, validation-checks, folder-pages, packs, max-file-size-kb)"
+            "unknown key '\(entry.key)' (expected include, exclude, rules, overrides, extends, root, paths, kinds, front-matter, reference-keys, date-keys, section-placeholders, environments, deployment-sections, living-document-phrases, validation-sections, validation-checks, folder-pages, packs, max-file-size-kb)"
         )
+      }
+    }
+  }
+
+  /// `extends: [path]`: another configuration file applied first, as if written in this one
+  /// (its globs are relative to this file's folder). A relative path is relative to this
+  /// file and stays inside the repository; an absolute one, written on purpose, may not.
+  private mutating func applyExtended(
+    _ path: String, from file: String, root: String, folder: String, extending: [String], line: Int
+  ) throws(ConfigError) {
+    let base = (file.hasPrefix("/") ? file : (root as NSString).appendingPathComponent(file) as String)
+    let absolute = path.hasPrefix("/") ? path : ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+    guard let real = Self.realPath(absolute) else {
+      throw ConfigError(file: file, line: line, message: "extended configuration '\(path)' not found")
+    }
+    if !path.hasPrefix("/") {
+      let top = Self.realPath(root) ?? root
+      guard real == top || real.hasPrefix(top.hasSuffix("/") ? top : top + "/") else {
+        throw ConfigError(
+          file: file, line: line,
+          message: "extended configuration '\(path)' is outside the repository (write an absolute path to use one from elsewhere)")
+      }
+    }
+    guard !extending.contains(real) else {
+      throw ConfigError(file: file, line: line, message: "'\(path)' extends itself, through \(extending.count) file(s)")
+    }
+    let top = Self.realPath(root) ?? root
+    let shown = real.hasPrefix(top + "/") ? String(real.dropFirst(top.count + 1)) : real
+    try apply(config: try Self.text(of: real), file: shown, root: root, folder: folder, extending: extending + [real])
+    cascade.files.append(shown)
+  }
+
+  private static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Every kind an override names exists (kinds are known once the root file is read).
+  private func checkOverrideKinds() throws(ConfigError) {
+    let known = Set(kinds.kinds.map(\.id))
+    for scope in cascade.scopes {
+      if let unknown = scope.kindLevels.keys.sorted().first(where: { !known.contains($0) }) {
+        let file = scope.origin.components(separatedBy: " overrides[").first ?? scope.origin
+        throw ConfigError(file: file, line: scope.line, message: "override names no kind '\(unknown)'")
       }
     }
   }

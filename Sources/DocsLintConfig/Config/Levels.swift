@@ -3,9 +3,9 @@ import DocsLintMarkdown
 /// Reads `rule-id: error|warning|info|off` mappings, rejecting ids not in `known` (the
 /// registered rules, which live in a layer above the configuration). A key may also be
 /// `category/*` (`link/*: off`), for every rule of a category; a rule's own entry wins.
-enum Levels {
+package enum Levels {
   /// The level `levels` sets for `id`: its own entry, else its category's; nil when neither.
-  static func lookup(_ id: String, in levels: [String: Level?]) -> Level?? {
+  package static func lookup(_ id: String, in levels: [String: Level?]) -> Level?? {
     if let own = levels[id] { return own }
     guard !levels.isEmpty, let slash = id.firstIndex(of: "/") else { return nil }
     return levels[id[...slash] + "*"]

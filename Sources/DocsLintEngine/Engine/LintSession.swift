@@ -26,7 +26,7 @@ public struct LintSession: Sendable {
   /// Filters and judges the findings of a finished run.
   public static func evaluate(_ run: LintRun, options: LintOptions) throws -> LintSession {
     var findings = run.findings
-    var notes: [String] = []
+    var notes = run.configuration.notes.map { "warning: " + $0 }
     var baselineCounts: (matched: Int, stale: Int)?
     if options.baseline != nil || options.writeBaseline != nil {
       let lines = FindingLines.texts(of: findings, root: run.root, maxBytes: run.configuration.maxFileBytes)

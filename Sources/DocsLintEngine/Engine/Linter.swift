@@ -14,10 +14,9 @@ package struct Linter: Sendable {
   package func findings(in graph: ReferenceGraph, scope: Set<String>? = nil) -> [Finding] {
     let graphRules = RuleRegistry.graphRules.map { $0.init() }
     let catalog = RuleCatalog(RuleRegistry.descriptors)
-    let kinds = Dictionary(configuration.kinds.kinds.map { ($0.id, $0) }) { first, _ in first }
     let configuration = configuration
     // Every rule's level per document kind, worked out once rather than per document.
-    let levels = LevelTable(configuration: configuration, kinds: Array(kinds.values))
+    let levels = LevelTable(configuration: configuration)
     let graphRuleIDs = graphRules.map { type(of: $0).descriptor.id }
     // By index: filtering the documents themselves copied each of them.
     let documents =
@@ -35,7 +34,7 @@ package struct Linter: Sendable {
     }
     let inherited = folderStatuses
     let perDocument = Parallel.map(documents) { document -> [Finding] in
-      var enabled = levels.levels(in: document.kind)
+      var enabled = levels.levels(in: document.kind, path: document.path)
       let status = document.status ?? (inherited.isEmpty ? nil : inherited[RepoPath.directory(of: document.path)])
       if let status, let skips = skipped[status] { enabled = enabled.filter { !skips.contains($0.key) } }
       var found = document.findings
@@ -57,15 +56,16 @@ package struct Linter: Sendable {
         found, directives: document.suppressions, path: document.path, catalog: catalog, levels: enabled
       ).sorted(by: Finding.reportOrder)
     }
+    // A rule off at the root may be on in a folder: with a cascade, every rule runs.
     let iacRules = RuleRegistry.iacRules
-      .filter { configuration.level(of: $0.descriptor) != nil }.map { $0.init() }
+      .filter { !configuration.cascade.isEmpty || configuration.level(of: $0.descriptor) != nil }.map { $0.init() }
     let perIaCFile = Parallel.map(graph.iac) { file -> [Finding] in
       let found = iacRules.flatMap { rule in rule.check(file, in: graph) }
       // Built only for a file with findings, as for documents.
       guard !found.isEmpty else { return [] }
       let references = ReferencesBySpan(file.references)
       return found.compactMap { finding in
-        guard let level = levels.level(of: finding.ruleId, in: nil) else { return nil }
+        guard let level = levels.levels(in: nil, path: file.path)[finding.ruleId] else { return nil }
         var finding = finding
         finding.inferDependencies(from: references)
         finding.settle(at: level)
@@ -115,7 +115,7 @@ public struct LintRun: Sendable {
     var only: String?
     if let standardInput { only = try workspace.read(standardInput.path, from: standardInput.bytes) }
     timer.lap("git")
-    let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    let configuration = try Configuration.loadAll(file: configFile, workspace: workspace)
     timer.lap("config")
     let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: workspace.inventory) }
     timer.lap("merge-base")
@@ -144,7 +144,7 @@ public struct LintRun: Sendable {
   package static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
     var timer = PhaseTimer()
     let workspace = try Workspace.open(paths: paths, explicitRoot: root)
-    let configuration = try Configuration.load(file: configFile, root: workspace.root)
+    let configuration = try Configuration.loadAll(file: configFile, workspace: workspace)
     let (graph, _) = try buildGraph(
       workspace, paths: paths, configuration: configuration, cacheFolder: nil, progress: nil, needsBody: nil,
       keepsAllEdges: true, timer: &timer)
@@ -170,6 +170,19 @@ public struct LintRun: Sendable {
   }
 }
 
+extension Configuration {
+  /// The root configuration, the folders' own files found in the file list, and notes on
+  /// files named like a configuration that are not read.
+  static func loadAll(file: String?, workspace: Workspace) throws -> Configuration {
+    let files = workspace.inventory.files
+    var configuration = try load(file: file, root: workspace.root, nested: ConfigFiles.nested(in: files))
+    for path in ConfigFiles.misnamed(in: files) {
+      configuration.notes.append("\(path) looks like a configuration file but is not read (name it .docs-lint.yml)")
+    }
+    return configuration
+  }
+}
+
 /// Wall time per phase, printed on stderr when DOCS_LINT_TIMING is set (for profiling).
 struct PhaseTimer {
   private var last = Date()
@@ -184,31 +197,6 @@ struct PhaseTimer {
   func report() {
     guard ProcessInfo.processInfo.environment["DOCS_LINT_TIMING"] != nil else { return }
     StandardStream.err(laps.joined(separator: ", ") + "\n")
-  }
-}
-
-/// Each rule's configured level, for documents of no kind and of each kind.
-struct LevelTable: Sendable {
-  private var table: [String: [String: Level]] = [:]
-
-  init(configuration: Configuration, kinds: [DocumentKind]) {
-    for kind in [nil] + kinds.map(Optional.some) {
-      var levels: [String: Level] = [:]
-      for descriptor in RuleRegistry.descriptors {
-        if let level = configuration.level(of: descriptor, in: kind) { levels[descriptor.id] = level }
-      }
-      table[kind?.id ?? ""] = levels
-    }
-  }
-
-  /// The level of a rule in a document of that kind (nil kind: none), or nil when it is off.
-  func level(of ruleID: String, in kind: String?) -> Level? {
-    levels(in: kind)[ruleID]
-  }
-
-  /// Every enabled rule's level in a document of that kind, by rule id.
-  func levels(in kind: String?) -> [String: Level] {
-    table[kind ?? ""] ?? table[""]!
   }
 }
 

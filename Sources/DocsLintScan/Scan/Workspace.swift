@@ -83,6 +83,14 @@ package struct Workspace: Sendable {
     return String(cString: resolved)
   }
 
+  /// `path` (as given, from the current folder) relative to `root`, when it is inside it.
+  package static func relative(_ path: String, in root: String) -> String? {
+    guard let absolute = canonical(path) else { return nil }
+    if absolute == root { return "" }
+    guard absolute.hasPrefix(root == "/" ? "/" : root + "/") else { return nil }
+    return String(absolute.dropFirst(root == "/" ? 1 : root.count + 1))
+  }
+
   static func isDirectory(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
