@@ -149,3 +149,40 @@ struct ConfigurationCascadeTests {
     #expect(result.stdout.range(of: #"docs/orphan +off      default\n"#, options: .regularExpression) != nil)
   }
 }
+
+extension ConfigurationCascadeTests {
+  /// `anchors: case-insensitive` for trees published where fragments are lowercased.
+  @Test func anchorsCaseInsensitiveIsOptIn() throws {
+    let files = ["a.md": "# Set Up\n\n<a id=\"Deep-Link\"></a>\n\n[x](#SET-UP) [y](b.md#DEEP-link) [z](#nope)\n",
+                 "b.md": "<a id=\"Deep-Link\"></a>\n"]
+    let exact = try lint(files, [])
+    #expect(exact.stdout.contains("'#SET-UP'") && exact.stdout.contains("'#DEEP-link'"), "\(exact.stdout)")
+    let relaxed = try lint(files.merging([".docs-lint.yml": "anchors: case-insensitive\n"]) { $1 })
+    #expect(!relaxed.stdout.contains("'#SET-UP'") && !relaxed.stdout.contains("'#DEEP-link'"), "\(relaxed.stdout)")
+    #expect(relaxed.stdout.contains("'#nope'"))
+    let wrong = try lint([".docs-lint.yml": "anchors: loose\n"])
+    #expect(wrong.status == 2 && wrong.stderr.contains("'anchors' is case-sensitive or case-insensitive"))
+  }
+}
+
+extension ConfigurationCascadeTests {
+  /// DocC catalogs follow DocC's rules (resources by name), not CommonMark's: left out
+  /// unless asked for, and still link targets.
+  @Test func doccCatalogsAreLeftOutUnlessAsked() throws {
+    let files = [
+      "Sources/Kit/Kit.docc/Kit.md": "# Kit\n\n![diagram](diagram)\n",
+      "Sources/Kit/Kit.docc/Resources/diagram.png": "png",
+      "README.md": "[docs](Sources/Kit/Kit.docc/Kit.md#kit)\n",
+    ]
+    func lintAlone(_ files: [String: String]) throws -> CommandLineTests.Result {
+      let repository = try TestRepository(files)
+      defer { repository.remove() }
+      return try CommandLineTests.run(["--no-cache", "--root", repository.root, repository.root])
+    }
+    let skipped = try lintAlone(files)
+    #expect(skipped.status == 0, "\(skipped.stdout)")
+    #expect(skipped.stdout.hasSuffix("in 1 file\n"))
+    let linted = try lintAlone(files.merging([".docs-lint.yml": "docc: lint\n"]) { $1 })
+    #expect(linted.stdout.contains("Sources/Kit/Kit.docc/Kit.md:3:12: error: image target 'diagram'"), "\(linted.stdout)")
+  }
+}

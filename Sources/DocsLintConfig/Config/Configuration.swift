@@ -5,8 +5,11 @@ import Foundation
 package struct Configuration: Sendable {
   /// Files to lint, as globs over root-relative paths.
   package var include: [Glob] = [Glob("**/*.md"), Glob("**/*.markdown")]
-  /// Files never linted nor listed (matched against root-relative paths).
-  package var exclude: [Glob] = []
+  /// Files never linted (matched against root-relative paths); they still count as link
+  /// targets. DocC catalogs are left out by default: DocC finds resources by name, links
+  /// with `<doc:…>` and keeps anchors' letter case, so CommonMark's reading of them is wrong.
+  package var exclude: [Glob] = [Configuration.doccCatalogs]
+  package static let doccCatalogs = Glob("**/*.docc/**")
   /// Per-rule level overrides; `nil` turns a rule off.
   package var levels: [String: Level?] = [:]
   package var paths = PathSettings()
@@ -171,6 +174,17 @@ package struct Configuration: Sendable {
         try vocabulary.merge(key: key, value: entry.value, file: file)
       case "paths":
         try paths.merge(entry.value, file: file)
+      case "docc":
+        guard let mode = entry.value.string, mode == "exclude" || mode == "lint" else {
+          throw ConfigError(file: file, line: entry.value.line, message: "'docc' is exclude (the default) or lint")
+        }
+        exclude.removeAll { $0 == Self.doccCatalogs }
+        if mode == "exclude" { exclude.insert(Self.doccCatalogs, at: 0) }
+      case "anchors":
+        guard let mode = entry.value.string, mode == "case-insensitive" || mode == "case-sensitive" else {
+          throw ConfigError(file: file, line: entry.value.line, message: "'anchors' is case-sensitive or case-insensitive")
+        }
+        paths.anchorsIgnoreCase = mode == "case-insensitive"
       case "max-file-size-kb":
         guard let text = entry.value.string, let kilobytes = Int(text), kilobytes > 0 else {
           throw ConfigError(file: file, line: entry.value.line, message: "'max-file-size-kb' must be a positive integer")
@@ -180,7 +194,7 @@ package struct Configuration: Sendable {
         throw ConfigError(
           file: file, line: entry.line,
           message:
-            "unknown key '\(entry.key)' (expected include, exclude, rules, overrides, extends, root, paths, kinds, front-matter, reference-keys, date-keys, section-placeholders, environments, deployment-sections, living-document-phrases, validation-sections, validation-checks, folder-pages, packs, max-file-size-kb)"
+            "unknown key '\(entry.key)' (expected include, exclude, rules, overrides, extends, root, paths, anchors, docc, kinds, front-matter, reference-keys, date-keys, section-placeholders, environments, deployment-sections, living-document-phrases, validation-sections, validation-checks, folder-pages, packs, max-file-size-kb)"
         )
       }
     }

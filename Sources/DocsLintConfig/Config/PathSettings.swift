@@ -15,6 +15,9 @@ package struct PathSettings: Sendable, Hashable {
   package var rootFiles: Set<String> = []
   package var extensions: Set<String> = []
   package var placeholders: [String] = []
+  /// `anchors: case-insensitive`: a fragment matches an anchor whatever its letter case, as
+  /// on renderers that lowercase fragments. Off by default: GitHub's own anchors are exact.
+  package var anchorsIgnoreCase = false
   /// Folder or file names that are stand-ins (`my-project`, `myapp`), as one-segment globs,
   /// kept as exact names, prefixes (`my-*`), suffixes (`*-xxx`) and other globs.
   package private(set) var placeholderNames = NamePatterns()

@@ -131,7 +131,10 @@ package struct GraphBuilder: Sendable {
     let index = DocumentIndex(declarations: declarations, copies: copies)
     let known = anchors
     let placeholders = configuration.paths.placeholders
-    Parallel.update(&documents) { $0.settle(anchors: known, ignored: ignored, placeholders: placeholders) }
+    let ignoringCase = configuration.paths.anchorsIgnoreCase
+    Parallel.update(&documents) {
+      $0.settle(anchors: known, ignored: ignored, placeholders: placeholders, ignoringCase: ignoringCase)
+    }
     for position in iac.indices { iac[position].references.markGenerated(ignored: ignored) }
     let codeAgents = Self.codeAgents(
       named: documents, declared: index.agentNames, inventory: workspace.inventory, cached: cached,

@@ -123,7 +123,9 @@ package struct DocumentNode: Sendable, Equatable {
   /// Settles the edges once every anchor is known: fragments against the anchors of their
   /// target, missing paths git ignores as generated; then keeps the broken ones for rules.
   /// `placeholders`: words that make a missing fragment a stand-in (`#rf-xxx`).
-  package mutating func settle(anchors: [String: AnchorSet], ignored: Set<String>, placeholders: [String] = []) {
+  package mutating func settle(
+    anchors: [String: AnchorSet], ignored: Set<String>, placeholders: [String] = [], ignoringCase: Bool = false
+  ) {
     // "Did you mean": one index per target file, and a bounded amount of work per document.
     var indexes: [String: SuggestionIndex] = [:]
     var budget = SuggestionBudget()
@@ -132,7 +134,7 @@ package struct DocumentNode: Sendable, Equatable {
         let names = anchors[target]
       {
         references[position].resolution = AnchorMatcher.resolve(
-          fragment, in: target, anchors: names, placeholders: placeholders)
+          fragment, in: target, anchors: names, placeholders: placeholders, ignoringCase: ignoringCase)
       }
       // Missing fragments, into other files or this one (`#x`, resolved when extracted).
       guard case .missingAnchor(let target, let fragment, nil) = references[position].resolution,

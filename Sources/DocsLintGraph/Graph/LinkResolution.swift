@@ -34,7 +34,8 @@ extension ReferenceExtractor {
     if target.isEmpty {
       guard let fragment, !fragment.isEmpty else { return nil }
       reference.kind = .anchorLink
-      reference.resolution = AnchorMatcher.resolve(fragment, in: path, anchors: ownAnchors, placeholders: settings.placeholders)
+      reference.resolution = AnchorMatcher.resolve(
+        fragment, in: path, anchors: ownAnchors, placeholders: settings.placeholders, ignoringCase: settings.anchorsIgnoreCase)
       return reference
     }
     let decoded = RepoPath.percentDecoded(String(target))
@@ -103,12 +104,17 @@ extension ReferenceExtractor {
 
 /// Matches a decoded fragment against a document's anchors.
 package enum AnchorMatcher {
-  package static func resolve(_ fragment: String, in path: String, anchors: AnchorSet, placeholders: [String] = [])
-    -> Resolution
-  {
+  package static func resolve(
+    _ fragment: String, in path: String, anchors: AnchorSet, placeholders: [String] = [], ignoringCase: Bool = false
+  ) -> Resolution {
     if fragment == "top" || anchors.contains(fragment) { return .target(path) }
     if fragment.hasPrefix("user-content-"), anchors.contains(String(fragment.dropFirst(13))) {
       return .target(path)
+    }
+    // Asked only of a fragment that does not match exactly: one pass over the anchors.
+    if ignoringCase {
+      let wanted = (fragment.hasPrefix("user-content-") ? String(fragment.dropFirst(13)) : fragment).lowercased()
+      if wanted == "top" || anchors.contains(where: { $0.lowercased() == wanted }) { return .target(path) }
     }
     // "#rf-xxx": a template's stand-in, not an anchor to check.
     if placeholders.contains(where: fragment.includes) { return .target(path) }
