@@ -78,23 +78,3 @@ struct RuleList: Encodable {
     }
   }
 }
-
-struct ShowConfiguration: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "config",
-    abstract: "Print the configuration that holds for a file: the files read, and each rule's level and where it comes from.")
-
-  @Argument(help: "A file of the repository (default: the root configuration alone).", completion: .file())
-  var file: String?
-
-  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
-  var root: String?
-
-  @Option(help: ArgumentHelp("Configuration file (default: .docs-lint.yml at the root).", valueName: "FILE"), completion: Completions.configFiles)
-  var config: String?
-
-  func run() throws {
-    let effective = try LintRun.effectiveConfiguration(file: file, root: root, configFile: config)
-    try StandardStream.out(effective.text)
-  }
-}

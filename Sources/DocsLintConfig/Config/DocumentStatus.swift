@@ -28,6 +28,9 @@ package struct DocumentStatus: Sendable {
 
   init(id: String) { self.id = id }
 
+  /// The folder names that give the status wherever they are (`**/vendor/**` → `vendor`).
+  package var folderNames: Set<String> { Set(anywhereFolders.map { $0.lowercased() }) }
+
   /// Whether a folder of the path (not its file name) is one of `anywhereFolders`.
   private func inAnywhereFolder(_ path: String) -> Bool {
     let utf8 = path.utf8

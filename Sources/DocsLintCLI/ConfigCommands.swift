@@ -1,0 +1,50 @@
+import ArgumentParser
+import DocsLintReport
+import Foundation
+
+struct ShowConfiguration: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "config",
+    abstract: "Print the configuration that holds for a file: the files read, and each rule's level and where it comes from.")
+
+  @Argument(help: "A file of the repository (default: the root configuration alone).", completion: .file())
+  var file: String?
+
+  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
+  var root: String?
+
+  @Option(help: ArgumentHelp("Configuration file (default: .docs-lint.yml at the root).", valueName: "FILE"), completion: Completions.configFiles)
+  var config: String?
+
+  func run() throws {
+    let effective = try LintRun.effectiveConfiguration(file: file, root: root, configFile: config)
+    try StandardStream.out(effective.text)
+  }
+}
+
+struct Initialize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "init",
+    abstract: "Write a commented .docs-lint.yml for this repository: the kinds' paths the defaults miss, and excludes.")
+
+  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
+  var root: String?
+
+  @Flag(help: "Replace an existing .docs-lint.yml.")
+  var force = false
+
+  @Flag(help: "Print the configuration instead of writing it.")
+  var stdout = false
+
+  func run() throws {
+    let survey = try RepositorySurvey.survey(root: root)
+    if stdout { return try StandardStream.out(survey.yaml) }
+    let top = try Workspace.locateRoot(paths: [], explicitRoot: root)
+    let existing = Configuration.fileNames.first { FileManager.default.fileExists(atPath: top + "/" + $0) }
+    if let existing, !force { throw UsageError("\(existing) exists already (--force replaces it, --stdout prints the new one)") }
+    let file = top + "/" + (existing ?? Configuration.fileName)
+    try OutputFile.write(Array(survey.yaml.utf8), to: file)
+    let paths = survey.kinds.reduce(0) { $0 + $1.found.count }
+    StandardStream.err("docs-lint: wrote \(existing ?? Configuration.fileName): \(paths) kind path\(paths == 1 ? "" : "s"), \(survey.excludes.count) exclude\(survey.excludes.count == 1 ? "" : "s")\n")
+  }
+}
