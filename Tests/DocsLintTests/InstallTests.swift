@@ -5,6 +5,9 @@ import Testing
 
 /// `make install` as a user runs it: a binary that needs no Swift toolchain at run time,
 /// with its completions and man page, and `make uninstall` taking them away again.
+/// Serialized with the action's build (`ActionTests.swift` extends this suite): each holds a
+/// test thread for minutes, and two at once would leave none for the other tests.
+@Suite(.serialized)
 struct InstallTests {
   /// make and strip, and the toolchain's root (to tell its libraries from the system's).
   static let toolchainRoot: String? = {
