@@ -109,7 +109,6 @@ struct Lint: ParsableCommand {
       guard jobs >= 1 else { throw UsageError("--jobs must be 1 or more, not \(jobs)") }
       Parallel.workerLimit = jobs
     }
-    let standardInput = try readStandardInput()
     if let first = paths.first, let subcommand = Suggestion.subcommand(forMissingPath: first) {
       throw UsageError("no file or folder '\(first)'; did you mean the subcommand '\(subcommand)'?")
     }
@@ -140,6 +139,8 @@ struct Lint: ParsableCommand {
     guard writeBaseline == nil || changedSince == nil else {
       throw UsageError("--write-baseline does not go with --changed-since (record a baseline of the whole tree)")
     }
+    // Read last, once every option is known good: a mistake is said without waiting for input.
+    let standardInput = try readStandardInput()
     let cache = noCache ? nil : cacheFolder()
     let run: LintRun
     if fix {
@@ -161,6 +162,8 @@ struct Lint: ParsableCommand {
     let session = try LintSession.evaluate(run, options: options)
     var report = session.report
     report.category = sarifCategory
+    // What --fix would repair is worked out (git, file reads) only for a report that shows it.
+    if targets.contains(where: { $0.reporter is TextReporter }) { report.fixable = run.fixable(report.findings) }
     report.display.findings = !summaryOnly
     report.display.summary = !quiet
     report.display.statistics = statistics

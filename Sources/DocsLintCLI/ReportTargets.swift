@@ -47,6 +47,10 @@ struct ReportTarget {
         "only one report can go to standard output: give the others --output FORMAT=FILE (\(unnamed.joined(separator: ", ")) have none)")
     }
     if let empty = files.first(where: { $0.value.isEmpty }) { throw UsageError("--output \(empty.key)= names no file") }
+    let shared = Dictionary(grouping: files, by: \.value).first { $0.value.count > 1 }
+    if let shared {
+      throw UsageError("--output: \(shared.value.map(\.key).sorted().joined(separator: " and ")) would both go to \(shared.key)")
+    }
     return reporters.map { ReportTarget(reporter: $0, file: files[type(of: $0).format]) }
   }
 }

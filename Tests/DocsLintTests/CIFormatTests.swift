@@ -15,7 +15,7 @@ struct CIFormatTests {
   static let jsonschema = hasModule("jsonschema")
 
   private func findings() -> [Finding] {
-    let messages = ["link target 'a<b>&c.md' does not exist", "control \u{1} and \"quotes\"", "plain"]
+    let messages = ["link target 'a<b>&c.md' does not exist", "control \u{1} and \"quotes\"", "plain \u{FFFF}"]
     return messages.enumerated().map { index, message in
       Finding(
         ruleId: index == 2 ? "ref/missing-path" : "link/missing-file", level: index == 2 ? .warning : .error,
@@ -56,7 +56,7 @@ struct CIFormatTests {
       result.stdout == """
         3 3 0
         ('README.md', 'link/missing-file', 'README.md', ['control \\\\x01 and "quotes"'])
-        ('README.md', 'ref/missing-path', 'README.md', ['plain'])
+        ('README.md', 'ref/missing-path', 'README.md', ['plain \\\\u{FFFF}'])
         ('docs/ü & a.md', 'link/missing-file', 'docs/ü & a.md', ["link target 'a<b>&c.md' does not exist"])
 
         """, "\(result.stdout)")

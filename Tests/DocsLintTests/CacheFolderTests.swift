@@ -42,7 +42,12 @@ struct CacheFolderTests {
     try repository.commit("init")
     let cache = repository.root + "/.cache-test"
     try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-    for (index, name) in ["old", "older", "recent"].enumerated() {
+    let names = ["old": String(repeating: "a", count: 64), "older": String(repeating: "b", count: 24), "recent": String(repeating: "c", count: 64)]
+    // Not a pack of ours: never touched, whatever its age.
+    try Data(repeating: 1, count: 10_000).write(to: URL(fileURLWithPath: cache + "/notes.pack"))
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(-9 * 86_400)], ofItemAtPath: cache + "/notes.pack")
+    for (index, name) in ["old", "older", "recent"].map({ names[$0]! }).enumerated() {
       let file = cache + "/\(name).pack"
       try Data(repeating: 7, count: 10_000).write(to: URL(fileURLWithPath: file))
       // old: 2 days ago, older: 3 days ago, recent: 1 hour ago.
@@ -53,6 +58,6 @@ struct CacheFolderTests {
       "DOCS_LINT_CACHE_LIMIT=15K '\(CommandLineTests.binary)' --cache-dir .cache-test", in: repository.root)
     #expect(run.status == 0)
     let left = try FileManager.default.contentsOfDirectory(atPath: cache).sorted()
-    #expect(left == [CacheFolder.packName(root: repository.root), "recent.pack"].sorted(), "\(left)")
+    #expect(left == [CacheFolder.packName(root: repository.root), names["recent"]! + ".pack", "notes.pack"].sorted(), "\(left)")
   }
 }

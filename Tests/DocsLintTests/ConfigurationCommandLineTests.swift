@@ -186,3 +186,54 @@ extension ConfigurationCascadeTests {
     #expect(linted.stdout.contains("Sources/Kit/Kit.docc/Kit.md:3:12: error: image target 'diagram'"), "\(linted.stdout)")
   }
 }
+
+/// Mends after review: what a demanding user hit.
+struct ConfigurationEdgeTests {
+  private func lint(_ files: [String: String], _ arguments: [String] = [], in folder: String = "") throws
+    -> CommandLineTests.Result
+  {
+    let repository = try TestRepository(files)
+    defer { repository.remove() }
+    return try CommandLineTests.run(
+      ["--no-cache", "--root", repository.root] + (arguments.isEmpty ? [repository.root] : arguments),
+      in: repository.root + "/" + folder)
+  }
+
+  @Test func aFolderWhoseNameHasGlobCharactersGetsItsConfiguration() throws {
+    let result = try lint([
+      "app/[locale]/a.md": "[x](gone.md)\n", "app/[locale]/.docs-lint.yml": "rules: {link/missing-file: off}\nexclude: [skip.md]\n",
+      "app/[locale]/skip.md": "[y](gone.md) [z](#nope)\n",
+    ])
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.hasSuffix("in 1 file\n"), "\(result.stdout)")
+  }
+
+  @Test func aFolderFilesRulesComeBeforeItsOverridesWhateverTheOrder() throws {
+    let config = "overrides:\n  - files: [sub/**]\n    rules: {link/missing-file: info}\nrules:\n  link/missing-file: warning\n"
+    let result = try lint(["docs/.docs-lint.yml": config, "docs/sub/a.md": "[x](gone.md)\n", "docs/b.md": "[y](gone.md)\n"])
+    #expect(result.stdout.contains("docs/b.md:1:5: warning:") && result.stdout.contains("docs/sub/a.md:1:5: info:"), "\(result.stdout)")
+    let climbing = try lint(["docs/.docs-lint.yml": "overrides:\n  - files: [../README.md]\n    rules: {link/*: off}\n"])
+    #expect(climbing.status == 2 && climbing.stderr.contains("climbs out of the configuration's folder"), "\(climbing.stderr)")
+  }
+
+  @Test func aRelativeConfigFromASubfolderExtendsBesideItself() throws {
+    let result = try lint(
+      ["cfg/main.yml": "extends: [base.yml]\n", "cfg/base.yml": "rules: {link/missing-file: info}\n", "docs/a.md": "[x](gone.md)\n"],
+      ["--config", "../cfg/main.yml"], in: "docs")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("info: link target 'gone.md'"), "\(result.stdout)")
+  }
+
+  @Test func standardInputOnlyLintsMarkdownTheConfigurationIncludes() throws {
+    let repository = try TestRepository(["README.md": "# R\n"])
+    defer { repository.remove() }
+    let command = "printf '[x](gone.md)\\n' | '\(CommandLineTests.binary)' --no-cache - --stdin-filename src.py"
+    let result = try CommandLineTests.run(["-c", command], in: repository.root, shell: true)
+    #expect(result.status == 0 && result.stdout == "0 errors, 0 warnings, 0 infos in 0 files\n", "\(result.stdout)")
+  }
+
+  @Test func twoReportsToOneFileAreRefused() throws {
+    let result = try lint(["a.md": "# A\n"], ["--format", "json", "--format", "sarif", "--output", "json=r", "--output", "sarif=r"])
+    #expect(result.status == 2 && result.stderr.contains("json and sarif would both go to r"), "\(result.stderr)")
+  }
+}

@@ -12,21 +12,28 @@ package struct ConfigCascade: Sendable {
     package var origin: String
     /// The folder of the configuration file ("" at the root).
     package var folder: String
-    /// Root-relative globs of the files it applies to.
-    package var files: [Glob]
+    /// Globs, relative to `folder`, of the files it applies to; nil: every file below it.
+    package var files: [Glob]?
     package var levels: [String: Level?]
     /// Levels for documents of one kind among those files, by kind id.
     package var kindLevels: [String: [String: Level?]] = [:]
     package var line: Int
 
-    package func applies(to path: String) -> Bool { files.contains { $0.matches(path) } }
+    package func applies(to path: String) -> Bool {
+      guard folder.isEmpty || RepoPath.isInside(path, folder: folder) else { return false }
+      guard let files else { return true }
+      let rest = folder.isEmpty ? path : String(path.utf8.dropFirst(folder.utf8.count + 1))!
+      return files.contains { $0.matches(rest) }
+    }
   }
 
   package var scopes: [Scope] = []
   /// Folders whose configuration says `root: true`: nothing above them applies below them.
   package var stops: [String] = []
-  /// Every configuration file read, root first, as written in the repository.
+  /// Every configuration file read, in the order applied, as written in the repository.
   package var files: [String] = []
+  /// The root configuration file (or `--config`), if one was read.
+  package var rootFile: String?
 
   package var isEmpty: Bool { scopes.isEmpty && stops.isEmpty }
 
@@ -62,7 +69,11 @@ package struct ConfigCascade: Sendable {
       for entry in entries {
         switch entry.key {
         case "files":
-          scope.files = try ConfigValues.strings(entry.value, key: "files", file: file).map { glob(folder: folder, $0) }
+          var globs: [Glob] = []
+          for pattern in try ConfigValues.strings(entry.value, key: "files", file: file) {
+            globs.append(Glob(try relative(pattern, file: file, line: entry.line)))
+          }
+          scope.files = globs
         case "rules":
           scope.levels = try Levels.read(entry.value, file: file, known: known)
         case "kinds":
@@ -72,7 +83,7 @@ package struct ConfigCascade: Sendable {
             file: file, line: entry.line, message: "unknown key '\(entry.key)' in an override (expected files, rules, kinds)")
         }
       }
-      guard !scope.files.isEmpty else {
+      guard scope.files?.isEmpty == false else {
         throw ConfigError(file: file, line: line, message: "an override needs 'files': the globs it applies to")
       }
       scopes.append(scope)
@@ -100,12 +111,22 @@ package struct ConfigCascade: Sendable {
     return result
   }
 
-  /// A glob written in a configuration of `folder`, as a root-relative glob.
-  static func glob(folder: String, _ pattern: String) -> Glob {
+  /// A glob written in a configuration of `folder`, as a root-relative glob (the folder's
+  /// own name taken literally, whatever characters it has).
+  static func glob(folder: String, _ pattern: String, file: String, line: Int) throws(ConfigError) -> Glob {
+    let pattern = try relative(pattern, file: file, line: line)
+    return Glob(folder.isEmpty ? pattern : Glob.escaping(folder) + "/" + pattern)
+  }
+
+  /// A pattern relative to its configuration's folder, which it may not climb out of.
+  static func relative(_ pattern: String, file: String, line: Int) throws(ConfigError) -> String {
     var pattern = pattern
     while pattern.hasPrefix("./") { pattern.removeFirst(2) }
     if pattern.hasPrefix("/") { pattern.removeFirst() }
-    return Glob(folder.isEmpty ? pattern : folder + "/" + pattern)
+    guard !pattern.split(separator: "/").contains("..") else {
+      throw ConfigError(file: file, line: line, message: "'\(pattern)' climbs out of the configuration's folder (write it in a file higher up)")
+    }
+    return pattern
   }
 }
 
@@ -119,12 +140,27 @@ package enum ConfigFiles {
     }
   }
 
+  /// Whether "lint" appears in the bytes, in any letter case.
+  private static func containsLint(_ bytes: Substring.UTF8View) -> Bool {
+    let word: [UInt8] = Array("lint".utf8)
+    var matched = 0
+    for byte in bytes {
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      matched = lower == word[matched] ? matched + 1 : (lower == word[0] ? 1 : 0)
+      if matched == word.count { return true }
+    }
+    return false
+  }
+
   /// Files named like a configuration that docs-lint does not read: `docs-lint.yml`,
   /// `.docs-lint.json`, `.docslintrc`, `.Docs-Lint.yml`.
   package static func misnamed(in files: [String]) -> [String] {
     files.filter { path in
-      let name = String(RepoPath.name(of: path))
-      guard !Configuration.fileNames.contains(name) else { return false }
+      let name = RepoPath.name(of: path)
+      // A byte test first: a regular expression per file of a large tree costs seconds.
+      guard name.utf8.count <= 20, containsLint(name.utf8), !Configuration.fileNames.contains(String(name)) else {
+        return false
+      }
       return name.lowercased().wholeMatch(of: /\.?docs[-_]?lint(rc)?(\.(ya?ml|json|toml))?/) != nil
     }
   }

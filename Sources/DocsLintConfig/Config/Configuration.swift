@@ -74,6 +74,8 @@ package struct Configuration: Sendable {
     file: String?, root: String, ruleIDs: Set<String>, nested: [String] = []
   ) throws(ConfigError) -> Configuration {
     var configuration = defaults(ruleIDs: ruleIDs)
+    // `--config` is relative to the current folder; what it extends, to the file itself.
+    let file = file.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
     let found = fileNames.filter { FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent($0)) }
     if file == nil, found.count > 1 {
       throw ConfigError(file: found[1], line: 1, message: "two configuration files at the root (\(found.joined(separator: ", "))): keep one")
@@ -85,6 +87,7 @@ package struct Configuration: Sendable {
       }
       try configuration.apply(config: try Self.text(of: path), file: written, root: root)
       configuration.cascade.files.append(written)
+      configuration.cascade.rootFile = written
     }
     let folders = nested.map { RepoPath.directory(of: $0) }.filter { !$0.isEmpty }
     if let twice = Dictionary(grouping: folders, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
@@ -144,6 +147,8 @@ package struct Configuration: Sendable {
         try applyPacks(in: folder, root: root ?? ".", file: file, line: entry.line)
       }
     }
+    var overrides: [ConfigCascade.Scope] = []
+    defer { cascade.scopes += overrides }
     for entry in entries {
       switch entry.key {
       case "packs", "extends":
@@ -154,17 +159,18 @@ package struct Configuration: Sendable {
         }
         if flag == "true", !folder.isEmpty { cascade.stops.append(folder) }
       case "overrides":
-        cascade.scopes += try ConfigCascade.overrides(entry.value, folder: folder, file: file, known: ruleIDs)
+        // After the file's own rules, wherever the key is written.
+        overrides += try ConfigCascade.overrides(entry.value, folder: folder, file: file, known: ruleIDs)
       case "include":
         include = try ConfigValues.strings(entry.value, key: entry.key, file: file).map(Glob.init)
       case "exclude":
-        exclude += try ConfigValues.strings(entry.value, key: entry.key, file: file).map {
-          ConfigCascade.glob(folder: folder, $0)
+        for pattern in try ConfigValues.strings(entry.value, key: entry.key, file: file) {
+          exclude.append(try ConfigCascade.glob(folder: folder, pattern, file: file, line: entry.line))
         }
       case "rules" where !folder.isEmpty:
         cascade.scopes.append(
           ConfigCascade.Scope(
-            origin: file, folder: folder, files: [Glob(folder + "/**")],
+            origin: file, folder: folder, files: nil,
             levels: try Levels.read(entry.value, file: file, known: ruleIDs), line: entry.line))
       case "rules":
         levels.merge(try Levels.read(entry.value, file: file, known: ruleIDs)) { $1 }

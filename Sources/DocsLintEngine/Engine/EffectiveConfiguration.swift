@@ -26,9 +26,9 @@ package struct EffectiveConfiguration: Sendable {
     excluded = path.map { path in configuration.exclude.contains { $0.matches(path) } } ?? false
     files = configuration.cascade.files
     let (scopes, rootRulesApply) = path.map { configuration.cascade.applicable(to: $0) } ?? ([], true)
-    let rootFile = files.last { !$0.contains("/") && $0.hasPrefix(".docs-lint.") } ?? "root configuration"
+    let rootFile = configuration.cascade.rootFile
     let kindSettings = kind.flatMap { id in configuration.kinds.kinds.first { $0.id == id } }
-    applied = ["defaults"] + (rootRulesApply ? [rootFile] : []) + (kindSettings.map { ["kind \($0.id)"] } ?? [])
+    applied = ["defaults"] + (rootRulesApply ? rootFile.map { [$0] } ?? [] : []) + (kindSettings.map { ["kind \($0.id)"] } ?? [])
       + scopes.map { configuration.cascade.scopes[$0].origin }
     rules = RuleRegistry.descriptors.map { descriptor in
       var rule = RuleLevel(
@@ -38,7 +38,7 @@ package struct EffectiveConfiguration: Sendable {
         rule.level = level
         rule.origin = origin
       }
-      if rootRulesApply { take(configuration.levels, from: rootFile) }
+      if rootRulesApply, let rootFile { take(configuration.levels, from: rootFile) }
       if let kindSettings { take(kindSettings.levels, from: "kind \(kindSettings.id)") }
       for index in scopes {
         let scope = configuration.cascade.scopes[index]

@@ -139,7 +139,9 @@ package struct GraphBuilder: Sendable {
     let codeAgents = Self.codeAgents(
       named: documents, declared: index.agentNames, inventory: workspace.inventory, cached: cached,
       keywords: configuration.vocabulary.codeDeclarations)
-    cache?.save(paths: workspace.inventory.fileSet)
+    // Results made with a file on standard input that is not on disk are not the disk's:
+    // read from the pack, never written to it.
+    if workspace.addedByOverlay.isEmpty { cache?.save(paths: workspace.inventory.fileSet) } else { cache?.discard() }
     return ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds),
@@ -203,8 +205,12 @@ package struct GraphBuilder: Sendable {
   /// Everything a parse result depends on besides its file: the settings, the repository's
   /// file list (paths resolve against it) and which IaC technologies are present.
   private func cacheContext(_ technologies: Set<IaCTechnology>) -> [String] {
-    configuration.sourceTexts + [
-      workspace.inventory.files.joined(separator: "\u{0}"),
+    // The files on disk: a document on standard input that is not there yet does not
+    // make the whole pack stale.
+    let added = workspace.addedByOverlay
+    let files = added.isEmpty ? workspace.inventory.files : workspace.inventory.files.filter { !added.contains($0) }
+    return configuration.sourceTexts + [
+      files.joined(separator: "\u{0}"),
       technologies.map(\.rawValue).sorted().joined(separator: ","),
     ]
   }

@@ -56,7 +56,6 @@ public struct LintSession: Sendable {
     var report = Report(findings: shown, filesLinted: run.filesLinted)
     report.hidden = findings.count - shown.count
     report.baseline = baselineCounts
-    report.fixable = run.fixable(shown)
     return LintSession(report: report, failure: failure, notes: notes)
   }
 }

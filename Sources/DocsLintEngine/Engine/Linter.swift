@@ -156,9 +156,12 @@ public struct LintRun: Sendable {
     progress: ProgressMeter?, needsBody: (@Sendable (DocumentNode) -> Bool)?, keepsAllEdges: Bool = false,
     only: String? = nil, timer: inout PhaseTimer
   ) throws -> (ReferenceGraph, Int) {
-    // One document from standard input: it alone, unless the configuration excludes it.
-    let excluded = { (path: String) in configuration.exclude.contains { $0.matches(path) } }
-    let targets = try only.map { excluded($0) ? [] : [$0] } ?? workspace.lintTargets(paths: paths, configuration: configuration)
+    // One document from standard input: it alone, if it is Markdown the configuration lints.
+    let lints = { (path: String) in
+      MarkdownFiles.isMarkdown(path) && !configuration.exclude.contains { $0.matches(path) }
+        && configuration.include.contains { $0.matches(path) }
+    }
+    let targets = try only.map { lints($0) ? [$0] : [] } ?? workspace.lintTargets(paths: paths, configuration: configuration)
     let iacTargets = only == nil ? try workspace.iacTargets(paths: paths, configuration: configuration) : []
     timer.lap("targets")
     let graph = GraphBuilder(

@@ -28,7 +28,7 @@ package struct RepositorySurvey: Sendable {
     for path in targets {
       let folders = path.split(separator: "/").dropLast()
       guard let index = folders.firstIndex(where: { archived.contains($0.lowercased()) }) else { continue }
-      excluded[folders[...index].joined(separator: "/") + "/**", default: 0] += 1
+      excluded[Glob.escaping(folders[...index].joined(separator: "/")) + "/**", default: 0] += 1
     }
     survey.excludes = excluded.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
 
@@ -53,7 +53,7 @@ package struct RepositorySurvey: Sendable {
         if passing.count == group.count {
           found[glob] = group.count
         } else {
-          for candidate in passing { found[candidate.path] = 1 }
+          for candidate in passing { found[Glob.escaping(candidate.path)] = 1 }
         }
       }
       guard !found.isEmpty else { continue }
@@ -95,26 +95,29 @@ package struct RepositorySurvey: Sendable {
     guard !["readme.md", "index.md"].contains(lowered) else { return nil }
     /// The path through the first folder with one of `names`, as `prefix/**`.
     func folder(_ names: Set<String>) -> String? {
-      parts.dropLast().firstIndex { names.contains($0.lowercased()) }.map { parts[...$0].joined(separator: "/") + "/**" }
+      parts.dropLast().firstIndex { names.contains($0.lowercased()) }.map {
+        Glob.escaping(parts[...$0].joined(separator: "/")) + "/**"
+      }
     }
     let headings = Set((document.outline?.headings ?? []).map { $0.text.lowercased() })
     let title = document.outline?.title?.text ?? ""
     if let glob = folder(["execplans", "exec-plans"]) { return ("execplan", glob) }
     if let glob = folder(["adr", "adrs", "decisions", "decision-records", "architecture-decisions"]) { return ("adr", glob) }
     if lowered.hasPrefix("adr-") || lowered.hasPrefix("adr_") {
-      return ("adr", RepoPath.join(RepoPath.directory(of: path), String(name.prefix(4)) + "*.md"))
+      return ("adr", Glob.escaping(RepoPath.join(RepoPath.directory(of: path), String(name.prefix(4)))) + "*.md")
     }
-    if headings.isSuperset(of: ["status", "context", "decision"]) { return ("adr", path) }
+    let exact = Glob.escaping(path)
+    if headings.isSuperset(of: ["status", "context", "decision"]) { return ("adr", exact) }
     if let glob = folder(["runbooks"]) { return ("runbook", glob) }
-    if lowered.contains("runbook") { return ("runbook", sameName[name, default: 0] > 1 ? "**/" + name : path) }
+    if lowered.contains("runbook") { return ("runbook", sameName[name, default: 0] > 1 ? "**/" + Glob.escaping(name) : exact) }
     // An agent card's title is one word ending in Agent (`# SDLCDesignAgent`); "Spec: Architect
     // Agent" is a page about an agent.
     if parts.dropLast().contains(where: { $0.lowercased() == "agents" }),
       title.wholeMatch(of: /[A-Z][A-Za-z0-9]*Agent/) != nil || lowered.hasSuffix("-agent.md")
     {
-      return ("agent", path)
+      return ("agent", exact)
     }
-    if lowered.contains("spec"), lowered.contains("infra") { return ("spec-infra", path) }
+    if lowered.contains("spec"), lowered.contains("infra") { return ("spec-infra", exact) }
     return nil
   }
 

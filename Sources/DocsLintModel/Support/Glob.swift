@@ -50,6 +50,19 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
 
   package var description: String { pattern }
 
+  /// A path written as a pattern that matches just it: `*`, `?` and `[` in a name (a
+  /// Next.js `app/[locale]/` folder) become one-character classes.
+  package static func escaping(_ literal: String) -> String {
+    var escaped = ""
+    for character in literal {
+      switch character {
+      case "*", "?", "[": escaped += "[\(character)]"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
+  }
+
   /// True when the text has glob metacharacters.
   @inlinable
   package static func isPattern(_ text: Substring) -> Bool {

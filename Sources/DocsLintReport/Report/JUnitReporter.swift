@@ -44,8 +44,8 @@ package struct JUnitReporter: Reporter {
     output.append(contentsOf: xml.utf8)
   }
 
-  /// Text for an attribute or element: markup escaped, and control characters (which XML
-  /// 1.0 cannot hold at all) made visible first.
+  /// Text for an attribute or element: markup escaped, and control characters and the
+  /// noncharacters U+FFFE and U+FFFF (which XML 1.0 cannot hold at all) made visible.
   static func escaped(_ text: String) -> String {
     var result = ""
     for character in VisibleText.escaped(text) {
@@ -55,6 +55,9 @@ package struct JUnitReporter: Reporter {
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
       case "'": result += "&apos;"
+      // Not characters XML 1.0 can hold, escaped or not.
+      case "\u{FFFE}": result += "\\u{FFFE}"
+      case "\u{FFFF}": result += "\\u{FFFF}"
       default: result.append(character)
       }
     }

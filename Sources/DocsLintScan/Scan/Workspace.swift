@@ -15,6 +15,8 @@ package struct Workspace: Sendable {
   package var unreadableFolders: [(folder: String, reason: String)] = []
   /// Documents read from elsewhere than the disk (standard input), by root-relative path.
   package private(set) var overlay: [String: [UInt8]] = [:]
+  /// Those of them not on disk, which the file list now holds too.
+  package private(set) var addedByOverlay: Set<String> = []
 
   /// Takes `bytes` as the content of `path` (as given on the command line, relative to the
   /// current folder): the file need not exist, but its folder must, inside the root.
@@ -33,6 +35,7 @@ package struct Workspace: Sendable {
     overlay[relative] = bytes
     if !inventory.fileSet.contains(relative) {
       inventory = FileInventory(files: (inventory.files + [relative]).sorted(by: ByteOrder.less))
+      addedByOverlay.insert(relative)
     }
     return relative
   }

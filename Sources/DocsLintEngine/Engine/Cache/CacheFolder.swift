@@ -35,10 +35,18 @@ package struct CacheFolder: Sendable {
     }.joined() + ".pack"
   }
 
+  /// Whether a file name is one of ours: a digest in hex (full and fixed-width now, a
+  /// shorter one before) and `.pack`. Anything else in the folder is never touched.
+  static func isPackName(_ name: String) -> Bool {
+    guard name.hasSuffix(".pack") else { return false }
+    let stem = name.utf8.dropLast(5)
+    return (12...64).contains(stem.count) && stem.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+  }
+
   /// The packs in the folder, least recently used first.
   package func packs() -> [Pack] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-    return names.filter { $0.hasSuffix(".pack") }.compactMap { name -> Pack? in
+    return names.filter(Self.isPackName).compactMap { name -> Pack? in
       var info = stat()
       guard lstat(path + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
       let seconds = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
@@ -66,12 +74,16 @@ package struct CacheFolder: Sendable {
   package func clean() -> (packs: Int, bytes: Int) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     var removed = (packs: 0, bytes: 0)
-    for name in names where name.hasSuffix(".pack") || (name.contains(".pack.") && name.hasSuffix(".tmp")) {
+    // A pack, or an interrupted run's next pack ("<pack>.<pid>.tmp").
+    let ours = { (name: String) in
+      Self.isPackName(name) || (name.hasSuffix(".tmp") && name.components(separatedBy: ".pack.").first.map { Self.isPackName($0 + ".pack") } == true)
+    }
+    for name in names where ours(name) {
       var info = stat()
       guard lstat(path + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG, unlink(path + "/" + name) == 0 else {
         continue
       }
-      if name.hasSuffix(".pack") { removed.packs += 1 }
+      if Self.isPackName(name) { removed.packs += 1 }
       removed.bytes += Int(info.st_size)
     }
     return removed

@@ -40,6 +40,8 @@ package final class ParseCache: @unchecked Sendable {
       hasher.update(data: Data([0]))
     }
     let name = CacheFolder.packName(root: root)
+    // Used from now: another repository's run over the size limit leaves it alone.
+    utimes("\(folder)/\(name)", nil)
     return ParseCache(file: "\(folder)/\(name)", context: Array(hasher.finalize()), collectors: collectors)
   }
 
@@ -110,6 +112,13 @@ package final class ParseCache: @unchecked Sendable {
     folder.used((file as NSString).lastPathComponent)
   }
 
+  /// Drops what this run would have added: the pack on disk stays as it was.
+  func discard() {
+    lock.lock()
+    defer { lock.unlock() }
+    abandon()
+  }
+
   private func write(paths: Set<String>) {
     lock.lock()
     defer { lock.unlock() }
@@ -123,7 +132,12 @@ package final class ParseCache: @unchecked Sendable {
     // Nothing parsed and nothing gone: the pack on disk is already right.
     guard next != nil || gone > 0, let next = next ?? startNext() else { return }
     guard flush(to: next.descriptor) else { return abandon() }
-    if let pack, gone == 0, pack.staleBytes(replacing: fresh) * 2 < pack.size, appendFresh(from: next) { return }
+    if let pack, gone == 0, pack.staleBytes(replacing: fresh) * 2 < pack.size {
+      // Appended, or the pack went away meanwhile (another run's clean-up): either way the
+      // next pack is closed; the next run rebuilds what is missing.
+      _ = appendFresh(from: next)
+      return
+    }
     for entry in kept.values {
       guard let pack, Self.write(pack.record(entry), to: next.descriptor) else { return abandon() }
     }
