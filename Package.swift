@@ -11,10 +11,11 @@ import PackageDescription
 //   DocsLintRules     one file per rule, and the registry
 //   DocsLintEngine    lint run, cache, impact mode, baseline, fixes
 //   DocsLintReport    one reporter per format, graph writers
+//   DocsLintServer    the language server (`docs-lint lsp`): JSON-RPC, open documents
 //   DocsLintCLI       argument parsing
 let layers = [
   "DocsLintModel", "DocsLintMarkdown", "DocsLintConfig", "DocsLintScan", "DocsLintGraph", "DocsLintRules",
-  "DocsLintEngine", "DocsLintReport", "DocsLintCLI",
+  "DocsLintEngine", "DocsLintReport", "DocsLintServer", "DocsLintCLI",
 ]
 
 /// Every layer below `layer`. Each file imports only the layer directly beneath (which
@@ -55,6 +56,7 @@ let package = Package(
     .target(name: "DocsLintRules", dependencies: below("DocsLintRules")),
     .target(name: "DocsLintEngine", dependencies: below("DocsLintEngine") + [crypto]),
     .target(name: "DocsLintReport", dependencies: below("DocsLintReport")),
+    .target(name: "DocsLintServer", dependencies: below("DocsLintServer")),
     .executableTarget(
       name: "DocsLintCLI",
       dependencies: below("DocsLintCLI") + [.product(name: "ArgumentParser", package: "swift-argument-parser")]

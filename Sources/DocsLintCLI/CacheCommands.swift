@@ -1,5 +1,5 @@
 import ArgumentParser
-import DocsLintReport
+import DocsLintServer
 import Foundation
 
 struct Cache: ParsableCommand {

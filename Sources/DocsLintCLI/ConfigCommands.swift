@@ -1,5 +1,5 @@
 import ArgumentParser
-import DocsLintReport
+import DocsLintServer
 import Foundation
 
 struct ShowConfiguration: ParsableCommand {
@@ -46,5 +46,24 @@ struct Initialize: ParsableCommand {
     try OutputFile.write(Array(survey.yaml.utf8), to: file)
     let paths = survey.kinds.reduce(0) { $0 + $1.found.count }
     StandardStream.err("docs-lint: wrote \(existing ?? Configuration.fileName): \(paths) kind path\(paths == 1 ? "" : "s"), \(survey.excludes.count) exclude\(survey.excludes.count == 1 ? "" : "s")\n")
+  }
+}
+
+struct LanguageServerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lsp", abstract: "Serve the Language Server Protocol on standard input and output, for editors.")
+
+  @Option(
+    name: .customLong("cache-dir"),
+    help: ArgumentHelp("Keep parse results here between runs (default: ~/.cache/docs-lint).", valueName: "DIR"),
+    completion: .directory)
+  var cacheDir: String?
+
+  @Flag(name: .customLong("no-cache"), help: "Parse every file; read and write no cache.")
+  var noCache = false
+
+  func run() throws {
+    let server = LanguageServer(cacheFolder: noCache ? nil : cacheDir ?? ParseCache.defaultFolder)
+    Foundation.exit(server.run())
   }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DocsLintReport
+import DocsLintServer
 import Foundation
 
 /// `docs-lint --help` shows what people run most, the lint command's options, and then the

@@ -1,4 +1,4 @@
-import DocsLintReport
+import DocsLintServer
 import Foundation
 
 /// Where each report of one run goes: `--format` may be given several times, and

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DocsLintReport
+import DocsLintServer
 import Foundation
 
 /// Argument parsing and wiring only; all behaviour lives in the library targets.
@@ -8,7 +8,7 @@ struct DocsLint: ParsableCommand {
     commandName: "docs-lint",
     abstract: "Checks that documentation, plans and code agree: links, anchors, paths.",
     version: "\(ToolInfo.name) \(ToolInfo.version)",
-    subcommands: [Lint.self, ListRules.self, Explain.self, Graph.self, ShowConfiguration.self, Initialize.self, Cache.self],
+    subcommands: [Lint.self, ListRules.self, Explain.self, Graph.self, ShowConfiguration.self, Initialize.self, Cache.self, LanguageServerCommand.self],
     defaultSubcommand: Lint.self)
 }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct LayerTests {
   static let layers = [
     "DocsLintModel", "DocsLintMarkdown", "DocsLintConfig", "DocsLintScan", "DocsLintGraph", "DocsLintRules",
-    "DocsLintEngine", "DocsLintReport", "DocsLintCLI",
+    "DocsLintEngine", "DocsLintReport", "DocsLintServer", "DocsLintCLI",
   ]
 
   @Test func noFileImportsALayerAboveItsOwn() throws {

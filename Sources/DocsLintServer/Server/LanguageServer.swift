@@ -1,0 +1,222 @@
+import Foundation
+
+/// `docs-lint lsp`: a Language Server Protocol 3.17 server on standard input and output.
+/// One message at a time, in order: requests get a result or an error, notifications are
+/// acted on or ignored, as the specification says. Open documents are linted from the
+/// editor's text; every other file comes from disk and the parse cache.
+package final class LanguageServer {
+  enum State {
+    case starting, running, shuttingDown
+  }
+
+  /// JSON-RPC and LSP error codes.
+  enum ErrorCode: Int {
+    case parseError = -32700
+    case invalidRequest = -32600
+    case methodNotFound = -32601
+    case invalidParams = -32602
+    case serverNotInitialized = -32002
+  }
+
+  private let channel: MessageChannel
+  private var state = State.starting
+  /// The repositories of the workspace folders (canonical roots).
+  private(set) var roots: [String] = []
+  private var documents: [String: OpenDocument] = [:]
+  private let cacheFolder: String?
+
+  package init(channel: MessageChannel = MessageChannel(), cacheFolder: String? = ParseCache.defaultFolder) {
+    self.channel = channel
+    self.cacheFolder = cacheFolder
+  }
+
+  /// Serves until `exit` (0 after `shutdown`, else 1) or the end of input (1).
+  package func run() -> Int32 {
+    while true {
+      switch channel.read() {
+      case .end:
+        return 1
+      case .malformed(let reason):
+        respond(to: NSNull(), error: .parseError, "not a message: \(reason)")
+      case .message(let message):
+        if let code = handle(message) { return code }
+      }
+    }
+  }
+
+  /// Handles one message; an exit code when it was `exit`.
+  func handle(_ message: [String: Any]) -> Int32? {
+    guard let method = message["method"] as? String else {
+      // A response to a request of ours (none is sent that needs one), or nonsense.
+      if message["id"] != nil, message["result"] == nil, message["error"] == nil {
+        respond(to: message["id"]!, error: .invalidRequest, "a request needs a method")
+      }
+      return nil
+    }
+    let params = message["params"] as? [String: Any] ?? [:]
+    guard let id = message["id"] else {
+      return notification(method, params)
+    }
+    switch (state, method) {
+    case (.starting, "initialize"):
+      respond(to: id, result: initialize(params))
+      state = .running
+    case (.starting, _):
+      respond(to: id, error: .serverNotInitialized, "initialize first")
+    case (.shuttingDown, _):
+      respond(to: id, error: .invalidRequest, "the server is shutting down")
+    case (.running, "initialize"):
+      respond(to: id, error: .invalidRequest, "initialize was already called")
+    case (.running, "shutdown"):
+      state = .shuttingDown
+      respond(to: id, result: NSNull())
+    case (.running, "textDocument/diagnostic"):
+      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else {
+        respond(to: id, error: .invalidParams, "textDocument.uri is missing")
+        return nil
+      }
+      respond(to: id, result: ["kind": "full", "items": diagnostics(for: uri)])
+    default:
+      respond(to: id, error: .methodNotFound, "no method \(method)")
+    }
+    return nil
+  }
+
+  private func notification(_ method: String, _ params: [String: Any]) -> Int32? {
+    if method == "exit" { return state == .shuttingDown ? 0 : 1 }
+    // Before initialize, notifications are dropped (the specification's rule), and `$/`
+    // ones the server does not know may always be ignored.
+    guard state == .running else { return nil }
+    let document = params["textDocument"] as? [String: Any] ?? [:]
+    guard let uri = document["uri"] as? String else { return nil }
+    switch method {
+    case "textDocument/didOpen":
+      guard let text = document["text"] as? String else { return nil }
+      documents[uri] = OpenDocument(text: text, version: document["version"] as? Int ?? 0)
+      publish(uri)
+    case "textDocument/didChange":
+      // A change to a document that was never opened has nothing to apply to.
+      guard var open = documents[uri] else { return nil }
+      for change in params["contentChanges"] as? [[String: Any]] ?? [] {
+        guard let text = change["text"] as? String else { continue }
+        open.apply(range: Self.range(change["range"]), text: text)
+      }
+      open.version = document["version"] as? Int ?? open.version + 1
+      documents[uri] = open
+      publish(uri)
+    case "textDocument/didSave":
+      if documents[uri] != nil { publish(uri) }
+    case "textDocument/didClose":
+      documents[uri] = nil
+      send("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()])
+    default:
+      break
+    }
+    return nil
+  }
+
+  private func initialize(_ params: [String: Any]) -> [String: Any] {
+    var folders = (params["workspaceFolders"] as? [[String: Any]] ?? []).compactMap { $0["uri"] as? String }
+      .compactMap(FileURI.path)
+    if folders.isEmpty, let root = (params["rootUri"] as? String).flatMap(FileURI.path) ?? params["rootPath"] as? String {
+      folders = [root]
+    }
+    roots = folders.compactMap { try? Workspace.locateRoot(paths: [$0], explicitRoot: nil) }
+    return [
+      "capabilities": [
+        "positionEncoding": "utf-16",
+        "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+        "diagnosticProvider": ["interFileDependencies": true, "workspaceDiagnostics": false],
+      ],
+      "serverInfo": ["name": ToolInfo.name, "version": ToolInfo.version],
+    ]
+  }
+
+  private static func range(_ value: Any?) -> (start: OpenDocument.Position, end: OpenDocument.Position)? {
+    guard let range = value as? [String: Any], let start = position(range["start"]), let end = position(range["end"]) else {
+      return nil
+    }
+    return (start, end)
+  }
+
+  private static func position(_ value: Any?) -> OpenDocument.Position? {
+    guard let position = value as? [String: Any], let line = position["line"] as? Int,
+      let character = position["character"] as? Int, line >= 0, character >= 0
+    else { return nil }
+    return OpenDocument.Position(line: line, character: character)
+  }
+
+  // MARK: Diagnostics
+
+  private func publish(_ uri: String) {
+    var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics(for: uri)]
+    if let version = documents[uri]?.version { params["version"] = version }
+    send("textDocument/publishDiagnostics", params)
+  }
+
+  /// The findings of one document, linted from the editor's text when it is open.
+  func diagnostics(for uri: String) -> [[String: Any]] {
+    guard let path = FileURI.path(uri) else { return [] }
+    let text = documents[uri]?.text ?? (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    let document = documents[uri] ?? OpenDocument(text: text, version: 0)
+    let root = roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+    do {
+      let run = try LintRun.execute(
+        paths: [], root: root, configFile: nil, cacheFolder: cacheFolder,
+        standardInput: (path: path, bytes: Array(text.utf8)))
+      return run.findings.map { DiagnosticMessage.make($0, in: document) }
+    } catch {
+      send("window/showMessage", ["type": 1, "message": "docs-lint: \(error)"])
+      return []
+    }
+  }
+
+  // MARK: Messages
+
+  private func send(_ method: String, _ params: [String: Any]) {
+    channel.write(["jsonrpc": "2.0", "method": method, "params": params])
+  }
+
+  private func respond(to id: Any, result: Any) {
+    channel.write(["jsonrpc": "2.0", "id": id, "result": result])
+  }
+
+  private func respond(to id: Any, error: ErrorCode, _ message: String) {
+    channel.write(["jsonrpc": "2.0", "id": id, "error": ["code": error.rawValue, "message": message]])
+  }
+}
+
+/// `file://` URIs and paths.
+enum FileURI {
+  static func path(_ uri: String) -> String? {
+    guard let url = URL(string: uri), url.isFileURL else { return nil }
+    return url.path
+  }
+}
+
+/// A finding as an LSP diagnostic: its range in the editor's UTF-16 positions, severity,
+/// rule id as code with the rule's page, and the source.
+enum DiagnosticMessage {
+  static func make(_ finding: Finding, in document: OpenDocument) -> [String: Any] {
+    let span = finding.span
+    let start = document.position(line: span.line, column: span.column)
+    var end = document.position(line: span.endLine, column: span.endColumn)
+    if end.line == start.line, end.character <= start.character { end.character = start.character + 1 }
+    let severity = switch finding.level {
+    case .error: 1
+    case .warning: 2
+    case .info: 3
+    }
+    return [
+      "range": [
+        "start": ["line": start.line, "character": start.character],
+        "end": ["line": end.line, "character": end.character],
+      ],
+      "severity": severity,
+      "code": finding.ruleId,
+      "codeDescription": ["href": ToolInfo.informationURI + "/blob/main/" + RulePages.path(of: finding.ruleId)],
+      "source": ToolInfo.name,
+      "message": finding.message,
+    ]
+  }
+}
