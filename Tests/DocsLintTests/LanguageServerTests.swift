@@ -9,7 +9,8 @@ struct LanguageServerTests {
 
   @Test(.enabled(if: pytestLSP, "pytest-lsp is not installed (scripts/bootstrap installs it from PyPI)"))
   func realClientTests() throws {
-    let command = "DOCS_LINT_BINARY='\(CommandLineTests.binary)' python3 -m pytest -q -p no:cacheprovider Tests/lsp 2>&1"
+    // A server that never answers must not hang the suite: the whole run has 5 minutes.
+    let command = "DOCS_LINT_BINARY='\(CommandLineTests.binary)' timeout 300 python3 -m pytest -q -p no:cacheprovider Tests/lsp 2>&1"
     let result = try CommandLineTests.run(["-c", command], shell: true)
     #expect(result.status == 0, "\(result.stdout)")
     #expect(result.stdout.contains(" passed"), "\(result.stdout)")

@@ -109,3 +109,72 @@ async def test_unknown_requests_get_method_not_found(client: LanguageClient):
     with pytest.raises(Exception) as raised:
         await client.protocol.send_request_async("docsLint/noSuchMethod", {})
     assert "-32601" in str(raised.value) or "no method" in str(raised.value)
+
+
+@pytest.mark.asyncio
+async def test_an_edit_that_breaks_another_open_document_republishes_it(client: LanguageClient, repository: pathlib.Path):
+    readme = (repository / "README.md").read_text()
+    readme_uri = open_document(client, repository / "README.md", readme)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    guide_uri = open_document(client, repository / "docs" / "guide.md", (repository / "docs" / "guide.md").read_text())
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    assert list(client.diagnostics[guide_uri]) == []
+    # Rename the heading "Setup" in the README's buffer: the guide's link to #setup breaks.
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=readme_uri, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=types.Position(line=2, character=3), end=types.Position(line=2, character=8)),
+                    text="Install",
+                )
+            ],
+        )
+    )
+    for _ in range(2):
+        await client.wait_for_notification("textDocument/publishDiagnostics")
+    assert [d.code for d in client.diagnostics[guide_uri]] == ["link/missing-anchor"]
+    # And closing the README makes the disk's text the truth again: repaired.
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=readme_uri)))
+    for _ in range(2):
+        await client.wait_for_notification("textDocument/publishDiagnostics")
+    assert list(client.diagnostics[guide_uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_definition_hover_and_outline(client: LanguageClient, repository: pathlib.Path):
+    text = "# Top\n\n## Part one\n\nSee [setup](README.md#setup), [gone](missing.md) and [here](#part-one).\n\n### Deep\n"
+    uri = open_document(client, repository / "nav.md", text)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    line = text.splitlines()[4]
+
+    definition = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=4, character=line.index("README.md") + 2),
+        )
+    )
+    assert definition.uri == (repository / "README.md").as_uri()
+    assert definition.range.start.line == 2  # "## Setup"
+    own = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=4, character=line.index("#part-one") + 1),
+        )
+    )
+    assert own.uri == uri and own.range.start.line == 2
+
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=4, character=line.index("missing.md") + 1),
+        )
+    )
+    assert "does not exist" in hover.contents.value
+
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert [s.name for s in symbols] == ["Top"]
+    assert [s.name for s in symbols[0].children] == ["Part one"]
+    assert [s.name for s in symbols[0].children[0].children] == ["Deep"]

@@ -95,10 +95,12 @@ public struct LintRun: Sendable {
   /// `cacheFolder` keeps parse results between runs (nil parses every file).
   /// `changedSince` judges only the documents the change since that revision can affect.
   /// `standardInput`: one document's path and text (an editor's buffer), linted alone in
-  /// place of the file at that path.
+  /// place of the file at that path; `otherBuffers` stand in for their files without being
+  /// linted.
   public static func execute(
     paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil, changedSince: String? = nil,
-    progress: ProgressMeter? = nil, standardInput: (path: String, bytes: [UInt8])? = nil
+    progress: ProgressMeter? = nil, standardInput: (path: String, bytes: [UInt8])? = nil, keepsAllEdges: Bool = false,
+    otherBuffers: [(path: String, bytes: [UInt8])] = []
   ) throws -> LintRun {
     var timer = PhaseTimer()
     var root = root
@@ -114,6 +116,8 @@ public struct LintRun: Sendable {
     var (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
     var only: String?
     if let standardInput { only = try workspace.read(standardInput.path, from: standardInput.bytes) }
+    // An editor's other open documents: their text, not the disk's, is what the others see.
+    for buffer in otherBuffers { _ = try? workspace.read(buffer.path, from: buffer.bytes) }
     timer.lap("git")
     let configuration = try Configuration.loadAll(file: configFile, workspace: workspace)
     timer.lap("config")
@@ -123,7 +127,7 @@ public struct LintRun: Sendable {
     if let impact { needsBody = { impact.affects($0) } }
     let (graph, count) = try buildGraph(
       workspace, paths: paths, configuration: configuration, cacheFolder: cacheFolder, progress: progress,
-      needsBody: needsBody, only: only, timer: &timer)
+      needsBody: needsBody, keepsAllEdges: keepsAllEdges, only: only, timer: &timer)
     var scope: Set<String>?
     if let impact {
       scope = Set(graph.documents.filter { $0.hasBody && impact.affects($0) }.map { $0.path })

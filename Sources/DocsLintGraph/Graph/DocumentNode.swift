@@ -18,6 +18,8 @@ package struct DocumentNode: Sendable, Equatable {
   /// essential ones (broken, with a fragment, planned), unless the graph keeps all edges
   /// for `docs-lint graph`. Internal to the graph: rules read `brokenReferences`.
   var references: [Reference]
+  /// The edges kept (all of them when the graph keeps every edge): what an editor navigates.
+  package var edges: [Reference] { references }
   /// Heading slugs and HTML anchors a `#fragment` may name.
   package var anchors: AnchorSet
   /// The document's kind id (`execplan`, `adr`, ...), if any.

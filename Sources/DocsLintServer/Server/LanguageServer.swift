@@ -23,6 +23,8 @@ package final class LanguageServer {
   /// The repositories of the workspace folders (canonical roots).
   private(set) var roots: [String] = []
   private var documents: [String: OpenDocument] = [:]
+  /// The last lint of each open document.
+  private var analyses: [String: Analysis] = [:]
   private let cacheFolder: String?
 
   package init(channel: MessageChannel = MessageChannel(), cacheFolder: String? = ParseCache.defaultFolder) {
@@ -57,6 +59,11 @@ package final class LanguageServer {
     guard let id = message["id"] else {
       return notification(method, params)
     }
+    request(method, params, id: id)
+    return nil
+  }
+
+  private func request(_ method: String, _ params: [String: Any], id: Any) {
     switch (state, method) {
     case (.starting, "initialize"):
       respond(to: id, result: initialize(params))
@@ -72,14 +79,27 @@ package final class LanguageServer {
       respond(to: id, result: NSNull())
     case (.running, "textDocument/diagnostic"):
       guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else {
-        respond(to: id, error: .invalidParams, "textDocument.uri is missing")
-        return nil
+        return respond(to: id, error: .invalidParams, "textDocument.uri is missing")
       }
       respond(to: id, result: ["kind": "full", "items": diagnostics(for: uri)])
+    case (.running, "textDocument/definition"), (.running, "textDocument/hover"):
+      guard let (analysis, reference) = reference(at: params) else { return respond(to: id, result: NSNull()) }
+      if method == "textDocument/hover" {
+        respond(to: id, result: ["contents": ["kind": "markdown", "value": Navigation.hover(reference)]])
+      } else {
+        respond(to: id, result: Navigation.definition(reference, in: analysis, text: text(at:)) ?? NSNull())
+      }
+    case (.running, "textDocument/documentSymbol"):
+      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else {
+        return respond(to: id, error: .invalidParams, "textDocument.uri is missing")
+      }
+      if analyses[uri] == nil { _ = diagnostics(for: uri) }
+      let document = documents[uri] ?? OpenDocument(text: FileURI.path(uri).flatMap(text(at:)) ?? "", version: 0)
+      let headings = analyses[uri]?.node?.outline?.headings ?? []
+      respond(to: id, result: Navigation.symbols(headings, in: document))
     default:
       respond(to: id, error: .methodNotFound, "no method \(method)")
     }
-    return nil
   }
 
   private func notification(_ method: String, _ params: [String: Any]) -> Int32? {
@@ -94,6 +114,7 @@ package final class LanguageServer {
       guard let text = document["text"] as? String else { return nil }
       documents[uri] = OpenDocument(text: text, version: document["version"] as? Int ?? 0)
       publish(uri)
+      republishOthers(than: uri)
     case "textDocument/didChange":
       // A change to a document that was never opened has nothing to apply to.
       guard var open = documents[uri] else { return nil }
@@ -104,11 +125,15 @@ package final class LanguageServer {
       open.version = document["version"] as? Int ?? open.version + 1
       documents[uri] = open
       publish(uri)
+      republishOthers(than: uri)
     case "textDocument/didSave":
       if documents[uri] != nil { publish(uri) }
     case "textDocument/didClose":
       documents[uri] = nil
+      analyses[uri] = nil
       send("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()])
+      // Its text on disk is the truth again for the others.
+      republishOthers(than: uri)
     default:
       break
     }
@@ -127,6 +152,7 @@ package final class LanguageServer {
         "positionEncoding": "utf-16",
         "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
         "diagnosticProvider": ["interFileDependencies": true, "workspaceDiagnostics": false],
+        "definitionProvider": true, "hoverProvider": true, "documentSymbolProvider": true,
       ],
       "serverInfo": ["name": ToolInfo.name, "version": ToolInfo.version],
     ]
@@ -148,6 +174,37 @@ package final class LanguageServer {
 
   // MARK: Diagnostics
 
+  /// An edit may break or repair links in the other open documents: they are linted again,
+  /// and published when what they show changed.
+  private func republishOthers(than uri: String) {
+    for other in documents.keys.sorted() where other != uri {
+      let before = analyses[other]?.findings
+      let items = diagnostics(for: other)
+      guard analyses[other]?.findings != before else { continue }
+      var params: [String: Any] = ["uri": other, "diagnostics": items]
+      if let version = documents[other]?.version { params["version"] = version }
+      send("textDocument/publishDiagnostics", params)
+    }
+  }
+
+  /// The edge under `params.position` in `params.textDocument`, with its document's analysis.
+  private func reference(at params: [String: Any]) -> (Analysis, Reference)? {
+    guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
+      let position = Self.position(params["position"])
+    else { return nil }
+    if analyses[uri] == nil { _ = diagnostics(for: uri) }
+    guard let analysis = analyses[uri] else { return nil }
+    let document = documents[uri] ?? OpenDocument(text: text(at: analysis.root + "/" + analysis.path) ?? "", version: 0)
+    let (line, column) = document.column(of: position)
+    return analysis.reference(atLine: line, column: column).map { (analysis, $0) }
+  }
+
+  /// A file's text: the editor's when it is open, else the disk's.
+  private func text(at path: String) -> String? {
+    if let open = documents[URL(fileURLWithPath: path).absoluteString] { return open.text }
+    return try? String(contentsOfFile: path, encoding: .utf8)
+  }
+
   private func publish(_ uri: String) {
     var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics(for: uri)]
     if let version = documents[uri]?.version { params["version"] = version }
@@ -163,7 +220,15 @@ package final class LanguageServer {
     do {
       let run = try LintRun.execute(
         paths: [], root: root, configFile: nil, cacheFolder: cacheFolder,
-        standardInput: (path: path, bytes: Array(text.utf8)))
+        standardInput: (path: path, bytes: Array(text.utf8)), keepsAllEdges: true,
+        otherBuffers: documents.compactMap { other, open in
+          other == uri ? nil : FileURI.path(other).map { (path: $0, bytes: Array(open.text.utf8)) }
+        })
+      let relative = Workspace.relative((path as NSString).deletingLastPathComponent, in: run.root).map {
+        RepoPath.join($0, (path as NSString).lastPathComponent)
+      } ?? path
+      analyses[uri] = Analysis(
+        root: run.root, path: relative, node: run.graph.documents.first { $0.path == relative }, findings: run.findings)
       return run.findings.map { DiagnosticMessage.make($0, in: document) }
     } catch {
       send("window/showMessage", ["type": 1, "message": "docs-lint: \(error)"])

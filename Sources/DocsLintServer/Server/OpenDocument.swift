@@ -52,10 +52,31 @@ package struct OpenDocument: Sendable {
     let lines = lineTexts(upTo: line)
     guard line >= 1, line <= lines.count else { return Position(line: max(line - 1, 0), character: 0) }
     var units = 0
-    for (offset, scalar) in lines[line - 1].unicodeScalars.enumerated() where offset < column - 1 {
+    for (offset, scalar) in lines[line - 1].unicodeScalars.enumerated() {
+      guard offset < column - 1 else { break }
       units += scalar.utf16.count
     }
     return Position(line: line - 1, character: units)
+  }
+
+  /// The end of the text.
+  package var endPosition: Position {
+    let lines = lineTexts(upTo: Int.max)
+    return Position(line: lines.count - 1, character: lines.last.map { $0.utf16.count } ?? 0)
+  }
+
+  /// LSP's position as docs-lint's: 1-based line, 1-based column in Unicode scalars.
+  package func column(of position: Position) -> (line: Int, column: Int) {
+    let lines = lineTexts(upTo: position.line + 1)
+    guard position.line < lines.count else { return (position.line + 1, 1) }
+    var units = 0
+    var column = 1
+    for scalar in lines[position.line].unicodeScalars {
+      guard units + scalar.utf16.count <= position.character else { break }
+      units += scalar.utf16.count
+      column += 1
+    }
+    return (position.line + 1, column)
   }
 
   private func lineTexts(upTo last: Int) -> [Substring] {
