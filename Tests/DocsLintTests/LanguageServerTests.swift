@@ -20,6 +20,30 @@ struct LanguageServerTests {
     String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
   }
 
+  static let neovim = FileManager.default.isExecutableFile(atPath: "/usr/bin/nvim")
+
+  /// Neovim's built-in client, headless (`Tests/nvim/smoke.lua`): it opens a fixture file and
+  /// writes the diagnostics it received, which must be the server's, at their positions.
+  @Test(.enabled(if: neovim, "neovim is not installed (scripts/bootstrap installs it)"), .timeLimit(.minutes(2)))
+  func neovimReceivesTheDiagnostics() throws {
+    let repository = try GitRepository(["notes.md": "# Notes\n\nA [broken](gone.md) link and [self](#nope).\n"])
+    defer { repository.remove() }
+    let out = repository.root + "/received.txt"
+    let command = """
+      DOCS_LINT_BINARY='\(CommandLineTests.binary)' DOCS_LINT_ROOT='\(repository.root)' \
+      DOCS_LINT_FILE='\(repository.root)/notes.md' DOCS_LINT_OUT='\(out)' \
+      timeout 90 nvim --headless -u NONE -c "luafile \(packageRoot)/Tests/nvim/smoke.lua" 2>&1
+      """
+    let result = try CommandLineTests.run(["-c", command], shell: true)
+    let received = try? String(contentsOfFile: out, encoding: .utf8)
+    #expect(
+      received == """
+        2:11 link/missing-file link target 'gone.md' does not exist
+        2:36 link/missing-anchor no heading or anchor '#nope' in this document; did you mean '#notes'?
+
+        """, "\(result.stdout)")
+  }
+
   /// A framed message.
   static func frame(_ json: String) -> String { "Content-Length: \(json.utf8.count)\r\n\r\n\(json)" }
 
