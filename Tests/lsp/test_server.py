@@ -178,3 +178,25 @@ async def test_definition_hover_and_outline(client: LanguageClient, repository: 
     assert [s.name for s in symbols] == ["Top"]
     assert [s.name for s in symbols[0].children] == ["Part one"]
     assert [s.name for s in symbols[0].children[0].children] == ["Deep"]
+
+
+async def complete(client: LanguageClient, uri: str, line: int, character: int) -> list[str]:
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character))
+    )
+    items = result.items if hasattr(result, "items") else result
+    return sorted(item.label for item in items)
+
+
+@pytest.mark.asyncio
+async def test_completion_of_paths_and_anchors(client: LanguageClient, repository: pathlib.Path):
+    lines = ["# Complete", "", "[a](", "[b](docs/", "[c](../README.md#s", "[d](#com", "Run `docs/gu"]
+    uri = open_document(client, repository / "docs" / "complete.md", "\n".join(lines) + "\n")
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    # From the document's folder (docs/): its files.
+    assert "guide.md" in await complete(client, uri, 2, len(lines[2]))
+    assert await complete(client, uri, 3, len(lines[3])) == []  # docs/docs/ holds nothing
+    assert await complete(client, uri, 4, len(lines[4])) == ["setup"]
+    assert await complete(client, uri, 5, len(lines[5])) == ["complete"]
+    # In a code span, from the root, once a "/" is typed.
+    assert await complete(client, uri, 6, len(lines[6])) == ["guide.md"]

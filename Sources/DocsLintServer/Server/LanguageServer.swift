@@ -89,6 +89,8 @@ package final class LanguageServer {
       } else {
         respond(to: id, result: Navigation.definition(reference, in: analysis, text: text(at:)) ?? NSNull())
       }
+    case (.running, "textDocument/completion"):
+      respond(to: id, result: ["isIncomplete": false, "items": completions(params)])
     case (.running, "textDocument/documentSymbol"):
       guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else {
         return respond(to: id, error: .invalidParams, "textDocument.uri is missing")
@@ -153,6 +155,7 @@ package final class LanguageServer {
         "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
         "diagnosticProvider": ["interFileDependencies": true, "workspaceDiagnostics": false],
         "definitionProvider": true, "hoverProvider": true, "documentSymbolProvider": true,
+        "completionProvider": ["triggerCharacters": ["(", "/", "#", "`"]],
       ],
       "serverInfo": ["name": ToolInfo.name, "version": ToolInfo.version],
     ]
@@ -199,6 +202,17 @@ package final class LanguageServer {
     return analysis.reference(atLine: line, column: column).map { (analysis, $0) }
   }
 
+  private func completions(_ params: [String: Any]) -> [[String: Any]] {
+    guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let document = documents[uri],
+      let position = Self.position(params["position"])
+    else { return [] }
+    let cursor = document.index(of: position)
+    let lineStart = document.index(of: OpenDocument.Position(line: position.line, character: 0))
+    guard lineStart <= cursor, let context = Completion.context(before: document.text[lineStart..<cursor]) else { return [] }
+    if analyses[uri] == nil { _ = diagnostics(for: uri) }
+    return analyses[uri].map { Completion.items(context, in: $0) } ?? []
+  }
+
   /// A file's text: the editor's when it is open, else the disk's.
   private func text(at path: String) -> String? {
     if let open = documents[URL(fileURLWithPath: path).absoluteString] { return open.text }
@@ -228,7 +242,8 @@ package final class LanguageServer {
         RepoPath.join($0, (path as NSString).lastPathComponent)
       } ?? path
       analyses[uri] = Analysis(
-        root: run.root, path: relative, node: run.graph.documents.first { $0.path == relative }, findings: run.findings)
+        root: run.root, path: relative, node: run.graph.documents.first { $0.path == relative }, findings: run.findings,
+        files: run.graph.inventory.files, anchors: run.graph.anchors)
       return run.findings.map { DiagnosticMessage.make($0, in: document) }
     } catch {
       send("window/showMessage", ["type": 1, "message": "docs-lint: \(error)"])

@@ -8,6 +8,9 @@ struct Analysis {
   var path: String
   var node: DocumentNode?
   var findings: [Finding]
+  /// The repository's files (root-relative) and every Markdown file's anchors, for completion.
+  var files: [String] = []
+  var anchors: [String: AnchorSet] = [:]
 
   /// The edge written at a docs-lint position (1-based line, column in scalars).
   func reference(atLine line: Int, column: Int) -> Reference? {
