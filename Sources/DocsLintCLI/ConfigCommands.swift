@@ -67,3 +67,30 @@ struct LanguageServerCommand: ParsableCommand {
     Foundation.exit(server.run())
   }
 }
+
+struct Move: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mv",
+    abstract: "Move a file or folder and rewrite every link, image, backtick and command path to it.")
+
+  @Argument(help: "The file or folder to move.", completion: .file())
+  var old: String
+
+  @Argument(help: "Where it goes (it must not exist).", completion: .file())
+  var new: String
+
+  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
+  var root: String?
+
+  @Flag(help: "Print the changes as a unified diff; move and write nothing.")
+  var dryRun = false
+
+  func run() throws {
+    let outcome = try LintRun.move(old, to: new, root: root, dryRun: dryRun)
+    for skipped in outcome.skipped {
+      StandardStream.err("\(skipped.path):\(skipped.line): left as written: '\(skipped.text)': \(skipped.reason)\n")
+    }
+    if dryRun { try StandardStream.out(UnifiedDiff.render(outcome.patches)) }
+    StandardStream.err("docs-lint: \(dryRun ? "would move " : "moved ")\(outcome.summary)\n")
+  }
+}

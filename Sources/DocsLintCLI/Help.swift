@@ -27,7 +27,8 @@ enum Suggestion {
 
   /// A lint path that does not exist but is one typo away from a subcommand (`expain`).
   static func subcommand(forMissingPath path: String) -> String? {
-    guard !path.contains("/"), !FileManager.default.fileExists(atPath: path) else { return nil }
+    // "-" is standard input; a word of two letters is one typo away from everything.
+    guard path.count > 2, !path.contains("/"), !FileManager.default.fileExists(atPath: path) else { return nil }
     return EditDistance.closest(to: path, in: subcommands, maxDistance: 2)
   }
 

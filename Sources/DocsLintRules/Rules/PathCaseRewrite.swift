@@ -49,7 +49,7 @@ enum PathCaseRewrite {
 extension Fix {
   /// Replaces a reference's text as written with `text`; nil when there is nothing
   /// to change or the span cannot hold the written text (then the span is not trusted).
-  static func replacing(_ reference: Reference, with text: String) -> Fix? {
+  package static func replacing(_ reference: Reference, with text: String) -> Fix? {
     let span = reference.span
     guard text != reference.text, span.line == span.endLine,
       span.endColumn - span.column == reference.text.unicodeScalars.count

@@ -4,7 +4,7 @@ import Foundation
 /// The few git queries docs-lint needs, run through the `git` executable.
 package enum Git {
   /// Runs git with arguments in a folder; nil when git is missing or fails.
-  static func run(_ arguments: [String], in directory: String) -> Data? {
+  package static func run(_ arguments: [String], in directory: String) -> Data? {
     bytes(arguments, in: directory).map { Data($0) }
   }
 
@@ -14,7 +14,7 @@ package enum Git {
   }
 
   /// Whether `directory` or a parent holds `.git`: spares a git process outside repositories.
-  static func mayBeWorkTree(_ directory: String) -> Bool {
+  package static func mayBeWorkTree(_ directory: String) -> Bool {
     var folder = directory
     while true {
       if FileManager.default.fileExists(atPath: folder + "/.git") { return true }

@@ -1,0 +1,151 @@
+import DocsLintRules
+import Foundation
+
+/// `docs-lint mv OLD NEW`: moves a file or folder and rewrites every reference to it (links,
+/// images, reference definitions, HTML links, backtick and command paths), and the relative
+/// references of the documents that move with it, each in its written style: relative to
+/// the document or to the root, `./`, a trailing `/`, a `?query` and `#fragment` kept.
+package struct MoveOutcome: Sendable {
+  package var patches: [FilePatch]
+  /// References that point at what moves but could not be rewritten safely, and why.
+  package var skipped: [(path: String, line: Int, text: String, reason: String)]
+  package var old: String
+  package var new: String
+
+  package var summary: String {
+    let rewritten = patches.reduce(0) { $0 + $1.fixed }
+    var text = "\(old) → \(new): \(rewritten) reference\(rewritten == 1 ? "" : "s") in \(patches.count) file\(patches.count == 1 ? "" : "s")"
+    if !skipped.isEmpty { text += "; \(skipped.count) left as written (listed above)" }
+    return text
+  }
+}
+
+extension LintRun {
+  /// Plans the move (every reference rewritten in memory) and, unless `dryRun`, writes the
+  /// patches atomically and moves the file or folder (`git mv` for tracked files).
+  package static func move(_ old: String, to new: String, root: String?, dryRun: Bool) throws -> MoveOutcome {
+    let (graph, top) = try graph(paths: [], root: root, configFile: nil)
+    guard let from = Workspace.relative(old, in: top), !from.isEmpty else {
+      throw UsageError("\(old): no such file or folder in the repository \(top)")
+    }
+    guard let to = Self.repositoryPath(of: new, in: top), !to.isEmpty else {
+      throw UsageError("\(new): outside the repository root \(top)")
+    }
+    guard !FileManager.default.fileExists(atPath: top + "/" + to) else { throw UsageError("\(new) exists already") }
+    let isFolder = graph.inventory.isDirectory(from)
+    guard isFolder || graph.inventory.isFile(from) else { throw UsageError("\(old): not a file or folder docs-lint knows") }
+    guard !RepoPath.isInside(to, folder: from) else { throw UsageError("\(new) is inside \(old)") }
+    let moved = { (path: String) -> String? in
+      if path == from { return to }
+      guard isFolder, RepoPath.isInside(path, folder: from) else { return nil }
+      return to + String(path.utf8.dropFirst(from.utf8.count))!
+    }
+
+    var outcome = MoveOutcome(patches: [], skipped: [], old: from, new: to)
+    let reader = FileReader(root: top, maxBytes: Int.max)
+    for document in graph.documents where document.isMarkdown {
+      let newPath = moved(document.path) ?? document.path
+      var fixes: [Fix] = []
+      for reference in document.edges where reference.kind != .iacPath && reference.kind != .anchorLink {
+        // A missing path inside a moved folder moves with it: it stays as broken as it was,
+        // and stays reported.
+        var missing: String?
+        if case .missing(let path) = reference.resolution, moved(path) != nil { missing = path }
+        guard let target = reference.resolution.targetPath ?? missing else { continue }
+        let newTarget = moved(target) ?? target
+        guard newTarget != target || newPath != document.path else { continue }
+        let result = MoveRewrite.rewrite(reference, in: document.path, target: target, newTarget: newTarget, newDocument: newPath)
+        // A reference found through another base (a root file found anywhere, a sub-project)
+        // whose target stays does not depend on where its document is: nothing to say.
+        if case .skipped = result, newTarget == target { continue }
+        switch result {
+        case .unchanged: continue
+        case .text(let text):
+          guard let fix = Fix.replacing(reference, with: text) else {
+            outcome.skipped.append((document.path, reference.span.line, reference.text, "its span does not hold the text as written"))
+            continue
+          }
+          fixes.append(fix)
+        case .skipped(let reason):
+          outcome.skipped.append((document.path, reference.span.line, reference.text, reason))
+        }
+      }
+      guard !fixes.isEmpty, case .success(let bytes) = reader.readBytes(document.path),
+        let patch = FilePatch.make(path: document.path, bytes: bytes, fixes: fixes)
+      else { continue }
+      outcome.patches.append(patch)
+    }
+    outcome.patches.sort { ByteOrder.less($0.path, $1.path) }
+    guard !dryRun else { return outcome }
+    for patch in outcome.patches { try AtomicFile.replace(top + "/" + patch.path, with: patch.patched) }
+    try FileManager.default.createDirectory(
+      atPath: (top + "/" + to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let tracked = Git.mayBeWorkTree(top) && Git.run(["ls-files", "--error-unmatch", "--", from], in: top) != nil
+    if tracked, Git.run(["mv", "--", from, to], in: top) != nil { return outcome }
+    do {
+      try FileManager.default.moveItem(atPath: top + "/" + from, toPath: top + "/" + to)
+    } catch {
+      throw UsageError("cannot move \(from) to \(to): \(error.localizedDescription)")
+    }
+    return outcome
+  }
+}
+
+extension LintRun {
+  /// A path that may not exist yet, root-relative: its deepest existing folder resolved
+  /// (symbolic links and all), the rest as written.
+  static func repositoryPath(of path: String, in root: String) -> String? {
+    let absolute = ((path as NSString).isAbsolutePath ? path : FileManager.default.currentDirectoryPath + "/" + path)
+    var existing = (absolute as NSString).standardizingPath
+    var rest: [String] = []
+    while !FileManager.default.fileExists(atPath: existing) {
+      rest.insert((existing as NSString).lastPathComponent, at: 0)
+      existing = (existing as NSString).deletingLastPathComponent
+    }
+    guard !rest.contains(".."), let base = Workspace.relative(existing, in: root) else { return nil }
+    return rest.reduce(base) { RepoPath.join($0, $1) }
+  }
+}
+
+/// The new written form of one reference when its target or its document moves.
+enum MoveRewrite {
+  enum Result: Equatable {
+    case unchanged
+    case text(String)
+    case skipped(String)
+  }
+
+  static func rewrite(_ reference: Reference, in document: String, target: String, newTarget: String, newDocument: String)
+    -> Result
+  {
+    let written = reference.text
+    let isLink = reference.kind.isLink
+    // The path part: a link ends it at `?` or `#`; the rest is kept as written.
+    let end = isLink ? written.firstIndex { $0 == "#" || $0 == "?" } ?? written.endIndex : written.endIndex
+    let pathPart = String(written[..<end])
+    let suffix = String(written[end...])
+    guard !pathPart.isEmpty else { return .unchanged }
+    guard !pathPart.contains("%") else { return .skipped("percent-encoded; rewrite it by hand") }
+    let trailingSlash = pathPart.hasSuffix("/") && pathPart.count > 1
+    let bare = trailingSlash ? String(pathPart.dropLast()) : pathPart
+    // How it was written: from the document's folder, or from the root.
+    let folder = RepoPath.directory(of: document)
+    let newFolder = RepoPath.directory(of: newDocument)
+    var text: String
+    if bare.hasPrefix("/") {
+      guard RepoPath.resolve(bare, in: "") == target else { return .skipped("cannot tell how it was written") }
+      text = "/" + newTarget
+    } else if RepoPath.resolve(bare, in: folder) == target {
+      text = RepoPath.relative(newTarget, from: newFolder)
+      if newTarget == newFolder { text = "." }
+      if bare.hasPrefix("./"), !text.hasPrefix("../") { text = "./" + text }
+    } else if RepoPath.resolve(bare, in: "") == target {
+      text = newTarget
+    } else {
+      return .skipped("it is found through another base (a sub-project or working folder): check it by hand")
+    }
+    if trailingSlash { text += "/" }
+    let result = text + suffix
+    return result == written ? .unchanged : .text(result)
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `docs-lint mv OLD NEW`: the file or folder moves and every reference keeps working, in
+/// its written style; the lint after shows nothing new.
+struct MoveTests {
+  static let files = [
+    "README.md": "# R\n\nSee [the guide](docs/g.md#install), ![pic](docs/pic.png), `docs/g.md` and [docs](docs/).\n\n[ref]: ./docs/g.md\n",
+    "docs/g.md": "# Guide\n\n## Install\n\n[home](../README.md), `bash scripts/run.sh`, [self](#install), [pic](./pic.png), `docs/gone.md`.\n",
+    "docs/pic.png": "png",
+    "scripts/run.sh": "echo\n",
+  ]
+
+  private func repository() throws -> GitRepository {
+    let repository = try GitRepository(Self.files)
+    try repository.commit("init")
+    return repository
+  }
+
+  private func docsLint(_ arguments: [String], in repository: GitRepository) throws -> CommandLineTests.Result {
+    try CommandLineTests.run(arguments, in: repository.root)
+  }
+
+  @Test func aFileMovesIntoANewFolderAndEveryReferenceFollows() throws {
+    let repository = try repository()
+    defer { repository.remove() }
+    let before = try docsLint(["--no-cache"], in: repository).stdout
+    let moved = try docsLint(["mv", "docs/g.md", "handbook/guide.md"], in: repository)
+    #expect(moved.status == 0, "\(moved.stderr)")
+    #expect(moved.stderr.contains("moved docs/g.md → handbook/guide.md: 4 references in 2 files"), "\(moved.stderr)")
+    #expect(
+      try repository.read("README.md")
+        == "# R\n\nSee [the guide](handbook/guide.md#install), ![pic](docs/pic.png), `handbook/guide.md` and [docs](docs/).\n\n[ref]: ./handbook/guide.md\n")
+    #expect(
+      try repository.read("handbook/guide.md")
+        == "# Guide\n\n## Install\n\n[home](../README.md), `bash scripts/run.sh`, [self](#install), [pic](../docs/pic.png), `docs/gone.md`.\n")
+    #expect(!FileManager.default.fileExists(atPath: repository.root + "/docs/g.md"))
+    // git knows it as a rename.
+    #expect(try repository.git("status", "--porcelain").contains("docs/g.md -> handbook/guide.md"))
+    let after = try docsLint(["--no-cache"], in: repository).stdout
+    #expect(after.split(separator: "\n").count == before.split(separator: "\n").count, "\(before)\n\(after)")
+  }
+
+  @Test func aFolderMovesWithItsMissingPathsAndADryRunOnlyPrints() throws {
+    let repository = try repository()
+    defer { repository.remove() }
+    let dry = try docsLint(["mv", "docs", "guides", "--dry-run"], in: repository)
+    #expect(dry.status == 0)
+    #expect(dry.stdout.contains("+See [the guide](guides/g.md#install), ![pic](guides/pic.png), `guides/g.md` and [docs](guides/)."))
+    // The stale path inside the moved folder moves with it, still reported.
+    #expect(dry.stdout.contains("`guides/gone.md`"), "\(dry.stdout)")
+    #expect(try repository.read("README.md") == Self.files["README.md"])
+    #expect(FileManager.default.fileExists(atPath: repository.root + "/docs/g.md"))
+
+    let before = try docsLint(["--no-cache"], in: repository)
+    #expect(try docsLint(["mv", "docs", "guides"], in: repository).status == 0)
+    let after = try docsLint(["--no-cache"], in: repository)
+    #expect(after.stdout == before.stdout.replacingOccurrences(of: "docs/gone.md", with: "guides/gone.md").replacingOccurrences(of: "docs/g.md", with: "guides/g.md"), "\(after.stdout)")
+  }
+
+  @Test func mistakesAreClearErrors() throws {
+    let repository = try repository()
+    defer { repository.remove() }
+    for (arguments, message) in [
+      (["mv", "nope.md", "x.md"], "nope.md: no such file or folder"),
+      (["mv", "docs/g.md", "README.md"], "README.md exists already"),
+      (["mv", "docs", "docs/inner"], "docs/inner is inside docs"),
+      (["mv", "docs/g.md", "../outside.md"], "outside the repository root"),
+    ] {
+      let result = try docsLint(arguments, in: repository)
+      #expect(result.status == 2, "\(arguments)")
+      #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+  }
+}
