@@ -94,3 +94,35 @@ struct Move: ParsableCommand {
     StandardStream.err("docs-lint: \(dryRun ? "would move " : "moved ")\(outcome.summary)\n")
   }
 }
+
+struct RenameHeadingCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rename-heading", abstract: "Rename a heading and rewrite every link to its anchor.")
+
+  @Argument(help: "The Markdown file.", completion: .file())
+  var file: String
+
+  @Argument(help: "The heading's line (1-based).")
+  var line: Int
+
+  @Argument(help: "The new title.")
+  var title: String
+
+  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
+  var root: String?
+
+  @Flag(help: "Print the changes as a unified diff; write nothing.")
+  var dryRun = false
+
+  func run() throws {
+    let (rename, patches) = try LintRun.renameHeading(file: file, line: line, title: title, root: root, dryRun: dryRun)
+    for skipped in rename.skipped {
+      StandardStream.err("\(skipped.path):\(skipped.line): left as written: '\(skipped.text)': \(skipped.reason)\n")
+    }
+    if dryRun { try StandardStream.out(UnifiedDiff.render(patches)) }
+    let links = patches.reduce(0) { $0 + $1.fixed } - 1
+    StandardStream.err(
+      "docs-lint: \(dryRun ? "would rename" : "renamed") #\(rename.oldSlug) → #\(rename.newSlug) in \(rename.file), "
+        + "\(links) link\(links == 1 ? "" : "s") in \(patches.count) file\(patches.count == 1 ? "" : "s")\n")
+  }
+}

@@ -8,7 +8,7 @@ struct DocsLint: ParsableCommand {
     commandName: "docs-lint",
     abstract: "Checks that documentation, plans and code agree: links, anchors, paths.",
     version: "\(ToolInfo.name) \(ToolInfo.version)",
-    subcommands: [Lint.self, ListRules.self, Explain.self, Graph.self, ShowConfiguration.self, Initialize.self, Move.self, Cache.self, LanguageServerCommand.self],
+    subcommands: [Lint.self, ListRules.self, Explain.self, Graph.self, ShowConfiguration.self, Initialize.self, Move.self, RenameHeadingCommand.self, Cache.self, LanguageServerCommand.self],
     defaultSubcommand: Lint.self)
 }
 

@@ -73,3 +73,29 @@ struct MoveTests {
     }
   }
 }
+
+/// `docs-lint rename-heading FILE LINE NEW-TITLE`.
+struct RenameHeadingTests {
+  @Test func theHeadingAndEveryLinkToItsAnchorChangeDuplicatesIncluded() throws {
+    let repository = try GitRepository([
+      "docs/g.md": "# Guide\n\n## Install Steps ##\n\nSee [again](#install-steps).\n\n## Usage\n",
+      "README.md": "# R\n\n[i](docs/g.md#install-steps) [u](docs/g.md#usage) [e](docs/g.md#install%2Dsteps)\n",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    let result = try CommandLineTests.run(["rename-heading", "docs/g.md", "3", "Usage"], in: repository.root)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("README.md:3: left as written: 'docs/g.md#install%2Dsteps'"))
+    #expect(result.stderr.contains("renamed #install-steps → #usage in docs/g.md, 3 links in 2 files"), "\(result.stderr)")
+    #expect(try repository.read("docs/g.md") == "# Guide\n\n## Usage ##\n\nSee [again](#usage).\n\n## Usage\n")
+    // The old "Usage" is now #usage-1: its link follows.
+    #expect(try repository.read("README.md") == "# R\n\n[i](docs/g.md#usage) [u](docs/g.md#usage-1) [e](docs/g.md#install%2Dsteps)\n")
+    for (arguments, message) in [
+      (["rename-heading", "docs/g.md", "2", "X"], "docs/g.md:2: no heading on that line"),
+      (["rename-heading", "nope.md", "1", "X"], "nope.md: no such file"),
+    ] {
+      let failed = try CommandLineTests.run(arguments, in: repository.root)
+      #expect(failed.status == 2 && failed.stderr.contains(message), "\(arguments): \(failed.stderr)")
+    }
+  }
+}

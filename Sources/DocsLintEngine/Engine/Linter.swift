@@ -145,9 +145,13 @@ public struct LintRun: Sendable {
   }
 
   /// The graph alone, for `docs-lint graph`, with the repository root it was built in.
-  package static func graph(paths: [String], root: String?, configFile: String?) throws -> (ReferenceGraph, root: String) {
+  /// `buffers`: an editor's open documents, standing in for their files.
+  package static func graph(
+    paths: [String], root: String?, configFile: String?, buffers: [(path: String, bytes: [UInt8])] = []
+  ) throws -> (ReferenceGraph, root: String) {
     var timer = PhaseTimer()
-    let workspace = try Workspace.open(paths: paths, explicitRoot: root)
+    var workspace = try Workspace.open(paths: paths, explicitRoot: root)
+    for buffer in buffers { _ = try? workspace.read(buffer.path, from: buffer.bytes) }
     let configuration = try Configuration.loadAll(file: configFile, workspace: workspace)
     let (graph, _) = try buildGraph(
       workspace, paths: paths, configuration: configuration, cacheFolder: nil, progress: nil, needsBody: nil,

@@ -25,6 +25,35 @@ extension LintRun {
   /// patches atomically and moves the file or folder (`git mv` for tracked files).
   package static func move(_ old: String, to new: String, root: String?, dryRun: Bool) throws -> MoveOutcome {
     let (graph, top) = try graph(paths: [], root: root, configFile: nil)
+    let plan = try planMove(old, to: new, graph: graph, root: top)
+    var outcome = MoveOutcome(patches: [], skipped: plan.skipped, old: plan.from, new: plan.to)
+    let reader = FileReader(root: top, maxBytes: Int.max)
+    for (path, fixes) in plan.edits {
+      guard case .success(let bytes) = reader.readBytes(path), let patch = FilePatch.make(path: path, bytes: bytes, fixes: fixes)
+      else { continue }
+      outcome.patches.append(patch)
+    }
+    outcome.patches.sort { ByteOrder.less($0.path, $1.path) }
+    guard !dryRun else { return outcome }
+    for patch in outcome.patches { try AtomicFile.replace(top + "/" + patch.path, with: patch.patched) }
+    let (from, to) = (plan.from, plan.to)
+    try FileManager.default.createDirectory(
+      atPath: (top + "/" + to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let tracked = Git.mayBeWorkTree(top) && Git.run(["ls-files", "--error-unmatch", "--", from], in: top) != nil
+    if tracked, Git.run(["mv", "--", from, to], in: top) != nil { return outcome }
+    do {
+      try FileManager.default.moveItem(atPath: top + "/" + from, toPath: top + "/" + to)
+    } catch {
+      throw UsageError("cannot move \(from) to \(to): \(error.localizedDescription)")
+    }
+    return outcome
+  }
+
+  /// The edits a move needs, by root-relative file, without touching anything; `old` and
+  /// `new` as given (from the current folder, or absolute).
+  package static func planMove(_ old: String, to new: String, graph: ReferenceGraph, root top: String) throws
+    -> (from: String, to: String, edits: [String: [Fix]], skipped: [(path: String, line: Int, text: String, reason: String)])
+  {
     guard let from = Workspace.relative(old, in: top), !from.isEmpty else {
       throw UsageError("\(old): no such file or folder in the repository \(top)")
     }
@@ -41,8 +70,8 @@ extension LintRun {
       return to + String(path.utf8.dropFirst(from.utf8.count))!
     }
 
-    var outcome = MoveOutcome(patches: [], skipped: [], old: from, new: to)
-    let reader = FileReader(root: top, maxBytes: Int.max)
+    var edits: [String: [Fix]] = [:]
+    var skipped: [(path: String, line: Int, text: String, reason: String)] = []
     for document in graph.documents where document.isMarkdown {
       let newPath = moved(document.path) ?? document.path
       var fixes: [Fix] = []
@@ -62,32 +91,17 @@ extension LintRun {
         case .unchanged: continue
         case .text(let text):
           guard let fix = Fix.replacing(reference, with: text) else {
-            outcome.skipped.append((document.path, reference.span.line, reference.text, "its span does not hold the text as written"))
+            skipped.append((document.path, reference.span.line, reference.text, "its span does not hold the text as written"))
             continue
           }
           fixes.append(fix)
         case .skipped(let reason):
-          outcome.skipped.append((document.path, reference.span.line, reference.text, reason))
+          skipped.append((document.path, reference.span.line, reference.text, reason))
         }
       }
-      guard !fixes.isEmpty, case .success(let bytes) = reader.readBytes(document.path),
-        let patch = FilePatch.make(path: document.path, bytes: bytes, fixes: fixes)
-      else { continue }
-      outcome.patches.append(patch)
+      if !fixes.isEmpty { edits[document.path] = fixes }
     }
-    outcome.patches.sort { ByteOrder.less($0.path, $1.path) }
-    guard !dryRun else { return outcome }
-    for patch in outcome.patches { try AtomicFile.replace(top + "/" + patch.path, with: patch.patched) }
-    try FileManager.default.createDirectory(
-      atPath: (top + "/" + to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    let tracked = Git.mayBeWorkTree(top) && Git.run(["ls-files", "--error-unmatch", "--", from], in: top) != nil
-    if tracked, Git.run(["mv", "--", from, to], in: top) != nil { return outcome }
-    do {
-      try FileManager.default.moveItem(atPath: top + "/" + from, toPath: top + "/" + to)
-    } catch {
-      throw UsageError("cannot move \(from) to \(to): \(error.localizedDescription)")
-    }
-    return outcome
+    return (from, to, edits, skipped)
   }
 }
 
