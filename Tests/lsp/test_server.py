@@ -200,3 +200,33 @@ async def test_completion_of_paths_and_anchors(client: LanguageClient, repositor
     assert await complete(client, uri, 5, len(lines[5])) == ["complete"]
     # In a code span, from the root, once a "/" is typed.
     assert await complete(client, uri, 6, len(lines[6])) == ["guide.md"]
+
+
+@pytest.mark.asyncio
+async def test_rename_a_heading_and_a_file(client: LanguageClient, repository: pathlib.Path):
+    text = "# Rename me\n\n## Old Title\n\n[own](#old-title)\n"
+    (repository / "ren.md").write_text(text)
+    (repository / "links.md").write_text("# Links\n\n[to](ren.md#old-title) and [file](ren.md)\n")
+    uri = open_document(client, repository / "ren.md", text)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+
+    prepared = await client.text_document_prepare_rename_async(
+        types.PrepareRenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=5))
+    )
+    assert prepared.placeholder == "Old Title"
+    assert prepared.range.start == types.Position(line=2, character=3)
+    assert prepared.range.end == types.Position(line=2, character=12)
+
+    edit = await client.text_document_rename_async(
+        types.RenameParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=5), new_name="New Title"
+        )
+    )
+    links_uri = (repository / "links.md").as_uri()
+    assert sorted(e.new_text for e in edit.changes[uri]) == ["## New Title", "#new-title"]
+    assert [e.new_text for e in edit.changes[links_uri]] == ["ren.md#new-title"]
+
+    moved = await client.workspace_will_rename_files_async(
+        types.RenameFilesParams(files=[types.FileRename(old_uri=uri, new_uri=(repository / "docs" / "ren.md").as_uri())])
+    )
+    assert sorted(e.new_text for e in moved.changes[links_uri]) == ["docs/ren.md", "docs/ren.md#old-title"]

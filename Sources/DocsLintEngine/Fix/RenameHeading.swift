@@ -64,11 +64,11 @@ package struct HeadingRename: Sendable {
 }
 
 /// An ATX heading line split around its title: `## ` before, ` ##` (a closing sequence) after.
-struct ATXHeading {
-  var opening: String
-  var closing: String
+package struct ATXHeading {
+  package var opening: String
+  package var closing: String
 
-  init?(_ line: String) {
+  package init?(_ line: String) {
     let indent = line.prefix { $0 == " " }
     guard indent.count <= 3 else { return nil }
     let rest = line.dropFirst(indent.count)

@@ -89,6 +89,35 @@ package final class LanguageServer {
       } else {
         respond(to: id, result: Navigation.definition(reference, in: analysis, text: text(at:)) ?? NSNull())
       }
+    case (.running, "textDocument/prepareRename"):
+      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let position = Self.position(params["position"]),
+        let path = FileURI.path(uri), let text = text(at: path)
+      else { return respond(to: id, result: NSNull()) }
+      respond(to: id, result: prepareRename(uri, at: position, text: text) ?? NSNull())
+    case (.running, "textDocument/rename"):
+      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let position = Self.position(params["position"]),
+        let title = params["newName"] as? String, let path = FileURI.path(uri), let text = text(at: path)
+      else { return respond(to: id, error: .invalidParams, "textDocument, position and newName are needed") }
+      do {
+        let (graph, root) = try LintRun.graph(paths: [], root: root(of: path), configFile: nil, buffers: buffers())
+        let relative = try Self.relative(path, in: root)
+        let rename = try HeadingRename.plan(file: relative, line: position.line + 1, title: title, text: text, graph: graph)
+        respond(to: id, result: Self.workspaceEdit(rename.edits, root: root, text: self.text(at:)))
+      } catch {
+        respond(to: id, error: .invalidParams, "\(error)")
+      }
+    case (.running, "workspace/willRenameFiles"):
+      var edits: [String: [Fix]] = [:]
+      var editRoot = ""
+      for file in params["files"] as? [[String: Any]] ?? [] {
+        guard let old = (file["oldUri"] as? String).flatMap(FileURI.path), let new = (file["newUri"] as? String).flatMap(FileURI.path),
+          let (graph, root) = try? LintRun.graph(paths: [], root: root(of: old), configFile: nil, buffers: buffers()),
+          let plan = try? LintRun.planMove(old, to: new, graph: graph, root: root)
+        else { continue }
+        editRoot = root
+        edits.merge(plan.edits) { $0 + $1 }
+      }
+      respond(to: id, result: edits.isEmpty ? NSNull() : Self.workspaceEdit(edits, root: editRoot, text: text(at:)))
     case (.running, "textDocument/completion"):
       respond(to: id, result: ["isIncomplete": false, "items": completions(params)])
     case (.running, "textDocument/documentSymbol"):
@@ -156,6 +185,12 @@ package final class LanguageServer {
         "diagnosticProvider": ["interFileDependencies": true, "workspaceDiagnostics": false],
         "definitionProvider": true, "hoverProvider": true, "documentSymbolProvider": true,
         "completionProvider": ["triggerCharacters": ["(", "/", "#", "`"]],
+        "renameProvider": ["prepareProvider": true],
+        "workspace": [
+          "fileOperations": [
+            "willRename": ["filters": [["pattern": ["glob": "**/*"]]]]
+          ]
+        ],
       ],
       "serverInfo": ["name": ToolInfo.name, "version": ToolInfo.version],
     ]
@@ -213,8 +248,25 @@ package final class LanguageServer {
     return analyses[uri].map { Completion.items(context, in: $0) } ?? []
   }
 
+  /// The repository of a path: the workspace folder's that holds it, else found from it.
+  private func root(of path: String) -> String? {
+    roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+  }
+
+  /// Every open buffer, to stand in for its file.
+  private func buffers() -> [(path: String, bytes: [UInt8])] {
+    documents.compactMap { uri, open in FileURI.path(uri).map { (path: $0, bytes: Array(open.text.utf8)) } }
+  }
+
+  private static func relative(_ path: String, in root: String) throws -> String {
+    guard let folder = Workspace.relative((path as NSString).deletingLastPathComponent, in: root) else {
+      throw UsageError("\(path): outside the repository root \(root)")
+    }
+    return RepoPath.join(folder, (path as NSString).lastPathComponent)
+  }
+
   /// A file's text: the editor's when it is open, else the disk's.
-  private func text(at path: String) -> String? {
+  func text(at path: String) -> String? {
     if let open = documents[URL(fileURLWithPath: path).absoluteString] { return open.text }
     return try? String(contentsOfFile: path, encoding: .utf8)
   }
