@@ -230,3 +230,44 @@ async def test_rename_a_heading_and_a_file(client: LanguageClient, repository: p
         types.RenameFilesParams(files=[types.FileRename(old_uri=uri, new_uri=(repository / "docs" / "ren.md").as_uri())])
     )
     assert sorted(e.new_text for e in moved.changes[links_uri]) == ["docs/ren.md", "docs/ren.md#old-title"]
+
+
+@pytest.mark.asyncio
+async def test_quick_fixes_references_and_files_changed_outside(client: LanguageClient, repository: pathlib.Path):
+    text = "# Fixes\n\n[case](Readme.md) and [anchor](README.md#setp) and [later](later.md)\n"
+    uri = open_document(client, repository / "fixes.md", text)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=types.Position(line=2, character=0), end=types.Position(line=2, character=60)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    edits = sorted(a.edit.changes[uri][0].new_text for a in actions)
+    assert edits == ["README.md", "README.md#setup"]
+
+    # Everything that points at README.md, and at its "Setup" heading.
+    readme = (repository / "README.md").as_uri()
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=readme), position=types.Position(line=1, character=0),
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert (repository / "docs" / "guide.md").as_uri() in {r.uri for r in refs}
+    to_heading = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=readme), position=types.Position(line=2, character=4),
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert {r.uri for r in to_heading} == {(repository / "docs" / "guide.md").as_uri()}
+
+    # A file created outside the editor repairs the link once the client says so.
+    (repository / "later.md").write_text("# Later\n")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=(repository / "later.md").as_uri(), type=types.FileChangeType.Created)])
+    )
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    assert "later.md" not in " ".join(d.message for d in client.diagnostics[uri])

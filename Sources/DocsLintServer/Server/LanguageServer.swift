@@ -118,6 +118,21 @@ package final class LanguageServer {
         edits.merge(plan.edits) { $0 + $1 }
       }
       respond(to: id, result: edits.isEmpty ? NSNull() : Self.workspaceEdit(edits, root: editRoot, text: text(at:)))
+    case (.running, "textDocument/references"):
+      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let position = Self.position(params["position"]),
+        let path = FileURI.path(uri), let text = text(at: path)
+      else { return respond(to: id, error: .invalidParams, "textDocument and position are needed") }
+      do {
+        respond(to: id, result: try references(to: path, at: position, text: text, root: root(of: path)))
+      } catch {
+        respond(to: id, error: .invalidParams, "\(error)")
+      }
+    case (.running, "textDocument/codeAction"):
+      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let range = Self.range(params["range"]) else {
+        return respond(to: id, error: .invalidParams, "textDocument and range are needed")
+      }
+      if analyses[uri] == nil { _ = diagnostics(for: uri) }
+      respond(to: id, result: analyses[uri].map { codeActions(uri, range: range, analysis: $0) } ?? [])
     case (.running, "textDocument/completion"):
       respond(to: id, result: ["isIncomplete": false, "items": completions(params)])
     case (.running, "textDocument/documentSymbol"):
@@ -138,6 +153,13 @@ package final class LanguageServer {
     // Before initialize, notifications are dropped (the specification's rule), and `$/`
     // ones the server does not know may always be ignored.
     guard state == .running else { return nil }
+    // Files changed outside the editor (created, deleted, renamed), or a new configuration:
+    // every lint reads the disk and `.docs-lint.yml` afresh, so the open documents are
+    // linted again and shown when that changed what they show.
+    if method == "workspace/didChangeWatchedFiles" || method == "workspace/didChangeConfiguration" {
+      for uri in documents.keys.sorted() { republish(uri) }
+      return nil
+    }
     let document = params["textDocument"] as? [String: Any] ?? [:]
     guard let uri = document["uri"] as? String else { return nil }
     switch method {
@@ -183,9 +205,10 @@ package final class LanguageServer {
         "positionEncoding": "utf-16",
         "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
         "diagnosticProvider": ["interFileDependencies": true, "workspaceDiagnostics": false],
-        "definitionProvider": true, "hoverProvider": true, "documentSymbolProvider": true,
+        "definitionProvider": true, "hoverProvider": true, "documentSymbolProvider": true, "referencesProvider": true,
         "completionProvider": ["triggerCharacters": ["(", "/", "#", "`"]],
         "renameProvider": ["prepareProvider": true],
+        "codeActionProvider": ["codeActionKinds": ["quickfix"]],
         "workspace": [
           "fileOperations": [
             "willRename": ["filters": [["pattern": ["glob": "**/*"]]]]
@@ -215,14 +238,17 @@ package final class LanguageServer {
   /// An edit may break or repair links in the other open documents: they are linted again,
   /// and published when what they show changed.
   private func republishOthers(than uri: String) {
-    for other in documents.keys.sorted() where other != uri {
-      let before = analyses[other]?.findings
-      let items = diagnostics(for: other)
-      guard analyses[other]?.findings != before else { continue }
-      var params: [String: Any] = ["uri": other, "diagnostics": items]
-      if let version = documents[other]?.version { params["version"] = version }
-      send("textDocument/publishDiagnostics", params)
-    }
+    for other in documents.keys.sorted() where other != uri { republish(other) }
+  }
+
+  /// Lints an open document again; publishes only when its findings changed.
+  private func republish(_ uri: String) {
+    let before = analyses[uri]?.findings
+    let items = diagnostics(for: uri)
+    guard analyses[uri]?.findings != before else { return }
+    var params: [String: Any] = ["uri": uri, "diagnostics": items]
+    if let version = documents[uri]?.version { params["version"] = version }
+    send("textDocument/publishDiagnostics", params)
   }
 
   /// The edge under `params.position` in `params.textDocument`, with its document's analysis.
@@ -254,6 +280,8 @@ package final class LanguageServer {
   }
 
   /// Every open buffer, to stand in for its file.
+  func openBuffers() -> [(path: String, bytes: [UInt8])] { buffers() }
+
   private func buffers() -> [(path: String, bytes: [UInt8])] {
     documents.compactMap { uri, open in FileURI.path(uri).map { (path: $0, bytes: Array(open.text.utf8)) } }
   }
