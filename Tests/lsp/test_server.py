@@ -271,3 +271,14 @@ async def test_quick_fixes_references_and_files_changed_outside(client: Language
     )
     await client.wait_for_notification("textDocument/publishDiagnostics")
     assert "later.md" not in " ".join(d.message for d in client.diagnostics[uri])
+
+
+@pytest.mark.asyncio
+async def test_completion_of_a_kinds_section_titles(client: LanguageClient, repository: pathlib.Path):
+    (repository / "docs" / "plans").mkdir(parents=True, exist_ok=True)
+    text = "# EXECPLAN demo\n\nThis ExecPlan is a living document.\n\n## Progress\n\n- [ ] Step\n\n## Dec"
+    uri = open_document(client, repository / "docs" / "plans" / "EXECPLAN_demo.md", text)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    labels = await complete(client, uri, 8, len("## Dec"))
+    assert "Decision Log" in labels
+    assert "Progress" not in await complete(client, uri, 8, len("## "))

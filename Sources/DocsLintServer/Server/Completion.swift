@@ -8,9 +8,15 @@ enum Completion {
     case path(folder: String, prefix: String, fromRoot: Bool)
     /// An anchor of the file written before `#` ("" for the document itself).
     case anchor(file: String, prefix: String)
+    /// A section title on a new heading line of `level`.
+    case section(level: Int, prefix: String)
   }
 
   static func context(before cursor: Substring) -> Context? {
+    let hashes = cursor.prefix { $0 == "#" }
+    if (1...6).contains(hashes.count), cursor.dropFirst(hashes.count).first == " " {
+      return .section(level: hashes.count, prefix: String(cursor.dropFirst(hashes.count + 1)))
+    }
     if let open = cursor.range(of: "](", options: .backwards) {
       let written = cursor[open.upperBound...]
       guard !written.contains(")"), !written.contains(" ") else { return nil }
@@ -37,6 +43,12 @@ enum Completion {
   /// Items for `context` in the document at `path` (root-relative) of `analysis`.
   static func items(_ context: Context, in analysis: Analysis) -> [[String: Any]] {
     switch context {
+    case .section(let level, let prefix):
+      guard level == analysis.sectionLevel else { return [] }
+      let present = Set((analysis.node?.outline?.headings ?? []).map { $0.text.lowercased() })
+      return analysis.sectionTitles.filter {
+        $0.lowercased().hasPrefix(prefix.lowercased()) && !present.contains($0.lowercased())
+      }.map { ["label": $0, "kind": 14, "detail": "a section of \(analysis.node?.kind ?? "this kind")"] }
     case .anchor(let file, let prefix):
       let target =
         file.isEmpty

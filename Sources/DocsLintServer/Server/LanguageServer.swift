@@ -324,6 +324,14 @@ package final class LanguageServer {
       analyses[uri] = Analysis(
         root: run.root, path: relative, node: run.graph.documents.first { $0.path == relative }, findings: run.findings,
         files: run.graph.inventory.files, anchors: run.graph.anchors)
+      if let id = analyses[uri]?.node?.kind, let kind = run.configuration.kinds.kinds.first(where: { $0.id == id }) {
+        var titles: [String] = []
+        for section in kind.variants.flatMap(\.sections) {
+          for title in [section.english, section.title].compactMap({ $0 }) where !titles.contains(title) { titles.append(title) }
+        }
+        analyses[uri]?.sectionTitles = titles
+        analyses[uri]?.sectionLevel = kind.sectionLevel
+      }
       return run.findings.map { DiagnosticMessage.make($0, in: document) }
     } catch {
       send("window/showMessage", ["type": 1, "message": "docs-lint: \(error)"])

@@ -11,6 +11,10 @@ struct Analysis {
   /// The repository's files (root-relative) and every Markdown file's anchors, for completion.
   var files: [String] = []
   var anchors: [String: AnchorSet] = [:]
+  /// The section titles of the document's kind (English and as configured), in the kind's
+  /// order, and the heading level its sections are at.
+  var sectionTitles: [String] = []
+  var sectionLevel = 2
 
   /// The edge written at a docs-lint position (1-based line, column in scalars).
   func reference(atLine line: Int, column: Int) -> Reference? {
