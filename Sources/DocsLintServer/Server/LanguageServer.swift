@@ -177,8 +177,13 @@ package final class LanguageServer {
       }
       open.version = document["version"] as? Int ?? open.version + 1
       documents[uri] = open
+      let before = analyses[uri]?.node.map { ($0.anchors, $0.facts) }
       publish(uri)
-      republishOthers(than: uri)
+      // Others depend on a document's anchors and facts (ids, agents); an edit that keeps
+      // both, most keystrokes, cannot change what they show.
+      let after = analyses[uri]?.node.map { ($0.anchors, $0.facts) }
+      let unchanged = before.flatMap { old in after.map { new in old.0 == new.0 && old.1 == new.1 } } ?? false
+      if !unchanged { republishOthers(than: uri) }
     case "textDocument/didSave":
       if documents[uri] != nil { publish(uri) }
     case "textDocument/didClose":
