@@ -100,10 +100,10 @@ public struct LintRun: Sendable {
   public static func execute(
     paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil, changedSince: String? = nil,
     progress: ProgressMeter? = nil, standardInput: (path: String, bytes: [UInt8])? = nil, keepsAllEdges: Bool = false,
-    otherBuffers: [(path: String, bytes: [UInt8])] = []
+    otherBuffers: [(path: String, bytes: [UInt8])] = [], prepared: PreparedWorkspace? = nil
   ) throws -> LintRun {
     var timer = PhaseTimer()
-    var root = root
+    var root = prepared?.workspace.root ?? root
     if let standardInput {
       // The document's folder must exist; the root is found from there (git), else it is
       // the current folder, as for a file named on the command line.
@@ -113,13 +113,18 @@ public struct LintRun: Sendable {
       }
       root = root ?? Git.topLevel(of: base) ?? FileManager.default.currentDirectoryPath
     }
-    var (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
+    var (workspace, changes): (Workspace, ChangeSet?)
+    if let prepared, changedSince == nil {
+      (workspace, changes) = (prepared.workspace, nil)
+    } else {
+      (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
+    }
     var only: String?
     if let standardInput { only = try workspace.read(standardInput.path, from: standardInput.bytes) }
     // An editor's other open documents: their text, not the disk's, is what the others see.
     for buffer in otherBuffers { _ = try? workspace.read(buffer.path, from: buffer.bytes) }
     timer.lap("git")
-    let configuration = try Configuration.loadAll(file: configFile, workspace: workspace)
+    let configuration = try prepared?.configuration ?? Configuration.loadAll(file: configFile, workspace: workspace)
     timer.lap("config")
     let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: workspace.inventory) }
     timer.lap("merge-base")
@@ -178,6 +183,18 @@ public struct LintRun: Sendable {
     ).build(targets: targets, iacTargets: iacTargets, needsBody: needsBody)
     timer.lap("graph")
     return (graph, targets.count + iacTargets.count)
+  }
+}
+
+/// A repository's file list and configuration, read once and used for many runs: what a
+/// language server keeps between keystrokes (the caller decides when they are stale).
+public struct PreparedWorkspace: Sendable {
+  package var workspace: Workspace
+  package var configuration: Configuration
+
+  package static func open(root: String?) throws -> PreparedWorkspace {
+    let workspace = try Workspace.open(paths: [], explicitRoot: root)
+    return PreparedWorkspace(workspace: workspace, configuration: try Configuration.loadAll(file: nil, workspace: workspace))
   }
 }
 

@@ -25,6 +25,10 @@ package final class LanguageServer {
   private var documents: [String: OpenDocument] = [:]
   /// The last lint of each open document.
   private var analyses: [String: Analysis] = [:]
+  /// Each repository's file list and configuration, kept between keystrokes: read again
+  /// after `preparedLifetime`, and at once when the client reports files or settings changed.
+  private var prepared: [String: (value: PreparedWorkspace, at: Date)] = [:]
+  static let preparedLifetime: TimeInterval = 3
   private let cacheFolder: String?
 
   package init(channel: MessageChannel = MessageChannel(), cacheFolder: String? = ParseCache.defaultFolder) {
@@ -157,6 +161,7 @@ package final class LanguageServer {
     // every lint reads the disk and `.docs-lint.yml` afresh, so the open documents are
     // linted again and shown when that changed what they show.
     if method == "workspace/didChangeWatchedFiles" || method == "workspace/didChangeConfiguration" {
+      prepared = [:]
       for uri in documents.keys.sorted() { republish(uri) }
       return nil
     }
@@ -185,6 +190,8 @@ package final class LanguageServer {
       let unchanged = before.flatMap { old in after.map { new in old.0 == new.0 && old.1 == new.1 } } ?? false
       if !unchanged { republishOthers(than: uri) }
     case "textDocument/didSave":
+      // A first save creates the file: the file list changed.
+      prepared = [:]
       if documents[uri] != nil { publish(uri) }
     case "textDocument/didClose":
       documents[uri] = nil
@@ -284,6 +291,14 @@ package final class LanguageServer {
     roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
   }
 
+  private func preparedWorkspace(root: String?) -> PreparedWorkspace? {
+    guard let root else { return nil }
+    if let entry = prepared[root], Date().timeIntervalSince(entry.at) < Self.preparedLifetime { return entry.value }
+    guard let value = try? PreparedWorkspace.open(root: root) else { return nil }
+    prepared[root] = (value, Date())
+    return value
+  }
+
   /// Every open buffer, to stand in for its file.
   func openBuffers() -> [(path: String, bytes: [UInt8])] { buffers() }
 
@@ -322,7 +337,7 @@ package final class LanguageServer {
         standardInput: (path: path, bytes: Array(text.utf8)), keepsAllEdges: true,
         otherBuffers: documents.compactMap { other, open in
           other == uri ? nil : FileURI.path(other).map { (path: $0, bytes: Array(open.text.utf8)) }
-        })
+        }, prepared: preparedWorkspace(root: root))
       let relative = Workspace.relative((path as NSString).deletingLastPathComponent, in: run.root).map {
         RepoPath.join($0, (path as NSString).lastPathComponent)
       } ?? path
