@@ -289,3 +289,20 @@ async def test_completion_of_a_kinds_section_titles(client: LanguageClient, repo
     labels = await complete(client, uri, 8, len("## Dec"))
     assert "Decision Log" in labels
     assert "Progress" not in await complete(client, uri, 8, len("## "))
+
+
+@pytest.mark.asyncio
+async def test_definition_and_hover_of_a_front_matter_id(client: LanguageClient, repository: pathlib.Path):
+    (repository / "adr-7.md").write_text("---\nid: ADR-7\n---\n# Decision seven\n")
+    text = "---\nrelated: [ADR-7, NOPE-1]\n---\n# Uses\n"
+    uri = open_document(client, repository / "uses.md", text)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    definition = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=11))
+    )
+    locations = definition if isinstance(definition, list) else [definition]
+    assert [(loc.uri, loc.range.start.line) for loc in locations] == [((repository / "adr-7.md").as_uri(), 1)]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=17))
+    )
+    assert "no document declares" in hover.contents.value

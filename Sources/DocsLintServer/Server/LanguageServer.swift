@@ -87,6 +87,9 @@ package final class LanguageServer {
       }
       respond(to: id, result: ["kind": "full", "items": diagnostics(for: uri)])
     case (.running, "textDocument/definition"), (.running, "textDocument/hover"):
+      if let (analysis, idReference) = idReference(at: params) {
+        return respond(to: id, result: Self.idAnswer(method, idReference, in: analysis) ?? NSNull())
+      }
       guard let (analysis, reference) = reference(at: params) else { return respond(to: id, result: NSNull()) }
       if method == "textDocument/hover" {
         respond(to: id, result: ["contents": ["kind": "markdown", "value": Navigation.hover(reference)]])
@@ -263,6 +266,35 @@ package final class LanguageServer {
     send("textDocument/publishDiagnostics", params)
   }
 
+  /// The front-matter id reference under `params.position`, with its document's analysis.
+  private func idReference(at params: [String: Any]) -> (Analysis, IdReference)? {
+    guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
+      let position = Self.position(params["position"])
+    else { return nil }
+    if analyses[uri] == nil { _ = diagnostics(for: uri) }
+    guard let analysis = analyses[uri] else { return nil }
+    let document = documents[uri] ?? OpenDocument(text: text(at: analysis.root + "/" + analysis.path) ?? "", version: 0)
+    let (line, column) = document.column(of: position)
+    return analysis.idReference(atLine: line, column: column).map { (analysis, $0) }
+  }
+
+  /// Definition (the declaring document, at its `id:` line) or hover for an id reference.
+  private static func idAnswer(_ method: String, _ reference: IdReference, in analysis: Analysis) -> Any? {
+    let declarations = analysis.ids[reference.id] ?? []
+    if method == "textDocument/hover" {
+      let value =
+        declarations.isEmpty
+        ? "`\(reference.id)`: **no document declares this id**"
+        : "`\(reference.id)` → " + declarations.map { "`\($0.path)`" }.joined(separator: ", ")
+      return ["contents": ["kind": "markdown", "value": value]]
+    }
+    return declarations.map { declaration -> [String: Any] in
+      let line = max(declaration.span.line - 1, 0)
+      let zero: [String: Any] = ["line": line, "character": 0]
+      return ["uri": URL(fileURLWithPath: analysis.root + "/" + declaration.path).absoluteString, "range": ["start": zero, "end": zero]]
+    }
+  }
+
   /// The edge under `params.position` in `params.textDocument`, with its document's analysis.
   private func reference(at params: [String: Any]) -> (Analysis, Reference)? {
     guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
@@ -344,6 +376,7 @@ package final class LanguageServer {
       analyses[uri] = Analysis(
         root: run.root, path: relative, node: run.graph.documents.first { $0.path == relative }, findings: run.findings,
         files: run.graph.inventory.files, anchors: run.graph.anchors)
+      analyses[uri]?.ids = run.graph.index.ids
       if let id = analyses[uri]?.node?.kind, let kind = run.configuration.kinds.kinds.first(where: { $0.id == id }) {
         var titles: [String] = []
         for section in kind.variants.flatMap(\.sections) {

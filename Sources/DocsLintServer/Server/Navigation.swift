@@ -15,6 +15,15 @@ struct Analysis {
   /// order, and the heading level its sections are at.
   var sectionTitles: [String] = []
   var sectionLevel = 2
+  /// Where each front-matter id is declared, for going to an id's document.
+  var ids: [String: [DocumentIndex.Declaration]] = [:]
+
+  /// The front-matter id reference (`relacionados: [ADR-001]`) at a docs-lint position.
+  func idReference(atLine line: Int, column: Int) -> IdReference? {
+    node?.facts.idReferences.first { reference in
+      reference.span.line == line && column >= reference.span.column && column < max(reference.span.endColumn, reference.span.column + 1)
+    }
+  }
 
   /// The edge written at a docs-lint position (1-based line, column in scalars).
   func reference(atLine line: Int, column: Int) -> Reference? {
