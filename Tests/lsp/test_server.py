@@ -306,3 +306,14 @@ async def test_definition_and_hover_of_a_front_matter_id(client: LanguageClient,
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=17))
     )
     assert "no document declares" in hover.contents.value
+
+
+@pytest.mark.asyncio
+async def test_completion_of_ids_in_front_matter_reference_keys(client: LanguageClient, repository: pathlib.Path):
+    (repository / "adr-8.md").write_text("---\nid: ADR-8\n---\n# Decision eight\n")
+    lines = ["---", "related: [ADR-", "depends_on:", "  - AD", "title: AD", "---", "# Ids"]
+    uri = open_document(client, repository / "ids.md", "\n".join(lines) + "\n")
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    assert "ADR-8" in await complete(client, uri, 1, len(lines[1]))
+    assert "ADR-8" in await complete(client, uri, 3, len(lines[3]))
+    assert await complete(client, uri, 4, len(lines[4])) == []  # title is no reference key

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Completion where a reference is being written: paths after `](` (relative to the
 /// document's folder) and in a code span once a `/` is typed (from the root), heading
 /// anchors after `#` (of the document itself, or of `file.md#`).
@@ -80,5 +82,19 @@ enum Completion {
           return ["label": folder ? name + "/" : name, "kind": folder ? 19 : 17, "filterText": name]
         }
     }
+  }
+
+  /// The front-matter key the cursor is under, when the text before it is inside an opening
+  /// `---` block: the last line that starts a key (`related: [`, or `related:` before `- ` items).
+  static func frontMatterKey(in before: Substring) -> String? {
+    let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lines.count >= 2, lines[0].trimmingCharacters(in: .whitespaces) == "---",
+      !lines.dropFirst().dropLast().contains(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+    else { return nil }
+    for line in lines.dropFirst().reversed() {
+      guard let first = line.first, first != " ", first != "-", first != "\t", let colon = line.firstIndex(of: ":") else { continue }
+      return String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+    }
+    return nil
   }
 }

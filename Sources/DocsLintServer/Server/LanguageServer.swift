@@ -313,9 +313,19 @@ package final class LanguageServer {
     else { return [] }
     let cursor = document.index(of: position)
     let lineStart = document.index(of: OpenDocument.Position(line: position.line, character: 0))
-    guard lineStart <= cursor, let context = Completion.context(before: document.text[lineStart..<cursor]) else { return [] }
+    guard lineStart <= cursor else { return [] }
     if analyses[uri] == nil { _ = diagnostics(for: uri) }
-    return analyses[uri].map { Completion.items(context, in: $0) } ?? []
+    guard let analysis = analyses[uri] else { return [] }
+    // In the front matter, under a key whose values are ids: the ids declared.
+    if let key = Completion.frontMatterKey(in: document.text[..<cursor]), analysis.referenceKeys.contains(key) {
+      let line = document.text[lineStart..<cursor]
+      let prefix = String(line.reversed().prefix { !" [,:-".contains($0) }.reversed())
+      return analysis.ids.keys.sorted().filter { $0.hasPrefix(prefix) }.map { id in
+        ["label": id, "kind": 18, "detail": analysis.ids[id]?.first.map { "declared in \($0.path)" } ?? ""]
+      }
+    }
+    guard let context = Completion.context(before: document.text[lineStart..<cursor]) else { return [] }
+    return Completion.items(context, in: analysis)
   }
 
   /// The repository of a path: the workspace folder's that holds it, else found from it.
@@ -377,6 +387,7 @@ package final class LanguageServer {
         root: run.root, path: relative, node: run.graph.documents.first { $0.path == relative }, findings: run.findings,
         files: run.graph.inventory.files, anchors: run.graph.anchors)
       analyses[uri]?.ids = run.graph.index.ids
+      analyses[uri]?.referenceKeys = run.configuration.kinds.referenceKeys
       if let id = analyses[uri]?.node?.kind, let kind = run.configuration.kinds.kinds.first(where: { $0.id == id }) {
         var titles: [String] = []
         for section in kind.variants.flatMap(\.sections) {

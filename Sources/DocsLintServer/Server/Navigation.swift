@@ -17,6 +17,8 @@ struct Analysis {
   var sectionLevel = 2
   /// Where each front-matter id is declared, for going to an id's document.
   var ids: [String: [DocumentIndex.Declaration]] = [:]
+  /// Front-matter keys whose values are ids (`relacionados`, `related`, ...).
+  var referenceKeys: Set<String> = []
 
   /// The front-matter id reference (`relacionados: [ADR-001]`) at a docs-lint position.
   func idReference(atLine line: Int, column: Int) -> IdReference? {
