@@ -87,10 +87,7 @@ struct Move: ParsableCommand {
 
   func run() throws {
     let outcome = try LintRun.move(old, to: new, root: root, dryRun: dryRun)
-    for skipped in outcome.skipped {
-      StandardStream.err("\(skipped.path):\(skipped.line): left as written: '\(skipped.text)': \(skipped.reason)\n")
-    }
-    if dryRun { try StandardStream.out(UnifiedDiff.render(outcome.patches)) }
+    try report(outcome.skipped, patches: outcome.patches, dryRun: dryRun)
     StandardStream.err("docs-lint: \(dryRun ? "would move " : "moved ")\(outcome.summary)\n")
   }
 }
@@ -116,13 +113,17 @@ struct RenameHeadingCommand: ParsableCommand {
 
   func run() throws {
     let (rename, patches) = try LintRun.renameHeading(file: file, line: line, title: title, root: root, dryRun: dryRun)
-    for skipped in rename.skipped {
-      StandardStream.err("\(skipped.path):\(skipped.line): left as written: '\(skipped.text)': \(skipped.reason)\n")
-    }
-    if dryRun { try StandardStream.out(UnifiedDiff.render(patches)) }
+    try report(rename.skipped, patches: patches, dryRun: dryRun)
     let links = patches.reduce(0) { $0 + $1.fixed } - 1
     StandardStream.err(
       "docs-lint: \(dryRun ? "would rename" : "renamed") #\(rename.oldSlug) → #\(rename.newSlug) in \(rename.file), "
         + "\(links) link\(links == 1 ? "" : "s") in \(patches.count) file\(patches.count == 1 ? "" : "s")\n")
   }
+}
+
+/// What `mv` and `rename-heading` say before their summary: what they left as written on
+/// standard error, and with `--dry-run` the diff on standard output.
+private func report(_ skipped: [LeftAsWritten], patches: [FilePatch], dryRun: Bool) throws {
+  for reference in skipped { StandardStream.err(reference.description + "\n") }
+  if dryRun { try StandardStream.out(UnifiedDiff.render(patches)) }
 }

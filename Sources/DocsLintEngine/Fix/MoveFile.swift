@@ -8,7 +8,7 @@ import Foundation
 package struct MoveOutcome: Sendable {
   package var patches: [FilePatch]
   /// References that point at what moves but could not be rewritten safely, and why.
-  package var skipped: [(path: String, line: Int, text: String, reason: String)]
+  package var skipped: [LeftAsWritten]
   package var old: String
   package var new: String
 
@@ -18,6 +18,17 @@ package struct MoveOutcome: Sendable {
     if !skipped.isEmpty { text += "; \(skipped.count) left as written (listed above)" }
     return text
   }
+}
+
+/// A reference a move or a rename points at but does not rewrite, and why.
+package struct LeftAsWritten: Sendable {
+  package var path: String
+  package var line: Int
+  package var text: String
+  package var reason: String
+
+  /// `path:line: left as written: 'text': reason`
+  package var description: String { "\(path):\(line): left as written: '\(text)': \(reason)" }
 }
 
 extension LintRun {
@@ -52,7 +63,7 @@ extension LintRun {
   /// The edits a move needs, by root-relative file, without touching anything; `old` and
   /// `new` as given (from the current folder, or absolute).
   package static func planMove(_ old: String, to new: String, graph: ReferenceGraph, root top: String) throws
-    -> (from: String, to: String, edits: [String: [Fix]], skipped: [(path: String, line: Int, text: String, reason: String)])
+    -> (from: String, to: String, edits: [String: [Fix]], skipped: [LeftAsWritten])
   {
     guard let from = Workspace.relative(old, in: top), !from.isEmpty else {
       throw UsageError("\(old): no such file or folder in the repository \(top)")
@@ -71,7 +82,7 @@ extension LintRun {
     }
 
     var edits: [String: [Fix]] = [:]
-    var skipped: [(path: String, line: Int, text: String, reason: String)] = []
+    var skipped: [LeftAsWritten] = []
     for document in graph.documents where document.isMarkdown {
       let newPath = moved(document.path) ?? document.path
       var fixes: [Fix] = []
@@ -91,12 +102,12 @@ extension LintRun {
         case .unchanged: continue
         case .text(let text):
           guard let fix = Fix.replacing(reference, with: text) else {
-            skipped.append((document.path, reference.span.line, reference.text, "its span does not hold the text as written"))
+            skipped.append(LeftAsWritten(path: document.path, line: reference.span.line, text: reference.text, reason: "its span does not hold the text as written"))
             continue
           }
           fixes.append(fix)
         case .skipped(let reason):
-          skipped.append((document.path, reference.span.line, reference.text, reason))
+          skipped.append(LeftAsWritten(path: document.path, line: reference.span.line, text: reference.text, reason: reason))
         }
       }
       if !fixes.isEmpty { edits[document.path] = fixes }

@@ -10,7 +10,7 @@ package struct HeadingRename: Sendable {
   package var newSlug: String
   /// Edits by root-relative file, the heading's own line among them.
   package var edits: [String: [Fix]]
-  package var skipped: [(path: String, line: Int, text: String, reason: String)]
+  package var skipped: [LeftAsWritten]
 
   /// Plans the rename of the ATX heading on `line` (1-based) of `file` (root-relative),
   /// whose text is `text`, against a graph that keeps every edge.
@@ -52,7 +52,7 @@ package struct HeadingRename: Sendable {
         let fragment = String(reference.text[reference.text.index(after: hash)...])
         guard let target = changed[RepoPath.percentDecoded(fragment)] else { continue }
         guard changed[fragment] != nil, let fix = Fix.replacing(reference, with: reference.text[..<hash] + "#" + target) else {
-          result.skipped.append((document.path, reference.span.line, reference.text, "written with escapes; rewrite it by hand"))
+          result.skipped.append(LeftAsWritten(path: document.path, line: reference.span.line, text: reference.text, reason: "written with escapes; rewrite it by hand"))
           continue
         }
         if document.path == file, reference.span.line == line { continue }

@@ -22,9 +22,9 @@ package final class LanguageServer {
   private var state = State.starting
   /// The repositories of the workspace folders (canonical roots).
   private(set) var roots: [String] = []
-  private var documents: [String: OpenDocument] = [:]
+  private(set) var documents: [String: OpenDocument] = [:]
   /// The last lint of each open document.
-  private var analyses: [String: Analysis] = [:]
+  private(set) var analyses: [String: Analysis] = [:]
   /// Each repository's file list and configuration, kept between keystrokes: read again
   /// after `preparedLifetime`, and at once when the client reports files or settings changed.
   private var prepared: [String: (value: PreparedWorkspace, at: Date)] = [:]
@@ -82,7 +82,7 @@ package final class LanguageServer {
       state = .shuttingDown
       respond(to: id, result: NSNull())
     case (.running, "textDocument/diagnostic"):
-      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else {
+      guard let uri = Self.uri(params) else {
         return respond(to: id, error: .invalidParams, "textDocument.uri is missing")
       }
       respond(to: id, result: ["kind": "full", "items": diagnostics(for: uri)])
@@ -97,36 +97,20 @@ package final class LanguageServer {
         respond(to: id, result: Navigation.definition(reference, in: analysis, text: text(at:)) ?? NSNull())
       }
     case (.running, "textDocument/prepareRename"):
-      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let position = Self.position(params["position"]),
+      guard let uri = Self.uri(params), let position = Self.position(params["position"]),
         let path = FileURI.path(uri), let text = text(at: path)
       else { return respond(to: id, result: NSNull()) }
       respond(to: id, result: prepareRename(uri, at: position, text: text) ?? NSNull())
     case (.running, "textDocument/rename"):
-      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let position = Self.position(params["position"]),
-        let title = params["newName"] as? String, let path = FileURI.path(uri), let text = text(at: path)
-      else { return respond(to: id, error: .invalidParams, "textDocument, position and newName are needed") }
       do {
-        let (graph, root) = try LintRun.graph(paths: [], root: root(of: path), configFile: nil, buffers: buffers())
-        let relative = try Self.relative(path, in: root)
-        let rename = try HeadingRename.plan(file: relative, line: position.line + 1, title: title, text: text, graph: graph)
-        respond(to: id, result: Self.workspaceEdit(rename.edits, root: root, text: self.text(at:)))
+        respond(to: id, result: try renameEdit(params))
       } catch {
         respond(to: id, error: .invalidParams, "\(error)")
       }
     case (.running, "workspace/willRenameFiles"):
-      var edits: [String: [Fix]] = [:]
-      var editRoot = ""
-      for file in params["files"] as? [[String: Any]] ?? [] {
-        guard let old = (file["oldUri"] as? String).flatMap(FileURI.path), let new = (file["newUri"] as? String).flatMap(FileURI.path),
-          let (graph, root) = try? LintRun.graph(paths: [], root: root(of: old), configFile: nil, buffers: buffers()),
-          let plan = try? LintRun.planMove(old, to: new, graph: graph, root: root)
-        else { continue }
-        editRoot = root
-        edits.merge(plan.edits) { $0 + $1 }
-      }
-      respond(to: id, result: edits.isEmpty ? NSNull() : Self.workspaceEdit(edits, root: editRoot, text: text(at:)))
+      respond(to: id, result: willRenameEdit(params) ?? NSNull())
     case (.running, "textDocument/references"):
-      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let position = Self.position(params["position"]),
+      guard let uri = Self.uri(params), let position = Self.position(params["position"]),
         let path = FileURI.path(uri), let text = text(at: path)
       else { return respond(to: id, error: .invalidParams, "textDocument and position are needed") }
       do {
@@ -135,7 +119,7 @@ package final class LanguageServer {
         respond(to: id, error: .invalidParams, "\(error)")
       }
     case (.running, "textDocument/codeAction"):
-      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let range = Self.range(params["range"]) else {
+      guard let uri = Self.uri(params), let range = Self.range(params["range"]) else {
         return respond(to: id, error: .invalidParams, "textDocument and range are needed")
       }
       if analyses[uri] == nil { _ = diagnostics(for: uri) }
@@ -143,7 +127,7 @@ package final class LanguageServer {
     case (.running, "textDocument/completion"):
       respond(to: id, result: ["isIncomplete": false, "items": completions(params)])
     case (.running, "textDocument/documentSymbol"):
-      guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else {
+      guard let uri = Self.uri(params) else {
         return respond(to: id, error: .invalidParams, "textDocument.uri is missing")
       }
       if analyses[uri] == nil { _ = diagnostics(for: uri) }
@@ -234,14 +218,19 @@ package final class LanguageServer {
     ]
   }
 
-  private static func range(_ value: Any?) -> (start: OpenDocument.Position, end: OpenDocument.Position)? {
+  static func range(_ value: Any?) -> (start: OpenDocument.Position, end: OpenDocument.Position)? {
     guard let range = value as? [String: Any], let start = position(range["start"]), let end = position(range["end"]) else {
       return nil
     }
     return (start, end)
   }
 
-  private static func position(_ value: Any?) -> OpenDocument.Position? {
+  /// `params.textDocument.uri`.
+  static func uri(_ params: [String: Any]) -> String? {
+    (params["textDocument"] as? [String: Any])?["uri"] as? String
+  }
+
+  static func position(_ value: Any?) -> OpenDocument.Position? {
     guard let position = value as? [String: Any], let line = position["line"] as? Int,
       let character = position["character"] as? Int, line >= 0, character >= 0
     else { return nil }
@@ -266,70 +255,8 @@ package final class LanguageServer {
     send("textDocument/publishDiagnostics", params)
   }
 
-  /// The front-matter id reference under `params.position`, with its document's analysis.
-  private func idReference(at params: [String: Any]) -> (Analysis, IdReference)? {
-    guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
-      let position = Self.position(params["position"])
-    else { return nil }
-    if analyses[uri] == nil { _ = diagnostics(for: uri) }
-    guard let analysis = analyses[uri] else { return nil }
-    let document = documents[uri] ?? OpenDocument(text: text(at: analysis.root + "/" + analysis.path) ?? "", version: 0)
-    let (line, column) = document.column(of: position)
-    return analysis.idReference(atLine: line, column: column).map { (analysis, $0) }
-  }
-
-  /// Definition (the declaring document, at its `id:` line) or hover for an id reference.
-  private static func idAnswer(_ method: String, _ reference: IdReference, in analysis: Analysis) -> Any? {
-    let declarations = analysis.ids[reference.id] ?? []
-    if method == "textDocument/hover" {
-      let value =
-        declarations.isEmpty
-        ? "`\(reference.id)`: **no document declares this id**"
-        : "`\(reference.id)` → " + declarations.map { "`\($0.path)`" }.joined(separator: ", ")
-      return ["contents": ["kind": "markdown", "value": value]]
-    }
-    return declarations.map { declaration -> [String: Any] in
-      let line = max(declaration.span.line - 1, 0)
-      let zero: [String: Any] = ["line": line, "character": 0]
-      return ["uri": URL(fileURLWithPath: analysis.root + "/" + declaration.path).absoluteString, "range": ["start": zero, "end": zero]]
-    }
-  }
-
-  /// The edge under `params.position` in `params.textDocument`, with its document's analysis.
-  private func reference(at params: [String: Any]) -> (Analysis, Reference)? {
-    guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
-      let position = Self.position(params["position"])
-    else { return nil }
-    if analyses[uri] == nil { _ = diagnostics(for: uri) }
-    guard let analysis = analyses[uri] else { return nil }
-    let document = documents[uri] ?? OpenDocument(text: text(at: analysis.root + "/" + analysis.path) ?? "", version: 0)
-    let (line, column) = document.column(of: position)
-    return analysis.reference(atLine: line, column: column).map { (analysis, $0) }
-  }
-
-  private func completions(_ params: [String: Any]) -> [[String: Any]] {
-    guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let document = documents[uri],
-      let position = Self.position(params["position"])
-    else { return [] }
-    let cursor = document.index(of: position)
-    let lineStart = document.index(of: OpenDocument.Position(line: position.line, character: 0))
-    guard lineStart <= cursor else { return [] }
-    if analyses[uri] == nil { _ = diagnostics(for: uri) }
-    guard let analysis = analyses[uri] else { return [] }
-    // In the front matter, under a key whose values are ids: the ids declared.
-    if let key = Completion.frontMatterKey(in: document.text[..<cursor]), analysis.referenceKeys.contains(key) {
-      let line = document.text[lineStart..<cursor]
-      let prefix = String(line.reversed().prefix { !" [,:-".contains($0) }.reversed())
-      return analysis.ids.keys.sorted().filter { $0.hasPrefix(prefix) }.map { id in
-        ["label": id, "kind": 18, "detail": analysis.ids[id]?.first.map { "declared in \($0.path)" } ?? ""]
-      }
-    }
-    guard let context = Completion.context(before: document.text[lineStart..<cursor]) else { return [] }
-    return Completion.items(context, in: analysis)
-  }
-
   /// The repository of a path: the workspace folder's that holds it, else found from it.
-  private func root(of path: String) -> String? {
+  func root(of path: String) -> String? {
     roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
   }
 
@@ -344,11 +271,11 @@ package final class LanguageServer {
   /// Every open buffer, to stand in for its file.
   func openBuffers() -> [(path: String, bytes: [UInt8])] { buffers() }
 
-  private func buffers() -> [(path: String, bytes: [UInt8])] {
+  func buffers() -> [(path: String, bytes: [UInt8])] {
     documents.compactMap { uri, open in FileURI.path(uri).map { (path: $0, bytes: Array(open.text.utf8)) } }
   }
 
-  private static func relative(_ path: String, in root: String) throws -> String {
+  static func relative(_ path: String, in root: String) throws -> String {
     guard let folder = Workspace.relative((path as NSString).deletingLastPathComponent, in: root) else {
       throw UsageError("\(path): outside the repository root \(root)")
     }

@@ -23,6 +23,32 @@ extension LanguageServer {
     ]
   }
 
+  /// `textDocument/rename` on a heading: the heading and every link to its anchor.
+  func renameEdit(_ params: [String: Any]) throws -> [String: Any] {
+    guard let uri = Self.uri(params), let position = Self.position(params["position"]),
+      let title = params["newName"] as? String, let path = FileURI.path(uri), let text = text(at: path)
+    else { throw UsageError("textDocument, position and newName are needed") }
+    let (graph, root) = try LintRun.graph(paths: [], root: root(of: path), configFile: nil, buffers: buffers())
+    let relative = try Self.relative(path, in: root)
+    let rename = try HeadingRename.plan(file: relative, line: position.line + 1, title: title, text: text, graph: graph)
+    return Self.workspaceEdit(rename.edits, root: root, text: self.text(at:))
+  }
+
+  /// `workspace/willRenameFiles`: the edits `docs-lint mv` would make, for each file or folder.
+  func willRenameEdit(_ params: [String: Any]) -> [String: Any]? {
+    var edits: [String: [Fix]] = [:]
+    var editRoot = ""
+    for file in params["files"] as? [[String: Any]] ?? [] {
+      guard let old = (file["oldUri"] as? String).flatMap(FileURI.path), let new = (file["newUri"] as? String).flatMap(FileURI.path),
+        let (graph, root) = try? LintRun.graph(paths: [], root: root(of: old), configFile: nil, buffers: buffers()),
+        let plan = try? LintRun.planMove(old, to: new, graph: graph, root: root)
+      else { continue }
+      editRoot = root
+      edits.merge(plan.edits) { $0 + $1 }
+    }
+    return edits.isEmpty ? nil : Self.workspaceEdit(edits, root: editRoot, text: text(at:))
+  }
+
   /// The workspace edit of `edits` (by root-relative path), each file's positions from its
   /// open buffer or its text on disk.
   static func workspaceEdit(_ edits: [String: [Fix]], root: String, text: (String) -> String?) -> [String: Any] {
