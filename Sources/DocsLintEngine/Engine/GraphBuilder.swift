@@ -30,6 +30,23 @@ package struct GraphBuilder: Sendable {
   package func build(
     targets: [String], iacTargets: [String] = [], needsBody: (@Sendable (DocumentNode) -> Bool)? = nil
   ) -> ReferenceGraph {
+    parts(targets: targets, iacTargets: iacTargets, needsBody: needsBody).graph
+  }
+
+  /// The graph and what went into it, for a graph kept and updated in place (`ResidentGraph`).
+  struct Parts {
+    var graph: ReferenceGraph
+    var parser: DocumentParser
+    /// The Markdown files read for their anchors and facts alone.
+    var others: [(path: String, facts: DocumentFacts)]
+    /// The missing paths git was asked about, and those it ignores.
+    var asked: Set<String>
+    var ignored: Set<String>
+  }
+
+  func parts(
+    targets: [String], iacTargets: [String] = [], needsBody: (@Sendable (DocumentNode) -> Bool)? = nil
+  ) -> Parts {
     // In byte order, each once: `unlinted` walks them beside the file list, and the cache
     // expects one lookup per file.
     let targets = ByteOrder.isStrictlyAscending(targets) ? targets : Set(targets).sorted(by: ByteOrder.less)
@@ -118,9 +135,10 @@ package struct GraphBuilder: Sendable {
     let root = workspace.root
     let usesGit = workspace.usesGit
     let iacFiles = iac
+    let asked = Self.missingPaths(snapshot, iacFiles)
     let finished = Parallel.map([nil] + DocumentIndex.Half.allCases) { half -> Tail in
       guard let half else {
-        return .ignored(usesGit ? Git.ignored(Self.missingPaths(snapshot, iacFiles), in: root) : [])
+        return .ignored(usesGit ? Git.ignored(asked, in: root) : [])
       }
       return .index(DocumentIndex(
         half, documents: snapshot, others: otherDocuments, vocabulary: configuration.vocabulary))
@@ -142,10 +160,11 @@ package struct GraphBuilder: Sendable {
     // Results made with a file on standard input that is not on disk are not the disk's:
     // read from the pack, never written to it.
     if workspace.addedByOverlay.isEmpty { cache?.save(paths: workspace.inventory.fileSet) } else { cache?.discard() }
-    return ReferenceGraph(
+    let graph = ReferenceGraph(
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds),
       kinds: configuration.kinds.kinds, vocabulary: configuration.vocabulary, codeAgents: codeAgents)
+    return Parts(graph: graph, parser: parser, others: otherFacts, asked: Set(asked), ignored: ignored)
   }
 
   /// `<Name>Agent`s the documents mention that no agent doc declares, where source code

@@ -170,11 +170,7 @@ public struct LintRun: Sendable {
     only: String? = nil, timer: inout PhaseTimer
   ) throws -> (ReferenceGraph, Int) {
     // One document from standard input: it alone, if it is Markdown the configuration lints.
-    let lints = { (path: String) in
-      MarkdownFiles.isMarkdown(path) && !configuration.exclude.contains { $0.matches(path) }
-        && configuration.include.contains { $0.matches(path) }
-    }
-    let targets = try only.map { lints($0) ? [$0] : [] } ?? workspace.lintTargets(paths: paths, configuration: configuration)
+    let targets = try only.map { configuration.lints($0) ? [$0] : [] } ?? workspace.lintTargets(paths: paths, configuration: configuration)
     let iacTargets = only == nil ? try workspace.iacTargets(paths: paths, configuration: configuration) : []
     timer.lap("targets")
     let graph = GraphBuilder(
@@ -199,6 +195,11 @@ public struct PreparedWorkspace: Sendable {
 }
 
 extension Configuration {
+  /// Whether a file named alone (standard input, an editor's buffer) is a document to lint.
+  func lints(_ path: String) -> Bool {
+    MarkdownFiles.isMarkdown(path) && !exclude.contains { $0.matches(path) } && include.contains { $0.matches(path) }
+  }
+
   /// The root configuration, the folders' own files found in the file list, and notes on
   /// files named like a configuration that are not read.
   static func loadAll(file: String?, workspace: Workspace) throws -> Configuration {

@@ -17,6 +17,8 @@ package struct DocumentIndex: Sendable {
   let suggestions = SuggestionMemo()
   /// Agent names declared by agent docs.
   package var agentNames: Set<String> = []
+  /// The agent docs that declare each name, in path order.
+  package var agentDocuments: [String: [String]] = [:]
   /// Linted documents with byte-identical content, by the group's first path; each group sorted.
   package var identicalGroups: [String: [String]] = [:]
   /// Per path: linted documents with the same file name and title but other content.
@@ -48,6 +50,7 @@ package struct DocumentIndex: Sendable {
   package init(declarations: DocumentIndex, copies: DocumentIndex) {
     ids = declarations.ids
     agentNames = declarations.agentNames
+    agentDocuments = declarations.agentDocuments
     identicalGroups = copies.identicalGroups
     divergedCopies = copies.divergedCopies
   }
@@ -58,12 +61,14 @@ package struct DocumentIndex: Sendable {
     func declare(_ path: String, _ facts: DocumentFacts) {
       if let id = facts.id, let span = facts.idSpan { ids[id, default: []].append(Declaration(path: path, span: span)) }
       agentNames.formUnion(facts.declaredAgents)
+      for name in Set(facts.declaredAgents) { agentDocuments[name, default: []].append(path) }
     }
     for index in documents.indices { declare(documents[index].path, documents[index].facts) }
     for other in others { declare(other.path, other.facts) }
     for (id, declarations) in ids where declarations.count > 1 {
       ids[id] = declarations.sorted { ByteOrder.less($0.path, $1.path) }
     }
+    for (name, paths) in agentDocuments where paths.count > 1 { agentDocuments[name] = paths.sorted(by: ByteOrder.less) }
   }
 
   /// Byte-identical documents, and same-name same-title documents whose content differs.

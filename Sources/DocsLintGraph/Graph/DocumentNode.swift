@@ -227,6 +227,14 @@ package struct ReferenceGraph: Sendable {
     }
   }
 
+  /// The same graph with its documents, anchors and index replaced: a kept graph after an
+  /// edit. Values rules built from the old graph are not carried over.
+  package func replacing(documents: [DocumentNode], anchors: [String: AnchorSet], index: DocumentIndex) -> ReferenceGraph {
+    ReferenceGraph(
+      inventory: inventory, documents: documents, anchors: anchors, index: index, iac: iac, environments: environments,
+      kinds: Array(kinds.values), vocabulary: vocabulary, codeAgents: codeAgents)
+  }
+
   /// A value built once per run from the whole graph and shared by every document's check:
   /// a cross-document rule's index of its collected facts. `key` names it (the rule's id).
   package func shared<Value: Sendable>(_ key: String, _ make: (ReferenceGraph) -> Value) -> Value {

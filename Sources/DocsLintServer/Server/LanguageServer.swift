@@ -25,10 +25,11 @@ package final class LanguageServer {
   private(set) var documents: [String: OpenDocument] = [:]
   /// The last lint of each open document.
   private(set) var analyses: [String: Analysis] = [:]
-  /// Each repository's file list and configuration, kept between keystrokes: read again
-  /// after `preparedLifetime`, and at once when the client reports files or settings changed.
-  private var prepared: [String: (value: PreparedWorkspace, at: Date)] = [:]
-  static let preparedLifetime: TimeInterval = 3
+  /// Each repository's graph, kept between keystrokes: built again after `residentLifetime`
+  /// (files may change without the client saying so), and at once when the client reports
+  /// files or settings changed, or opens, closes or saves a document.
+  private var residents: [String: (value: ResidentGraph, at: Date)] = [:]
+  static let residentLifetime: TimeInterval = 3
   private let cacheFolder: String?
 
   package init(channel: MessageChannel = MessageChannel(), cacheFolder: String? = ParseCache.defaultFolder) {
@@ -148,7 +149,7 @@ package final class LanguageServer {
     // every lint reads the disk and `.docs-lint.yml` afresh, so the open documents are
     // linted again and shown when that changed what they show.
     if method == "workspace/didChangeWatchedFiles" || method == "workspace/didChangeConfiguration" {
-      prepared = [:]
+      residents = [:]
       for uri in documents.keys.sorted() { republish(uri) }
       return nil
     }
@@ -158,6 +159,7 @@ package final class LanguageServer {
     case "textDocument/didOpen":
       guard let text = document["text"] as? String else { return nil }
       documents[uri] = OpenDocument(text: text, version: document["version"] as? Int ?? 0)
+      residents = [:]
       publish(uri)
       republishOthers(than: uri)
     case "textDocument/didChange":
@@ -169,20 +171,18 @@ package final class LanguageServer {
       }
       open.version = document["version"] as? Int ?? open.version + 1
       documents[uri] = open
-      let before = analyses[uri]?.node.map { ($0.anchors, $0.facts) }
       publish(uri)
-      // Others depend on a document's anchors and facts (ids, agents); an edit that keeps
-      // both, most keystrokes, cannot change what they show.
-      let after = analyses[uri]?.node.map { ($0.anchors, $0.facts) }
-      let unchanged = before.flatMap { old in after.map { new in old.0 == new.0 && old.1 == new.1 } } ?? false
-      if !unchanged { republishOthers(than: uri) }
+      // Judging the others again against the kept graph is cheap; they are shown only when
+      // what they show changed.
+      republishOthers(than: uri)
     case "textDocument/didSave":
       // A first save creates the file: the file list changed.
-      prepared = [:]
+      residents = [:]
       if documents[uri] != nil { publish(uri) }
     case "textDocument/didClose":
       documents[uri] = nil
       analyses[uri] = nil
+      residents = [:]
       send("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()])
       // Its text on disk is the truth again for the others.
       republishOthers(than: uri)
@@ -260,11 +260,12 @@ package final class LanguageServer {
     roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
   }
 
-  private func preparedWorkspace(root: String?) -> PreparedWorkspace? {
-    guard let root else { return nil }
-    if let entry = prepared[root], Date().timeIntervalSince(entry.at) < Self.preparedLifetime { return entry.value }
-    guard let value = try? PreparedWorkspace.open(root: root) else { return nil }
-    prepared[root] = (value, Date())
+  /// The kept graph of a repository, built with every open document under it.
+  private func resident(root: String) -> ResidentGraph? {
+    if let entry = residents[root], Date().timeIntervalSince(entry.at) < Self.residentLifetime { return entry.value }
+    guard let prepared = try? PreparedWorkspace.open(root: root) else { return nil }
+    let value = ResidentGraph.build(prepared: prepared, cacheFolder: cacheFolder, buffers: buffers())
+    residents[root] = (value, Date())
     return value
   }
 
@@ -299,35 +300,62 @@ package final class LanguageServer {
     guard let path = FileURI.path(uri) else { return [] }
     let text = documents[uri]?.text ?? (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     let document = documents[uri] ?? OpenDocument(text: text, version: 0)
-    let root = roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
     do {
-      let run = try LintRun.execute(
-        paths: [], root: root, configFile: nil, cacheFolder: cacheFolder,
-        standardInput: (path: path, bytes: Array(text.utf8)), keepsAllEdges: true,
-        otherBuffers: documents.compactMap { other, open in
-          other == uri ? nil : FileURI.path(other).map { (path: $0, bytes: Array(open.text.utf8)) }
-        }, prepared: preparedWorkspace(root: root))
-      let relative = Workspace.relative((path as NSString).deletingLastPathComponent, in: run.root).map {
-        RepoPath.join($0, (path as NSString).lastPathComponent)
-      } ?? path
-      analyses[uri] = Analysis(
-        root: run.root, path: relative, node: run.graph.documents.first { $0.path == relative }, findings: run.findings,
-        files: run.graph.inventory.files, anchors: run.graph.anchors)
-      analyses[uri]?.ids = run.graph.index.ids
-      analyses[uri]?.referenceKeys = run.configuration.kinds.referenceKeys
-      if let id = analyses[uri]?.node?.kind, let kind = run.configuration.kinds.kinds.first(where: { $0.id == id }) {
-        var titles: [String] = []
-        for section in kind.variants.flatMap(\.sections) {
-          for title in [section.english, section.title].compactMap({ $0 }) where !titles.contains(title) { titles.append(title) }
-        }
-        analyses[uri]?.sectionTitles = titles
-        analyses[uri]?.sectionLevel = kind.sectionLevel
+      let judged = try judge(path, text: text, isOpen: documents[uri] != nil)
+      var analysis = Analysis(
+        root: judged.root, path: judged.path, node: judged.graph.documents.first { $0.path == judged.path },
+        findings: judged.findings, files: judged.graph.inventory.files, anchors: judged.graph.anchors)
+      analysis.ids = judged.graph.index.ids
+      analysis.agents = judged.graph.index.agentDocuments
+      analysis.codeAgents = judged.graph.codeAgents
+      analysis.referenceKeys = judged.configuration.kinds.referenceKeys
+      if let id = analysis.node?.kind, let kind = judged.configuration.kinds.kinds.first(where: { $0.id == id }) {
+        analysis.kind = kind
       }
-      return run.findings.map { DiagnosticMessage.make($0, in: document) }
+      analyses[uri] = analysis
+      return judged.findings.map { DiagnosticMessage.make($0, in: document) }
     } catch {
       send("window/showMessage", ["type": 1, "message": "docs-lint: \(error)"])
       return []
     }
+  }
+
+  /// A document judged: against its repository's kept graph when it is open there, else by
+  /// a lint of its own (a file outside the workspace folders, or one not open).
+  private func judge(_ path: String, text: String, isOpen: Bool) throws -> Judged {
+    let bytes = Array(text.utf8)
+    if isOpen, let root = root(of: path), var resident = resident(root: root), let relative = resident.relative(path) {
+      if !resident.holds(relative, text: bytes) {
+        if resident.update(relative, text: bytes) {
+          residents[root]?.value = resident
+        } else {
+          residents[root] = nil
+          resident = self.resident(root: root) ?? resident
+        }
+      }
+      if resident.holds(relative, text: bytes) {
+        return Judged(
+          root: resident.workspace.root, path: relative, graph: resident.graph, configuration: resident.configuration,
+          findings: resident.findings(of: relative))
+      }
+    }
+    let run = try LintRun.execute(
+      paths: [], root: root(of: path), configFile: nil, cacheFolder: cacheFolder, standardInput: (path: path, bytes: bytes),
+      keepsAllEdges: true, otherBuffers: documents.compactMap { uri, open in
+        FileURI.path(uri).flatMap { $0 == path ? nil : (path: $0, bytes: Array(open.text.utf8)) }
+      })
+    let relative = Workspace.relative((path as NSString).deletingLastPathComponent, in: run.root).map {
+      RepoPath.join($0, (path as NSString).lastPathComponent)
+    } ?? path
+    return Judged(root: run.root, path: relative, graph: run.graph, configuration: run.configuration, findings: run.findings)
+  }
+
+  private struct Judged {
+    var root: String
+    var path: String
+    var graph: ReferenceGraph
+    var configuration: Configuration
+    var findings: [Finding]
   }
 
   // MARK: Messages

@@ -11,10 +11,23 @@ struct Analysis {
   /// The repository's files (root-relative) and every Markdown file's anchors, for completion.
   var files: [String] = []
   var anchors: [String: AnchorSet] = [:]
-  /// The section titles of the document's kind (English and as configured), in the kind's
-  /// order, and the heading level its sections are at.
-  var sectionTitles: [String] = []
-  var sectionLevel = 2
+  /// The document's kind, if it has one.
+  var kind: DocumentKind?
+  /// Agent names: the agent docs that declare them, and where code declares those no doc does.
+  var agents: [String: [String]] = [:]
+  var codeAgents: [String: [CodeDeclaration]] = [:]
+
+  /// The section titles of the document's kind (English and as configured), in the kind's order.
+  var sectionTitles: [String] {
+    var titles: [String] = []
+    for section in kind?.variants.flatMap(\.sections) ?? [] {
+      for title in [section.english, section.title].compactMap({ $0 }) where !titles.contains(title) { titles.append(title) }
+    }
+    return titles
+  }
+
+  /// The heading level the kind's sections are at.
+  var sectionLevel: Int { kind?.sectionLevel ?? 2 }
   /// Where each front-matter id is declared, for going to an id's document.
   var ids: [String: [DocumentIndex.Declaration]] = [:]
   /// Front-matter keys whose values are ids (`relacionados`, `related`, ...).
