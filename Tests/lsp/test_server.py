@@ -317,3 +317,37 @@ async def test_completion_of_ids_in_front_matter_reference_keys(client: Language
     assert "ADR-8" in await complete(client, uri, 1, len(lines[1]))
     assert "ADR-8" in await complete(client, uri, 3, len(lines[3]))
     assert await complete(client, uri, 4, len(lines[4])) == []  # title is no reference key
+
+
+@pytest.mark.asyncio
+async def test_definition_and_hover_of_agent_names(client: LanguageClient, repository: pathlib.Path):
+    (repository / ".agent" / "agents").mkdir(parents=True, exist_ok=True)
+    (repository / ".agent" / "agents" / "deploy.md").write_text("---\nname: deploy\n---\n\n# DeployAgent\n\n## Purpose\n")
+    (repository / "src").mkdir(exist_ok=True)
+    (repository / "src" / "audit.py").write_text("import base\n\n\nclass AuditAgent(base.BaseAgent):\n    pass\n")
+    text = "# Team\n\nAsk DeployAgent, then AuditAgent, never GhostAgent.\n"
+    uri = open_document(client, repository / "team.md", text)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    line = text.splitlines()[2]
+
+    async def definition(word):
+        found = await client.text_document_definition_async(
+            types.DefinitionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=line.index(word) + 2)
+            )
+        )
+        found = found if isinstance(found, list) else [found] if found else []
+        return [(pathlib.Path(loc.uri[len("file://"):]).relative_to(repository).as_posix(), loc.range.start.line) for loc in found]
+
+    # To the agent doc's heading that names it; to the class that declares it in code.
+    assert await definition("DeployAgent") == [(".agent/agents/deploy.md", 4)]
+    assert await definition("AuditAgent") == [("src/audit.py", 3)]
+    assert await definition("GhostAgent") == []
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=line.index("GhostAgent")))
+    )
+    assert "no agent doc or code declares" in hover.contents.value
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=line.index("AuditAgent")))
+    )
+    assert "`class AuditAgent` in `src/audit.py:4`" in hover.contents.value

@@ -37,6 +37,42 @@ extension LanguageServer {
     }
   }
 
+  /// The `<Name>Agent` word under the cursor, with its document's analysis.
+  func agentMention(at params: [String: Any]) -> (Analysis, AgentMention)? {
+    guard let (analysis, line, column) = cursor(params) else { return nil }
+    return analysis.agentMention(atLine: line, column: column).map { (analysis, $0) }
+  }
+
+  /// Definition (the agent docs that declare the name, at their title; else the code that
+  /// declares it) or hover for an agent name.
+  static func agentAnswer(_ method: String, _ mention: AgentMention, in analysis: Analysis, text: (String) -> String?)
+    -> Any?
+  {
+    let documents = analysis.agents[mention.name] ?? []
+    let code = documents.isEmpty ? analysis.codeAgents[mention.name] ?? [] : []
+    if method == "textDocument/hover" {
+      let value =
+        if !documents.isEmpty {
+          "`\(mention.name)` → agent doc " + documents.map { "`\($0)`" }.joined(separator: ", ")
+        } else if !code.isEmpty {
+          "`\(mention.name)` → " + code.map { "`\($0.keyword) \($0.name)` in `\($0.path):\($0.line)`" }.joined(separator: ", ")
+        } else {
+          "`\(mention.name)`: **no agent doc or code declares this agent**"
+        }
+      return ["contents": ["kind": "markdown", "value": value]]
+    }
+    func location(_ path: String, line: Int) -> [String: Any] {
+      let zero: [String: Any] = ["line": max(line - 1, 0), "character": 0]
+      return ["uri": URL(fileURLWithPath: analysis.root + "/" + path).absoluteString, "range": ["start": zero, "end": zero]]
+    }
+    let declaring = documents.map { path in
+      // At the heading that names the agent, else the top of the file.
+      let headings = text(analysis.root + "/" + path).map { MarkdownParser.parse(SourceText(bytes: Array($0.utf8))).headings } ?? []
+      return location(path, line: headings.first { $0.text == mention.name }?.span.line ?? 1)
+    }
+    return declaring + code.map { location($0.path, line: $0.line) }
+  }
+
   /// The edge under the cursor, with its document's analysis.
   func reference(at params: [String: Any]) -> (Analysis, Reference)? {
     guard let (analysis, line, column) = cursor(params) else { return nil }

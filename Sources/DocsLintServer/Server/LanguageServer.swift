@@ -91,7 +91,10 @@ package final class LanguageServer {
       if let (analysis, idReference) = idReference(at: params) {
         return respond(to: id, result: Self.idAnswer(method, idReference, in: analysis) ?? NSNull())
       }
-      guard let (analysis, reference) = reference(at: params) else { return respond(to: id, result: NSNull()) }
+      guard let (analysis, reference) = reference(at: params) else {
+        let answer = agentMention(at: params).flatMap { Self.agentAnswer(method, $0.1, in: $0.0, text: text(at:)) }
+        return respond(to: id, result: answer ?? NSNull())
+      }
       if method == "textDocument/hover" {
         respond(to: id, result: ["contents": ["kind": "markdown", "value": Navigation.hover(reference)]])
       } else {

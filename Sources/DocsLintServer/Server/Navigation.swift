@@ -40,6 +40,13 @@ struct Analysis {
     }
   }
 
+  /// The `<Name>Agent` word at a docs-lint position.
+  func agentMention(atLine line: Int, column: Int) -> AgentMention? {
+    node?.facts.agentMentions.first { mention in
+      mention.span.line == line && column >= mention.span.column && column < max(mention.span.endColumn, mention.span.column + 1)
+    }
+  }
+
   /// The edge written at a docs-lint position (1-based line, column in scalars).
   func reference(atLine line: Int, column: Int) -> Reference? {
     node?.edges.first { reference in
