@@ -351,3 +351,37 @@ async def test_definition_and_hover_of_agent_names(client: LanguageClient, repos
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=line.index("AuditAgent")))
     )
     assert "`class AuditAgent` in `src/audit.py:4`" in hover.contents.value
+
+
+@pytest.mark.asyncio
+async def test_references_to_an_id_and_its_rename(client: LanguageClient, repository: pathlib.Path):
+    (repository / "adr-9.md").write_text("---\nid: ADR-9\n---\n# Decision nine\n")
+    (repository / "cites-9.md").write_text("---\ndepends_on:\n  - ADR-9\n---\n# Cites\n")
+    text = "---\nrelated: [ADR-1, ADR-9]\n---\n# Uses nine\n"
+    uri = open_document(client, repository / "uses-9.md", text)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    declaring = (repository / "adr-9.md").as_uri()
+
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=declaring), position=types.Position(line=1, character=5),
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    found = sorted((r.uri.rsplit("/", 1)[1], r.range.start.line, r.range.start.character, r.range.end.character) for r in refs)
+    assert found == [("adr-9.md", 1, 4, 9), ("cites-9.md", 2, 4, 9), ("uses-9.md", 1, 17, 22)]
+
+    prepared = await client.text_document_prepare_rename_async(
+        types.PrepareRenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=19))
+    )
+    assert prepared.placeholder == "ADR-9"
+    assert (prepared.range.start.character, prepared.range.end.character) == (17, 22)
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=19), new_name="ADR-0009")
+    )
+    changed = sorted((u.rsplit("/", 1)[1], e.range.start.line, e.new_text) for u, es in edit.changes.items() for e in es)
+    assert changed == [("adr-9.md", 1, "ADR-0009"), ("cites-9.md", 2, "ADR-0009"), ("uses-9.md", 1, "ADR-0009")]
+    with pytest.raises(Exception):
+        await client.text_document_rename_async(
+            types.RenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=19), new_name="A: B")
+        )

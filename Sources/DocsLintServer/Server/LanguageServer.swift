@@ -118,7 +118,9 @@ package final class LanguageServer {
         let path = FileURI.path(uri), let text = text(at: path)
       else { return respond(to: id, error: .invalidParams, "textDocument and position are needed") }
       do {
-        respond(to: id, result: try references(to: path, at: position, text: text, root: root(of: path)))
+        let declarations = (params["context"] as? [String: Any])?["includeDeclaration"] as? Bool ?? false
+        respond(
+          to: id, result: try references(to: path, at: position, text: text, root: root(of: path), declarations: declarations))
       } catch {
         respond(to: id, error: .invalidParams, "\(error)")
       }

@@ -4,9 +4,22 @@ import Foundation
 /// (`workspace/willRenameFiles`), as workspace edits built from the command line's plans
 /// over every open buffer.
 extension LanguageServer {
-  /// The heading's title under the cursor, and its range, for `prepareRename`.
+  /// The front-matter id or the heading's title under the cursor, and its range, for `prepareRename`.
   func prepareRename(_ uri: String, at position: OpenDocument.Position, text: String) -> [String: Any]? {
     let document = OpenDocument(text: text, version: 0)
+    if analyses[uri] == nil { _ = diagnostics(for: uri) }
+    let (idLine, idColumn) = document.column(of: position)
+    if let analysis = analyses[uri], let id = Self.id(atLine: idLine, column: idColumn, in: analysis.node),
+      let span = Self.idSpans(id, in: analysis.node.map { [$0] } ?? [], declarations: true).map(\.span).first(where: {
+        $0.line == idLine && idColumn >= $0.column && idColumn <= $0.endColumn
+      })
+    {
+      return [
+        "range": Navigation.range(
+          document.position(line: span.line, column: span.column), document.position(line: span.line, column: span.endColumn)),
+        "placeholder": id,
+      ]
+    }
     let line = position.line + 1
     let source = SourceText(bytes: Array(text.utf8))
     guard let heading = MarkdownParser.parse(source).headings.first(where: { $0.span.line == line }),
@@ -23,13 +36,18 @@ extension LanguageServer {
     ]
   }
 
-  /// `textDocument/rename` on a heading: the heading and every link to its anchor.
+  /// `textDocument/rename` on an id (its declaration and every reference) or a heading (the
+  /// heading and every link to its anchor).
   func renameEdit(_ params: [String: Any]) throws -> [String: Any] {
     guard let uri = Self.uri(params), let position = Self.position(params["position"]),
       let title = params["newName"] as? String, let path = FileURI.path(uri), let text = text(at: path)
     else { throw UsageError("textDocument, position and newName are needed") }
     let (graph, root) = try LintRun.graph(paths: [], root: root(of: path), configFile: nil, buffers: buffers())
     let relative = try Self.relative(path, in: root)
+    let (line, column) = OpenDocument(text: text, version: 0).column(of: position)
+    if let id = Self.id(atLine: line, column: column, in: graph.documents.first(where: { $0.path == relative })) {
+      return Self.workspaceEdit(try Self.idRename(id, to: title, in: graph), root: root, text: self.text(at:))
+    }
     let rename = try HeadingRename.plan(file: relative, line: position.line + 1, title: title, text: text, graph: graph)
     return Self.workspaceEdit(rename.edits, root: root, text: self.text(at:))
   }
