@@ -385,3 +385,42 @@ async def test_references_to_an_id_and_its_rename(client: LanguageClient, reposi
         await client.text_document_rename_async(
             types.RenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=19), new_name="A: B")
         )
+
+
+@pytest.mark.asyncio
+async def test_kind_sections_in_the_outline_and_their_quick_fixes(client: LanguageClient, repository: pathlib.Path):
+    agents = repository / ".github" / "agents"
+    agents.mkdir(parents=True, exist_ok=True)
+    catalog = "# Agents\n\n1. [Audit](audit.md) audits.\n2. [Build](build.md)\n\nMore text.\n"
+    (agents / "README.md").write_text(catalog)
+    card = "# DeployAgent\n\nA card.\n\n## Purpose\n\nShips.\n\n## Validation\n\nChecks.\n"
+    (agents / "deploy.md").write_text(card)
+    catalog_uri = open_document(client, agents / "README.md", catalog)
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    uri = open_document(client, agents / "deploy.md", card)
+    await until(lambda: "agent/not-in-catalog" in [d.code for d in client.diagnostics.get(uri, [])])
+
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+    assert [(s.name, s.detail) for s in symbols[0].children] == [
+        ("Purpose", "Agent doc section, required"),
+        ("Validation", "Agent doc section, required"),
+    ]
+
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=5)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    found = sorted(
+        (a.title, u.rsplit("/", 1)[1], e.range.start.line, e.new_text) for a in actions for u, es in a.edit.changes.items() for e in es
+    )
+    assert found == [
+        ("Add DeployAgent to .github/agents/README.md", "README.md", 4, "3. [DeployAgent](deploy.md)\n"),
+        ("Insert section '## Key Integrations'", "deploy.md", 8, "## Key Integrations\n\n"),
+        ("Insert section '## Recommended Procedure'", "deploy.md", 8, "## Recommended Procedure\n\n"),
+    ]
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=catalog_uri)))

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Quick fixes: every fix `--fix` knows, and the "did you mean" anchor a missing fragment
-/// names, as edits of the document.
+/// Quick fixes: every fix `--fix` knows, the "did you mean" anchor a missing fragment
+/// names, a missing section of the document's kind (its title from the kind) and a missing
+/// catalog entry.
 extension LanguageServer {
   func codeActions(_ uri: String, range: (start: OpenDocument.Position, end: OpenDocument.Position), analysis: Analysis)
     -> [[String: Any]]
@@ -10,6 +11,7 @@ extension LanguageServer {
     let first = document.column(of: range.start)
     let last = document.column(of: range.end)
     var actions: [[String: Any]] = []
+    let sections = analysis.configuration.flatMap { KindSections(path: analysis.path, text: document.text, configuration: $0) }
     for finding in analysis.findings {
       let span = finding.span
       // The finding touches the range asked about.
@@ -24,6 +26,9 @@ extension LanguageServer {
       {
         fixes.append(("Change to #\(suggestion)", fix))
       }
+      for (title, changes) in structureFixes(finding, uri: uri, analysis: analysis, document: document, sections: sections) {
+        actions.append(["title": title, "kind": "quickfix", "diagnostics": [diagnostic], "isPreferred": true, "edit": ["changes": changes]])
+      }
       for (title, fix) in fixes {
         actions.append([
           "title": title, "kind": "quickfix", "diagnostics": [diagnostic], "isPreferred": fixes.count == 1,
@@ -32,5 +37,30 @@ extension LanguageServer {
       }
     }
     return actions
+  }
+
+  /// Fixes whose text comes from the configuration and the repository rather than the rule:
+  /// the kind's section heading, inserted in the kind's order; the catalog README's list item.
+  private func structureFixes(
+    _ finding: Finding, uri: String, analysis: Analysis, document: OpenDocument, sections: KindSections?
+  ) -> [(title: String, changes: [String: [[String: Any]]])] {
+    func edit(_ newText: String, at position: OpenDocument.Position) -> [String: Any] {
+      ["range": Navigation.range(position, position), "newText": newText]
+    }
+    switch finding.ruleId {
+    case "structure/missing-section":
+      guard let sections, let insertion = sections.insertion(ofSectionTitled: finding.snippet, in: document) else { return [] }
+      let heading = insertion.newText.trimmingCharacters(in: .newlines)
+      return [("Insert section '\(heading)'", [uri: [edit(insertion.newText, at: insertion.at)]])]
+    case "agent/not-in-catalog":
+      let catalog = analysis.root + "/" + finding.snippet
+      guard let text = text(at: catalog) else { return [] }
+      let file = String(RepoPath.name(of: analysis.path))
+      let name = analysis.node?.facts.declaredAgents.first ?? analysis.node?.outline?.title?.text ?? file
+      let insertion = CatalogEntry.insertion(listing: file, name: name, in: OpenDocument(text: text, version: 0))
+      return [("Add \(name) to \(finding.snippet)", [URL(fileURLWithPath: catalog).absoluteString: [edit(insertion.newText, at: insertion.at)]])]
+    default:
+      return []
+    }
   }
 }

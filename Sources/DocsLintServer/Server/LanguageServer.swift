@@ -139,7 +139,11 @@ package final class LanguageServer {
       if analyses[uri] == nil { _ = diagnostics(for: uri) }
       let document = documents[uri] ?? OpenDocument(text: FileURI.path(uri).flatMap(text(at:)) ?? "", version: 0)
       let headings = analyses[uri]?.node?.outline?.headings ?? []
-      respond(to: id, result: Navigation.symbols(headings, in: document))
+      // Headings that are the kind's sections say which.
+      let sections = analyses[uri].flatMap { analysis in
+        analysis.configuration.flatMap { KindSections(path: analysis.path, text: document.text, configuration: $0) }
+      }
+      respond(to: id, result: Navigation.symbols(headings, in: document) { sections?.detail(atLine: $0) })
     default:
       respond(to: id, error: .methodNotFound, "no method \(method)")
     }
@@ -314,6 +318,7 @@ package final class LanguageServer {
       analysis.agents = judged.graph.index.agentDocuments
       analysis.codeAgents = judged.graph.codeAgents
       analysis.referenceKeys = judged.configuration.kinds.referenceKeys
+      analysis.configuration = judged.configuration
       if let id = analysis.node?.kind, let kind = judged.configuration.kinds.kinds.first(where: { $0.id == id }) {
         analysis.kind = kind
       }

@@ -11,8 +11,9 @@ struct Analysis {
   /// The repository's files (root-relative) and every Markdown file's anchors, for completion.
   var files: [String] = []
   var anchors: [String: AnchorSet] = [:]
-  /// The document's kind, if it has one.
+  /// The document's kind, if it has one, and the configuration it was judged with.
   var kind: DocumentKind?
+  var configuration: Configuration?
   /// Agent names: the agent docs that declare them, and where code declares those no doc does.
   var agents: [String: [String]] = [:]
   var codeAgents: [String: [CodeDeclaration]] = [:]
@@ -97,7 +98,8 @@ enum Navigation {
   }
 
   /// The heading outline as nested `DocumentSymbol`s (kind String, as Markdown servers do).
-  static func symbols(_ headings: [Heading], in document: OpenDocument) -> [[String: Any]] {
+  /// `detail`: what to show beside a heading (the kind's section it is), by line.
+  static func symbols(_ headings: [Heading], in document: OpenDocument, detail: (Int) -> String? = { _ in nil }) -> [[String: Any]] {
     struct Node {
       var heading: Heading
       var endLine: Int
@@ -126,11 +128,13 @@ enum Navigation {
       let start = document.position(line: node.heading.span.line, column: 1)
       let titleEnd = document.position(line: node.heading.endLine, column: Int.max)
       let end = node.endLine == Int.max - 1 ? document.endPosition : document.position(line: max(node.endLine, node.heading.endLine), column: Int.max)
-      return [
+      var symbol: [String: Any] = [
         "name": node.heading.text.isEmpty ? "(untitled)" : node.heading.text, "kind": 15,
         "range": range(start, end), "selectionRange": range(start, titleEnd),
         "children": node.children.map(json),
       ]
+      if let detail = detail(node.heading.span.line) { symbol["detail"] = detail }
+      return symbol
     }
     return nest(sections[...]).map(json)
   }
