@@ -58,6 +58,24 @@ struct MoveTests {
     #expect(after.stdout == before.stdout.replacingOccurrences(of: "docs/gone.md", with: "guides/gone.md").replacingOccurrences(of: "docs/g.md", with: "guides/g.md"), "\(after.stdout)")
   }
 
+  @Test func frontMatterPathsFollowInTheirWrittenForm() throws {
+    let repository = try GitRepository([
+      "docs/notes/0001-queue.md": "---\nid: ADR-0001\n---\n# Queue\n",
+      "docs/plan.md": "---\nrelated: [notes/0001-queue.md, ADR-0001]\nsupersedes:\n  - \"docs/notes/0001-queue.md\"\n---\n# Plan\n",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    let before = try docsLint(["--no-cache"], in: repository)
+    let moved = try docsLint(["mv", "docs/notes", "decisions"], in: repository)
+    #expect(moved.status == 0, "\(moved.stderr)")
+    // From the document's folder and from the root, each as it was written; an id stays.
+    #expect(
+      try repository.read("docs/plan.md")
+        == "---\nrelated: [../decisions/0001-queue.md, ADR-0001]\nsupersedes:\n  - \"decisions/0001-queue.md\"\n---\n# Plan\n")
+    let after = try docsLint(["--no-cache"], in: repository)
+    #expect(after.stdout == before.stdout, "\(after.stdout)")
+  }
+
   @Test func mistakesAreClearErrors() throws {
     let repository = try repository()
     defer { repository.remove() }

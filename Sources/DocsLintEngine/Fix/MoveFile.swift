@@ -110,6 +110,22 @@ extension LintRun {
           skipped.append(LeftAsWritten(path: document.path, line: reference.span.line, text: reference.text, reason: reason))
         }
       }
+      // Front-matter values written as paths (`related: [docs/adr/0001.md]`).
+      for reference in document.facts.idReferences {
+        guard let target = reference.pathReadings(from: document.path).first(where: graph.inventory.exists) else { continue }
+        let newTarget = moved(target) ?? target
+        guard newTarget != target || newPath != document.path else { continue }
+        switch MoveRewrite.rewrite(
+          written: reference.id, isLink: false, in: document.path, target: target, newTarget: newTarget, newDocument: newPath)
+        {
+        case .unchanged: continue
+        case .text(let text): fixes.append(Fix([Replacement(span: reference.span, original: reference.id, text: text)]))
+        case .skipped(let reason):
+          if newTarget != target {
+            skipped.append(LeftAsWritten(path: document.path, line: reference.span.line, text: reference.id, reason: reason))
+          }
+        }
+      }
       if !fixes.isEmpty { edits[document.path] = fixes }
     }
     return (from, to, edits, skipped)
@@ -143,8 +159,15 @@ enum MoveRewrite {
   static func rewrite(_ reference: Reference, in document: String, target: String, newTarget: String, newDocument: String)
     -> Result
   {
-    let written = reference.text
-    let isLink = reference.kind.isLink
+    rewrite(
+      written: reference.text, isLink: reference.kind.isLink, in: document, target: target, newTarget: newTarget,
+      newDocument: newDocument)
+  }
+
+  /// The same for a path as written (`isLink`: a fragment or query may follow it).
+  static func rewrite(written: String, isLink: Bool, in document: String, target: String, newTarget: String, newDocument: String)
+    -> Result
+  {
     // The path part: a link ends it at `?` or `#`; the rest is kept as written.
     let end = isLink ? written.firstIndex { $0 == "#" || $0 == "?" } ?? written.endIndex : written.endIndex
     let pathPart = String(written[..<end])
