@@ -110,6 +110,32 @@ struct LanguageServerTests {
     #expect(line == 200_002)
   }
 
+  /// A client that can watch files for the server is asked to watch every file (its reports
+  /// then keep the kept graph fresh); one that cannot is not asked.
+  @Test func aClientThatCanWatchFilesIsAskedTo() throws {
+    func registrations(capabilities: String) throws -> [[String: Any]] {
+      let input = [
+        Self.frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":\#(capabilities)}}"#),
+        Self.frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+        Self.frame(#"{"jsonrpc":"2.0","id":"docs-lint/watch-files","result":null}"#),
+        Self.frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#),
+        Self.frame(#"{"jsonrpc":"2.0","method":"exit"}"#),
+      ].joined()
+      let (messages, status) = try Self.serve(input)
+      #expect(status == 0)
+      // The answer to the registration is no request: nothing comes back for it.
+      #expect(messages.filter { $0["error"] != nil }.isEmpty, "\(messages)")
+      return messages.filter { $0["method"] as? String == "client/registerCapability" }
+    }
+    let asked = try registrations(capabilities: #"{"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}"#)
+    #expect(asked.count == 1)
+    let registration = ((asked.first?["params"] as? [String: Any])?["registrations"] as? [[String: Any]])?.first
+    #expect(registration?["method"] as? String == "workspace/didChangeWatchedFiles")
+    let watchers = (registration?["registerOptions"] as? [String: Any])?["watchers"] as? [[String: Any]]
+    #expect(watchers?.first?["globPattern"] as? String == "**/*")
+    #expect(try registrations(capabilities: "{}").isEmpty)
+  }
+
   @Test func aClientThatDisappearsEndsTheServerWithoutACrash() throws {
     let initialize = Self.frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#)
     let (messages, status) = try Self.serve(initialize + "Content-Length: 500\r\n\r\n{\"jsonrpc\"")

@@ -24,13 +24,18 @@ package final class LanguageServer {
   private(set) var roots: [String] = []
   private(set) var documents: [String: OpenDocument] = [:]
   /// The last lint of each open document.
-  private(set) var analyses: [String: Analysis] = [:]
+  var analyses: [String: Analysis] = [:]
   /// Each repository's graph, kept between keystrokes: built again after `residentLifetime`
   /// (files may change without the client saying so), and at once when the client reports
   /// files or settings changed, or opens, closes or saves a document.
-  private var residents: [String: (value: ResidentGraph, at: Date)] = [:]
+  var residents: [String: (value: ResidentGraph, at: Date)] = [:]
   static let residentLifetime: TimeInterval = 3
-  private let cacheFolder: String?
+  /// Whether the client can watch files for the server, and has agreed to: then it reports
+  /// every change and the kept graphs do not age.
+  private var clientWatches = false
+  private(set) var watching = false
+  static let watchRegistration = "docs-lint/watch-files"
+  let cacheFolder: String?
 
   package init(channel: MessageChannel = MessageChannel(), cacheFolder: String? = ParseCache.defaultFolder) {
     self.channel = channel
@@ -54,8 +59,10 @@ package final class LanguageServer {
   /// Handles one message; an exit code when it was `exit`.
   func handle(_ message: [String: Any]) -> Int32? {
     guard let method = message["method"] as? String else {
-      // A response to a request of ours (none is sent that needs one), or nonsense.
-      if message["id"] != nil, message["result"] == nil, message["error"] == nil {
+      // A response to a request of ours (the file watchers' registration), or nonsense.
+      if message["id"] as? String == Self.watchRegistration {
+        watching = message["error"] == nil
+      } else if message["id"] != nil, message["result"] == nil, message["error"] == nil {
         respond(to: message["id"]!, error: .invalidRequest, "a request needs a method")
       }
       return nil
@@ -154,6 +161,19 @@ package final class LanguageServer {
     // Before initialize, notifications are dropped (the specification's rule), and `$/`
     // ones the server does not know may always be ignored.
     guard state == .running else { return nil }
+    if method == "initialized", clientWatches {
+      // Every file: a link may point at any of them.
+      let watcher: [String: Any] = ["globPattern": "**/*"]
+      let registration: [String: Any] = [
+        "id": Self.watchRegistration, "method": "workspace/didChangeWatchedFiles",
+        "registerOptions": ["watchers": [watcher]],
+      ]
+      channel.write([
+        "jsonrpc": "2.0", "id": Self.watchRegistration, "method": "client/registerCapability",
+        "params": ["registrations": [registration]],
+      ])
+      return nil
+    }
     // Files changed outside the editor (created, deleted, renamed), or a new configuration:
     // every lint reads the disk and `.docs-lint.yml` afresh, so the open documents are
     // linted again and shown when that changed what they show.
@@ -208,6 +228,9 @@ package final class LanguageServer {
       folders = [root]
     }
     roots = folders.compactMap { try? Workspace.locateRoot(paths: [$0], explicitRoot: nil) }
+    let capabilities = params["capabilities"] as? [String: Any]
+    let watched = (capabilities?["workspace"] as? [String: Any])?["didChangeWatchedFiles"] as? [String: Any]
+    clientWatches = watched?["dynamicRegistration"] as? Bool ?? false
     return [
       "capabilities": [
         "positionEncoding": "utf-16",
@@ -246,131 +269,9 @@ package final class LanguageServer {
     return OpenDocument.Position(line: line, character: character)
   }
 
-  // MARK: Diagnostics
-
-  /// An edit may break or repair links in the other open documents: they are linted again,
-  /// and published when what they show changed.
-  private func republishOthers(than uri: String) {
-    for other in documents.keys.sorted() where other != uri { republish(other) }
-  }
-
-  /// Lints an open document again; publishes only when its findings changed.
-  private func republish(_ uri: String) {
-    let before = analyses[uri]?.findings
-    let items = diagnostics(for: uri)
-    guard analyses[uri]?.findings != before else { return }
-    var params: [String: Any] = ["uri": uri, "diagnostics": items]
-    if let version = documents[uri]?.version { params["version"] = version }
-    send("textDocument/publishDiagnostics", params)
-  }
-
-  /// The repository of a path: the workspace folder's that holds it, else found from it.
-  func root(of path: String) -> String? {
-    roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
-  }
-
-  /// The kept graph of a repository, built with every open document under it.
-  private func resident(root: String) -> ResidentGraph? {
-    if let entry = residents[root], Date().timeIntervalSince(entry.at) < Self.residentLifetime { return entry.value }
-    guard let prepared = try? PreparedWorkspace.open(root: root) else { return nil }
-    let value = ResidentGraph.build(prepared: prepared, cacheFolder: cacheFolder, buffers: buffers())
-    residents[root] = (value, Date())
-    return value
-  }
-
-  /// Every open buffer, to stand in for its file.
-  func openBuffers() -> [(path: String, bytes: [UInt8])] { buffers() }
-
-  func buffers() -> [(path: String, bytes: [UInt8])] {
-    documents.compactMap { uri, open in FileURI.path(uri).map { (path: $0, bytes: Array(open.text.utf8)) } }
-  }
-
-  static func relative(_ path: String, in root: String) throws -> String {
-    guard let folder = Workspace.relative((path as NSString).deletingLastPathComponent, in: root) else {
-      throw UsageError("\(path): outside the repository root \(root)")
-    }
-    return RepoPath.join(folder, (path as NSString).lastPathComponent)
-  }
-
-  /// A file's text: the editor's when it is open, else the disk's.
-  func text(at path: String) -> String? {
-    if let open = documents[URL(fileURLWithPath: path).absoluteString] { return open.text }
-    return try? String(contentsOfFile: path, encoding: .utf8)
-  }
-
-  private func publish(_ uri: String) {
-    var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics(for: uri)]
-    if let version = documents[uri]?.version { params["version"] = version }
-    send("textDocument/publishDiagnostics", params)
-  }
-
-  /// The findings of one document, linted from the editor's text when it is open.
-  func diagnostics(for uri: String) -> [[String: Any]] {
-    guard let path = FileURI.path(uri) else { return [] }
-    let text = documents[uri]?.text ?? (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    let document = documents[uri] ?? OpenDocument(text: text, version: 0)
-    do {
-      let judged = try judge(path, text: text, isOpen: documents[uri] != nil)
-      var analysis = Analysis(
-        root: judged.root, path: judged.path, node: judged.graph.documents.first { $0.path == judged.path },
-        findings: judged.findings, files: judged.graph.inventory.files, anchors: judged.graph.anchors)
-      analysis.ids = judged.graph.index.ids
-      analysis.agents = judged.graph.index.agentDocuments
-      analysis.codeAgents = judged.graph.codeAgents
-      analysis.referenceKeys = judged.configuration.kinds.referenceKeys
-      analysis.configuration = judged.configuration
-      if let id = analysis.node?.kind, let kind = judged.configuration.kinds.kinds.first(where: { $0.id == id }) {
-        analysis.kind = kind
-      }
-      analyses[uri] = analysis
-      return judged.findings.map { DiagnosticMessage.make($0, in: document) }
-    } catch {
-      send("window/showMessage", ["type": 1, "message": "docs-lint: \(error)"])
-      return []
-    }
-  }
-
-  /// A document judged: against its repository's kept graph when it is open there, else by
-  /// a lint of its own (a file outside the workspace folders, or one not open).
-  private func judge(_ path: String, text: String, isOpen: Bool) throws -> Judged {
-    let bytes = Array(text.utf8)
-    if isOpen, let root = root(of: path), var resident = resident(root: root), let relative = resident.relative(path) {
-      if !resident.holds(relative, text: bytes) {
-        if resident.update(relative, text: bytes) {
-          residents[root]?.value = resident
-        } else {
-          residents[root] = nil
-          resident = self.resident(root: root) ?? resident
-        }
-      }
-      if resident.holds(relative, text: bytes) {
-        return Judged(
-          root: resident.workspace.root, path: relative, graph: resident.graph, configuration: resident.configuration,
-          findings: resident.findings(of: relative))
-      }
-    }
-    let run = try LintRun.execute(
-      paths: [], root: root(of: path), configFile: nil, cacheFolder: cacheFolder, standardInput: (path: path, bytes: bytes),
-      keepsAllEdges: true, otherBuffers: documents.compactMap { uri, open in
-        FileURI.path(uri).flatMap { $0 == path ? nil : (path: $0, bytes: Array(open.text.utf8)) }
-      })
-    let relative = Workspace.relative((path as NSString).deletingLastPathComponent, in: run.root).map {
-      RepoPath.join($0, (path as NSString).lastPathComponent)
-    } ?? path
-    return Judged(root: run.root, path: relative, graph: run.graph, configuration: run.configuration, findings: run.findings)
-  }
-
-  private struct Judged {
-    var root: String
-    var path: String
-    var graph: ReferenceGraph
-    var configuration: Configuration
-    var findings: [Finding]
-  }
-
   // MARK: Messages
 
-  private func send(_ method: String, _ params: [String: Any]) {
+  func send(_ method: String, _ params: [String: Any]) {
     channel.write(["jsonrpc": "2.0", "method": method, "params": params])
   }
 

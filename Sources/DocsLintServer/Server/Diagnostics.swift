@@ -1,0 +1,127 @@
+import Foundation
+
+/// Diagnostics: each open document judged against its repository's kept graph, published
+/// when asked, when it changes, and when an edit elsewhere changes what it shows.
+extension LanguageServer {
+  /// An edit may break or repair links in the other open documents: they are linted again,
+  /// and published when what they show changed.
+  func republishOthers(than uri: String) {
+    for other in documents.keys.sorted() where other != uri { republish(other) }
+  }
+
+  /// Lints an open document again; publishes only when its findings changed.
+  func republish(_ uri: String) {
+    let before = analyses[uri]?.findings
+    let items = diagnostics(for: uri)
+    guard analyses[uri]?.findings != before else { return }
+    var params: [String: Any] = ["uri": uri, "diagnostics": items]
+    if let version = documents[uri]?.version { params["version"] = version }
+    send("textDocument/publishDiagnostics", params)
+  }
+
+  /// The repository of a path: the workspace folder's that holds it, else found from it.
+  func root(of path: String) -> String? {
+    roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+  }
+
+  /// The kept graph of a repository, built with every open document under it.
+  private func resident(root: String) -> ResidentGraph? {
+    if let entry = residents[root], watching || Date().timeIntervalSince(entry.at) < Self.residentLifetime {
+      return entry.value
+    }
+    guard let prepared = try? PreparedWorkspace.open(root: root) else { return nil }
+    let value = ResidentGraph.build(prepared: prepared, cacheFolder: cacheFolder, buffers: buffers())
+    residents[root] = (value, Date())
+    return value
+  }
+
+  /// Every open buffer, to stand in for its file.
+  func openBuffers() -> [(path: String, bytes: [UInt8])] { buffers() }
+
+  func buffers() -> [(path: String, bytes: [UInt8])] {
+    documents.compactMap { uri, open in FileURI.path(uri).map { (path: $0, bytes: Array(open.text.utf8)) } }
+  }
+
+  static func relative(_ path: String, in root: String) throws -> String {
+    guard let folder = Workspace.relative((path as NSString).deletingLastPathComponent, in: root) else {
+      throw UsageError("\(path): outside the repository root \(root)")
+    }
+    return RepoPath.join(folder, (path as NSString).lastPathComponent)
+  }
+
+  /// A file's text: the editor's when it is open, else the disk's.
+  func text(at path: String) -> String? {
+    if let open = documents[URL(fileURLWithPath: path).absoluteString] { return open.text }
+    return try? String(contentsOfFile: path, encoding: .utf8)
+  }
+
+  func publish(_ uri: String) {
+    var params: [String: Any] = ["uri": uri, "diagnostics": diagnostics(for: uri)]
+    if let version = documents[uri]?.version { params["version"] = version }
+    send("textDocument/publishDiagnostics", params)
+  }
+
+  /// The findings of one document, linted from the editor's text when it is open.
+  func diagnostics(for uri: String) -> [[String: Any]] {
+    guard let path = FileURI.path(uri) else { return [] }
+    let text = documents[uri]?.text ?? (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    let document = documents[uri] ?? OpenDocument(text: text, version: 0)
+    do {
+      let judged = try judge(path, text: text, isOpen: documents[uri] != nil)
+      var analysis = Analysis(
+        root: judged.root, path: judged.path, node: judged.graph.documents.first { $0.path == judged.path },
+        findings: judged.findings, files: judged.graph.inventory.files, anchors: judged.graph.anchors)
+      analysis.ids = judged.graph.index.ids
+      analysis.agents = judged.graph.index.agentDocuments
+      analysis.codeAgents = judged.graph.codeAgents
+      analysis.referenceKeys = judged.configuration.kinds.referenceKeys
+      analysis.configuration = judged.configuration
+      if let id = analysis.node?.kind, let kind = judged.configuration.kinds.kinds.first(where: { $0.id == id }) {
+        analysis.kind = kind
+      }
+      analyses[uri] = analysis
+      return judged.findings.map { DiagnosticMessage.make($0, in: document) }
+    } catch {
+      send("window/showMessage", ["type": 1, "message": "docs-lint: \(error)"])
+      return []
+    }
+  }
+
+  /// A document judged: against its repository's kept graph when it is open there, else by
+  /// a lint of its own (a file outside the workspace folders, or one not open).
+  private func judge(_ path: String, text: String, isOpen: Bool) throws -> Judged {
+    let bytes = Array(text.utf8)
+    if isOpen, let root = root(of: path), var resident = resident(root: root), let relative = resident.relative(path) {
+      if !resident.holds(relative, text: bytes) {
+        if resident.update(relative, text: bytes) {
+          residents[root]?.value = resident
+        } else {
+          residents[root] = nil
+          resident = self.resident(root: root) ?? resident
+        }
+      }
+      if resident.holds(relative, text: bytes) {
+        return Judged(
+          root: resident.workspace.root, path: relative, graph: resident.graph, configuration: resident.configuration,
+          findings: resident.findings(of: relative))
+      }
+    }
+    let run = try LintRun.execute(
+      paths: [], root: root(of: path), configFile: nil, cacheFolder: cacheFolder, standardInput: (path: path, bytes: bytes),
+      keepsAllEdges: true, otherBuffers: documents.compactMap { uri, open in
+        FileURI.path(uri).flatMap { $0 == path ? nil : (path: $0, bytes: Array(open.text.utf8)) }
+      })
+    let relative = Workspace.relative((path as NSString).deletingLastPathComponent, in: run.root).map {
+      RepoPath.join($0, (path as NSString).lastPathComponent)
+    } ?? path
+    return Judged(root: run.root, path: relative, graph: run.graph, configuration: run.configuration, findings: run.findings)
+  }
+
+  private struct Judged {
+    var root: String
+    var path: String
+    var graph: ReferenceGraph
+    var configuration: Configuration
+    var findings: [Finding]
+  }
+}
