@@ -5,6 +5,7 @@ binary; each test gets a fresh fixture repository.
 """
 
 import asyncio
+import json
 import os
 import pathlib
 import subprocess
@@ -424,3 +425,60 @@ async def test_kind_sections_in_the_outline_and_their_quick_fixes(client: Langua
         ("Insert section '## Recommended Procedure'", "deploy.md", 8, "## Recommended Procedure\n\n"),
     ]
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=catalog_uri)))
+
+
+def change(client: LanguageClient, uri: str, version: int, line: int, start: int, end: int, text: str):
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=types.Position(line=line, character=start), end=types.Position(line=line, character=end)),
+                    text=text,
+                )
+            ],
+        )
+    )
+
+
+@pytest.mark.asyncio
+async def test_edits_judged_against_the_kept_graph_agree_with_a_lint(client: LanguageClient, repository: pathlib.Path):
+    folder = repository / "agree"
+    folder.mkdir(exist_ok=True)
+    a = "# A\n\n## One\n\nSee [b](b.md#two).\n\n"
+    b = "# B\n\n## Two\n\n[back](a.md#one) and [ok](a.md)\n"
+    (folder / "a.md").write_text(a)
+    (folder / "b.md").write_text(b)
+    a_uri = open_document(client, folder / "a.md", a)
+    b_uri = open_document(client, folder / "b.md", b)
+    await until(lambda: a_uri in client.diagnostics and b_uri in client.diagnostics)
+    # A heading renamed (b's link breaks), a broken link, a missing backtick path, an id and
+    # an agent name typed, a heading added that b then links to.
+    change(client, a_uri, 2, 2, 3, 6, "Uno")
+    change(client, a_uri, 3, 6, 0, 0, "[x](missing.md) and `agree/nothing.sh` for DeployAgent.\n\n## Three\n")
+    change(client, b_uri, 2, 4, 0, 0, "[three](a.md#three) ")
+    change(client, a_uri, 4, 0, 0, 0, "---\nid: AGREE-1\nrelated: [AGREE-2]\n---\n")
+    # The same texts on disk, linted by the command line (the server reads the buffers).
+    a_text = "---\nid: AGREE-1\nrelated: [AGREE-2]\n---\n# A\n\n## Uno\n\nSee [b](b.md#two).\n\n[x](missing.md) and `agree/nothing.sh` for DeployAgent.\n\n## Three\n"
+    b_text = "# B\n\n## Two\n\n[three](a.md#three) [back](a.md#one) and [ok](a.md)\n"
+    (folder / "a.md").write_text(a_text)
+    (folder / "b.md").write_text(b_text)
+    result = subprocess.run(
+        [BINARY, "--no-cache", "--format", "json", "agree/a.md", "agree/b.md"], cwd=repository, capture_output=True, text=True
+    )
+    lint = json.loads(result.stdout)["findings"]
+    linted = {name: sorted((f["line"], f["column"], f["rule"]) for f in lint if f["path"] == name) for name in ["agree/a.md", "agree/b.md"]}
+    assert "link/missing-anchor" in [rule for _, _, rule in linted["agree/b.md"]]
+    assert "link/missing-file" in [rule for _, _, rule in linted["agree/a.md"]]
+
+    def served(uri):
+        return sorted((d.range.start.line + 1, d.range.start.character + 1, d.code) for d in client.diagnostics.get(uri, []))
+
+    await until(lambda: served(a_uri) == linted["agree/a.md"] and served(b_uri) == linted["agree/b.md"])
+
+    # A file the configuration does not lint shows nothing, and costs no rebuild.
+    text_uri = open_document(client, repository / "notes.txt", "[x](gone.md)\n")
+    await until(lambda: text_uri in client.diagnostics)
+    change(client, text_uri, 2, 0, 0, 0, "more ")
+    await asyncio.sleep(0.2)
+    assert list(client.diagnostics[text_uri]) == []

@@ -42,6 +42,9 @@ package struct ResidentGraph: Sendable {
     return String(path.dropFirst(root == "/" ? 1 : root.count + 1))
   }
 
+  /// Whether the configuration lints the file at this root-relative path at all.
+  package func lints(_ relative: String) -> Bool { configuration.lints(relative) }
+
   /// Whether the graph judges this document with exactly this text.
   package func holds(_ relative: String, text bytes: [UInt8]) -> Bool {
     workspace.overlay[relative] == bytes && graph.documents.contains { $0.path == relative }
@@ -52,7 +55,9 @@ package struct ResidentGraph: Sendable {
   /// caller builds anew.
   package mutating func update(_ relative: String, text bytes: [UInt8]) -> Bool {
     guard let position = graph.documents.firstIndex(where: { $0.path == relative }) else { return false }
-    var node = parser.document(at: relative, bytes: .success(bytes))
+    // Through a reader, so a buffer over the size limit is refused as a file would be.
+    let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes, overlay: [relative: bytes])
+    var node = parser.document(at: relative, bytes: reader.readBytes(relative))
     let old = graph.documents[position]
     // Agents are looked up in code when the graph is built; a new name needs a new look.
     let looked = Set(old.facts.agentMentions.map(\.name)).union(graph.index.agentNames).union(graph.codeAgents.keys)

@@ -92,6 +92,10 @@ extension LanguageServer {
   private func judge(_ path: String, text: String, isOpen: Bool) throws -> Judged {
     let bytes = Array(text.utf8)
     if isOpen, let root = root(of: path), var resident = resident(root: root), let relative = resident.relative(path) {
+      // A document the configuration does not lint (excluded, not Markdown) shows nothing.
+      guard resident.lints(relative) else {
+        return Judged(root: root, path: relative, graph: resident.graph, configuration: resident.configuration, findings: [])
+      }
       if !resident.holds(relative, text: bytes) {
         if resident.update(relative, text: bytes) {
           residents[root]?.value = resident
