@@ -482,3 +482,27 @@ async def test_edits_judged_against_the_kept_graph_agree_with_a_lint(client: Lan
     change(client, text_uri, 2, 0, 0, 0, "more ")
     await asyncio.sleep(0.2)
     assert list(client.diagnostics[text_uri]) == []
+
+
+@pytest.mark.asyncio
+async def test_save_and_a_changed_configuration(client: LanguageClient, repository: pathlib.Path):
+    linking = open_document(client, repository / "linking.md", "# Linking\n\n[made](made.md)\n")
+    await until(lambda: [d.code for d in client.diagnostics.get(linking, [])] == ["link/missing-file"])
+    # A new buffer stands in for its file at once; saved, it is the disk's; closed, still there.
+    made = open_document(client, repository / "made.md", "# Made\n")
+    await until(lambda: list(client.diagnostics.get(linking, ["pending"])) == [])
+    (repository / "made.md").write_text("# Made\n")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=made)))
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=made)))
+    change(client, linking, 2, 2, 0, 0, "[gone](gone.md) ")
+    await until(lambda: [d.code for d in client.diagnostics.get(linking, [])] == ["link/missing-file"])
+    assert "gone.md" in client.diagnostics[linking][0].message
+
+    # A configuration written and announced applies at once; removed, the default again.
+    (repository / ".docs-lint.yml").write_text("rules:\n  link/missing-file: off\n")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await until(lambda: list(client.diagnostics.get(linking, ["pending"])) == [])
+    (repository / ".docs-lint.yml").unlink()
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await until(lambda: [d.code for d in client.diagnostics.get(linking, [])] == ["link/missing-file"])
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=linking)))
