@@ -198,7 +198,7 @@ async def complete(client: LanguageClient, uri: str, line: int, character: int) 
 
 @pytest.mark.asyncio
 async def test_completion_of_paths_and_anchors(client: LanguageClient, repository: pathlib.Path):
-    lines = ["# Complete", "", "[a](", "[b](docs/", "[c](../README.md#s", "[d](#com", "Run `docs/gu"]
+    lines = ["# Complete", "", "[a](", "[b](docs/", "[c](../README.md#s", "[d](#com", "Run `docs/gu", "", "    python docs/gu", "    $ cat docs/", "Then docs/gu"]
     uri = open_document(client, repository / "docs" / "complete.md", "\n".join(lines) + "\n")
     await client.wait_for_notification("textDocument/publishDiagnostics")
     # From the document's folder (docs/): its files.
@@ -208,6 +208,10 @@ async def test_completion_of_paths_and_anchors(client: LanguageClient, repositor
     assert await complete(client, uri, 5, len(lines[5])) == ["complete"]
     # In a code span, from the root, once a "/" is typed.
     assert await complete(client, uri, 6, len(lines[6])) == ["guide.md"]
+    # A command's operand in an indented block, from the root; not in prose.
+    assert await complete(client, uri, 8, len(lines[8])) == ["guide.md"]
+    assert "guide.md" in await complete(client, uri, 9, len(lines[9]))
+    assert await complete(client, uri, 10, len(lines[10])) == []
 
 
 @pytest.mark.asyncio
@@ -254,6 +258,9 @@ async def test_quick_fixes_references_and_files_changed_outside(client: Language
     )
     edits = sorted(a.edit.changes[uri][0].new_text for a in actions)
     assert edits == ["README.md", "README.md#setup"]
+    # The fix travels with its diagnostic as data.
+    fixed = [d for d in client.diagnostics[uri] if d.code == "link/case-mismatch"]
+    assert [edit["newText"] for edit in fixed[0].data["fix"]] == ["README.md"]
 
     # Everything that points at README.md, and at its "Setup" heading.
     readme = (repository / "README.md").as_uri()

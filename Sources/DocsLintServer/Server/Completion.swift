@@ -1,8 +1,8 @@
 import Foundation
 
 /// Completion where a reference is being written: paths after `](` (relative to the
-/// document's folder) and in a code span once a `/` is typed (from the root), heading
-/// anchors after `#` (of the document itself, or of `file.md#`).
+/// document's folder), in a code span and as a command's operand once a `/` is typed (from
+/// the root), heading anchors after `#` (of the document itself, or of `file.md#`).
 enum Completion {
   /// What the cursor is completing, from the line's text before it.
   enum Context: Equatable {
@@ -14,7 +14,9 @@ enum Completion {
     case section(level: Int, prefix: String)
   }
 
-  static func context(before cursor: Substring) -> Context? {
+  /// `commands`: the known command names; a line that starts with one (in an ExecPlan's
+  /// indented block, after an optional `$ `) completes its path operands from the root.
+  static func context(before cursor: Substring, commands: Set<String> = []) -> Context? {
     let hashes = cursor.prefix { $0 == "#" }
     if (1...6).contains(hashes.count), cursor.dropFirst(hashes.count).first == " " {
       return .section(level: hashes.count, prefix: String(cursor.dropFirst(hashes.count + 1)))
@@ -26,10 +28,21 @@ enum Completion {
     }
     // An odd number of backticks before the cursor: inside a code span.
     let ticks = cursor.filter { $0 == "`" }.count
-    guard ticks % 2 == 1, let tick = cursor.lastIndex(of: "`") else { return nil }
+    guard ticks % 2 == 1, let tick = cursor.lastIndex(of: "`") else { return commandOperand(before: cursor, commands: commands) }
     let written = cursor[cursor.index(after: tick)...]
     guard written.contains("/"), !written.contains(" ") else { return nil }
     return context(of: written, fromRoot: true)
+  }
+
+  /// A path being typed as a command's operand, once a `/` is typed: `python scripts/ru`.
+  private static func commandOperand(before cursor: Substring, commands: Set<String>) -> Context? {
+    var line = cursor.drop { $0 == " " || $0 == "\t" }
+    if line.hasPrefix("$ ") { line = line.dropFirst(2) }
+    let words = line.split(separator: " ", omittingEmptySubsequences: false)
+    guard words.count >= 2, let command = words.first, commands.contains(String(command)), let last = words.last,
+      last.contains("/"), !last.hasPrefix("-")
+    else { return nil }
+    return context(of: last, fromRoot: true)
   }
 
   private static func context(of written: Substring, fromRoot: Bool) -> Context {

@@ -96,7 +96,8 @@ extension LanguageServer {
         ["label": id, "kind": 18, "detail": analysis.ids[id]?.first.map { "declared in \($0.path)" } ?? ""]
       }
     }
-    guard let context = Completion.context(before: document.text[lineStart..<cursor]) else { return [] }
+    let commands = Set(analysis.configuration.map { Array($0.paths.commands.keys) } ?? [])
+    guard let context = Completion.context(before: document.text[lineStart..<cursor], commands: commands) else { return [] }
     return Completion.items(context, in: analysis)
   }
 }

@@ -293,7 +293,7 @@ enum FileURI {
 }
 
 /// A finding as an LSP diagnostic: its range in the editor's UTF-16 positions, severity,
-/// rule id as code with the rule's page, and the source.
+/// rule id as code with the rule's page, the source, and its fix as `data`.
 enum DiagnosticMessage {
   static func make(_ finding: Finding, in document: OpenDocument) -> [String: Any] {
     let span = finding.span
@@ -305,7 +305,7 @@ enum DiagnosticMessage {
     case .warning: 2
     case .info: 3
     }
-    return [
+    var diagnostic: [String: Any] = [
       "range": [
         "start": ["line": start.line, "character": start.character],
         "end": ["line": end.line, "character": end.character],
@@ -316,5 +316,20 @@ enum DiagnosticMessage {
       "source": ToolInfo.name,
       "message": finding.message,
     ]
+    // The fix `--fix` would make, as the document's text edits: kept by the client with the
+    // diagnostic and handed back with a code action request.
+    if let fix = finding.fix {
+      diagnostic["data"] = [
+        "fix": fix.replacements.map { replacement -> [String: Any] in
+          let span = replacement.span
+          return [
+            "range": Navigation.range(
+              document.position(line: span.line, column: span.column), document.position(line: span.endLine, column: span.endColumn)),
+            "newText": replacement.text,
+          ]
+        }
+      ]
+    }
+    return diagnostic
   }
 }
