@@ -124,3 +124,23 @@ extension PositionTests {
     #expect(parse("`x/y.md`").codeSpans.first.map { ($0.span.column, $0.span.endColumn) }! == (2, 8))
   }
 }
+
+/// Front-matter values are found where they stand as values, not inside a key or another value.
+struct FrontMatterValueColumnTests {
+  @Test func valuesStandAsWholeTokens() {
+    let source = SourceText(bytes: Array("id: d\nrelated: [ADR-10, ADR-1, 'ADR-1']\n  - ADR-1 # note\n".utf8))
+    #expect(source.column(ofValue: "d", onLine: 1) == 5)
+    #expect(source.column(ofValue: "ADR-1", onLine: 2) == 19)
+    #expect(source.column(ofValue: "ADR-1", onLine: 2, occurrence: 1) == 27)
+    #expect(source.column(ofValue: "ADR-1", onLine: 3) == 5)
+  }
+
+  @Test func referencesAndTheIdGetTheirOwnColumns() {
+    let text = "---\nid: d\nrelated: [ADR-10, ADR-1, ADR-1]\n---\n# T\n"
+    let source = SourceText(bytes: Array(text.utf8))
+    let facts = FactsCollector.collect(
+      path: "a.md", markdown: MarkdownParser.parse(source), source: source, isAgentDoc: false, referenceKeys: ["related"])
+    #expect(facts.idSpan?.column == 5)
+    #expect(facts.idReferences.map(\.span.column) == [11, 19, 26])
+  }
+}

@@ -365,7 +365,7 @@ async def test_definition_and_hover_of_agent_names(client: LanguageClient, repos
 async def test_references_to_an_id_and_its_rename(client: LanguageClient, repository: pathlib.Path):
     (repository / "adr-9.md").write_text("---\nid: ADR-9\n---\n# Decision nine\n")
     (repository / "cites-9.md").write_text("---\ndepends_on:\n  - ADR-9\n---\n# Cites\n")
-    text = "---\nrelated: [ADR-1, ADR-9]\n---\n# Uses nine\n"
+    text = "---\nrelated: [ADR-90, ADR-9]\n---\n# Uses nine\n"
     uri = open_document(client, repository / "uses-9.md", text)
     await client.wait_for_notification("textDocument/publishDiagnostics")
     declaring = (repository / "adr-9.md").as_uri()
@@ -377,15 +377,16 @@ async def test_references_to_an_id_and_its_rename(client: LanguageClient, reposi
         )
     )
     found = sorted((r.uri.rsplit("/", 1)[1], r.range.start.line, r.range.start.character, r.range.end.character) for r in refs)
-    assert found == [("adr-9.md", 1, 4, 9), ("cites-9.md", 2, 4, 9), ("uses-9.md", 1, 17, 22)]
+    # ADR-9 itself, not the start of ADR-90.
+    assert found == [("adr-9.md", 1, 4, 9), ("cites-9.md", 2, 4, 9), ("uses-9.md", 1, 18, 23)]
 
     prepared = await client.text_document_prepare_rename_async(
-        types.PrepareRenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=19))
+        types.PrepareRenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=20))
     )
     assert prepared.placeholder == "ADR-9"
-    assert (prepared.range.start.character, prepared.range.end.character) == (17, 22)
+    assert (prepared.range.start.character, prepared.range.end.character) == (18, 23)
     edit = await client.text_document_rename_async(
-        types.RenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=19), new_name="ADR-0009")
+        types.RenameParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=20), new_name="ADR-0009")
     )
     changed = sorted((u.rsplit("/", 1)[1], e.range.start.line, e.new_text) for u, es in edit.changes.items() for e in es)
     assert changed == [("adr-9.md", 1, "ADR-0009"), ("cites-9.md", 2, "ADR-0009"), ("uses-9.md", 1, "ADR-0009")]
@@ -513,3 +514,24 @@ async def test_save_and_a_changed_configuration(client: LanguageClient, reposito
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
     await until(lambda: [d.code for d in client.diagnostics.get(linking, [])] == ["link/missing-file"])
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=linking)))
+
+
+@pytest.mark.asyncio
+async def test_a_missing_section_goes_inside_a_wrapping_fence(client: LanguageClient, repository: pathlib.Path):
+    (repository / "docs" / "plans").mkdir(parents=True, exist_ok=True)
+    text = (
+        "```md\n# EXECPLAN wrapped\n\nThis ExecPlan is a living document.\n\n## Progress\n\n- [ ] Step\n\n"
+        "## Surprises & Discoveries\n\nNone.\n\n## Decision Log\n\n- Decision: x. Rationale: y. Date/Author: z.\n```\n"
+    )
+    uri = open_document(client, repository / "docs" / "plans" / "EXECPLAN_wrapped.md", text)
+    await until(lambda: "structure/missing-section" in [d.code for d in client.diagnostics.get(uri, [])])
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=types.Position(line=1, character=0), end=types.Position(line=1, character=3)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    inserts = [(e.range.start.line, e.new_text) for a in actions if a.title.startswith("Insert") for e in a.edit.changes[uri]]
+    closing = text.splitlines().index("```", 1)
+    assert inserts == [(closing, "\n## Outcomes & Retrospective\n")]

@@ -39,9 +39,12 @@ package struct GraphBuilder: Sendable {
     var parser: DocumentParser
     /// The Markdown files read for their anchors and facts alone.
     var others: [(path: String, facts: DocumentFacts)]
-    /// The missing paths git was asked about, and those it ignores.
+    /// The missing paths looked up as possibly generated (by git, when there is one), and
+    /// those git ignores.
     var asked: Set<String>
     var ignored: Set<String>
+    /// The agent names looked for in code (those mentioned that no agent doc declares).
+    var searchedAgents: Set<String>
   }
 
   func parts(
@@ -154,7 +157,7 @@ package struct GraphBuilder: Sendable {
       $0.settle(anchors: known, ignored: ignored, placeholders: placeholders, ignoringCase: ignoringCase)
     }
     for position in iac.indices { iac[position].references.markGenerated(ignored: ignored) }
-    let codeAgents = Self.codeAgents(
+    let (codeAgents, searchedAgents) = Self.codeAgents(
       named: documents, declared: index.agentNames, inventory: workspace.inventory, cached: cached,
       keywords: configuration.vocabulary.codeDeclarations)
     // Results made with a file on standard input that is not on disk are not the disk's:
@@ -164,7 +167,8 @@ package struct GraphBuilder: Sendable {
       inventory: workspace.inventory, documents: documents, anchors: anchors, index: index,
       iac: iac, environments: IaCEnvironments.names(in: iac, settings: configuration.kinds),
       kinds: configuration.kinds.kinds, vocabulary: configuration.vocabulary, codeAgents: codeAgents)
-    return Parts(graph: graph, parser: parser, others: otherFacts, asked: Set(asked), ignored: ignored)
+    return Parts(
+      graph: graph, parser: parser, others: otherFacts, asked: Set(asked), ignored: ignored, searchedAgents: searchedAgents)
   }
 
   /// `<Name>Agent`s the documents mention that no agent doc declares, where source code
@@ -173,14 +177,14 @@ package struct GraphBuilder: Sendable {
   private static func codeAgents(
     named documents: [DocumentNode], declared: Set<String>, inventory: FileInventory, cached: CachedParse,
     keywords: [String: Set<String>]
-  ) -> [String: [CodeDeclaration]] {
+  ) -> (found: [String: [CodeDeclaration]], searched: Set<String>) {
     // Agent names are judged only where agent docs exist (agent/unknown-agent says so).
-    guard !declared.isEmpty else { return [:] }
+    guard !declared.isEmpty else { return ([:], []) }
     var wanted = Set<String>()
     for index in documents.indices {
       for mention in documents[index].facts.agentMentions where !declared.contains(mention.name) { wanted.insert(mention.name) }
     }
-    guard !wanted.isEmpty, !keywords.isEmpty else { return [:] }
+    guard !wanted.isEmpty, !keywords.isEmpty else { return ([:], wanted) }
     let names = wanted
     // Each source file with the declaration keywords of its language.
     let sources = inventory.files.compactMap { path -> (path: String, keywords: Set<String>)? in
@@ -197,7 +201,7 @@ package struct GraphBuilder: Sendable {
     }
     var byName: [String: [CodeDeclaration]] = [:]
     for declarations in found { for declaration in declarations { byName[declaration.name, default: []].append(declaration) } }
-    return byName
+    return (byName, wanted)
   }
 
   /// The Markdown files that are not targets, walking both lists (each in byte order, each

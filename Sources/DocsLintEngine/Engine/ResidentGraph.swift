@@ -11,10 +11,14 @@ package struct ResidentGraph: Sendable {
   /// The repository's files, with the open documents' text standing in for theirs.
   package private(set) var workspace: Workspace
   private let parser: DocumentParser
-  private let others: [(path: String, facts: DocumentFacts)]
-  /// Missing paths git was asked about, and those it ignores: asked once each.
+  /// The Markdown files read for their anchors and facts alone, and where each is in that list.
+  private var others: [(path: String, facts: DocumentFacts)]
+  private let otherPositions: [String: Int]
+  /// Missing paths looked up as possibly generated, each once, and those git ignores.
   private var asked: Set<String>
   private var ignored: Set<String>
+  /// Agent names looked for in code when the graph was built.
+  private let searchedAgents: Set<String>
 
   /// `buffers`: the open documents (absolute paths and text); those the configuration lints
   /// are judged, the others only stand in for their files.
@@ -32,70 +36,102 @@ package struct ResidentGraph: Sendable {
     ).parts(targets: targets.sorted(by: ByteOrder.less))
     return ResidentGraph(
       graph: parts.graph, configuration: prepared.configuration, workspace: workspace, parser: parts.parser,
-      others: parts.others, asked: parts.asked, ignored: parts.ignored)
+      others: parts.others, otherPositions: Dictionary(parts.others.indices.map { (parts.others[$0].path, $0) }) { first, _ in first },
+      asked: parts.asked, ignored: parts.ignored, searchedAgents: parts.searchedAgents)
   }
 
-  /// The root-relative path of an absolute one inside the repository.
+  /// The root-relative path of an absolute path inside the repository.
   package func relative(_ path: String) -> String? {
-    let root = workspace.root
-    guard path.hasPrefix(root == "/" ? "/" : root + "/") else { return nil }
-    return String(path.dropFirst(root == "/" ? 1 : root.count + 1))
+    Workspace.relativeFile(path, in: workspace.root)
   }
 
   /// Whether the configuration lints the file at this root-relative path at all.
   package func lints(_ relative: String) -> Bool { configuration.lints(relative) }
 
-  /// Whether the graph judges this document with exactly this text.
+  /// Whether the graph has this text for the file (as a judged document or not).
   package func holds(_ relative: String, text bytes: [UInt8]) -> Bool {
-    workspace.overlay[relative] == bytes && graph.documents.contains { $0.path == relative }
+    workspace.overlay[relative] == bytes
   }
 
-  /// One open document's new text. False when the graph cannot take it in place (the file
-  /// is not one it judges, or the edit names an agent it has not looked up in code): the
-  /// caller builds anew.
+  /// Whether the file is there only as an open buffer, not on disk.
+  package func isNew(_ relative: String) -> Bool { workspace.addedByOverlay.contains(relative) }
+
+  /// Whether a file's content reaches the graph: Markdown (anchors, facts), configuration,
+  /// source code that may declare agents, and git's ignore files.
+  package func reads(contentOf relative: String) -> Bool {
+    let name = RepoPath.name(of: relative)
+    if MarkdownFiles.isMarkdown(relative) || name.hasPrefix(".docs-lint") || name == ".gitignore" { return true }
+    guard let dot = name.lastIndex(of: ".") else { return false }
+    return configuration.vocabulary.codeDeclarations[name[name.index(after: dot)...].lowercased()] != nil
+  }
+
+  /// Whether the graph judges this document.
+  package func judges(_ relative: String) -> Bool {
+    graph.documents.contains { $0.path == relative }
+  }
+
+  /// An open file's new text. False when the graph cannot take it in place (a file it has
+  /// not seen, or an agent name that now needs looking for in code): the caller builds anew.
   package mutating func update(_ relative: String, text bytes: [UInt8]) -> Bool {
-    guard let position = graph.documents.firstIndex(where: { $0.path == relative }) else { return false }
+    guard workspace.inventory.fileSet.contains(relative) else { return false }
+    _ = try? workspace.read(workspace.root + "/" + relative, from: bytes)
     // Through a reader, so a buffer over the size limit is refused as a file would be.
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes, overlay: [relative: bytes])
-    var node = parser.document(at: relative, bytes: reader.readBytes(relative))
-    let old = graph.documents[position]
-    // Agents are looked up in code when the graph is built; a new name needs a new look.
-    let looked = Set(old.facts.agentMentions.map(\.name)).union(graph.index.agentNames).union(graph.codeAgents.keys)
-    guard node.facts.agentMentions.allSatisfy({ looked.contains($0.name) }) else { return false }
-    _ = try? workspace.read(workspace.root + "/" + relative, from: bytes)
-
-    let fresh = node.missingNonLinkPaths.filter { !asked.contains($0) }
-    if !fresh.isEmpty, workspace.usesGit {
-      ignored.formUnion(Git.ignored(fresh, in: workspace.root))
-    }
-    asked.formUnion(fresh)
-    var anchors = graph.anchors
-    anchors[relative] = node.anchors
-    let settings = configuration.paths
-    node.settle(anchors: anchors, ignored: ignored, placeholders: settings.placeholders, ignoringCase: settings.anchorsIgnoreCase)
     var documents = graph.documents
-    documents[position] = node
-    // Links from the other open documents into this one see its new headings.
-    if node.anchors != old.anchors {
-      for index in documents.indices where index != position {
+    var anchors = graph.anchors
+    let oldAnchors = anchors[relative]
+    var declarationsChanged = false
+    if let position = documents.firstIndex(where: { $0.path == relative }) {
+      var node = parser.document(at: relative, bytes: reader.readBytes(relative))
+      let fresh = node.missingNonLinkPaths.filter { !asked.contains($0) }
+      if !fresh.isEmpty, workspace.usesGit { ignored.formUnion(Git.ignored(fresh, in: workspace.root)) }
+      asked.formUnion(fresh)
+      anchors[relative] = node.isMarkdown ? node.anchors : nil
+      node.settle(anchors: anchors, ignored: ignored, placeholders: configuration.paths.placeholders,
+        ignoringCase: configuration.paths.anchorsIgnoreCase)
+      declarationsChanged = Self.declarations(node.facts) != Self.declarations(documents[position].facts)
+      documents[position] = node
+    } else if let position = otherPositions[relative] {
+      // A file not judged (excluded) still lends its anchors and facts to the others.
+      let node = parser.anchorsAndFacts(at: relative, bytes: reader.readBytes(relative))
+      anchors[relative] = node?.anchors
+      let facts = node?.facts ?? DocumentFacts()
+      declarationsChanged = Self.declarations(facts) != Self.declarations(others[position].facts)
+      others[position].facts = facts
+    } else {
+      // Not Markdown: only its existence counts, and that has not changed.
+      return true
+    }
+    // Links from the judged documents into this one see its new headings.
+    if anchors[relative] != oldAnchors {
+      for index in documents.indices where documents[index].path != relative {
         documents[index].settle(
-          anchors: anchors, ignored: ignored, placeholders: settings.placeholders, ignoringCase: settings.anchorsIgnoreCase)
+          anchors: anchors, ignored: ignored, placeholders: configuration.paths.placeholders,
+          ignoringCase: configuration.paths.anchorsIgnoreCase)
       }
     }
-    var index = graph.index
-    let declares = { (facts: DocumentFacts) in [facts.id ?? "", facts.idSpan.map { "\($0)" } ?? ""] + facts.declaredAgents }
-    if declares(node.facts) != declares(old.facts) {
-      index = DocumentIndex(
-        declarations: DocumentIndex(.declarations, documents: documents, others: others, vocabulary: configuration.vocabulary),
-        copies: DocumentIndex(.copies, documents: documents, others: [], vocabulary: configuration.vocabulary))
-    } else if documents.count > 1 {
-      // Copies are judged among the open documents alone: a handful.
-      index = DocumentIndex(
-        declarations: index,
-        copies: DocumentIndex(.copies, documents: documents, others: [], vocabulary: configuration.vocabulary))
+    let vocabulary = configuration.vocabulary
+    // Copies are judged among the judged documents alone: a handful.
+    let copies = DocumentIndex(.copies, documents: documents, others: [], vocabulary: vocabulary)
+    let declarations =
+      declarationsChanged ? DocumentIndex(.declarations, documents: documents, others: others, vocabulary: vocabulary) : graph.index
+    let index = DocumentIndex(declarations: declarations, copies: copies)
+    // An agent name neither declared nor looked for in code when the graph was built.
+    if !index.agentNames.isEmpty {
+      for document in documents {
+        for mention in document.facts.agentMentions
+        where !index.agentNames.contains(mention.name) && !searchedAgents.contains(mention.name) {
+          return false
+        }
+      }
     }
     graph = graph.replacing(documents: documents, anchors: anchors, index: index)
     return true
+  }
+
+  /// What the index reads of a document's facts: its id and where, and the agents it declares.
+  private static func declarations(_ facts: DocumentFacts) -> [String] {
+    [facts.id ?? "", facts.idSpan.map { "\($0)" } ?? ""] + facts.declaredAgents
   }
 
   /// The findings of one judged document, at their configured levels.

@@ -73,7 +73,7 @@ package enum FactsCollector {
         guard let entry = entries.first(where: { $0.key == key }), case .scalar(let id, let line) = entry.value, !id.isEmpty
         else { continue }
         facts.id = id
-        facts.idSpan = SourceSpan(line: line, column: source.column(of: id, onLine: line))
+        facts.idSpan = SourceSpan(line: line, column: source.column(ofValue: id, onLine: line))
         break
       }
     }
@@ -84,10 +84,14 @@ package enum FactsCollector {
     facts.agentMentions = mentions(in: source, skipping: codeLines(markdown))
     if isAgentDoc { facts.declaredAgents = declaredAgents(path: path, markdown: markdown) }
     if case .mapping(let entries, _)? = markdown.frontMatter?.value {
+      // The same value twice on a line: each its own place.
+      var seen: [String: Int] = [:]
       for entry in entries where referenceKeys.contains(entry.key) {
         let values: [YAMLValue] = if case .sequence(let items, _) = entry.value { items } else { [entry.value] }
         for case .scalar(let id, let line) in values where !id.isEmpty {
-          let column = source.column(of: id, onLine: line)
+          let occurrence = seen["\(line) \(id)", default: 0]
+          seen["\(line) \(id)"] = occurrence + 1
+          let column = source.column(ofValue: id, onLine: line, occurrence: occurrence)
           facts.idReferences.append(
             IdReference(
               key: entry.key, id: id,

@@ -275,4 +275,30 @@ extension SourceText {
     guard let found else { return 1 }
     return scalarColumn(line: line, byteOffset: found)
   }
+
+  /// The column of a YAML scalar value on a line: the `occurrence`-th place (from 0) where
+  /// `value` stands as a whole token (after a space, `[`, `,`, `-` or a quote, and before a
+  /// space, `,`, `]`, a quote, a comment or the end), so `d` in `id: d` is the value, not
+  /// the key's letter, and the second `ADR-1` in `[ADR-10, ADR-1]` is not the first's prefix.
+  /// The first plain occurrence when none stands alone.
+  package func column(ofValue value: String, onLine line: Int, occurrence: Int = 0) -> Int {
+    let range = byteRange(ofLine: line)
+    let needle = Array(value.utf8)
+    guard !needle.isEmpty, range.count >= needle.count else { return column(of: value, onLine: line) }
+    let opens: Set<UInt8> = [0x20, 0x09, 0x5B, 0x2C, 0x2D, 0x22, 0x27]  // space tab [ , - " '
+    let closes: Set<UInt8> = [0x20, 0x09, 0x2C, 0x5D, 0x22, 0x27, 0x23, 0x0D, 0x0A]  // space tab , ] " ' # CR LF
+    var seen = 0
+    var start = range.lowerBound
+    while start + needle.count <= range.upperBound {
+      defer { start += 1 }
+      guard bytes[start] == needle[0], Array(bytes[start..<start + needle.count]) == needle else { continue }
+      let before = start == range.lowerBound || opens.contains(bytes[start - 1])
+      let end = start + needle.count
+      let after = end == range.upperBound || closes.contains(bytes[end])
+      guard before, after else { continue }
+      if seen == occurrence { return scalarColumn(line: line, byteOffset: start) }
+      seen += 1
+    }
+    return column(of: value, onLine: line)
+  }
 }

@@ -87,6 +87,16 @@ package struct Workspace: Sendable {
   }
 
   /// `path` (as given, from the current folder) relative to `root`, when it is inside it.
+  /// A file's root-relative path through its folder's canonical path: the file itself
+  /// need not exist (an editor's new buffer), a symbolic link on the way is followed.
+  package static func relativeFile(_ path: String, in root: String) -> String? {
+    let name = (path as NSString).lastPathComponent
+    guard !name.isEmpty, name != ".", name != "..",
+      let folder = relative((path as NSString).deletingLastPathComponent, in: root)
+    else { return nil }
+    return RepoPath.join(folder, name)
+  }
+
   package static func relative(_ path: String, in root: String) -> String? {
     guard let absolute = canonical(path) else { return nil }
     if absolute == root { return "" }

@@ -1,23 +1,69 @@
 import Foundation
 
-/// The line that lists an agent doc in its folder's catalog README, written like the list
-/// items that link the other cards: after the last of them, else at the end.
+/// The line that lists an agent doc in its folder's catalog README, written like the entries
+/// that link the other cards (a list item or a table row): after the last of them and its
+/// continuation lines, else a list item at the end.
 enum CatalogEntry {
   static func insertion(listing file: String, name: String, in catalog: OpenDocument) -> (newText: String, at: OpenDocument.Position) {
-    let lines = catalog.text.split(separator: "\n", omittingEmptySubsequences: false)
-    let item = "[\(name)](\(file))"
-    // The last list item that links a Markdown file.
-    for index in lines.indices.reversed() {
-      let line = lines[index]
-      guard line.contains("]("), line.contains(".md"), let marker = marker(of: line) else { continue }
-      if index + 1 < lines.count {
-        return (marker + item + "\n", catalog.position(line: index + 2, column: 1))
+    let lines = catalog.lines
+    let newline = catalog.lineEnding
+    let link = "[\(name)](\(file))"
+    var fence: Substring?
+    var last: (line: Int, text: String)?
+    for (index, line) in lines.enumerated() {
+      let trimmed = line.drop { $0 == " " }
+      // Entries in code blocks are examples, not the catalog.
+      if let open = fence {
+        if trimmed.hasPrefix(open) { fence = nil }
+        continue
       }
-      return ("\n" + marker + item, catalog.endPosition)
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        fence = trimmed.prefix(3)
+        continue
+      }
+      guard linksACard(line) else { continue }
+      if let marker = marker(of: line) {
+        last = (index, marker + link)
+      } else if let row = row(after: line, link: link) {
+        last = (index, row)
+      }
     }
-    let text = catalog.text
-    let separator = text.isEmpty ? "" : text.hasSuffix("\n\n") ? "" : text.hasSuffix("\n") ? "\n" : "\n\n"
-    return (separator + "- " + item + "\n", catalog.endPosition)
+    guard let (line, entry) = last else {
+      return (catalog.blockSeparator + "- " + link + newline, catalog.endPosition)
+    }
+    // After the entry's continuation lines (indented, not a new item).
+    var end = line
+    if !lines[line].hasPrefix("|") {
+      while end + 1 < lines.count, let first = lines[end + 1].first, first == " " || first == "\t",
+        !lines[end + 1].allSatisfy(\.isWhitespace), marker(of: lines[end + 1]) == nil
+      {
+        end += 1
+      }
+    }
+    if end + 1 < lines.count {
+      return (entry + newline, catalog.position(line: end + 2, column: 1))
+    }
+    return (newline + entry, catalog.endPosition)
+  }
+
+  /// Whether a line links a card beside the README: `](name.md)` or `](./name.md)`.
+  private static func linksACard(_ line: Substring) -> Bool {
+    var rest = line[...]
+    while let open = rest.range(of: "](") {
+      let target = rest[open.upperBound...].prefix { $0 != ")" && $0 != " " && $0 != "#" }
+      let bare = target.hasPrefix("./") ? target.dropFirst(2) : target
+      if bare.lowercased().hasSuffix(".md"), !bare.contains("/") { return true }
+      rest = rest[open.upperBound...]
+    }
+    return false
+  }
+
+  /// A table row like `line` with the link in its first cell and the others empty.
+  private static func row(after line: Substring, link: String) -> String? {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    guard trimmed.hasPrefix("|") else { return nil }
+    let cells = max(trimmed.split(separator: "|", omittingEmptySubsequences: false).count - 2, 1)
+    return "| " + link + " |" + String(repeating: "  |", count: cells - 1)
   }
 
   /// The indentation and marker of a list item line, for the next item (`  - `, `3. ` → `4. `).

@@ -19,7 +19,7 @@ extension LanguageServer {
     send("textDocument/publishDiagnostics", params)
   }
 
-  /// The repository of a path: the workspace folder's that holds it, else found from it.
+  /// The repository of a path: that of the workspace folder that holds it.
   func root(of path: String) -> String? {
     roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
   }
@@ -36,17 +36,15 @@ extension LanguageServer {
   }
 
   /// Every open buffer, to stand in for its file.
-  func openBuffers() -> [(path: String, bytes: [UInt8])] { buffers() }
-
   func buffers() -> [(path: String, bytes: [UInt8])] {
     documents.compactMap { uri, open in FileURI.path(uri).map { (path: $0, bytes: Array(open.text.utf8)) } }
   }
 
   static func relative(_ path: String, in root: String) throws -> String {
-    guard let folder = Workspace.relative((path as NSString).deletingLastPathComponent, in: root) else {
+    guard let relative = Workspace.relativeFile(path, in: root) else {
       throw UsageError("\(path): outside the repository root \(root)")
     }
-    return RepoPath.join(folder, (path as NSString).lastPathComponent)
+    return relative
   }
 
   /// A file's text: the editor's when it is open, else the disk's.
@@ -82,7 +80,9 @@ extension LanguageServer {
       analyses[uri] = analysis
       return judged.findings.map { DiagnosticMessage.make($0, in: document) }
     } catch {
-      send("window/showMessage", ["type": 1, "message": "docs-lint: \(error)"])
+      // Once: a buffer in a folder that does not exist would say so at every keystroke.
+      let message = "docs-lint: \(error)"
+      if shownErrors.insert(message).inserted { send("window/showMessage", ["type": 1, "message": message]) }
       return []
     }
   }
@@ -91,23 +91,18 @@ extension LanguageServer {
   /// a lint of its own (a file outside the workspace folders, or one not open).
   private func judge(_ path: String, text: String, isOpen: Bool) throws -> Judged {
     let bytes = Array(text.utf8)
-    if isOpen, let root = root(of: path), var resident = resident(root: root), let relative = resident.relative(path) {
-      // A document the configuration does not lint (excluded, not Markdown) shows nothing.
-      guard resident.lints(relative) else {
-        return Judged(root: root, path: relative, graph: resident.graph, configuration: resident.configuration, findings: [])
-      }
-      if !resident.holds(relative, text: bytes) {
-        if resident.update(relative, text: bytes) {
-          residents[root]?.value = resident
-        } else {
-          residents[root] = nil
-          resident = self.resident(root: root) ?? resident
+    if isOpen, let root = root(of: path) {
+      take(path, bytes)
+      if let resident = resident(root: root), let relative = resident.relative(path) {
+        // A document the configuration does not lint (excluded, not Markdown) shows nothing.
+        guard resident.lints(relative) else {
+          return Judged(root: root, path: relative, graph: resident.graph, configuration: resident.configuration, findings: [])
         }
-      }
-      if resident.holds(relative, text: bytes) {
-        return Judged(
-          root: resident.workspace.root, path: relative, graph: resident.graph, configuration: resident.configuration,
-          findings: resident.findings(of: relative))
+        if resident.judges(relative), resident.holds(relative, text: bytes) {
+          return Judged(
+            root: root, path: relative, graph: resident.graph, configuration: resident.configuration,
+            findings: resident.findings(of: relative))
+        }
       }
     }
     let run = try LintRun.execute(
@@ -115,10 +110,25 @@ extension LanguageServer {
       keepsAllEdges: true, otherBuffers: documents.compactMap { uri, open in
         FileURI.path(uri).flatMap { $0 == path ? nil : (path: $0, bytes: Array(open.text.utf8)) }
       })
-    let relative = Workspace.relative((path as NSString).deletingLastPathComponent, in: run.root).map {
-      RepoPath.join($0, (path as NSString).lastPathComponent)
-    } ?? path
+    let relative = Workspace.relativeFile(path, in: run.root) ?? path
     return Judged(root: run.root, path: relative, graph: run.graph, configuration: run.configuration, findings: run.findings)
+  }
+
+  /// Brings an open buffer's text into every kept graph that holds its file (workspace
+  /// folders may nest); a graph that cannot take it in place is dropped, to be built anew
+  /// when next needed.
+  private func take(_ path: String, _ bytes: [UInt8]) {
+    for root in residents.keys.sorted() {
+      // Out of the dictionary while it changes: one copy of its graph, not two.
+      guard let entry = residents.removeValue(forKey: root) else { continue }
+      var resident = entry.value
+      if let relative = resident.relative(path), !resident.holds(relative, text: bytes),
+        !resident.update(relative, text: bytes)
+      {
+        continue
+      }
+      residents[root] = (resident, entry.at)
+    }
   }
 
   private struct Judged {
@@ -127,5 +137,17 @@ extension LanguageServer {
     var graph: ReferenceGraph
     var configuration: Configuration
     var findings: [Finding]
+  }
+}
+
+extension LanguageServer {
+  /// Whether a reported file change can change what a kept graph holds: a file created or
+  /// deleted (outside `.git`), or a changed file whose content the graph reads.
+  func matters(_ change: [String: Any]) -> Bool {
+    guard let path = (change["uri"] as? String).flatMap(FileURI.path) else { return true }
+    if path.contains("/.git/") || path.hasSuffix("/.git") { return false }
+    guard change["type"] as? Int == 2 else { return true }
+    let holders = residents.values.compactMap { entry in entry.value.relative(path).map { (entry.value, $0) } }
+    return holders.isEmpty || holders.contains { resident, relative in resident.reads(contentOf: relative) }
   }
 }

@@ -34,11 +34,14 @@ struct KindSections {
     }
     self.specByLine = specByLine
     self.headings = headings
+    wrapperClose = markdown.wrapperLines?.close
     isEnglish = writesEnglish || configuration.vocabulary.isEnglish(headings: markdown.headings.map(\.text))
   }
 
   /// Each section heading's normalized text, by line.
   private let headings: [Int: String]
+  /// The closing fence's line of a plan wrapped whole in a ```` ```md ```` block.
+  private let wrapperClose: Int?
 
   /// What the outline says of the heading on a line: the kind's section it is, whether the
   /// kind requires it, and the section's title when the heading is written otherwise.
@@ -61,11 +64,16 @@ struct KindSections {
   func insertion(ofSectionTitled title: String, in document: OpenDocument) -> (newText: String, at: OpenDocument.Position)? {
     guard let index = variant.sections.firstIndex(where: { $0.title == title }) else { return nil }
     let heading = String(repeating: "#", count: kind.sectionLevel) + " " + self.title(of: variant.sections[index])
+    let newline = document.lineEnding
     if let before = specByLine.filter({ $0.value > index }).map(\.key).min() {
-      return (heading + "\n\n", document.position(line: before, column: 1))
+      return (heading + newline + newline, document.position(line: before, column: 1))
     }
-    let text = document.text
-    let separator = text.isEmpty ? "" : text.hasSuffix("\n\n") ? "" : text.hasSuffix("\n") ? "\n" : "\n\n"
-    return (separator + heading + "\n", document.endPosition)
+    // Inside a wrapping fence, before it closes.
+    if let close = wrapperClose {
+      let lines = document.lines
+      let blankBefore = close >= 2 && close - 2 < lines.count && lines[close - 2].allSatisfy(\.isWhitespace)
+      return ((blankBefore ? "" : newline) + heading + newline, document.position(line: close, column: 1))
+    }
+    return (document.blockSeparator + heading + newline, document.endPosition)
   }
 }

@@ -33,7 +33,10 @@ package final class LanguageServer {
   /// Whether the client can watch files for the server, and has agreed to: then it reports
   /// every change and the kept graphs do not age.
   private var clientWatches = false
+  private var watchesFromRoots = false
   private(set) var watching = false
+  /// Errors already shown to the user.
+  var shownErrors: Set<String> = []
   static let watchRegistration = "docs-lint/watch-files"
   let cacheFolder: String?
 
@@ -162,11 +165,15 @@ package final class LanguageServer {
     // ones the server does not know may always be ignored.
     guard state == .running else { return nil }
     if method == "initialized", clientWatches {
-      // Every file: a link may point at any of them.
-      let watcher: [String: Any] = ["globPattern": "**/*"]
+      // Every file of every repository: a link may point at any of them. A repository
+      // wider than its workspace folder needs a pattern from its root.
+      let watchers: [[String: Any]] =
+        watchesFromRoots
+        ? roots.map { ["globPattern": ["baseUri": URL(fileURLWithPath: $0).absoluteString, "pattern": "**/*"]] }
+        : [["globPattern": "**/*"]]
       let registration: [String: Any] = [
         "id": Self.watchRegistration, "method": "workspace/didChangeWatchedFiles",
-        "registerOptions": ["watchers": [watcher]],
+        "registerOptions": ["watchers": watchers],
       ]
       channel.write([
         "jsonrpc": "2.0", "id": Self.watchRegistration, "method": "client/registerCapability",
@@ -174,10 +181,13 @@ package final class LanguageServer {
       ])
       return nil
     }
-    // Files changed outside the editor (created, deleted, renamed), or a new configuration:
-    // every lint reads the disk and `.docs-lint.yml` afresh, so the open documents are
-    // linted again and shown when that changed what they show.
+    // Files changed outside the editor, or a new configuration: the kept graphs are built
+    // anew from the disk and `.docs-lint.yml`, and the open documents shown again when that
+    // changed what they show. Changes the graphs cannot see (inside `.git`, the content of
+    // a file that is neither Markdown, configuration nor code) cost nothing.
     if method == "workspace/didChangeWatchedFiles" || method == "workspace/didChangeConfiguration" {
+      let changes = params["changes"] as? [[String: Any]] ?? []
+      guard method == "workspace/didChangeConfiguration" || changes.contains(where: matters) else { return nil }
       residents = [:]
       for uri in documents.keys.sorted() { republish(uri) }
       return nil
@@ -205,8 +215,11 @@ package final class LanguageServer {
       // what they show changed.
       republishOthers(than: uri)
     case "textDocument/didSave":
-      // A first save creates the file: the file list changed.
-      residents = [:]
+      // A first save creates the file: the graphs that hold it only as a buffer are built
+      // anew with it on disk. Saving a file that was there changes nothing they hold.
+      if let path = FileURI.path(uri) {
+        for (root, entry) in residents where entry.value.relative(path).map(entry.value.isNew) ?? false { residents[root] = nil }
+      }
       if documents[uri] != nil { publish(uri) }
     case "textDocument/didClose":
       documents[uri] = nil
@@ -231,6 +244,11 @@ package final class LanguageServer {
     let capabilities = params["capabilities"] as? [String: Any]
     let watched = (capabilities?["workspace"] as? [String: Any])?["didChangeWatchedFiles"] as? [String: Any]
     clientWatches = watched?["dynamicRegistration"] as? Bool ?? false
+    // A repository wider than its folder (a git top level above it) is watched from its
+    // root, where the client can; where it cannot, its graph keeps ageing.
+    let canonicalFolders = folders.compactMap { Workspace.canonical($0) }
+    watchesFromRoots = watched?["relativePatternSupport"] as? Bool ?? false
+    if !watchesFromRoots, Set(roots) != Set(canonicalFolders) { clientWatches = false }
     return [
       "capabilities": [
         "positionEncoding": "utf-16",

@@ -79,6 +79,24 @@ package struct OpenDocument: Sendable {
     return (position.line + 1, column)
   }
 
+  /// Every line, without its line ending.
+  var lines: [Substring] { lineTexts(upTo: Int.max) }
+
+  /// The document's line ending, for text written into it: CRLF when its first line ends so.
+  var lineEnding: String {
+    guard let end = text.firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { return "\n" }
+    return String(text[end])
+  }
+
+  /// What goes before a block appended at the end so that a blank line separates it.
+  var blockSeparator: String {
+    let lines = self.lines
+    guard text.contains(where: { !$0.isWhitespace }) else { return "" }
+    // The text ends with a line ending when its last "line" is empty.
+    if lines.count >= 2, lines[lines.count - 1].isEmpty, lines[lines.count - 2].allSatisfy(\.isWhitespace) { return "" }
+    return lines.last?.isEmpty == true ? lineEnding : lineEnding + lineEnding
+  }
+
   private func lineTexts(upTo last: Int) -> [Substring] {
     var lines: [Substring] = []
     var rest = text[...]

@@ -6,7 +6,7 @@ extension LanguageServer {
   func references(
     to path: String, at position: OpenDocument.Position, text: String, root: String?, declarations: Bool
   ) throws -> [[String: Any]] {
-    let (graph, top) = try LintRun.graph(paths: [], root: root, configFile: nil, buffers: openBuffers())
+    let (graph, top) = try LintRun.graph(paths: [], root: root, configFile: nil, buffers: buffers())
     guard let folder = Workspace.relative((path as NSString).deletingLastPathComponent, in: top) else { return [] }
     let file = RepoPath.join(folder, (path as NSString).lastPathComponent)
     // On a front-matter id: everything that names it.
