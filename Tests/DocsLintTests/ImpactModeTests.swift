@@ -32,6 +32,24 @@ struct ImpactModeTests {
         "docs/run.md:4:15: warning: 'infra/Makefile' has no target 'deploy' (caused by the change to 'infra/Makefile')"))
   }
 
+  /// A page that says a path is not there yet excuses it on every page, also when impact
+  /// mode reads that page back from the cache as a summary.
+  @Test func aPlannedPathStaysExcusedWhenItsPageIsASummary() throws {
+    let repository = try GitRepository([
+      "skills/README.md": "# Skills\n\n### Stack Skills (`skills/stacks/`) - Tier 2\n\nPatterns.\n\n**Currently empty** - added later.\n",
+      "skills/REGISTRY.md": "# Registry\n\nUse skills from `skills/stacks/`.\n",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    // Outside the work tree: the cache's own files would change the file list it is keyed by.
+    let cache = NSTemporaryDirectory() + "docs-lint-planned-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    #expect(try repository.lint(["--cache-dir", cache]).stdout == "0 errors, 0 warnings, 0 infos in 2 files\n")
+    try repository.write("skills/REGISTRY.md", "# Registry\n\nUse skills from `skills/stacks/` here.\n")
+    let result = try repository.lint(["--changed-since", "HEAD", "--cache-dir", cache])
+    #expect(result.stdout.hasPrefix("0 errors, 0 warnings"), "\(result.stdout)")
+  }
+
   @Test func editingAnExcludedIaCFileCausesNothing() throws {
     let repository = try GitRepository([
       "infra/main.tf": "variable \"region\" {}\n",

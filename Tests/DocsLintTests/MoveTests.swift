@@ -76,6 +76,25 @@ struct MoveTests {
     #expect(after.stdout == before.stdout, "\(after.stdout)")
   }
 
+  @Test func frontMatterPathsThatAreAmbiguousOrWouldNeedQuotingAreLeftAndSaid() throws {
+    let repository = try GitRepository([
+      "notes/a.md": "# Root notes\n",
+      "docs/notes/a.md": "# Docs notes\n",
+      "docs/plan.md": "---\nrelated: [notes/a.md]\n---\n# Plan\n",
+      "b.md": "# B\n",
+      "c.md": "---\nrelated: [b.md]\n---\n# C\n",
+    ])
+    defer { repository.remove() }
+    try repository.commit("init")
+    let moved = try docsLint(["mv", "docs/notes/a.md", "docs/notes/z.md"], in: repository)
+    #expect(moved.status == 0, "\(moved.stderr)")
+    #expect(moved.stderr.contains("it names two files"), "\(moved.stderr)")
+    #expect(try repository.read("docs/plan.md") == "---\nrelated: [notes/a.md]\n---\n# Plan\n")
+    let quoted = try docsLint(["mv", "b.md", "b, d.md"], in: repository)
+    #expect(quoted.stderr.contains("would need quoting in YAML"), "\(quoted.stderr)")
+    #expect(try repository.read("c.md") == "---\nrelated: [b.md]\n---\n# C\n")
+  }
+
   @Test func mistakesAreClearErrors() throws {
     let repository = try repository()
     defer { repository.remove() }

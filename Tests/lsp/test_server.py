@@ -333,7 +333,7 @@ async def test_definition_and_hover_of_agent_names(client: LanguageClient, repos
     (repository / ".agent" / "agents" / "deploy.md").write_text("---\nname: deploy\n---\n\n# DeployAgent\n\n## Purpose\n")
     (repository / "src").mkdir(exist_ok=True)
     (repository / "src" / "audit.py").write_text("import base\n\n\nclass AuditAgent(base.BaseAgent):\n    pass\n")
-    text = "# Team\n\nAsk DeployAgent, then AuditAgent, never GhostAgent.\n"
+    text = "# Team\n\nAsk DeployAgent, then AuditAgent, never GhostAgent. Set the UserAgent.\n"
     uri = open_document(client, repository / "team.md", text)
     await client.wait_for_notification("textDocument/publishDiagnostics")
     line = text.splitlines()[2]
@@ -359,6 +359,15 @@ async def test_definition_and_hover_of_agent_names(client: LanguageClient, repos
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=line.index("AuditAgent")))
     )
     assert "`class AuditAgent` in `src/audit.py:4`" in hover.contents.value
+    # A word that names no agent (an HTTP header) is left alone.
+    assert await definition("UserAgent") == []
+    # The cursor just after a name still finds it.
+    after = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=line.index("DeployAgent") + 11)
+        )
+    )
+    assert after is not None
 
 
 @pytest.mark.asyncio
@@ -466,13 +475,14 @@ async def test_edits_judged_against_the_kept_graph_agree_with_a_lint(client: Lan
     change(client, a_uri, 3, 6, 0, 0, "[x](missing.md) and `agree/nothing.sh` for DeployAgent.\n\n## Three\n")
     change(client, b_uri, 2, 4, 0, 0, "[three](a.md#three) ")
     change(client, a_uri, 4, 0, 0, 0, "---\nid: AGREE-1\nrelated: [AGREE-2]\n---\n")
-    # The same texts on disk, linted by the command line (the server reads the buffers).
+    # The same texts on disk, linted by the command line as CI does, the whole tree (the
+    # server reads the buffers).
     a_text = "---\nid: AGREE-1\nrelated: [AGREE-2]\n---\n# A\n\n## Uno\n\nSee [b](b.md#two).\n\n[x](missing.md) and `agree/nothing.sh` for DeployAgent.\n\n## Three\n"
     b_text = "# B\n\n## Two\n\n[three](a.md#three) [back](a.md#one) and [ok](a.md)\n"
     (folder / "a.md").write_text(a_text)
     (folder / "b.md").write_text(b_text)
     result = subprocess.run(
-        [BINARY, "--no-cache", "--format", "json", "agree/a.md", "agree/b.md"], cwd=repository, capture_output=True, text=True
+        [BINARY, "--no-cache", "--format", "json"], cwd=repository, capture_output=True, text=True
     )
     lint = json.loads(result.stdout)["findings"]
     linted = {name: sorted((f["line"], f["column"], f["rule"]) for f in lint if f["path"] == name) for name in ["agree/a.md", "agree/b.md"]}

@@ -10,8 +10,9 @@ package struct Linter: Sendable {
   }
 
   /// `scope`, when given, limits the documents judged (impact mode judges only the
-  /// documents a change can affect); IaC files are always judged.
-  package func findings(in graph: ReferenceGraph, scope: Set<String>? = nil) -> [Finding] {
+  /// documents a change can affect); IaC files are judged unless `judgingIaC` is false (an
+  /// editor asking about one document).
+  package func findings(in graph: ReferenceGraph, scope: Set<String>? = nil, judgingIaC: Bool = true) -> [Finding] {
     let graphRules = RuleRegistry.graphRules.map { $0.init() }
     let catalog = RuleCatalog(RuleRegistry.descriptors)
     let configuration = configuration
@@ -59,7 +60,7 @@ package struct Linter: Sendable {
     // A rule off at the root may be on in a folder: with a cascade, every rule runs.
     let iacRules = RuleRegistry.iacRules
       .filter { !configuration.cascade.isEmpty || configuration.level(of: $0.descriptor) != nil }.map { $0.init() }
-    let perIaCFile = Parallel.map(graph.iac) { file -> [Finding] in
+    let perIaCFile = Parallel.map(judgingIaC ? graph.iac : []) { file -> [Finding] in
       let found = iacRules.flatMap { rule in rule.check(file, in: graph) }
       // Built only for a file with findings, as for documents.
       guard !found.isEmpty else { return [] }
@@ -100,10 +101,10 @@ public struct LintRun: Sendable {
   public static func execute(
     paths: [String], root: String?, configFile: String?, cacheFolder: String? = nil, changedSince: String? = nil,
     progress: ProgressMeter? = nil, standardInput: (path: String, bytes: [UInt8])? = nil, keepsAllEdges: Bool = false,
-    otherBuffers: [(path: String, bytes: [UInt8])] = [], prepared: PreparedWorkspace? = nil
+    otherBuffers: [(path: String, bytes: [UInt8])] = []
   ) throws -> LintRun {
     var timer = PhaseTimer()
-    var root = prepared?.workspace.root ?? root
+    var root = root
     if let standardInput {
       // The document's folder must exist; the root is found from there (git), else it is
       // the current folder, as for a file named on the command line.
@@ -113,18 +114,13 @@ public struct LintRun: Sendable {
       }
       root = root ?? Git.topLevel(of: base) ?? FileManager.default.currentDirectoryPath
     }
-    var (workspace, changes): (Workspace, ChangeSet?)
-    if let prepared, changedSince == nil {
-      (workspace, changes) = (prepared.workspace, nil)
-    } else {
-      (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
-    }
+    var (workspace, changes) = try ChangeSet.open(paths: paths, explicitRoot: root, changedSince: changedSince)
     var only: String?
     if let standardInput { only = try workspace.read(standardInput.path, from: standardInput.bytes) }
     // An editor's other open documents: their text, not the disk's, is what the others see.
     for buffer in otherBuffers { _ = try? workspace.read(buffer.path, from: buffer.bytes) }
     timer.lap("git")
-    let configuration = try prepared?.configuration ?? Configuration.loadAll(file: configFile, workspace: workspace)
+    let configuration = try Configuration.loadAll(file: configFile, workspace: workspace)
     timer.lap("config")
     let impact = changes.map { ImpactFilter(changes: $0, configuration: configuration, inventory: workspace.inventory) }
     timer.lap("merge-base")
@@ -182,8 +178,8 @@ public struct LintRun: Sendable {
   }
 }
 
-/// A repository's file list and configuration, read once and used for many runs: what a
-/// language server keeps between keystrokes (the caller decides when they are stale).
+/// A repository's file list and configuration, read once: what a language server's kept
+/// graph is built from (the caller decides when they are stale).
 public struct PreparedWorkspace: Sendable {
   package var workspace: Workspace
   package var configuration: Configuration

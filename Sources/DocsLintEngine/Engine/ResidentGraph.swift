@@ -1,17 +1,22 @@
 import DocsLintRules
 import Foundation
 
-/// A language server's graph of one repository, kept between keystrokes: the open documents
-/// in full, every other Markdown file as its anchors and facts (from the parse cache). An
-/// edit parses its one document again and judges it against the rest; the rest is read
-/// again only when the caller builds anew (files, settings or the open set changed).
+/// A language server's graph of one repository, kept between keystrokes. It holds what a
+/// whole-tree lint holds (every document, every IaC file), so an open document is judged
+/// exactly as CI judges it; the open documents are parsed in full from the editor's text,
+/// the others are their summaries from the parse cache. An edit parses its one document
+/// again and judges it against the rest; the rest is read again only when the caller builds
+/// anew (files, settings or the open set changed).
 package struct ResidentGraph: Sendable {
   package private(set) var graph: ReferenceGraph
   package let configuration: Configuration
   /// The repository's files, with the open documents' text standing in for theirs.
   package private(set) var workspace: Workspace
   private let parser: DocumentParser
-  /// The Markdown files read for their anchors and facts alone, and where each is in that list.
+  /// Each document's place in the graph's list.
+  private let positions: [String: Int]
+  /// The Markdown files not linted (excluded), read for their anchors and facts alone, and
+  /// where each is in that list.
   private var others: [(path: String, facts: DocumentFacts)]
   private let otherPositions: [String: Int]
   /// Missing paths looked up as possibly generated, each once, and those git ignores.
@@ -19,25 +24,45 @@ package struct ResidentGraph: Sendable {
   private var ignored: Set<String>
   /// Agent names looked for in code when the graph was built.
   private let searchedAgents: Set<String>
+  /// The documents parsed in full from the editor's text.
+  private var open: Set<String> = []
+  /// The other documents by the keys that make copies: the copies of an open document are
+  /// looked for among these alone, not the whole tree, at every keystroke.
+  private var peers: [ContentKey: [Int]] = [:]
+  private var namesakes: [NameAndTitle: [Int]] = [:]
 
-  /// `buffers`: the open documents (absolute paths and text); those the configuration lints
-  /// are judged, the others only stand in for their files.
+  /// `buffers`: the open documents (absolute paths and text), standing in for their files.
   package static func build(
     prepared: PreparedWorkspace, cacheFolder: String?, buffers: [(path: String, bytes: [UInt8])]
-  ) -> ResidentGraph {
+  ) throws -> ResidentGraph {
     var workspace = prepared.workspace
-    var targets: [String] = []
+    var opened: [(relative: String, bytes: [UInt8])] = []
     for buffer in buffers {
       guard let relative = try? workspace.read(buffer.path, from: buffer.bytes) else { continue }
-      if prepared.configuration.lints(relative) { targets.append(relative) }
+      opened.append((relative, buffer.bytes))
     }
-    let parts = GraphBuilder(
-      workspace: workspace, configuration: prepared.configuration, cacheFolder: cacheFolder, keepsAllEdges: true
-    ).parts(targets: targets.sorted(by: ByteOrder.less))
-    return ResidentGraph(
-      graph: parts.graph, configuration: prepared.configuration, workspace: workspace, parser: parts.parser,
-      others: parts.others, otherPositions: Dictionary(parts.others.indices.map { (parts.others[$0].path, $0) }) { first, _ in first },
+    let configuration = prepared.configuration
+    let targets = try workspace.lintTargets(paths: [], configuration: configuration)
+    let iacTargets = try workspace.iacTargets(paths: [], configuration: configuration)
+    // Summaries are enough for every document but the open ones, parsed below in full.
+    let parts = GraphBuilder(workspace: workspace, configuration: configuration, cacheFolder: cacheFolder)
+      .parts(targets: targets, iacTargets: iacTargets, needsBody: { _ in false })
+    var resident = ResidentGraph(
+      graph: parts.graph, configuration: configuration, workspace: workspace, parser: parts.parser,
+      positions: Dictionary(parts.graph.documents.indices.map { (parts.graph.documents[$0].path, $0) }) { first, _ in first },
+      others: parts.others,
+      otherPositions: Dictionary(parts.others.indices.map { (parts.others[$0].path, $0) }) { first, _ in first },
       asked: parts.asked, ignored: parts.ignored, searchedAgents: parts.searchedAgents)
+    for (relative, bytes) in opened { _ = resident.replace(relative, text: bytes, rebuildingIndex: false) }
+    let vocabulary = configuration.vocabulary
+    for (position, document) in resident.graph.documents.enumerated() where !resident.open.contains(document.path) {
+      if let key = DocumentIndex.contentKey(of: document) { resident.peers[key, default: []].append(position) }
+      if let key = DocumentIndex.nameAndTitle(of: document, vocabulary: vocabulary) {
+        resident.namesakes[key, default: []].append(position)
+      }
+    }
+    resident.reindex(declarations: true)
+    return resident
   }
 
   /// The root-relative path of an absolute path inside the repository.
@@ -48,7 +73,7 @@ package struct ResidentGraph: Sendable {
   /// Whether the configuration lints the file at this root-relative path at all.
   package func lints(_ relative: String) -> Bool { configuration.lints(relative) }
 
-  /// Whether the graph has this text for the file (as a judged document or not).
+  /// Whether the graph has this text for the file.
   package func holds(_ relative: String, text bytes: [UInt8]) -> Bool {
     workspace.overlay[relative] == bytes
   }
@@ -56,77 +81,102 @@ package struct ResidentGraph: Sendable {
   /// Whether the file is there only as an open buffer, not on disk.
   package func isNew(_ relative: String) -> Bool { workspace.addedByOverlay.contains(relative) }
 
+  /// Whether the graph judges this document from the editor's text.
+  package func judges(_ relative: String) -> Bool { open.contains(relative) }
+
   /// Whether a file's content reaches the graph: Markdown (anchors, facts), configuration,
-  /// source code that may declare agents, and git's ignore files.
+  /// IaC, source code that may declare agents, and git's ignore files.
   package func reads(contentOf relative: String) -> Bool {
     let name = RepoPath.name(of: relative)
     if MarkdownFiles.isMarkdown(relative) || name.hasPrefix(".docs-lint") || name == ".gitignore" { return true }
+    if IaCTechnology.of(relative) != nil { return true }
     guard let dot = name.lastIndex(of: ".") else { return false }
     return configuration.vocabulary.codeDeclarations[name[name.index(after: dot)...].lowercased()] != nil
-  }
-
-  /// Whether the graph judges this document.
-  package func judges(_ relative: String) -> Bool {
-    graph.documents.contains { $0.path == relative }
   }
 
   /// An open file's new text. False when the graph cannot take it in place (a file it has
   /// not seen, or an agent name that now needs looking for in code): the caller builds anew.
   package mutating func update(_ relative: String, text bytes: [UInt8]) -> Bool {
+    replace(relative, text: bytes, rebuildingIndex: true)
+  }
+
+  private mutating func replace(_ relative: String, text bytes: [UInt8], rebuildingIndex: Bool) -> Bool {
     guard workspace.inventory.fileSet.contains(relative) else { return false }
     _ = try? workspace.read(workspace.root + "/" + relative, from: bytes)
     // Through a reader, so a buffer over the size limit is refused as a file would be.
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes, overlay: [relative: bytes])
-    var documents = graph.documents
-    var anchors = graph.anchors
-    let oldAnchors = anchors[relative]
+    let oldAnchors = graph.anchors[relative]
     var declarationsChanged = false
-    if let position = documents.firstIndex(where: { $0.path == relative }) {
+    if let position = positions[relative] {
       var node = parser.document(at: relative, bytes: reader.readBytes(relative))
       let fresh = node.missingNonLinkPaths.filter { !asked.contains($0) }
       if !fresh.isEmpty, workspace.usesGit { ignored.formUnion(Git.ignored(fresh, in: workspace.root)) }
       asked.formUnion(fresh)
-      anchors[relative] = node.isMarkdown ? node.anchors : nil
-      node.settle(anchors: anchors, ignored: ignored, placeholders: configuration.paths.placeholders,
-        ignoringCase: configuration.paths.anchorsIgnoreCase)
-      declarationsChanged = Self.declarations(node.facts) != Self.declarations(documents[position].facts)
-      documents[position] = node
+      declarationsChanged = Self.declarations(node.facts) != Self.declarations(graph.documents[position].facts)
+      open.insert(relative)
+      let (ignored, settings) = (ignored, configuration.paths)
+      graph.edit { documents, anchors, _ in
+        anchors[relative] = node.isMarkdown ? node.anchors : nil
+        node.settle(
+          anchors: anchors, ignored: ignored, placeholders: settings.placeholders, ignoringCase: settings.anchorsIgnoreCase)
+        documents[position] = node
+      }
     } else if let position = otherPositions[relative] {
-      // A file not judged (excluded) still lends its anchors and facts to the others.
+      // A file not linted (excluded) still lends its anchors and facts to the others.
       let node = parser.anchorsAndFacts(at: relative, bytes: reader.readBytes(relative))
-      anchors[relative] = node?.anchors
       let facts = node?.facts ?? DocumentFacts()
       declarationsChanged = Self.declarations(facts) != Self.declarations(others[position].facts)
       others[position].facts = facts
+      graph.edit { _, anchors, _ in anchors[relative] = node?.anchors }
     } else {
       // Not Markdown: only its existence counts, and that has not changed.
       return true
     }
-    // Links from the judged documents into this one see its new headings.
-    if anchors[relative] != oldAnchors {
-      for index in documents.indices where documents[index].path != relative {
-        documents[index].settle(
-          anchors: anchors, ignored: ignored, placeholders: configuration.paths.placeholders,
-          ignoringCase: configuration.paths.anchorsIgnoreCase)
+    // Links from the open documents into this one see its new headings (the others' own
+    // findings are not shown, and what they lend the open ones does not depend on it).
+    if graph.anchors[relative] != oldAnchors {
+      let settled = open.filter { $0 != relative }.compactMap { positions[$0] }
+      let (ignored, settings) = (ignored, configuration.paths)
+      graph.edit { documents, anchors, _ in
+        for position in settled {
+          documents[position].settle(
+            anchors: anchors, ignored: ignored, placeholders: settings.placeholders, ignoringCase: settings.anchorsIgnoreCase)
+        }
       }
     }
-    let vocabulary = configuration.vocabulary
-    // Copies are judged among the judged documents alone: a handful.
-    let copies = DocumentIndex(.copies, documents: documents, others: [], vocabulary: vocabulary)
-    let declarations =
-      declarationsChanged ? DocumentIndex(.declarations, documents: documents, others: others, vocabulary: vocabulary) : graph.index
-    let index = DocumentIndex(declarations: declarations, copies: copies)
+    guard rebuildingIndex else { return true }
+    reindex(declarations: declarationsChanged)
     // An agent name neither declared nor looked for in code when the graph was built.
-    if !index.agentNames.isEmpty {
-      for document in documents {
-        for mention in document.facts.agentMentions
-        where !index.agentNames.contains(mention.name) && !searchedAgents.contains(mention.name) {
+    let declared = graph.index.agentNames
+    if !declared.isEmpty {
+      for path in open {
+        guard let position = positions[path] else { continue }
+        for mention in graph.documents[position].facts.agentMentions
+        where !declared.contains(mention.name) && !searchedAgents.contains(mention.name) {
           return false
         }
       }
     }
-    graph = graph.replacing(documents: documents, anchors: anchors, index: index)
     return true
+  }
+
+  /// The index again: declarations when a document's id or agent names changed; copies
+  /// among the open documents and the documents that share a key with one of them (the
+  /// only documents judged are open, and a group of copies is all its members).
+  private mutating func reindex(declarations: Bool) {
+    let vocabulary = configuration.vocabulary
+    let documents = graph.documents
+    var related = Set(open.compactMap { positions[$0] })
+    for position in related {
+      if let key = DocumentIndex.contentKey(of: documents[position]) { related.formUnion(peers[key] ?? []) }
+      if let key = DocumentIndex.nameAndTitle(of: documents[position], vocabulary: vocabulary) {
+        related.formUnion(namesakes[key] ?? [])
+      }
+    }
+    let copies = DocumentIndex(.copies, documents: related.sorted().map { documents[$0] }, others: [], vocabulary: vocabulary)
+    let declared =
+      declarations ? DocumentIndex(.declarations, documents: documents, others: others, vocabulary: vocabulary) : graph.index
+    graph.edit { _, _, index in index = DocumentIndex(declarations: declared, copies: copies) }
   }
 
   /// What the index reads of a document's facts: its id and where, and the agents it declares.
@@ -136,6 +186,6 @@ package struct ResidentGraph: Sendable {
 
   /// The findings of one judged document, at their configured levels.
   package func findings(of relative: String) -> [Finding] {
-    Linter(configuration: configuration).findings(in: graph, scope: [relative])
+    Linter(configuration: configuration).findings(in: graph, scope: [relative], judgingIaC: false)
   }
 }

@@ -112,18 +112,31 @@ extension LintRun {
       }
       // Front-matter values written as paths (`related: [docs/adr/0001.md]`).
       for reference in document.facts.idReferences {
-        guard let target = reference.pathReadings(from: document.path).first(where: graph.inventory.exists) else { continue }
+        let existing = reference.pathReadings(from: document.path).filter(graph.inventory.exists)
+        guard let target = existing.first else { continue }
         let newTarget = moved(target) ?? target
-        guard newTarget != target || newPath != document.path else { continue }
+        let touched = existing.contains { moved($0) != nil }
+        guard touched || newPath != document.path else { continue }
+        let leave = { (reason: String) in
+          skipped.append(LeftAsWritten(path: document.path, line: reference.span.line, text: reference.id, reason: reason))
+        }
+        // From the root and from the document's folder, two files: which one it means is not written.
+        guard existing.count == 1 else {
+          if touched { leave("it names two files (from the root and from its folder): check it by hand") }
+          continue
+        }
         switch MoveRewrite.rewrite(
           written: reference.id, isLink: false, in: document.path, target: target, newTarget: newTarget, newDocument: newPath)
         {
         case .unchanged: continue
-        case .text(let text): fixes.append(Fix([Replacement(span: reference.span, original: reference.id, text: text)]))
-        case .skipped(let reason):
-          if newTarget != target {
-            skipped.append(LeftAsWritten(path: document.path, line: reference.span.line, text: reference.id, reason: reason))
+        case .text(let text):
+          guard IdReference.isPlainScalar(text) else {
+            leave("the new path would need quoting in YAML")
+            continue
           }
+          fixes.append(Fix([Replacement(span: reference.span, original: reference.id, text: text)]))
+        case .skipped(let reason):
+          if touched { leave(reason) }
         }
       }
       if !fixes.isEmpty { edits[document.path] = fixes }

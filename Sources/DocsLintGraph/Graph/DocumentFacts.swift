@@ -53,6 +53,18 @@ package struct IdReference: Sendable, Hashable {
     return pathReadings(from: document).contains(where: inventory.exists)
   }
 
+  /// Whether text can stand as a plain (unquoted) YAML value in a list or after a key and
+  /// be read back as the same string: no flow indicators, no `: ` or ` #`, no leading
+  /// indicator, and not a word YAML reads as null or a boolean.
+  package static func isPlainScalar(_ text: String) -> Bool {
+    guard let first = text.first, let last = text.last, !first.isWhitespace, !last.isWhitespace, last != ":" else {
+      return false
+    }
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
+    if text.contains(where: { ",[]{}\n\r".contains($0) }) || text.contains(": ") || text.contains(" #") { return false }
+    return !["null", "~", "true", "false", "yes", "no", "on", "off"].contains(text.lowercased())
+  }
+
   private var isWrittenAsPath: Bool { id.utf8.contains(UInt8(ascii: "/")) || MarkdownFiles.isMarkdown(id) }
 }
 

@@ -73,11 +73,7 @@ package struct DocumentIndex: Sendable {
 
   /// Byte-identical documents, and same-name same-title documents whose content differs.
   private mutating func gatherCopies(documents: [DocumentNode], vocabulary: Vocabulary) {
-    // Empty files are all alike; only documents with content can be copies.
-    let readable = documents.indices.filter { index in
-      guard case .markdown = documents[index].content else { return false }
-      return documents[index].facts.hasContent
-    }
+    let readable = documents.indices.filter { Self.contentKey(of: documents[$0]) != nil }
     // Groups are runs of equal keys once sorted: no dictionary of arrays to grow and rehash.
     func content(_ index: Int) -> ContentKey {
       ContentKey(hash: documents[index].facts.contentHash, size: documents[index].facts.byteCount)
@@ -86,8 +82,7 @@ package struct DocumentIndex: Sendable {
       let paths = group.map { documents[$0].path }.sorted(by: ByteOrder.less)
       identicalGroups[paths[0]] = paths
     }
-    // Per-folder README and index pages share names and titles by design.
-    let copies = readable.filter { documents[$0].facts.title != nil && !vocabulary.isFolderPage(named: RepoPath.name(of: documents[$0].path)) }
+    let copies = readable.filter { Self.nameAndTitle(of: documents[$0], vocabulary: vocabulary) != nil }
     func nameAndTitle(_ index: Int) -> NameAndTitle {
       NameAndTitle(name: RepoPath.name(of: documents[index].path), title: documents[index].facts.title!)
     }
@@ -123,18 +118,35 @@ package struct DocumentIndex: Sendable {
 }
 
 
-private struct ContentKey: Hashable {
+extension DocumentIndex {
+  /// What makes a document an identical copy of another: its content (nil for an empty or
+  /// unreadable file: empty files are all alike, only documents with content are copies).
+  package static func contentKey(of document: DocumentNode) -> ContentKey? {
+    guard case .markdown = document.content, document.facts.hasContent else { return nil }
+    return ContentKey(hash: document.facts.contentHash, size: document.facts.byteCount)
+  }
+
+  /// What makes a document a diverged copy of another: its file name and title (nil without
+  /// content or title, and for per-folder README and index pages, alike by design).
+  package static func nameAndTitle(of document: DocumentNode, vocabulary: Vocabulary) -> NameAndTitle? {
+    guard contentKey(of: document) != nil, let title = document.facts.title else { return nil }
+    let name = RepoPath.name(of: document.path)
+    return vocabulary.isFolderPage(named: name) ? nil : NameAndTitle(name: name, title: title)
+  }
+}
+
+package struct ContentKey: Hashable, Sendable {
   var hash: UInt64
   var size: Int
 }
 
 /// Compared and hashed as bytes: a copy carries the same bytes, and hashing a title as
 /// Unicode text normalises it first.
-private struct NameAndTitle: Hashable {
+package struct NameAndTitle: Hashable, Sendable {
   var name: Substring
   var title: String
 
-  func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     var name = name
     var title = title
     name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -142,7 +154,7 @@ private struct NameAndTitle: Hashable {
     title.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
-  static func == (lhs: NameAndTitle, rhs: NameAndTitle) -> Bool {
+  package static func == (lhs: NameAndTitle, rhs: NameAndTitle) -> Bool {
     lhs.name.utf8.elementsEqual(rhs.name.utf8) && lhs.title.utf8.elementsEqual(rhs.title.utf8)
   }
 }

@@ -41,6 +41,9 @@ package struct DocumentNode: Sendable, Equatable {
   package var missingTargets: [String] = []
   /// Targets that are not in the file list but exist on disk (files git ignores).
   package var unlistedTargets: [String] = []
+  /// Missing paths the page says are not there yet (`.planned`): kept in the summary, so a
+  /// document read back without its edges still excuses them on other pages.
+  package var plannedTargets: [String] = []
   /// False for a document read back from the cache as a summary only (path, kind,
   /// anchors, facts, targets): impact mode skips the parse and edges of documents the
   /// change cannot affect. A body holds in `references` only the essential edges (broken,
@@ -70,10 +73,12 @@ package struct DocumentNode: Sendable, Equatable {
     var singles = Set<String>()
     var globs: [[String]] = []
     var missing = Set<String>()
+    var planned = Set<String>()
     for reference in references {
       switch reference.resolution {
       case .glob(let matches): if !matches.isEmpty { globs.append(matches) }
       case .missing(let path), .caseMismatch(let path, _): missing.insert(path)
+      case .planned(let path): planned.insert(path)
       default: if let path = reference.resolution.targetPath { singles.insert(path) }
       }
     }
@@ -89,6 +94,7 @@ package struct DocumentNode: Sendable, Equatable {
     targets = PathList(sorted)
     missingTargets = missing.sorted(by: ByteOrder.less)
     unlistedTargets = sorted.filter { !listed.exists($0) }
+    plannedTargets = planned.sorted(by: ByteOrder.less)
   }
 
   /// Two byte-ordered lists as one, each path once.
@@ -164,10 +170,10 @@ package struct DocumentNode: Sendable, Equatable {
 package struct ReferenceGraph: Sendable {
   package let inventory: FileInventory
   /// Linted documents, sorted by path.
-  package let documents: [DocumentNode]
+  package private(set) var documents: [DocumentNode]
   /// Heading slugs and HTML anchors per Markdown file (linted or link targets).
-  package let anchors: [String: AnchorSet]
-  package let index: DocumentIndex
+  package private(set) var anchors: [String: AnchorSet]
+  package private(set) var index: DocumentIndex
   /// Linted IaC files, sorted by path.
   package let iac: [IaCNode]
   /// Names of the IaC symbols, by kind (`variable` → {"region", ...}).
@@ -180,7 +186,7 @@ package struct ReferenceGraph: Sendable {
   package let vocabulary: Vocabulary
   /// Agent names no agent doc declares but source code does, by name (in path order).
   package let codeAgents: [String: [CodeDeclaration]]
-  private let shared = SharedValues()
+  private var shared = SharedValues()
 
   package init(
     inventory: FileInventory, documents: [DocumentNode], anchors: [String: AnchorSet],
@@ -218,21 +224,17 @@ package struct ReferenceGraph: Sendable {
   package var plannedPaths: Set<String> {
     shared("planned-paths") { graph in
       var planned = Set<String>()
-      for document in graph.documents where document.status == nil {
-        for reference in document.references {
-          if case .planned(let path) = reference.resolution { planned.insert(path) }
-        }
-      }
+      for document in graph.documents where document.status == nil { planned.formUnion(document.plannedTargets) }
       return planned
     }
   }
 
-  /// The same graph with its documents, anchors and index replaced: a kept graph after an
-  /// edit. Values rules built from the old graph are not carried over.
-  package func replacing(documents: [DocumentNode], anchors: [String: AnchorSet], index: DocumentIndex) -> ReferenceGraph {
-    ReferenceGraph(
-      inventory: inventory, documents: documents, anchors: anchors, index: index, iac: iac, environments: environments,
-      kinds: Array(kinds.values), vocabulary: vocabulary, codeAgents: codeAgents)
+  /// Changes the documents, anchors or index in place: a kept graph after an edit (the
+  /// arrays are not copied when the graph alone holds them). Values rules built from the
+  /// graph before are dropped.
+  package mutating func edit(_ change: (inout [DocumentNode], inout [String: AnchorSet], inout DocumentIndex) -> Void) {
+    change(&documents, &anchors, &index)
+    shared = SharedValues()
   }
 
   /// A value built once per run from the whole graph and shared by every document's check:

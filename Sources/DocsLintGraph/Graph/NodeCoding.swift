@@ -20,6 +20,7 @@ extension DocumentNode {
     writer.writeSized(targets.paths)
     writer.write(missingTargets)
     writer.write(unlistedTargets)
+    writer.write(plannedTargets)
   }
 
   /// The body holds the parse, findings, directives and the edges rules read (broken ones
@@ -78,6 +79,7 @@ extension DocumentNode {
     targets = PathList(packed: try reader.packedStrings(owner: owner))
     missingTargets = try reader.strings()
     unlistedTargets = try reader.strings()
+    plannedTargets = try reader.strings()
     hasBody = false
   }
 

@@ -26,8 +26,12 @@ extension LanguageServer {
       {
         fixes.append(("Change to #\(suggestion)", fix))
       }
-      for (title, changes) in structureFixes(finding, uri: uri, analysis: analysis, document: document, sections: sections) {
-        actions.append(["title": title, "kind": "quickfix", "diagnostics": [diagnostic], "isPreferred": true, "edit": ["changes": changes]])
+      let structure = structureFixes(finding, uri: uri, analysis: analysis, document: document, sections: sections)
+      for (title, changes) in structure {
+        actions.append([
+          "title": title, "kind": "quickfix", "diagnostics": [diagnostic], "isPreferred": structure.count == 1,
+          "edit": ["changes": changes],
+        ])
       }
       for (title, fix) in fixes {
         actions.append([

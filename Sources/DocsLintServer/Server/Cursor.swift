@@ -37,10 +37,13 @@ extension LanguageServer {
     }
   }
 
-  /// The `<Name>Agent` word under the cursor, with its document's analysis.
+  /// The `<Name>Agent` word under the cursor, with its document's analysis: where agent
+  /// docs exist (as `agent/unknown-agent` judges), and not a word that names no agent.
   func agentMention(at params: [String: Any]) -> (Analysis, AgentMention)? {
-    guard let (analysis, line, column) = cursor(params) else { return nil }
-    return analysis.agentMention(atLine: line, column: column).map { (analysis, $0) }
+    guard let (analysis, line, column) = cursor(params), !analysis.agents.isEmpty,
+      let mention = analysis.agentMention(atLine: line, column: column), !AgentWords.notAgents.contains(mention.name)
+    else { return nil }
+    return (analysis, mention)
   }
 
   /// Definition (the agent docs that declare the name, at their title; else the code that

@@ -30,7 +30,9 @@ extension LanguageServer {
       return entry.value
     }
     guard let prepared = try? PreparedWorkspace.open(root: root) else { return nil }
-    let value = ResidentGraph.build(prepared: prepared, cacheFolder: cacheFolder, buffers: buffers())
+    guard let value = try? ResidentGraph.build(prepared: prepared, cacheFolder: cacheFolder, buffers: buffers()) else {
+      return nil
+    }
     residents[root] = (value, Date())
     return value
   }

@@ -31,9 +31,13 @@ extension LanguageServer {
 
   /// `textDocument/rename` on an id: its declaration and every reference to it.
   static func idRename(_ id: String, to newID: String, in graph: ReferenceGraph) throws -> [String: [Fix]] {
-    let forbidden = CharacterSet(charactersIn: ":#[]{},\"'`|>&*!%@").union(.whitespacesAndNewlines)
-    guard !newID.isEmpty, newID.unicodeScalars.allSatisfy({ !forbidden.contains($0) }), !newID.hasPrefix("-"), !newID.hasPrefix("?")
-    else { throw UsageError("'\(newID)' cannot be an id: it would need quoting in YAML") }
+    guard newID != id else { return [:] }
+    guard IdReference.isPlainScalar(newID), !newID.contains(where: \.isWhitespace) else {
+      throw UsageError("'\(newID)' cannot be an id: it would need quoting in YAML")
+    }
+    if let other = graph.index.ids[newID]?.first {
+      throw UsageError("'\(newID)' is already the id of \(other.path)")
+    }
     var edits: [String: [Fix]] = [:]
     for (path, span) in idSpans(id, in: graph.documents, declarations: true) {
       edits[path, default: []].append(Fix([Replacement(span: span, original: id, text: newID)]))

@@ -44,7 +44,8 @@ struct Analysis {
   /// The `<Name>Agent` word at a docs-lint position.
   func agentMention(atLine line: Int, column: Int) -> AgentMention? {
     node?.facts.agentMentions.first { mention in
-      mention.span.line == line && column >= mention.span.column && column < max(mention.span.endColumn, mention.span.column + 1)
+      // Up to just after the word, where a cursor that finished typing it stands.
+      mention.span.line == line && column >= mention.span.column && column <= mention.span.endColumn
     }
   }
 

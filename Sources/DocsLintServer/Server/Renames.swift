@@ -1,8 +1,8 @@
 import Foundation
 
-/// Renames in the editor: a heading (`prepareRename`, `rename`) and files or folders
-/// (`workspace/willRenameFiles`), as workspace edits built from the command line's plans
-/// over every open buffer.
+/// Renames in the editor: a heading or a front-matter id (`prepareRename`, `rename`) and
+/// files or folders (`workspace/willRenameFiles`), as workspace edits built from the command
+/// line's plans over every open buffer.
 extension LanguageServer {
   /// The front-matter id or the heading's title under the cursor, and its range, for `prepareRename`.
   func prepareRename(_ uri: String, at position: OpenDocument.Position, text: String) -> [String: Any]? {

@@ -41,8 +41,7 @@ struct UnknownAgentRule: GraphRule {
     EditDistance.closest(to: name, in: known.sorted(), maxDistance: max(1, name.unicodeScalars.count / 6))
   }
 
-  /// Words that end in "Agent" but name no agent (HTTP headers, key agents).
-  static let notAgents: Set<String> = ["UserAgent", "SSHAgent", "SshAgent", "GPGAgent", "GpgAgent", "KeyAgent"]
+  static var notAgents: Set<String> { AgentWords.notAgents }
 
   func check(_ document: DocumentNode, in graph: ReferenceGraph) -> [Finding] {
     let known = graph.index.agentNames
@@ -56,4 +55,10 @@ struct UnknownAgentRule: GraphRule {
       ).depending(on: [.agent(mention.name)])
     }
   }
+}
+
+/// Words that end in "Agent" but name no agent (HTTP headers, key agents): the rule and
+/// the editor's navigation leave them alone.
+package enum AgentWords {
+  package static let notAgents: Set<String> = ["UserAgent", "SSHAgent", "SshAgent", "GPGAgent", "GpgAgent", "KeyAgent"]
 }
