@@ -179,6 +179,31 @@ package struct ResidentGraph: Sendable {
     graph.edit { _, _, index in index = DocumentIndex(declarations: declared, copies: copies) }
   }
 
+  /// Documents with every edge, for renames and references: those whose summary says they
+  /// may refer to `path` or into it (targets, missing paths, front-matter paths) and those
+  /// inside it, the open ones as they are, the others parsed again from the disk.
+  package func documents(touching path: String) -> [DocumentNode] {
+    let inside = { (other: String) in path.isEmpty || other == path || RepoPath.isInside(other, folder: path) }
+    let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes, overlay: workspace.overlay)
+    let settings = configuration.paths
+    var found: [DocumentNode] = []
+    for document in graph.documents where document.isMarkdown {
+      let touches =
+        inside(document.path) || document.targets.reaches(path) || document.missingTargets.contains(where: inside)
+        || document.facts.idReferences.contains { $0.pathReadings(from: document.path).contains(where: inside) }
+      guard touches else { continue }
+      if open.contains(document.path) {
+        found.append(document)
+        continue
+      }
+      var node = parser.document(at: document.path, bytes: reader.readBytes(document.path))
+      node.settle(
+        anchors: graph.anchors, ignored: ignored, placeholders: settings.placeholders, ignoringCase: settings.anchorsIgnoreCase)
+      found.append(node)
+    }
+    return found
+  }
+
   /// What the index reads of a document's facts: its id and where, and the agents it declares.
   private static func declarations(_ facts: DocumentFacts) -> [String] {
     [facts.id ?? "", facts.idSpan.map { "\($0)" } ?? ""] + facts.declaredAgents

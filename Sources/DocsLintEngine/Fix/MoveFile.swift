@@ -36,7 +36,7 @@ extension LintRun {
   /// patches atomically and moves the file or folder (`git mv` for tracked files).
   package static func move(_ old: String, to new: String, root: String?, dryRun: Bool) throws -> MoveOutcome {
     let (graph, top) = try graph(paths: [], root: root, configFile: nil)
-    let plan = try planMove(old, to: new, graph: graph, root: top)
+    let plan = try planMove(old, to: new, documents: graph.documents, inventory: graph.inventory, root: top)
     var outcome = MoveOutcome(patches: [], skipped: plan.skipped, old: plan.from, new: plan.to)
     let reader = FileReader(root: top, maxBytes: Int.max)
     for (path, fixes) in plan.edits {
@@ -62,7 +62,10 @@ extension LintRun {
 
   /// The edits a move needs, by root-relative file, without touching anything; `old` and
   /// `new` as given (from the current folder, or absolute).
-  package static func planMove(_ old: String, to new: String, graph: ReferenceGraph, root top: String) throws
+  /// `documents` keep every edge (those that may refer to the path or lie inside it are enough).
+  package static func planMove(
+    _ old: String, to new: String, documents: [DocumentNode], inventory: FileInventory, root top: String
+  ) throws
     -> (from: String, to: String, edits: [String: [Fix]], skipped: [LeftAsWritten])
   {
     guard let from = Workspace.relative(old, in: top), !from.isEmpty else {
@@ -72,8 +75,8 @@ extension LintRun {
       throw UsageError("\(new): outside the repository root \(top)")
     }
     guard !FileManager.default.fileExists(atPath: top + "/" + to) else { throw UsageError("\(new) exists already") }
-    let isFolder = graph.inventory.isDirectory(from)
-    guard isFolder || graph.inventory.isFile(from) else { throw UsageError("\(old): not a file or folder docs-lint knows") }
+    let isFolder = inventory.isDirectory(from)
+    guard isFolder || inventory.isFile(from) else { throw UsageError("\(old): not a file or folder docs-lint knows") }
     guard !RepoPath.isInside(to, folder: from) else { throw UsageError("\(new) is inside \(old)") }
     let moved = { (path: String) -> String? in
       if path == from { return to }
@@ -83,7 +86,7 @@ extension LintRun {
 
     var edits: [String: [Fix]] = [:]
     var skipped: [LeftAsWritten] = []
-    for document in graph.documents where document.isMarkdown {
+    for document in documents where document.isMarkdown {
       let newPath = moved(document.path) ?? document.path
       var fixes: [Fix] = []
       for reference in document.edges where reference.kind != .iacPath && reference.kind != .anchorLink {
@@ -112,7 +115,7 @@ extension LintRun {
       }
       // Front-matter values written as paths (`related: [docs/adr/0001.md]`).
       for reference in document.facts.idReferences {
-        let existing = reference.pathReadings(from: document.path).filter(graph.inventory.exists)
+        let existing = reference.pathReadings(from: document.path).filter(inventory.exists)
         guard let target = existing.first else { continue }
         let newTarget = moved(target) ?? target
         let touched = existing.contains { moved($0) != nil }

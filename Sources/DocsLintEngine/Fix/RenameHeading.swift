@@ -13,8 +13,11 @@ package struct HeadingRename: Sendable {
   package var skipped: [LeftAsWritten]
 
   /// Plans the rename of the ATX heading on `line` (1-based) of `file` (root-relative),
-  /// whose text is `text`, against a graph that keeps every edge.
-  package static func plan(file: String, line: Int, title: String, text: String, graph: ReferenceGraph) throws -> HeadingRename {
+  /// whose text is `text`, against documents that keep every edge (those that may link to
+  /// the file are enough).
+  package static func plan(file: String, line: Int, title: String, text: String, documents: [DocumentNode]) throws
+    -> HeadingRename
+  {
     guard !title.isEmpty, !title.contains("\n"), !title.contains("\r") else {
       throw UsageError("the new title must be one line of text")
     }
@@ -44,7 +47,7 @@ package struct HeadingRename: Sendable {
     let span = SourceSpan(line: line, column: 1, endLine: line, endColumn: lineText.unicodeScalars.count + 1)
     result.edits[file] = [Fix([Replacement(span: span, original: lineText, text: newLine)])]
     guard !changed.isEmpty else { return result }
-    for document in graph.documents where document.isMarkdown {
+    for document in documents where document.isMarkdown {
       for reference in document.edges {
         let isOwnAnchor = reference.kind == .anchorLink && document.path == file
         let pointsHere = reference.resolution.targetPath == file && reference.kind != .anchorLink
@@ -98,7 +101,7 @@ extension LintRun {
     let reader = FileReader(root: top, maxBytes: Int.max)
     guard case .success(let bytes) = reader.readBytes(path) else { throw UsageError("\(file): cannot be read") }
     let rename = try HeadingRename.plan(
-      file: path, line: line, title: title, text: String(decoding: bytes, as: UTF8.self), graph: graph)
+      file: path, line: line, title: title, text: String(decoding: bytes, as: UTF8.self), documents: graph.documents)
     var patches: [FilePatch] = []
     for (edited, fixes) in rename.edits {
       guard case .success(let raw) = reader.readBytes(edited), let patch = FilePatch.make(path: edited, bytes: raw, fixes: fixes)

@@ -25,7 +25,7 @@ extension LanguageServer {
   }
 
   /// The kept graph of a repository, built with every open document under it.
-  private func resident(root: String) -> ResidentGraph? {
+  func resident(root: String) -> ResidentGraph? {
     if let entry = residents[root], watching || Date().timeIntervalSince(entry.at) < Self.residentLifetime {
       return entry.value
     }
@@ -151,5 +151,26 @@ extension LanguageServer {
     guard change["type"] as? Int == 2 else { return true }
     let holders = residents.values.compactMap { entry in entry.value.relative(path).map { (entry.value, $0) } }
     return holders.isEmpty || holders.contains { resident, relative in resident.reads(contentOf: relative) }
+  }
+}
+
+/// A repository as renames and references see it.
+struct Repository {
+  var root: String
+  /// Every document (the kept graph's summaries, or a graph built for the question).
+  var graph: ReferenceGraph
+  /// The documents, with every edge, that may refer to a path or lie inside it.
+  var touching: (String) -> [DocumentNode]
+}
+
+extension LanguageServer {
+  /// The repository of a path: its kept graph where it lies in a workspace folder, else a
+  /// graph built for the question with every edge.
+  func repository(of path: String) throws -> Repository {
+    if let root = root(of: path), let resident = resident(root: root) {
+      return Repository(root: root, graph: resident.graph, touching: resident.documents(touching:))
+    }
+    let (graph, root) = try LintRun.graph(paths: [], root: root(of: path), configFile: nil, buffers: buffers())
+    return Repository(root: root, graph: graph) { _ in graph.documents }
   }
 }

@@ -130,7 +130,7 @@ package final class LanguageServer {
       do {
         let declarations = (params["context"] as? [String: Any])?["includeDeclaration"] as? Bool ?? false
         respond(
-          to: id, result: try references(to: path, at: position, text: text, root: root(of: path), declarations: declarations))
+          to: id, result: try references(to: path, at: position, text: text, declarations: declarations))
       } catch {
         respond(to: id, error: .invalidParams, "\(error)")
       }

@@ -3,12 +3,12 @@ import Foundation
 /// `textDocument/references`: on a front-matter id, everything that names it; on a heading,
 /// every link to its anchor; elsewhere in a document, every reference to the document itself.
 extension LanguageServer {
-  func references(
-    to path: String, at position: OpenDocument.Position, text: String, root: String?, declarations: Bool
-  ) throws -> [[String: Any]] {
-    let (graph, top) = try LintRun.graph(paths: [], root: root, configFile: nil, buffers: buffers())
-    guard let folder = Workspace.relative((path as NSString).deletingLastPathComponent, in: top) else { return [] }
-    let file = RepoPath.join(folder, (path as NSString).lastPathComponent)
+  func references(to path: String, at position: OpenDocument.Position, text: String, declarations: Bool) throws
+    -> [[String: Any]]
+  {
+    let repository = try self.repository(of: path)
+    let (graph, top) = (repository.graph, repository.root)
+    guard let file = Workspace.relativeFile(path, in: top) else { return [] }
     // On a front-matter id: everything that names it.
     let (line, column) = OpenDocument(text: text, version: 0).column(of: position)
     if let id = Self.id(atLine: line, column: column, in: graph.documents.first(where: { $0.path == file })) {
@@ -24,7 +24,7 @@ extension LanguageServer {
     }
     let heading = MarkdownParser.parse(SourceText(bytes: Array(text.utf8))).headings.first { $0.span.line == position.line + 1 }
     var locations: [[String: Any]] = []
-    for document in graph.documents where document.isMarkdown {
+    for document in repository.touching(file) where document.isMarkdown {
       let pointing = document.edges.filter { reference in
         if let heading {
           let ownAnchor = reference.kind == .anchorLink && document.path == file && reference.text == "#" + heading.slug

@@ -42,14 +42,16 @@ extension LanguageServer {
     guard let uri = Self.uri(params), let position = Self.position(params["position"]),
       let title = params["newName"] as? String, let path = FileURI.path(uri), let text = text(at: path)
     else { throw UsageError("textDocument, position and newName are needed") }
-    let (graph, root) = try LintRun.graph(paths: [], root: root(of: path), configFile: nil, buffers: buffers())
-    let relative = try Self.relative(path, in: root)
+    let repository = try self.repository(of: path)
+    let relative = try Self.relative(path, in: repository.root)
     let (line, column) = OpenDocument(text: text, version: 0).column(of: position)
+    let graph = repository.graph
     if let id = Self.id(atLine: line, column: column, in: graph.documents.first(where: { $0.path == relative })) {
-      return Self.workspaceEdit(try Self.idRename(id, to: title, in: graph), root: root, text: self.text(at:))
+      return Self.workspaceEdit(try Self.idRename(id, to: title, in: graph), root: repository.root, text: self.text(at:))
     }
-    let rename = try HeadingRename.plan(file: relative, line: position.line + 1, title: title, text: text, graph: graph)
-    return Self.workspaceEdit(rename.edits, root: root, text: self.text(at:))
+    let rename = try HeadingRename.plan(
+      file: relative, line: position.line + 1, title: title, text: text, documents: repository.touching(relative))
+    return Self.workspaceEdit(rename.edits, root: repository.root, text: self.text(at:))
   }
 
   /// `workspace/willRenameFiles`: the edits `docs-lint mv` would make, for each file or folder.
@@ -58,10 +60,11 @@ extension LanguageServer {
     var editRoot = ""
     for file in params["files"] as? [[String: Any]] ?? [] {
       guard let old = (file["oldUri"] as? String).flatMap(FileURI.path), let new = (file["newUri"] as? String).flatMap(FileURI.path),
-        let (graph, root) = try? LintRun.graph(paths: [], root: root(of: old), configFile: nil, buffers: buffers()),
-        let plan = try? LintRun.planMove(old, to: new, graph: graph, root: root)
+        let repository = try? repository(of: old), let relative = Workspace.relativeFile(old, in: repository.root),
+        let plan = try? LintRun.planMove(
+          old, to: new, documents: repository.touching(relative), inventory: repository.graph.inventory, root: repository.root)
       else { continue }
-      editRoot = root
+      editRoot = repository.root
       edits.merge(plan.edits) { $0 + $1 }
     }
     return edits.isEmpty ? nil : Self.workspaceEdit(edits, root: editRoot, text: text(at:))
