@@ -10,9 +10,11 @@ package struct Linter: Sendable {
   }
 
   /// `scope`, when given, limits the documents judged (impact mode judges only the
-  /// documents a change can affect); IaC files are judged unless `judgingIaC` is false (an
-  /// editor asking about one document).
-  package func findings(in graph: ReferenceGraph, scope: Set<String>? = nil, judgingIaC: Bool = true) -> [Finding] {
+  /// documents a change can affect); `positions` does the same by place in the graph's list
+  /// (an editor asking about one document). IaC files are judged unless `judgingIaC` is false.
+  package func findings(
+    in graph: ReferenceGraph, scope: Set<String>? = nil, positions: [Int]? = nil, judgingIaC: Bool = true
+  ) -> [Finding] {
     let graphRules = RuleRegistry.graphRules.map { $0.init() }
     let catalog = RuleCatalog(RuleRegistry.descriptors)
     let configuration = configuration
@@ -21,19 +23,23 @@ package struct Linter: Sendable {
     let graphRuleIDs = graphRules.map { type(of: $0).descriptor.id }
     // By index: filtering the documents themselves copied each of them.
     let documents =
-      scope.map { scope in graph.documents.indices.filter { scope.contains(graph.documents[$0].path) }.map { graph.documents[$0] } }
+      positions.map { $0.map { graph.documents[$0] } }
+      ?? scope.map { scope in graph.documents.indices.filter { scope.contains(graph.documents[$0].path) }.map { graph.documents[$0] } }
       ?? graph.documents
     // A finished, archived or template document skips what its status says.
     let skipped = Dictionary(
       configuration.vocabulary.statuses.all.map { status in (status.id, Set(status.skips.flatMap { catalog.resolve($0) ?? [] })) }
     ) { first, _ in first }
-    // A project folder's STATUS.md speaks for the pages beside it that say nothing themselves.
+    // A project folder's STATUS.md speaks for the pages beside it that say nothing themselves
+    // (gathered once per graph: an editor asks about one document at a time).
     let statusPages = configuration.vocabulary.statuses.folderPages
-    var folderStatuses: [String: String] = [:]
-    for document in graph.documents where statusPages.contains(RepoPath.name(of: document.path).lowercased()) {
-      if let status = document.status { folderStatuses[RepoPath.directory(of: document.path)] = status }
+    let inherited = graph.shared("folder-statuses") { graph in
+      var folderStatuses: [String: String] = [:]
+      for document in graph.documents where statusPages.contains(RepoPath.name(of: document.path).lowercased()) {
+        if let status = document.status { folderStatuses[RepoPath.directory(of: document.path)] = status }
+      }
+      return folderStatuses
     }
-    let inherited = folderStatuses
     let perDocument = Parallel.map(documents) { document -> [Finding] in
       var enabled = levels.levels(in: document.kind, path: document.path)
       let status = document.status ?? (inherited.isEmpty ? nil : inherited[RepoPath.directory(of: document.path)])

@@ -38,6 +38,12 @@ package struct ResidentGraph: Sendable {
     var workspace = prepared.workspace
     var opened: [(relative: String, bytes: [UInt8])] = []
     for buffer in buffers {
+      // A file on disk the listing leaves out (git ignores it) is not linted, as in CI.
+      if let relative = Workspace.relativeFile(buffer.path, in: workspace.root), !workspace.inventory.fileSet.contains(relative),
+        FileManager.default.fileExists(atPath: buffer.path)
+      {
+        continue
+      }
       guard let relative = try? workspace.read(buffer.path, from: buffer.bytes) else { continue }
       opened.append((relative, buffer.bytes))
     }
@@ -53,6 +59,18 @@ package struct ResidentGraph: Sendable {
       others: parts.others,
       otherPositions: Dictionary(parts.others.indices.map { (parts.others[$0].path, $0) }) { first, _ in first },
       asked: parts.asked, ignored: parts.ignored, searchedAgents: parts.searchedAgents)
+    // A summary from the cache was made without the files that are only buffers (the cache
+    // is keyed by the disk's files): one that missed such a file is read again.
+    let added = workspace.addedByOverlay
+    if !added.isEmpty {
+      let stale = resident.graph.documents.indices.filter { position in
+        let document = resident.graph.documents[position]
+        return !document.hasBody
+          && document.missingTargets.contains { missing in added.contains { $0 == missing || RepoPath.isInside($0, folder: missing) } }
+      }
+      let fresh = stale.map { resident.parsedAgain(resident.graph.documents[$0]) }
+      resident.graph.edit { documents, _, _ in for (position, node) in zip(stale, fresh) { documents[position] = node } }
+    }
     for (relative, bytes) in opened { _ = resident.replace(relative, text: bytes, rebuildingIndex: false) }
     let vocabulary = configuration.vocabulary
     for (position, document) in resident.graph.documents.enumerated() where !resident.open.contains(document.path) {
@@ -73,6 +91,12 @@ package struct ResidentGraph: Sendable {
   /// Whether the configuration lints the file at this root-relative path at all.
   package func lints(_ relative: String) -> Bool { configuration.lints(relative) }
 
+  /// Whether the file is one the repository's listing holds (git lists it, or it is new).
+  package func lists(_ relative: String) -> Bool { workspace.inventory.fileSet.contains(relative) }
+
+  /// A judged document's node.
+  package func document(_ relative: String) -> DocumentNode? { positions[relative].map { graph.documents[$0] } }
+
   /// Whether the graph has this text for the file.
   package func holds(_ relative: String, text bytes: [UInt8]) -> Bool {
     workspace.overlay[relative] == bytes
@@ -84,24 +108,36 @@ package struct ResidentGraph: Sendable {
   /// Whether the graph judges this document from the editor's text.
   package func judges(_ relative: String) -> Bool { open.contains(relative) }
 
-  /// Whether a file's content reaches the graph: Markdown (anchors, facts), configuration,
-  /// IaC, source code that may declare agents, and git's ignore files.
+  /// Whether a file's content reaches the graph: Markdown (anchors, facts), configuration
+  /// and rule packs, IaC, source code that may declare agents, and git's ignore files.
   package func reads(contentOf relative: String) -> Bool {
     let name = RepoPath.name(of: relative)
-    if MarkdownFiles.isMarkdown(relative) || name.hasPrefix(".docs-lint") || name == ".gitignore" { return true }
+    // YAML: the configuration, what it extends, rule packs (and IaC: compose, workflows).
+    if MarkdownFiles.isMarkdown(relative) || name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == ".gitignore" {
+      return true
+    }
     if IaCTechnology.of(relative) != nil { return true }
     guard let dot = name.lastIndex(of: ".") else { return false }
     return configuration.vocabulary.codeDeclarations[name[name.index(after: dot)...].lowercased()] != nil
   }
 
+  /// Whether the last update may have changed what the other open documents show: what
+  /// the edited document lends them changed (anchors, declarations, targets, status, ...).
+  package private(set) var lastUpdateReachesOthers = true
+
   /// An open file's new text. False when the graph cannot take it in place (a file it has
-  /// not seen, or an agent name that now needs looking for in code): the caller builds anew.
+  /// not seen, the content of a non-Markdown file it reads, or an agent name that now needs
+  /// looking for in code): the caller builds anew.
   package mutating func update(_ relative: String, text bytes: [UInt8]) -> Bool {
     replace(relative, text: bytes, rebuildingIndex: true)
   }
 
   private mutating func replace(_ relative: String, text bytes: [UInt8], rebuildingIndex: Bool) -> Bool {
-    guard workspace.inventory.fileSet.contains(relative) else { return false }
+    lastUpdateReachesOthers = true
+    guard workspace.inventory.fileSet.contains(relative) else {
+      // A file the listing leaves out (git ignores it) is not part of the graph, as in CI.
+      return FileManager.default.fileExists(atPath: workspace.root + "/" + relative)
+    }
     _ = try? workspace.read(workspace.root + "/" + relative, from: bytes)
     // Through a reader, so a buffer over the size limit is refused as a file would be.
     let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes, overlay: [relative: bytes])
@@ -113,6 +149,7 @@ package struct ResidentGraph: Sendable {
       if !fresh.isEmpty, workspace.usesGit { ignored.formUnion(Git.ignored(fresh, in: workspace.root)) }
       asked.formUnion(fresh)
       declarationsChanged = Self.declarations(node.facts) != Self.declarations(graph.documents[position].facts)
+      lastUpdateReachesOthers = lent(by: node) != lent(by: graph.documents[position])
       open.insert(relative)
       let (ignored, settings) = (ignored, configuration.paths)
       graph.edit { documents, anchors, _ in
@@ -129,8 +166,8 @@ package struct ResidentGraph: Sendable {
       others[position].facts = facts
       graph.edit { _, anchors, _ in anchors[relative] = node?.anchors }
     } else {
-      // Not Markdown: only its existence counts, and that has not changed.
-      return true
+      // Not Markdown: its content counts where the graph reads it (IaC, code, configuration).
+      return !reads(contentOf: relative)
     }
     // Links from the open documents into this one see its new headings (the others' own
     // findings are not shown, and what they lend the open ones does not depend on it).
@@ -184,24 +221,73 @@ package struct ResidentGraph: Sendable {
   /// inside it, the open ones as they are, the others parsed again from the disk.
   package func documents(touching path: String) -> [DocumentNode] {
     let inside = { (other: String) in path.isEmpty || other == path || RepoPath.isInside(other, folder: path) }
-    let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes, overlay: workspace.overlay)
-    let settings = configuration.paths
     var found: [DocumentNode] = []
     for document in graph.documents where document.isMarkdown {
       let touches =
         inside(document.path) || document.targets.reaches(path) || document.missingTargets.contains(where: inside)
         || document.facts.idReferences.contains { $0.pathReadings(from: document.path).contains(where: inside) }
       guard touches else { continue }
-      if open.contains(document.path) {
-        found.append(document)
-        continue
-      }
-      var node = parser.document(at: document.path, bytes: reader.readBytes(document.path))
-      node.settle(
-        anchors: graph.anchors, ignored: ignored, placeholders: settings.placeholders, ignoringCase: settings.anchorsIgnoreCase)
-      found.append(node)
+      found.append(open.contains(document.path) ? document : parsedAgain(document))
     }
     return found
+  }
+
+  /// A document parsed again from the disk (or its buffer) with every edge, and settled.
+  private func parsedAgain(_ document: DocumentNode) -> DocumentNode {
+    let reader = FileReader(root: workspace.root, maxBytes: configuration.maxFileBytes, overlay: workspace.overlay)
+    let settings = configuration.paths
+    var node = parser.document(at: document.path, bytes: reader.readBytes(document.path))
+    node.settle(
+      anchors: graph.anchors, ignored: ignored, placeholders: settings.placeholders, ignoringCase: settings.anchorsIgnoreCase)
+    return node
+  }
+
+  /// What a document lends the others' findings: its anchors, declarations, names, links,
+  /// status and kind, collected facts, and its content and title where copies of it exist.
+  private func lent(by node: DocumentNode) -> Lent {
+    let vocabulary = configuration.vocabulary
+    let content = DocumentIndex.contentKey(of: node)
+    let title = DocumentIndex.nameAndTitle(of: node, vocabulary: vocabulary)
+    let facts = node.facts
+    return Lent(
+      anchors: node.anchors, id: facts.id, idSpan: facts.idSpan, declaredAgents: facts.declaredAgents,
+      mentioned: Set(facts.agentMentions.map(\.name)), referred: facts.idReferences.map { $0.key + " " + $0.id },
+      status: node.status, kind: node.kind, targets: node.targets.paths, planned: node.plannedTargets,
+      missing: node.missingTargets, collected: node.collected,
+      content: content.flatMap { sharesContent($0, with: node.path) ? $0 : nil },
+      title: title.flatMap { sharesTitle($0, with: node.path) ? $0 : nil })
+  }
+
+  /// Whether another document, closed or open, has this content.
+  private func sharesContent(_ key: ContentKey, with path: String) -> Bool {
+    peers[key] != nil
+      || open.contains { $0 != path && positions[$0].flatMap { DocumentIndex.contentKey(of: graph.documents[$0]) } == key }
+  }
+
+  /// Whether another document, closed or open, has this file name and title.
+  private func sharesTitle(_ key: NameAndTitle, with path: String) -> Bool {
+    let vocabulary = configuration.vocabulary
+    return namesakes[key] != nil
+      || open.contains { other in
+        other != path && positions[other].flatMap { DocumentIndex.nameAndTitle(of: graph.documents[$0], vocabulary: vocabulary) } == key
+      }
+  }
+
+  private struct Lent: Equatable {
+    var anchors: AnchorSet
+    var id: String?
+    var idSpan: SourceSpan?
+    var declaredAgents: [String]
+    var mentioned: Set<String>
+    var referred: [String]
+    var status: String?
+    var kind: String?
+    var targets: [String]
+    var planned: [String]
+    var missing: [String]
+    var collected: CollectedFacts
+    var content: ContentKey?
+    var title: NameAndTitle?
   }
 
   /// What the index reads of a document's facts: its id and where, and the agents it declares.
@@ -211,6 +297,7 @@ package struct ResidentGraph: Sendable {
 
   /// The findings of one judged document, at their configured levels.
   package func findings(of relative: String) -> [Finding] {
-    Linter(configuration: configuration).findings(in: graph, scope: [relative], judgingIaC: false)
+    guard let position = positions[relative] else { return [] }
+    return Linter(configuration: configuration).findings(in: graph, positions: [position], judgingIaC: false)
   }
 }

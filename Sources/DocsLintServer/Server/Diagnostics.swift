@@ -9,19 +9,19 @@ extension LanguageServer {
     for other in documents.keys.sorted() where other != uri { republish(other) }
   }
 
-  /// Lints an open document again; publishes only when its findings changed.
+  /// Lints an open document again; publishes only when its findings changed (and only then
+  /// turns them into diagnostics).
   func republish(_ uri: String) {
     let before = analyses[uri]?.findings
-    let items = diagnostics(for: uri)
-    guard analyses[uri]?.findings != before else { return }
-    var params: [String: Any] = ["uri": uri, "diagnostics": items]
+    guard let (findings, document) = analyze(uri), findings != before else { return }
+    var params: [String: Any] = ["uri": uri, "diagnostics": DiagnosticMessage.make(findings, in: document)]
     if let version = documents[uri]?.version { params["version"] = version }
     send("textDocument/publishDiagnostics", params)
   }
 
-  /// The repository of a path: that of the workspace folder that holds it.
+  /// The repository of a path: that of the innermost workspace folder that holds it.
   func root(of path: String) -> String? {
-    roots.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+    roots.filter { path.hasPrefix($0 == "/" ? "/" : $0 + "/") }.max { $0.count < $1.count }
   }
 
   /// The kept graph of a repository, built with every open document under it.
@@ -33,6 +33,7 @@ extension LanguageServer {
     guard let value = try? ResidentGraph.build(prepared: prepared, cacheFolder: cacheFolder, buffers: buffers()) else {
       return nil
     }
+    othersMayChange = true
     residents[root] = (value, Date())
     return value
   }
@@ -61,15 +62,21 @@ extension LanguageServer {
     send("textDocument/publishDiagnostics", params)
   }
 
-  /// The findings of one document, linted from the editor's text when it is open.
+  /// The diagnostics of one document, linted from the editor's text when it is open.
   func diagnostics(for uri: String) -> [[String: Any]] {
-    guard let path = FileURI.path(uri) else { return [] }
+    guard let (findings, document) = analyze(uri) else { return [] }
+    return DiagnosticMessage.make(findings, in: document)
+  }
+
+  /// Lints one document (from the editor's text when it is open) and keeps its analysis.
+  func analyze(_ uri: String) -> (findings: [Finding], document: OpenDocument)? {
+    guard let path = FileURI.path(uri) else { return nil }
     let text = documents[uri]?.text ?? (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     let document = documents[uri] ?? OpenDocument(text: text, version: 0)
     do {
       let judged = try judge(path, text: text, isOpen: documents[uri] != nil)
       var analysis = Analysis(
-        root: judged.root, path: judged.path, node: judged.graph.documents.first { $0.path == judged.path },
+        root: judged.root, path: judged.path, node: judged.node,
         findings: judged.findings, files: judged.graph.inventory.files, anchors: judged.graph.anchors)
       analysis.ids = judged.graph.index.ids
       analysis.agents = judged.graph.index.agentDocuments
@@ -80,12 +87,12 @@ extension LanguageServer {
         analysis.kind = kind
       }
       analyses[uri] = analysis
-      return judged.findings.map { DiagnosticMessage.make($0, in: document) }
+      return (judged.findings, document)
     } catch {
       // Once: a buffer in a folder that does not exist would say so at every keystroke.
       let message = "docs-lint: \(error)"
       if shownErrors.insert(message).inserted { send("window/showMessage", ["type": 1, "message": message]) }
-      return []
+      return nil
     }
   }
 
@@ -96,14 +103,16 @@ extension LanguageServer {
     if isOpen, let root = root(of: path) {
       take(path, bytes)
       if let resident = resident(root: root), let relative = resident.relative(path) {
-        // A document the configuration does not lint (excluded, not Markdown) shows nothing.
-        guard resident.lints(relative) else {
-          return Judged(root: root, path: relative, graph: resident.graph, configuration: resident.configuration, findings: [])
+        // A document the configuration does not lint (excluded, not Markdown) or the listing
+        // leaves out (git ignores it) shows nothing, as in CI.
+        guard resident.lints(relative), resident.lists(relative) else {
+          return Judged(
+            root: root, path: relative, graph: resident.graph, node: nil, configuration: resident.configuration, findings: [])
         }
         if resident.judges(relative), resident.holds(relative, text: bytes) {
           return Judged(
-            root: root, path: relative, graph: resident.graph, configuration: resident.configuration,
-            findings: resident.findings(of: relative))
+            root: root, path: relative, graph: resident.graph, node: resident.document(relative),
+            configuration: resident.configuration, findings: resident.findings(of: relative))
         }
       }
     }
@@ -113,7 +122,10 @@ extension LanguageServer {
         FileURI.path(uri).flatMap { $0 == path ? nil : (path: $0, bytes: Array(open.text.utf8)) }
       })
     let relative = Workspace.relativeFile(path, in: run.root) ?? path
-    return Judged(root: run.root, path: relative, graph: run.graph, configuration: run.configuration, findings: run.findings)
+    othersMayChange = true
+    return Judged(
+      root: run.root, path: relative, graph: run.graph, node: run.graph.documents.first { $0.path == relative },
+      configuration: run.configuration, findings: run.findings)
   }
 
   /// Brings an open buffer's text into every kept graph that holds its file (workspace
@@ -124,10 +136,12 @@ extension LanguageServer {
       // Out of the dictionary while it changes: one copy of its graph, not two.
       guard let entry = residents.removeValue(forKey: root) else { continue }
       var resident = entry.value
-      if let relative = resident.relative(path), !resident.holds(relative, text: bytes),
-        !resident.update(relative, text: bytes)
-      {
-        continue
+      if let relative = resident.relative(path), !resident.holds(relative, text: bytes) {
+        guard resident.update(relative, text: bytes) else {
+          othersMayChange = true
+          continue
+        }
+        if resident.lastUpdateReachesOthers { othersMayChange = true }
       }
       residents[root] = (resident, entry.at)
     }
@@ -137,6 +151,7 @@ extension LanguageServer {
     var root: String
     var path: String
     var graph: ReferenceGraph
+    var node: DocumentNode?
     var configuration: Configuration
     var findings: [Finding]
   }

@@ -37,6 +37,8 @@ package final class LanguageServer {
   private(set) var watching = false
   /// Errors already shown to the user.
   var shownErrors: Set<String> = []
+  /// Whether the edit being handled may change what the other open documents show.
+  var othersMayChange = true
   static let watchRegistration = "docs-lint/watch-files"
   let cacheFolder: String?
 
@@ -210,14 +212,25 @@ package final class LanguageServer {
       }
       open.version = document["version"] as? Int ?? open.version + 1
       documents[uri] = open
+      othersMayChange = false
       publish(uri)
-      // Judging the others again against the kept graph is cheap; they are shown only when
-      // what they show changed.
-      republishOthers(than: uri)
+      // The others are judged again when the edit changed what the document lends them (its
+      // anchors, declarations, links, ...), and shown when what they show changed.
+      if othersMayChange { republishOthers(than: uri) }
     case "textDocument/didSave":
       // A first save creates the file: the graphs that hold it only as a buffer are built
       // anew with it on disk. Saving a file that was there changes nothing they hold.
+      // A saved configuration, IaC or code file changes what the graphs read: every open
+      // document is judged again (a client that watches files says so too).
       if let path = FileURI.path(uri) {
+        let rereads = residents.values.contains { entry in
+          entry.value.relative(path).map { !MarkdownFiles.isMarkdown($0) && entry.value.reads(contentOf: $0) } ?? false
+        }
+        if rereads {
+          residents = [:]
+          for other in documents.keys.sorted() { republish(other) }
+          return nil
+        }
         for (root, entry) in residents where entry.value.relative(path).map(entry.value.isNew) ?? false { residents[root] = nil }
       }
       if documents[uri] != nil { publish(uri) }
@@ -313,6 +326,10 @@ enum FileURI {
 /// A finding as an LSP diagnostic: its range in the editor's UTF-16 positions, severity,
 /// rule id as code with the rule's page, the source, and its fix as `data`.
 enum DiagnosticMessage {
+  static func make(_ findings: [Finding], in document: OpenDocument) -> [[String: Any]] {
+    findings.map { make($0, in: document) }
+  }
+
   static func make(_ finding: Finding, in document: OpenDocument) -> [String: Any] {
     let span = finding.span
     let start = document.position(line: span.line, column: span.column)

@@ -2,8 +2,16 @@
 /// file) and its version. Positions are LSP's: zero-based lines, and characters counted in
 /// UTF-16 code units, the protocol's default encoding.
 package struct OpenDocument: Sendable {
-  package var text: String
+  package var text: String { didSet { cache = LineCache() } }
   package var version: Int
+  /// The text's lines, split once per text and shared by copies: a document's findings are
+  /// placed one by one, and splitting for each made thousands of them quadratic.
+  private var cache = LineCache()
+
+  private final class LineCache: @unchecked Sendable {
+    // The server handles one message at a time: no two threads touch a cache.
+    var lines: [Substring]?
+  }
 
   package init(text: String, version: Int) {
     self.text = text
@@ -49,7 +57,7 @@ package struct OpenDocument: Sendable {
 
   /// A docs-lint position (1-based line, 1-based column in Unicode scalars) as LSP's.
   package func position(line: Int, column: Int) -> Position {
-    let lines = lineTexts(upTo: line)
+    let lines = self.lines
     guard line >= 1, line <= lines.count else { return Position(line: max(line - 1, 0), character: 0) }
     var units = 0
     for (offset, scalar) in lines[line - 1].unicodeScalars.enumerated() {
@@ -61,13 +69,13 @@ package struct OpenDocument: Sendable {
 
   /// The end of the text.
   package var endPosition: Position {
-    let lines = lineTexts(upTo: Int.max)
+    let lines = self.lines
     return Position(line: lines.count - 1, character: lines.last.map { $0.utf16.count } ?? 0)
   }
 
   /// LSP's position as docs-lint's: 1-based line, 1-based column in Unicode scalars.
   package func column(of position: Position) -> (line: Int, column: Int) {
-    let lines = lineTexts(upTo: position.line + 1)
+    let lines = self.lines
     guard position.line < lines.count else { return (position.line + 1, 1) }
     var units = 0
     var column = 1
@@ -80,7 +88,12 @@ package struct OpenDocument: Sendable {
   }
 
   /// Every line, without its line ending.
-  var lines: [Substring] { lineTexts(upTo: Int.max) }
+  var lines: [Substring] {
+    if let lines = cache.lines { return lines }
+    let lines = lineTexts(upTo: Int.max)
+    cache.lines = lines
+    return lines
+  }
 
   /// The document's line ending, for text written into it: CRLF when its first line ends so.
   var lineEnding: String {
