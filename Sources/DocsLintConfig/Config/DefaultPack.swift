@@ -35,6 +35,8 @@ kinds:
           starts: ["observation:", "observación:", "observacion:"]
           needs:
             Evidence: ["evidence:", "evidencia:"]
+          # an entry that records nothing yet needs no evidence; one word is the whole entry
+          nothing: [none, nothing, "n/a", ninguna, ninguno, nada, "none yet", "nothing yet", "none so far", "nothing so far", "nothing to report", "ninguna aún", "ninguna todavía", "nada aún", "nada todavía", "aún nada", "todavía nada", "sin novedades"]
       - id: decision-log
         title: Decision Log
         required: true

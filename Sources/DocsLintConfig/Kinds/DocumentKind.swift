@@ -1,3 +1,4 @@
+import Foundation
 import DocsLintMarkdown
 
 /// A kind of document (ExecPlan, infrastructure spec, agent card, ...) and what
@@ -157,4 +158,18 @@ package struct EntryShape: Sendable, Hashable {
 
   package var starts: [String] = []
   package var needs: [Need] = []
+  /// What an entry says when it records nothing yet ("Observation: none yet."): it needs no
+  /// supporting lines. A phrase of one word is the whole entry; a longer one may go on.
+  package var nothing: [String] = []
+
+  /// Whether an entry's text after its label (lowercased) records nothing.
+  package func recordsNothing(_ rest: Substring) -> Bool {
+    let text = rest.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".!;"))
+    return nothing.contains { phrase in
+      guard phrase.contains(" ") else { return text == phrase }
+      guard text.hasPrefix(phrase) else { return false }
+      let next = text.dropFirst(phrase.count).first
+      return next.map { !$0.isLetter && !$0.isNumber } ?? true
+    }
+  }
 }

@@ -152,13 +152,14 @@ struct KindReader {
     }
   }
 
-  /// `{starts: [labels], needs: {Name: [labels]}}`.
+  /// `{starts: [labels], needs: {Name: [labels]}, nothing: [phrases]}`.
   private func entryShape(_ value: YAMLValue) throws(ConfigError) -> EntryShape {
     guard case .mapping(let entries, _) = value else { throw error(value, "'entries' is {starts: [...], needs: {Name: [...]}}") }
     var shape = EntryShape()
     for entry in entries {
       switch entry.key {
       case "starts": shape.starts = try Vocabulary.words(entry.value, key: "starts", file: file).map { $0.lowercased() }
+      case "nothing": shape.nothing = try Vocabulary.words(entry.value, key: "nothing", file: file).map { $0.lowercased() }
       case "needs":
         guard case .mapping(let needs, _) = entry.value else { throw error(entry.value, "'needs' maps names to labels") }
         for need in needs {
@@ -166,7 +167,7 @@ struct KindReader {
           shape.needs.append(EntryShape.Need(name: need.key, labels: labels))
         }
       default:
-        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in 'entries' (expected starts, needs)")
+        throw ConfigError(file: file, line: entry.line, message: "unknown key '\(entry.key)' in 'entries' (expected starts, needs, nothing)")
       }
     }
     return shape

@@ -10,13 +10,16 @@ struct EntryFormatRule: DocumentRule {
       A decision without its rationale and author cannot be revisited; an observation \
       without evidence cannot be trusted. Entries are `- Decision: ...` / `Decisión:` with \
       `Rationale:` (`Razón:`, `Justificación:`) and `Date/Author:` (`Fecha/Autor:`) lines, and \
-      `- Observation: ...` / `Observación:` with an `Evidence:` (`Evidencia:`) line.
+      `- Observation: ...` / `Observación:` with an `Evidence:` (`Evidencia:`) line. An entry \
+      that records nothing yet (`Observation: none yet.`, `Observación: ninguna.`) needs none.
       """,
     triggering: [
       Example(
         "# P\n\n## Decision Log\n\n- ↓Decision: usar Postgres.\n  Rationale: ya lo operamos.\n",
         path: "docs/plans/EXECPLAN_a.md"),
       Example("# P\n\n## Surprises & Discoveries\n\n- ↓Observación: el job tarda 2 h.\n", path: "docs/plans/EXECPLAN_a.md"),
+      // "None" opens a finding here, not an empty entry.
+      Example("# P\n\n## Surprises & Discoveries\n\n- ↓Observation: none of the ARM runners pass.\n", path: "docs/plans/EXECPLAN_a.md"),
     ],
     nonTriggering: [
       Example(
@@ -27,6 +30,8 @@ struct EntryFormatRule: DocumentRule {
 
         - Observation: el índice no se usa.
           Evidence: EXPLAIN muestra un seq scan.
+        - Observation: none yet beyond Stage A confirmations.
+        - Observación: ninguna.
 
         ## Decision Log
 
@@ -50,7 +55,9 @@ struct EntryFormatRule: DocumentRule {
         // than the rest of the rule.
         let lowered = document.text(of: item).lowercased()
         let text = String(decoding: lowered.utf8.filter { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }, as: UTF8.self)
-        guard shape.starts.contains(where: text.hasPrefix) else { continue }
+        guard let start = shape.starts.first(where: text.hasPrefix) else { continue }
+        // "Observation: none yet." records nothing to support.
+        if shape.recordsNothing(text.dropFirst(start.count)) { continue }
         let missing = shape.needs.filter { need in !need.labels.contains(where: text.includes) }.map(\.name)
         guard !missing.isEmpty else { continue }
         findings.append(
