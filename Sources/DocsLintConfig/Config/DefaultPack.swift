@@ -136,6 +136,11 @@ kinds:
     roles: [describes-infrastructure]
     paths: ["docs/operaciones/**", "docs/runbooks/**"]
 
+  repository-spec:               # a repository's own specification (`SPEC.md`): no sections asked
+    name: Repository specification
+    roles: [describes-infrastructure]
+    paths: ["SPEC.md", "docs/SPEC.md"]
+
   qa-record:
     name: QA record
     paths: ["docs/qa/**/registros/**", "docs/testing/registros/**"]

@@ -8,8 +8,8 @@ struct IaCUndocumentedStackRule: IaCRule {
     summary:
       "An IaC stack (Terraform root module, Kustomize overlay, Helm chart, Vagrantfile, Ansible playbook, compose file, workflow) that no ExecPlan, infrastructure spec or runbook refers to, by its path or a parent folder",
     rationale: """
-      A stack someone can apply or run should have a plan, spec or runbook that says what \
-      it is for. A document covers a stack when it links or names the stack's file, its \
+      A stack someone can apply or run should have a plan, spec or runbook (a repository's \
+      own `SPEC.md` counts) that says what it is for. A document covers a stack when it links or names the stack's file, its \
       folder, a file inside it, or a parent folder (`infrastructure/terraform/`). A Terraform \
       folder used as another module's `source` is a module, and a Kustomize base other \
       overlays build on is a base, not a stack. Only checked in \
@@ -35,6 +35,14 @@ struct IaCUndocumentedStackRule: IaCRule {
           "infra/modules/red/main.tf": "", "compose.yml": "services:\n  web:\n    image: nginx\n",
         ]),
       Example("on: push\n", path: ".github/workflows/ci.yml", files: ["docs/notas.md": "Sin planes ni runbooks.\n"]),
+      // A repository's own SPEC.md describes its workflows as a spec does.
+      Example(
+        "on: push\n", path: ".github/workflows/docker-smoke.yml",
+        files: [
+          "SPEC.md": "# Repository Specification\n\n- Docker validation: `.github/workflows/docker-smoke.yml`\n",
+          "docs/runbooks/deploy.md": "# Deploy\n\nSee `.github/workflows/deploy.yml`.\n",
+          ".github/workflows/deploy.yml": "on: push\n",
+        ]),
     ])
 
   func check(_ file: IaCNode, in graph: ReferenceGraph) -> [Finding] {
