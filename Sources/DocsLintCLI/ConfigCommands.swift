@@ -2,6 +2,12 @@ import ArgumentParser
 import DocsLintServer
 import Foundation
 
+/// `--root`, for the commands that act on one repository.
+struct RepositoryRoot: ParsableArguments {
+  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
+  var root: String?
+}
+
 struct ShowConfiguration: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "config",
@@ -10,14 +16,13 @@ struct ShowConfiguration: ParsableCommand {
   @Argument(help: "A file of the repository (default: the root configuration alone).", completion: .file())
   var file: String?
 
-  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
-  var root: String?
+  @OptionGroup var repository: RepositoryRoot
 
   @Option(help: ArgumentHelp("Configuration file (default: .docs-lint.yml at the root).", valueName: "FILE"), completion: Completions.configFiles)
   var config: String?
 
   func run() throws {
-    let effective = try LintRun.effectiveConfiguration(file: file, root: root, configFile: config)
+    let effective = try LintRun.effectiveConfiguration(file: file, root: repository.root, configFile: config)
     try StandardStream.out(effective.text)
   }
 }
@@ -27,8 +32,7 @@ struct Initialize: ParsableCommand {
     commandName: "init",
     abstract: "Write a commented .docs-lint.yml for this repository: the kinds' paths the defaults miss, and excludes.")
 
-  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
-  var root: String?
+  @OptionGroup var repository: RepositoryRoot
 
   @Flag(help: "Replace an existing .docs-lint.yml.")
   var force = false
@@ -37,9 +41,9 @@ struct Initialize: ParsableCommand {
   var stdout = false
 
   func run() throws {
-    let survey = try RepositorySurvey.survey(root: root)
+    let survey = try RepositorySurvey.survey(root: repository.root)
     if stdout { return try StandardStream.out(survey.yaml) }
-    let top = try Workspace.locateRoot(paths: [], explicitRoot: root)
+    let top = try Workspace.locateRoot(paths: [], explicitRoot: repository.root)
     let existing = Configuration.fileNames.first { FileManager.default.fileExists(atPath: top + "/" + $0) }
     if let existing, !force { throw UsageError("\(existing) exists already (--force replaces it, --stdout prints the new one)") }
     let file = top + "/" + (existing ?? Configuration.fileName)
@@ -79,14 +83,13 @@ struct Move: ParsableCommand {
   @Argument(help: "Where it goes (it must not exist).", completion: .file())
   var new: String
 
-  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
-  var root: String?
+  @OptionGroup var repository: RepositoryRoot
 
   @Flag(help: "Print the changes as a unified diff; move and write nothing.")
   var dryRun = false
 
   func run() throws {
-    let outcome = try LintRun.move(old, to: new, root: root, dryRun: dryRun)
+    let outcome = try LintRun.move(old, to: new, root: repository.root, dryRun: dryRun)
     try report(outcome.skipped, patches: outcome.patches, dryRun: dryRun)
     StandardStream.err("docs-lint: \(dryRun ? "would move " : "moved ")\(outcome.summary)\n")
   }
@@ -105,14 +108,13 @@ struct RenameHeadingCommand: ParsableCommand {
   @Argument(help: "The new title.")
   var title: String
 
-  @Option(help: ArgumentHelp("Repository root (default: git top-level, or the current folder).", valueName: "DIR"), completion: .directory)
-  var root: String?
+  @OptionGroup var repository: RepositoryRoot
 
   @Flag(help: "Print the changes as a unified diff; write nothing.")
   var dryRun = false
 
   func run() throws {
-    let (rename, patches) = try LintRun.renameHeading(file: file, line: line, title: title, root: root, dryRun: dryRun)
+    let (rename, patches) = try LintRun.renameHeading(file: file, line: line, title: title, root: repository.root, dryRun: dryRun)
     try report(rename.skipped, patches: patches, dryRun: dryRun)
     let links = patches.reduce(0) { $0 + $1.fixed } - 1
     StandardStream.err(

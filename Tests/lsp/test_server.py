@@ -62,6 +62,20 @@ def open_document(client: LanguageClient, path: pathlib.Path, text: str, version
     return uri
 
 
+def change(client: LanguageClient, uri: str, version: int, line: int, start: int, end: int, text: str):
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=types.Position(line=line, character=start), end=types.Position(line=line, character=end)),
+                    text=text,
+                )
+            ],
+        )
+    )
+
+
 @pytest.mark.asyncio
 async def test_open_publishes_diagnostics_with_exact_ranges(client: LanguageClient, repository: pathlib.Path):
     text = "# Notes\n\nA [broken](gone.md) link and [ok](README.md#setup), é [anchor](#nope).\n"
@@ -85,17 +99,7 @@ async def test_incremental_changes_are_the_truth_for_the_file(client: LanguageCl
     await client.wait_for_notification("textDocument/publishDiagnostics")
     assert [d.code for d in client.diagnostics[uri]] == ["link/missing-file"]
     # Replace "gone.md" with "README.md": the link now resolves.
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            content_changes=[
-                types.TextDocumentContentChangePartial(
-                    range=types.Range(start=types.Position(line=2, character=4), end=types.Position(line=2, character=11)),
-                    text="README.md",
-                )
-            ],
-        )
-    )
+    change(client, uri, 2, 2, 4, 11, "README.md")
     await client.wait_for_notification("textDocument/publishDiagnostics")
     assert list(client.diagnostics[uri]) == []
     # The file on disk was never written.
@@ -132,17 +136,7 @@ async def test_an_edit_that_breaks_another_open_document_republishes_it(client: 
     await client.wait_for_notification("textDocument/publishDiagnostics")
     assert list(client.diagnostics[guide_uri]) == []
     # Rename the heading "Setup" in the README's buffer: the guide's link to #setup breaks.
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=readme_uri, version=2),
-            content_changes=[
-                types.TextDocumentContentChangePartial(
-                    range=types.Range(start=types.Position(line=2, character=3), end=types.Position(line=2, character=8)),
-                    text="Install",
-                )
-            ],
-        )
-    )
+    change(client, readme_uri, 2, 2, 3, 8, "Install")
     await until(lambda: [d.code for d in client.diagnostics.get(guide_uri, [])] == ["link/missing-anchor"])
     # And closing the README makes the disk's text the truth again: repaired.
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=readme_uri)))
@@ -442,20 +436,6 @@ async def test_kind_sections_in_the_outline_and_their_quick_fixes(client: Langua
         ("Insert section '## Recommended Procedure'", "deploy.md", 8, "## Recommended Procedure\n\n"),
     ]
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=catalog_uri)))
-
-
-def change(client: LanguageClient, uri: str, version: int, line: int, start: int, end: int, text: str):
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[
-                types.TextDocumentContentChangePartial(
-                    range=types.Range(start=types.Position(line=line, character=start), end=types.Position(line=line, character=end)),
-                    text=text,
-                )
-            ],
-        )
-    )
 
 
 @pytest.mark.asyncio

@@ -24,6 +24,13 @@ package struct Vocabulary: Sendable {
   /// Declaration keywords of source code, by file extension (`py` → `class`, `def`): a
   /// `<Name>Agent` declared in code after one of them is an agent name too.
   package var codeDeclarations: [String: Set<String>] = [:]
+
+  /// The declaration keywords of a source file's language, by its extension (none for a
+  /// file that is not source code the vocabulary knows).
+  package func declarationKeywords(of path: String) -> Set<String>? {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+    return codeDeclarations[path[path.index(after: dot)...].lowercased()]
+  }
   /// Function words of English and of Spanish, to tell a document's language from its headings.
   package var englishWords: Set<String> = []
   package var spanishWords: Set<String> = []

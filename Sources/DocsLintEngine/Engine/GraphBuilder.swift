@@ -159,7 +159,7 @@ package struct GraphBuilder: Sendable {
     for position in iac.indices { iac[position].references.markGenerated(ignored: ignored) }
     let (codeAgents, searchedAgents) = Self.codeAgents(
       named: documents, declared: index.agentNames, inventory: workspace.inventory, cached: cached,
-      keywords: configuration.vocabulary.codeDeclarations)
+      vocabulary: configuration.vocabulary)
     // Results made with a file on standard input that is not on disk are not the disk's:
     // read from the pack, never written to it.
     if workspace.addedByOverlay.isEmpty { cache?.save(paths: workspace.inventory.fileSet) } else { cache?.discard() }
@@ -176,7 +176,7 @@ package struct GraphBuilder: Sendable {
   /// such a name exists, each once, in parallel, through the cache.
   private static func codeAgents(
     named documents: [DocumentNode], declared: Set<String>, inventory: FileInventory, cached: CachedParse,
-    keywords: [String: Set<String>]
+    vocabulary: Vocabulary
   ) -> (found: [String: [CodeDeclaration]], searched: Set<String>) {
     // Agent names are judged only where agent docs exist (agent/unknown-agent says so).
     guard !declared.isEmpty else { return ([:], []) }
@@ -184,14 +184,11 @@ package struct GraphBuilder: Sendable {
     for index in documents.indices {
       for mention in documents[index].facts.agentMentions where !declared.contains(mention.name) { wanted.insert(mention.name) }
     }
-    guard !wanted.isEmpty, !keywords.isEmpty else { return ([:], wanted) }
+    guard !wanted.isEmpty, !vocabulary.codeDeclarations.isEmpty else { return ([:], wanted) }
     let names = wanted
     // Each source file with the declaration keywords of its language.
     let sources = inventory.files.compactMap { path -> (path: String, keywords: Set<String>)? in
-      guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
-        let words = keywords[path[path.index(after: dot)...].lowercased()]
-      else { return nil }
-      return (path, words)
+      vocabulary.declarationKeywords(of: path).map { (path, $0) }
     }
     let found = Parallel.map(sources) { source -> [CodeDeclaration] in
       // Every agent the file declares is kept: which names are wanted changes between runs.

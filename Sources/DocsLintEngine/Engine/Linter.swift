@@ -4,9 +4,26 @@ import Foundation
 /// applies configured levels and returns findings in report order.
 package struct Linter: Sendable {
   package let configuration: Configuration
+  /// Worked out once per configuration, not per call: an editor asks about one document
+  /// at every keystroke.
+  private let graphRules: [any GraphRule]
+  private let graphRuleIDs: [String]
+  private let catalog: RuleCatalog
+  /// Every rule's level per document kind.
+  private let levels: LevelTable
+  /// What a finished, archived or template document skips, by status.
+  private let skipped: [String: Set<String>]
 
   package init(configuration: Configuration) {
     self.configuration = configuration
+    graphRules = RuleRegistry.graphRules.map { $0.init() }
+    graphRuleIDs = graphRules.map { type(of: $0).descriptor.id }
+    let catalog = RuleCatalog(RuleRegistry.descriptors)
+    self.catalog = catalog
+    levels = LevelTable(configuration: configuration)
+    skipped = Dictionary(
+      configuration.vocabulary.statuses.all.map { status in (status.id, Set(status.skips.flatMap { catalog.resolve($0) ?? [] })) }
+    ) { first, _ in first }
   }
 
   /// `scope`, when given, limits the documents judged (impact mode judges only the
@@ -15,21 +32,13 @@ package struct Linter: Sendable {
   package func findings(
     in graph: ReferenceGraph, scope: Set<String>? = nil, positions: [Int]? = nil, judgingIaC: Bool = true
   ) -> [Finding] {
-    let graphRules = RuleRegistry.graphRules.map { $0.init() }
-    let catalog = RuleCatalog(RuleRegistry.descriptors)
+    let (graphRules, graphRuleIDs, catalog, levels, skipped) = (graphRules, graphRuleIDs, catalog, levels, skipped)
     let configuration = configuration
-    // Every rule's level per document kind, worked out once rather than per document.
-    let levels = LevelTable(configuration: configuration)
-    let graphRuleIDs = graphRules.map { type(of: $0).descriptor.id }
     // By index: filtering the documents themselves copied each of them.
     let documents =
       positions.map { $0.map { graph.documents[$0] } }
       ?? scope.map { scope in graph.documents.indices.filter { scope.contains(graph.documents[$0].path) }.map { graph.documents[$0] } }
       ?? graph.documents
-    // A finished, archived or template document skips what its status says.
-    let skipped = Dictionary(
-      configuration.vocabulary.statuses.all.map { status in (status.id, Set(status.skips.flatMap { catalog.resolve($0) ?? [] })) }
-    ) { first, _ in first }
     // A project folder's STATUS.md speaks for the pages beside it that say nothing themselves
     // (gathered once per graph: an editor asks about one document at a time).
     let statusPages = configuration.vocabulary.statuses.folderPages

@@ -10,6 +10,7 @@ import Foundation
 package struct ResidentGraph: Sendable {
   package private(set) var graph: ReferenceGraph
   package let configuration: Configuration
+  private let linter: Linter
   /// The repository's files, with the open documents' text standing in for theirs.
   package private(set) var workspace: Workspace
   private let parser: DocumentParser
@@ -54,7 +55,8 @@ package struct ResidentGraph: Sendable {
     let parts = GraphBuilder(workspace: workspace, configuration: configuration, cacheFolder: cacheFolder)
       .parts(targets: targets, iacTargets: iacTargets, needsBody: { _ in false })
     var resident = ResidentGraph(
-      graph: parts.graph, configuration: configuration, workspace: workspace, parser: parts.parser,
+      graph: parts.graph, configuration: configuration, linter: Linter(configuration: configuration), workspace: workspace,
+      parser: parts.parser,
       positions: Dictionary(parts.graph.documents.indices.map { (parts.graph.documents[$0].path, $0) }) { first, _ in first },
       others: parts.others,
       otherPositions: Dictionary(parts.others.indices.map { (parts.others[$0].path, $0) }) { first, _ in first },
@@ -116,9 +118,7 @@ package struct ResidentGraph: Sendable {
     if MarkdownFiles.isMarkdown(relative) || name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == ".gitignore" {
       return true
     }
-    if IaCTechnology.of(relative) != nil { return true }
-    guard let dot = name.lastIndex(of: ".") else { return false }
-    return configuration.vocabulary.codeDeclarations[name[name.index(after: dot)...].lowercased()] != nil
+    return IaCTechnology.of(relative) != nil || configuration.vocabulary.declarationKeywords(of: relative) != nil
   }
 
   /// Whether the last update may have changed what the other open documents show: what
@@ -298,6 +298,6 @@ package struct ResidentGraph: Sendable {
   /// The findings of one judged document, at their configured levels.
   package func findings(of relative: String) -> [Finding] {
     guard let position = positions[relative] else { return [] }
-    return Linter(configuration: configuration).findings(in: graph, positions: [position], judgingIaC: false)
+    return linter.findings(in: graph, positions: [position], judgingIaC: false)
   }
 }
